@@ -1,0 +1,78 @@
+/**
+ * The three kinds of failure a K30 caller must tell apart. Each carries the call (`Group/Action`)
+ * so that a message shown to a person can say what was being done.
+ */
+export type K30ErrorKind = 'server' | 'transport' | 'protocol' | 'validation';
+
+export abstract class K30Error extends Error {
+  abstract readonly kind: K30ErrorKind;
+  constructor(
+    message: string,
+    readonly call?: string,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** The server answered `resultcode` "0": it understood and said no. `msg` is its own text. */
+export class K30ServerError extends K30Error {
+  readonly kind = 'server';
+  constructor(
+    readonly msg: string,
+    call?: string,
+  ) {
+    super(`${call ?? 'K30'} refused: ${msg || '(no message)'}`, call);
+  }
+}
+
+export type TransportFailure =
+  /** Nothing was sent: the request provably never arrived, so any call may be retried. */
+  | 'refused'
+  /** Sent, no answer in time: the outcome of a state-changing call is unknown. */
+  | 'timeout'
+  /** The connection broke after sending: outcome unknown, like a timeout. */
+  | 'reset'
+  /** An HTTP status other than 200. */
+  | 'http-status';
+
+export class K30TransportError extends K30Error {
+  readonly kind = 'transport';
+  constructor(
+    message: string,
+    readonly failure: TransportFailure,
+    call?: string,
+    readonly status?: number,
+  ) {
+    super(message, call);
+  }
+  /** True when the request may have reached the server and changed something. */
+  get outcomeUnknown(): boolean {
+    return this.failure === 'timeout' || this.failure === 'reset';
+  }
+}
+
+export type ProtocolFailure = 'bad-envelope' | 'bad-signature' | 'undecryptable' | 'not-json' | 'stale-timestamp' | 'replayed';
+
+export class K30ProtocolError extends K30Error {
+  readonly kind = 'protocol';
+  constructor(
+    message: string,
+    readonly failure: ProtocolFailure,
+    call?: string,
+  ) {
+    super(message, call);
+  }
+}
+
+/** A field check before sending failed; nothing was sent. The message names the field. */
+export class K30ValidationError extends K30Error {
+  readonly kind = 'validation';
+  constructor(
+    readonly field: string,
+    readonly problem: string,
+    call?: string,
+  ) {
+    super(`${call ? `${call}: ` : ''}${field} ${problem}`, call);
+  }
+}

@@ -1,0 +1,43 @@
+/** K30 timestamps: local time as `yyyyMMddHHmmssfff` (17 digits). */
+export function k30Timestamp(date: Date = new Date()): string {
+  const p = (n: number, w = 2) => String(n).padStart(w, '0');
+  return (
+    `${date.getFullYear()}${p(date.getMonth() + 1)}${p(date.getDate())}` +
+    `${p(date.getHours())}${p(date.getMinutes())}${p(date.getSeconds())}${p(date.getMilliseconds(), 3)}`
+  );
+}
+
+/**
+ * Reads a K30 timestamp back as a local Date. Examples of both 17 and 16 digits exist (the
+ * milliseconds printed without padding), so 14 to 17 digits are accepted.
+ */
+export function parseK30Timestamp(text: unknown): Date | undefined {
+  if (typeof text !== 'string' || !/^\d{14,17}$/.test(text)) return undefined;
+  const n = (from: number, to: number) => Number(text.slice(from, to));
+  const date = new Date(n(0, 4), n(4, 6) - 1, n(6, 8), n(8, 10), n(10, 12), n(12, 14), text.length > 14 ? n(14, 17) : 0);
+  return Number.isNaN(date.getTime()) ? undefined : date;
+}
+
+/** Dates in K30 call data: `yyyy-MM-dd HH:mm:ss`, local time. */
+export function k30DateTime(date: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${p(date.getMonth() + 1)}-${p(date.getDate())} ${p(date.getHours())}:${p(date.getMinutes())}:${p(date.getSeconds())}`;
+}
+
+/** Dates-only fields (record list, attendance): `yyyy-MM-dd`. */
+export function k30Date(date: Date): string {
+  return k30DateTime(date).slice(0, 10);
+}
+
+export const DATE_TIME_PATTERN = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
+export const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Parses `yyyy-MM-dd HH:mm:ss` (or `yyyy-MM-dd`) as local time, checking the calendar. */
+export function parseK30DateTime(text: string): Date | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?: (\d{2}):(\d{2}):(\d{2}))?$/.exec(text);
+  if (!m) return undefined;
+  const [y, mo, d, h = 0, mi = 0, s = 0] = m.slice(1).map((v) => (v === undefined ? 0 : Number(v)));
+  const date = new Date(y, mo - 1, d, h, mi, s);
+  const valid = date.getFullYear() === y && date.getMonth() === mo - 1 && date.getDate() === d && date.getHours() === h && date.getMinutes() === mi && date.getSeconds() === s;
+  return valid ? date : undefined;
+}
