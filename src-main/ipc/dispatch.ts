@@ -1,0 +1,39 @@
+import { ZodError, type z } from 'zod';
+import { CALL_NAMES, calls, type CallName, type CallOutput, type KioskError, type Result } from '../../src-preload/contract';
+import { toKioskError } from './errors';
+
+/** What main implements: one handler per call, given input that has already been validated. */
+export type ApiHandlers = {
+  [K in CallName]: (input: z.output<(typeof calls)[K]['input']>) => Promise<CallOutput<K>>;
+};
+
+const KNOWN = new Set<string>(CALL_NAMES);
+
+function invalidInput(error: ZodError): KioskError {
+  const issue = error.issues[0];
+  return { code: 'invalid-input', field: issue?.path.join('.') || undefined, message: issue?.message ?? 'invalid input' };
+}
+
+/**
+ * The one way into the services, for Electron IPC and the browser harness alike: the call name
+ * must be in the contract, the input must match its schema, and whatever happens the answer is a
+ * Result (an error never escapes to crash main or leak a stack to the renderer).
+ */
+export function createDispatcher(handlers: ApiHandlers, log: (line: string) => void = () => {}) {
+  return async function dispatch(name: string, rawInput: unknown): Promise<Result<unknown>> {
+    if (!KNOWN.has(name)) return { ok: false, error: { code: 'not-allowed', message: 'unknown call' } };
+    const call = calls[name as CallName];
+    const parsed = call.input.safeParse(rawInput);
+    if (!parsed.success) return { ok: false, error: invalidInput(parsed.error) };
+    try {
+      const handler = handlers[name as CallName] as (input: unknown) => Promise<unknown>;
+      return { ok: true, value: await handler(parsed.data) };
+    } catch (error) {
+      const kioskError = toKioskError(error);
+      if (kioskError.code === 'internal') log(`call ${name} failed: ${(error as Error)?.stack ?? String(error)}`);
+      return { ok: false, error: kioskError };
+    }
+  };
+}
+
+export type Dispatch = ReturnType<typeof createDispatcher>;
