@@ -9,6 +9,8 @@ export default defineConfig({
   preload: {
     // A sandboxed preload must be CommonJS.
     build: {
+      // Bundle zod and the contract in: a sandboxed preload cannot require node_modules.
+      externalizeDeps: false,
       rollupOptions: {
         input: { index: resolve('src-preload/index.ts') },
         output: { format: 'cjs', entryFileNames: '[name].cjs' },

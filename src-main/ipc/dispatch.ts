@@ -22,10 +22,10 @@ function invalidInput(error: ZodError): KioskError {
 export function createDispatcher(handlers: ApiHandlers, log: (line: string) => void = () => {}) {
   return async function dispatch(name: string, rawInput: unknown): Promise<Result<unknown>> {
     if (!KNOWN.has(name)) return { ok: false, error: { code: 'not-allowed', message: 'unknown call' } };
-    const call = calls[name as CallName];
-    const parsed = call.input.safeParse(rawInput);
-    if (!parsed.success) return { ok: false, error: invalidInput(parsed.error) };
     try {
+      // Parsing sits inside the try: a hostile input (a throwing getter) must not escape either.
+      const parsed = calls[name as CallName].input.safeParse(rawInput);
+      if (!parsed.success) return { ok: false, error: invalidInput(parsed.error) };
       const handler = handlers[name as CallName] as (input: unknown) => Promise<unknown>;
       return { ok: true, value: await handler(parsed.data) };
     } catch (error) {

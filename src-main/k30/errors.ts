@@ -26,6 +26,18 @@ export class K30ServerError extends K30Error {
   }
 }
 
+/**
+ * The server said it created a record (resultcode "1") but its answer carried no number, and the
+ * client could not find the record either. The record exists: creating it again would duplicate it.
+ */
+export class K30CreatedWithoutNumberError extends K30ServerError {
+  readonly created = true;
+  constructor(detail: string, call?: string) {
+    super('created but number unknown', call);
+    this.message = `${call ?? 'K30'}: created but number unknown (${detail})`;
+  }
+}
+
 export type TransportFailure =
   /** Nothing was sent: the request provably never arrived, so any call may be retried. */
   | 'refused'

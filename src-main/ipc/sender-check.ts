@@ -1,0 +1,76 @@
+import { isAbsolute, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** What the check needs of the frame an IPC message came from (Electron: event.senderFrame). */
+export interface SenderFrame {
+  url: string;
+  isMainFrame: boolean;
+}
+
+/** Where our renderer is loaded from. */
+export interface TrustedApp {
+  /** 'file://' in production (then `rendererPath` is required), or the dev server's origin. */
+  origin: string;
+  /** The directory our renderer's files are in: a file: URL must be under it. */
+  rendererPath?: string;
+}
+
+function isFileOrigin(origin: string): boolean {
+  return /^file:/i.test(origin);
+}
+
+/**
+ * True when `url` is one of our renderer's pages: under `rendererPath` for file: URLs (no host,
+ * no escape by `..` or an encoded slash), else exactly our http(s) origin. Anything unparsable is
+ * not ours. Fails closed: a file: origin without a renderer path accepts nothing.
+ */
+export function isAppUrl(url: string, trusted: TrustedApp): boolean {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  if (isFileOrigin(trusted.origin)) {
+    if (parsed.protocol !== 'file:' || parsed.host !== '' || !trusted.rendererPath) return false;
+    let path: string;
+    try {
+      path = fileURLToPath(parsed);
+    } catch {
+      return false;
+    }
+    const rel = relative(resolve(trusted.rendererPath), resolve(path));
+    return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
+  }
+  let ours: URL;
+  try {
+    ours = new URL(trusted.origin);
+  } catch {
+    return false;
+  }
+  if (ours.protocol !== 'http:' && ours.protocol !== 'https:') return false;
+  return parsed.origin === ours.origin;
+}
+
+/** True when an origin string (as Chromium reports it, e.g. in a permission check) is ours. */
+export function isAppOrigin(origin: string | undefined, trusted: TrustedApp): boolean {
+  if (!origin) return false;
+  if (isFileOrigin(trusted.origin)) return origin === 'file://' || origin === 'file:///';
+  try {
+    const ours = new URL(trusted.origin);
+    const given = new URL(origin);
+    return (ours.protocol === 'http:' || ours.protocol === 'https:') && given.origin === ours.origin && given.pathname === '/' && !given.search && !given.hash;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Whether an IPC message may be served: only from our main frame showing our own page. A missing
+ * frame (navigated away or destroyed), a subframe, a foreign origin, or a file outside the
+ * renderer directory are all refused.
+ */
+export function isTrustedSender(frame: SenderFrame | null | undefined, trusted: TrustedApp): boolean {
+  if (!frame || frame.isMainFrame !== true || typeof frame.url !== 'string') return false;
+  return isAppUrl(frame.url, trusted);
+}

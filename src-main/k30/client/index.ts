@@ -1,0 +1,8 @@
+// The K30 client: typed calls, field checks, retries, the shared list-call limiter.
+export * from './types';
+export { K30Client, normaliseServer, DEFAULT_TIMEOUT_MS } from './k30-client';
+export { RateLimiter, sharedListLimiter, SHARED_LIST_LIMIT_PER_MINUTE, type RateLimiterOptions } from './rate-limiter';
+export { PATHS, type K30Path, isReadPath, isRateLimitedPath } from './paths';
+export { CALL_RULES, validateRequest, checkDeviceNos, type FieldRule } from './validate';
+export { encodePhoto, isValidPhoto } from './photo';
+export { backoffDelay, backoffCeiling, isRetryable, DEFAULT_RETRY } from './retry';

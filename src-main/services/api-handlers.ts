@@ -1,0 +1,70 @@
+import type { Visit } from '../../src-preload/contract';
+import type { ApiHandlers } from '../ipc/dispatch';
+import { AppError } from '../ipc/errors';
+import type { ClientProvider } from './connection/client-provider';
+import type { Directory } from './directory';
+import type { PhotoProxy } from './presence/photo-proxy';
+import type { PresenceService } from './presence/presence-service';
+import { settingsHandlers } from './settings/settings-handlers';
+import type { SettingsService } from './settings/settings-service';
+import { toPublic, type VisitLedger } from './visits/ledger';
+import type { RegistrationService } from './visits/registration';
+import type { RemovalSweeper } from './visits/removal';
+
+export interface ApiHandlerDeps {
+  settings: SettingsService;
+  clients: ClientProvider;
+  isDemo: () => boolean;
+  setKioskMode?: (on: boolean) => void;
+  ledger: VisitLedger;
+  registration: RegistrationService;
+  removal: RemovalSweeper;
+  presence: PresenceService;
+  photos: PhotoProxy;
+  directory: Directory;
+}
+
+/** Bytes a Base64 text decodes to, without decoding it. */
+export function base64Bytes(text: string): number {
+  const padding = text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0;
+  return Math.floor((text.length * 3) / 4) - padding;
+}
+
+/** Newest first: what the reception screen wants on top. */
+function newestFirst(a: Visit, b: Visit): number {
+  return a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0;
+}
+
+/**
+ * Every contract call, mapped to the service that does it. Input has been validated by the
+ * dispatcher; errors thrown here are AppError or K30 errors, which the dispatcher translates.
+ */
+export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
+  const { settings, clients, ledger, registration, removal, presence, photos, directory } = deps;
+  return {
+    ...settingsHandlers({ settings, clients, isDemo: deps.isDemo, setKioskMode: deps.setKioskMode }),
+
+    searchHosts: ({ query }) => directory.searchHosts(query),
+    listDevices: () => directory.listDevices(),
+    async openDoor({ deviceNo }) {
+      await clients.get().openDoor(deviceNo);
+      return true as const;
+    },
+
+    async registerVisit(input) {
+      const maxBytes = settings.values.photoMaxKB * 1024;
+      if (base64Bytes(input.photo) > maxBytes) throw new AppError('photo-too-large', `the photo is larger than ${settings.values.photoMaxKB} KB`, 'photo');
+      return registration.register(input);
+    },
+    repushVisit: ({ visitId, deviceNos }) => registration.repush(visitId, deviceNos),
+    retryRegistration: ({ visitId }) => registration.retryRegistration(visitId),
+    cancelVisit: ({ visitId }) => registration.cancelVisit(visitId),
+    listVisits: async () => ledger.all().map(toPublic).sort(newestFirst),
+    removeVisit: ({ visitId }) => removal.removeVisit(visitId),
+    removeExpired: () => removal.removeExpired(),
+
+    listRegions: () => presence.listRegions(),
+    listRegionPeople: (query) => presence.listRegionPeople(query),
+    getPhoto: ({ url }) => photos.getPhoto(url),
+  };
+}

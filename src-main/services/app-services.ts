@@ -1,0 +1,162 @@
+import type { ApiHandlers } from '../ipc/dispatch';
+import { resolveCredentials, type ResolvedCredentials } from '../k30/protocol';
+import { createApiHandlers } from './api-handlers';
+import { CallbackReceiver, visitCallbackHandlers } from './callbacks/callback-receiver';
+import { ClientProvider } from './connection/client-provider';
+import { DemoMode } from './demo-mode';
+import { Directory } from './directory';
+import { EventBus } from './event-bus';
+import type { KeyValueStore, Logger, SecretBox } from './ports';
+import { PhotoProxy } from './presence/photo-proxy';
+import { PresenceService } from './presence/presence-service';
+import type { ChangedKey } from './settings/settings-service';
+import { SettingsService } from './settings/settings-service';
+import { VisitLedger } from './visits/ledger';
+import { RegistrationService } from './visits/registration';
+import { RemovalSweeper } from './visits/removal';
+
+export interface AppServicesOptions {
+  /** Where the visit ledger lives (Electron: app.getPath('userData')). */
+  dataDir: string;
+  store: KeyValueStore;
+  secretBox: SecretBox;
+  log: Logger;
+  onKioskModeChange?: (on: boolean) => void;
+  sweepIntervalMs?: number;
+  now?: () => Date;
+}
+
+export interface AppServices {
+  handlers: ApiHandlers;
+  settings: SettingsService;
+  events: EventBus;
+  ledger: VisitLedger;
+  /** Set while the built-in simulator stands in for a K30 server. */
+  readonly demo?: { url: string };
+  /** Where K30 callbacks are received, when the receiver is on. */
+  readonly callbackUrl?: string;
+  /** Start-up work that talks to the server (resumed pushes, the first sweep): done or failed. */
+  ready: Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Settings whose change means another server: caches of its answers are no longer valid. */
+const CONNECTION_KEYS = new Set<ChangedKey>(['server', 'companyno', 'appSecret', 'aesKey', 'aesIv', 'profile']);
+
+/**
+ * The composition root: builds every main-process service over the given ports, in an order
+ * where nothing is used before it exists, and wires settings changes to the parts that follow
+ * them. Free of Electron, so tests and the browser harness run the very same services.
+ */
+export async function createAppServices(opts: AppServicesOptions): Promise<AppServices> {
+  const { dataDir, store, secretBox, log } = opts;
+  const now = opts.now ?? (() => new Date());
+  const events = new EventBus((error, name) => log.error(`event ${name}: a listener failed: ${(error as Error)?.message}`));
+  const settings = new SettingsService(store, secretBox, log);
+
+  const demo = new DemoMode(log, opts.now);
+  if (settings.values.server === '') await demo.start();
+  const clients = new ClientProvider(settings, { demo: () => demo.current(), log });
+  const client = () => clients.get();
+
+  const ledger = await VisitLedger.open({ dataDir, log, now });
+  const registration = new RegistrationService({ ledger, client, events, log, now });
+  const removal = new RemovalSweeper({ ledger, client, events, log, now, intervalMs: opts.sweepIntervalMs, retentionDays: () => settings.values.retentionDays });
+  const presence = new PresenceService({ client, ledger, now });
+  const directory = new Directory({ client, now: () => now().getTime() });
+  const photos = new PhotoProxy({ server: () => settings.values.server || demo.current()?.url });
+
+  /** Callbacks are checked against the connection in use right now (secrets opened per message). */
+  function currentCredentials(): ResolvedCredentials | undefined {
+    try {
+      const credentials = settings.values.server === '' ? demo.current()?.credentials : settings.connectionSettings().credentials;
+      return credentials && resolveCredentials(credentials);
+    } catch {
+      return undefined;
+    }
+  }
+  const callbacks = new CallbackReceiver({ credentials: currentCredentials, handlers: visitCallbackHandlers({ ledger, events, log, now }), log, now });
+
+  /**
+   * The receiver listens where settings say (only on that host). In demo mode with no address set
+   * it listens on loopback and the simulator posts to it, so pushes get confirmed as with a real
+   * server that was given our URL.
+   */
+  async function configureCallbacks(): Promise<void> {
+    const address = settings.values.callbackAddress;
+    const demoActive = clients.isDemo();
+    try {
+      await callbacks.setAddress(address || (demoActive ? '127.0.0.1:0' : ''));
+    } catch (error) {
+      log.error(`callback receiver could not listen on ${address}: ${(error as Error)?.message}`);
+    }
+    demo.setCallbackUrl(demoActive ? callbacks.url : undefined);
+  }
+
+  let changes: Promise<void> = Promise.resolve();
+  const unsubscribe = settings.onChange((changed) => {
+    if (changed.some((key) => CONNECTION_KEYS.has(key))) {
+      directory.clearCache();
+      presence.clearCache();
+      photos.clearCache();
+    }
+    if (changed.includes('server') || changed.includes('callbackAddress')) {
+      changes = changes.then(async () => {
+        if (settings.values.server === '') await demo.start();
+        else await demo.close();
+        await configureCallbacks();
+      });
+    }
+    events.emit('settingsChanged', settings.publicSettings(clients.isDemo()));
+  });
+
+  await configureCallbacks();
+
+  const handlers = createApiHandlers({
+    settings,
+    clients,
+    isDemo: () => clients.isDemo(),
+    setKioskMode: opts.onKioskModeChange,
+    ledger,
+    registration,
+    removal,
+    presence,
+    photos,
+    directory,
+  });
+
+  // Talks to the server, so it must not hold up the window: visits cut short by the last exit are
+  // resumed (an unknown create is only marked, never re-sent), then ended visits are removed.
+  let closed = false;
+  const ready = (async () => {
+    await registration.resume();
+    if (!closed) await removal.start();
+  })().catch((error) => log.error(`start-up: ${(error as Error)?.message}`));
+
+  return {
+    handlers,
+    settings,
+    events,
+    ledger,
+    get demo() {
+      const target = clients.isDemo() ? demo.current() : undefined;
+      return target && { url: target.url };
+    },
+    get callbackUrl() {
+      return callbacks.url;
+    },
+    ready,
+    async close() {
+      if (closed) return;
+      closed = true;
+      unsubscribe();
+      await ready;
+      await removal.stop();
+      await changes.catch(() => {});
+      await callbacks.close();
+      clients.dispose();
+      await ledger.flush().catch(() => {});
+      await demo.close();
+    },
+  };
+}

@@ -1,0 +1,78 @@
+import type { Device, Host } from '../../src-preload/contract';
+import type { Device as K30Device, Page, PeopleQuery, Person, DeviceQuery } from '../k30/client/types';
+
+/** What the directory needs of the K30 client (structurally the real K30Client). */
+export interface DirectoryClient {
+  listPeople(query: PeopleQuery): Promise<Page<Person>>;
+  listDevices(query: DeviceQuery): Promise<Page<K30Device>>;
+}
+
+export interface DirectoryDeps {
+  client: () => DirectoryClient;
+  now?: () => number;
+  /** How long the device list is reused (devices rarely change; the list is paged). */
+  deviceCacheMs?: number;
+}
+
+const MAX_HOSTS = 20;
+const PAGE_SIZE = 100;
+/** A server that misreports its page count must not keep us looping. */
+const MAX_PAGES = 100;
+
+export const phoneTail = (phone: string): string => phone.replace(/\D/g, '').slice(-4);
+
+/** Hosts (K30 people) and devices, in the contract's shapes. */
+export class Directory {
+  private devices?: { at: number; list: Promise<Device[]> };
+  private readonly now: () => number;
+  private readonly deviceCacheMs: number;
+
+  constructor(private readonly deps: DirectoryDeps) {
+    this.now = deps.now ?? Date.now;
+    this.deviceCacheMs = deps.deviceCacheMs ?? 30_000;
+  }
+
+  /** By name (the server's match is fuzzy), and by phone too when the query is digits. */
+  async searchHosts(query: string): Promise<Host[]> {
+    const client = this.deps.client();
+    const q = query.trim();
+    const searches = [client.listPeople({ pageindex: 1, pagesize: MAX_HOSTS, name: q })];
+    if (/^\d+$/.test(q)) searches.push(client.listPeople({ pageindex: 1, pagesize: MAX_HOSTS, phone: q }));
+    const pages = await Promise.all(searches);
+    const hosts = new Map<string, Host>();
+    for (const person of pages.flatMap((p) => p.rows)) {
+      if (!person.no || hosts.has(person.no)) continue;
+      hosts.set(person.no, { no: person.no, name: person.name, deptname: person.deptname, phoneTail: phoneTail(person.phone) });
+    }
+    return [...hosts.values()].slice(0, MAX_HOSTS);
+  }
+
+  /** Every device, all pages; cached briefly (a failed fetch is not cached). */
+  listDevices(): Promise<Device[]> {
+    const now = this.now();
+    if (this.devices && now - this.devices.at < this.deviceCacheMs) return this.devices.list;
+    const list = this.fetchDevices();
+    const entry = { at: now, list };
+    this.devices = entry;
+    list.catch(() => {
+      if (this.devices === entry) this.devices = undefined;
+    });
+    return list;
+  }
+
+  /** After a connection change the cached list belongs to another server. */
+  clearCache(): void {
+    this.devices = undefined;
+  }
+
+  private async fetchDevices(): Promise<Device[]> {
+    const client = this.deps.client();
+    const rows: K30Device[] = [];
+    for (let pageindex = 1; pageindex <= MAX_PAGES; pageindex++) {
+      const page = await client.listDevices({ pageindex, pagesize: PAGE_SIZE });
+      rows.push(...page.rows);
+      if (page.rows.length === 0 || pageindex >= page.totalPage || rows.length >= page.total) break;
+    }
+    return rows.map((d) => ({ no: d.no, name: d.name, area: d.area, regionname: d.regionname, direction: d.outintype === 1 ? 'in' : 'out', online: d.online }));
+  }
+}

@@ -1,0 +1,79 @@
+import type { ApiHandlers } from '../../ipc/dispatch';
+import { AppError } from '../../ipc/errors';
+import type { ClientProvider } from '../connection/client-provider';
+import { describeFailure, findCryptoProfile, testConnection } from '../connection/connection-test';
+import type { SettingsService } from './settings-service';
+
+export interface SettingsHandlerDeps {
+  settings: SettingsService;
+  clients: ClientProvider;
+  /** True while clients point at the demo simulator. */
+  isDemo: () => boolean;
+  /** Puts the window in or out of kiosk mode (after the setting changed). */
+  setKioskMode?: (on: boolean) => void;
+}
+
+export type SettingsHandlers = Pick<ApiHandlers, 'getSettings' | 'saveSettings' | 'verifyAdminPin' | 'setAdminPin' | 'testConnection' | 'findCryptoProfile' | 'leaveKioskMode'>;
+
+/**
+ * The settings calls. The renderer gates the settings page with verifyAdminPin; main itself
+ * refuses to leave kiosk mode through saveSettings while a PIN is set (leaveKioskMode takes it).
+ */
+export function settingsHandlers(deps: SettingsHandlerDeps): SettingsHandlers {
+  const { settings, clients, isDemo, setKioskMode } = deps;
+  const publicSettings = () => settings.publicSettings(isDemo());
+
+  function applyKiosk(before: boolean): void {
+    const after = settings.values.kioskMode;
+    if (after !== before) setKioskMode?.(after);
+  }
+
+  return {
+    async getSettings() {
+      return publicSettings();
+    },
+
+    async saveSettings(patch) {
+      const before = settings.values.kioskMode;
+      if (patch.kioskMode === false && before && settings.hasPin()) {
+        throw new AppError('pin-required', 'Leaving kiosk mode needs the admin PIN', 'kioskMode');
+      }
+      settings.save(patch);
+      applyKiosk(before);
+      return publicSettings();
+    },
+
+    async verifyAdminPin({ pin }) {
+      return settings.verifyPin(pin);
+    },
+
+    async setAdminPin({ current, next }) {
+      settings.setPin(current, next);
+      return publicSettings();
+    },
+
+    async testConnection() {
+      const profile = clients.activeProfile();
+      let client;
+      try {
+        client = clients.get();
+      } catch (error) {
+        // Not configured, a secret that cannot be opened, settings the client refuses: a test result.
+        return { ok: false, ...describeFailure(error), profile };
+      }
+      return testConnection(client, profile);
+    },
+
+    async findCryptoProfile() {
+      return findCryptoProfile(clients);
+    },
+
+    async leaveKioskMode({ pin }) {
+      if (!settings.verifyPin(pin)) throw new AppError('wrong-pin', 'Wrong PIN');
+      const before = settings.values.kioskMode;
+      if (before) settings.save({ kioskMode: false });
+      applyKiosk(before);
+      return publicSettings();
+    },
+  };
+}

@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { SettingsPatchSchema } from '../../../src-preload/contract';
+import { DEFAULT_PROFILE, PROFILE_NAMES } from '../../k30/protocol/crypto-profiles';
+
+/**
+ * The stored settings: what each non-secret value may be, and its default. Secrets and the admin
+ * PIN are not here: they live under their own keys, sealed or hashed (see SettingsService).
+ *
+ * The rules for a stored value are the contract's rules for a saved one, so a value that could not
+ * be saved is not read back either; the profile must also be a known crypto profile.
+ */
+const patchFields = SettingsPatchSchema.required().shape;
+
+export const ProfileNameSchema = z.string().refine((name) => PROFILE_NAMES.includes(name), { message: `one of ${PROFILE_NAMES.join(', ')}` });
+
+export const settingsFieldSchemas = {
+  server: patchFields.server,
+  companyno: patchFields.companyno,
+  profile: ProfileNameSchema,
+  photoEncoding: patchFields.photoEncoding,
+  responseSignPolicy: patchFields.responseSignPolicy,
+  defaultDeviceNos: patchFields.defaultDeviceNos,
+  defaultVisitMinutes: patchFields.defaultVisitMinutes,
+  photoMaxKB: patchFields.photoMaxKB,
+  language: patchFields.language,
+  kioskMode: patchFields.kioskMode,
+  kioskIdleSeconds: patchFields.kioskIdleSeconds,
+  callbackAddress: patchFields.callbackAddress,
+  retentionDays: patchFields.retentionDays,
+} as const;
+
+export const SettingsValuesSchema = z.object(settingsFieldSchemas).strict();
+
+/** The non-secret settings, each always present (a default when unset or unreadable). */
+export type SettingsValues = z.output<typeof SettingsValuesSchema>;
+export type SettingKey = keyof SettingsValues;
+/** The defaults (each array is copied before it is handed out). */
+export const SETTINGS_DEFAULTS: Readonly<SettingsValues> = Object.freeze({
+  server: '',
+  companyno: '',
+  profile: DEFAULT_PROFILE,
+  photoEncoding: 'data-url',
+  responseSignPolicy: 'warn',
+  defaultDeviceNos: [],
+  defaultVisitMinutes: 120,
+  photoMaxKB: 200,
+  language: 'zh-CN',
+  kioskMode: false,
+  kioskIdleSeconds: 60,
+  callbackAddress: '',
+  retentionDays: 30,
+});
+
+export const SETTING_KEYS = Object.keys(settingsFieldSchemas) as SettingKey[];
+
+/** The secrets: write-only from the renderer, sealed at rest. */
+export const SECRET_KEYS = ['appSecret', 'aesKey', 'aesIv'] as const;
+export type SecretKey = (typeof SECRET_KEYS)[number];
+
+/** Store keys (flat, no dots: electron-store would read a dot as a path). */
+export const storeKeyOfSecret = (key: SecretKey) => `sealed_${key}`;
+export const ADMIN_PIN_KEY = 'adminPinHash';
+
+/** What a change notification names: a setting, a secret, or the admin PIN. */
+export type ChangedKey = SettingKey | SecretKey | 'adminPin';
+
+/**
+ * Reads one stored value tolerantly: unset gives the default; a value that does not fit its schema
+ * gives the default too and is reported to `onBad` (by key only: a stored value is never logged).
+ */
+export function readSetting<K extends SettingKey>(key: K, raw: unknown, onBad: (key: K, problem: string) => void): SettingsValues[K] {
+  const fallback = SETTINGS_DEFAULTS[key];
+  if (raw === undefined || raw === null) return Array.isArray(fallback) ? ([...fallback] as SettingsValues[K]) : fallback;
+  const parsed = settingsFieldSchemas[key].safeParse(raw);
+  if (parsed.success) return parsed.data as SettingsValues[K];
+  // The issue code only: a zod message may quote the stored value.
+  onBad(key, parsed.error.issues[0]?.code ?? 'invalid');
+  return Array.isArray(fallback) ? ([...fallback] as SettingsValues[K]) : fallback;
+}

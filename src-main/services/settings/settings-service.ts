@@ -1,0 +1,332 @@
+import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
+import { PinSchema, SettingsPatchSchema, type PublicSettings, type SettingsPatch } from '../../../src-preload/contract';
+import { AppError } from '../../ipc/errors';
+import { PROFILE_NAMES } from '../../k30/protocol/crypto-profiles';
+import type { K30Credentials } from '../../k30/protocol/credentials';
+import type { KeyValueStore, Logger, SecretBox } from '../ports';
+import {
+  ADMIN_PIN_KEY,
+  SECRET_KEYS,
+  SETTING_KEYS,
+  readSetting,
+  storeKeyOfSecret,
+  type ChangedKey,
+  type SecretKey,
+  type SettingKey,
+  type SettingsValues,
+} from './settings-schema';
+
+export type { ChangedKey, SettingKey, SettingsValues } from './settings-schema';
+
+/** What the K30 client needs to connect: secrets opened, so for main-process use only. */
+export interface ConnectionSettings {
+  server: string;
+  credentials: K30Credentials;
+  photoEncoding: SettingsValues['photoEncoding'];
+  responseSignPolicy: SettingsValues['responseSignPolicy'];
+}
+
+export type SettingsListener = (changed: readonly ChangedKey[]) => void;
+
+export interface SettingsServiceOptions {
+  /** The clock for the PIN lockout (tests move it). */
+  now?: () => number;
+  /** Wrong PINs allowed before a lockout. */
+  maxPinAttempts?: number;
+  /** The first lockout; each further one in a row doubles, up to `maxLockoutMs`. */
+  lockoutMs?: number;
+  maxLockoutMs?: number;
+  /** scrypt cost N for new PIN hashes (a power of two). */
+  scryptN?: number;
+}
+
+const SCRYPT_KEYLEN = 32;
+const SCRYPT_R = 8;
+const SCRYPT_P = 1;
+
+interface PinHash {
+  n: number;
+  r: number;
+  p: number;
+  salt: Buffer;
+  hash: Buffer;
+}
+
+function hashPin(pin: string, n: number): string {
+  const salt = randomBytes(16);
+  const hash = scryptSync(pin, salt, SCRYPT_KEYLEN, { N: n, r: SCRYPT_R, p: SCRYPT_P });
+  return ['scrypt', n, SCRYPT_R, SCRYPT_P, salt.toString('base64'), hash.toString('base64')].join('$');
+}
+
+function parsePinHash(stored: unknown): PinHash | undefined {
+  if (typeof stored !== 'string') return undefined;
+  const parts = stored.split('$');
+  if (parts.length !== 6 || parts[0] !== 'scrypt') return undefined;
+  const [n, r, p] = parts.slice(1, 4).map(Number);
+  const salt = Buffer.from(parts[4], 'base64');
+  const hash = Buffer.from(parts[5], 'base64');
+  const powerOfTwo = Number.isInteger(n) && n >= 2 && (n & (n - 1)) === 0;
+  if (!powerOfTwo || n > 2 ** 17 || !Number.isInteger(r) || r < 1 || r > 16 || !Number.isInteger(p) || p < 1 || p > 16) return undefined;
+  if (salt.length < 8 || hash.length !== SCRYPT_KEYLEN) return undefined;
+  return { n, r, p, salt, hash };
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/**
+ * The kiosk's settings. Non-secret values are stored plain and read back tolerantly (a bad stored
+ * value falls back to its default, and the key is logged); the app secret and AES key and IV are
+ * stored only sealed by the SecretBox; the admin PIN only as a salted scrypt hash. Nothing here
+ * ever logs a value.
+ */
+export class SettingsService {
+  private cache: Readonly<SettingsValues> | undefined;
+  private readonly listeners = new Set<SettingsListener>();
+  private readonly now: () => number;
+  private readonly maxPinAttempts: number;
+  private readonly lockoutMs: number;
+  private readonly maxLockoutMs: number;
+  private readonly scryptN: number;
+  private wrongPins = 0;
+  private lockouts = 0;
+  private lockedUntil = 0;
+
+  constructor(
+    private readonly store: KeyValueStore,
+    private readonly box: SecretBox,
+    private readonly log: Logger,
+    options: SettingsServiceOptions = {},
+  ) {
+    this.now = options.now ?? Date.now;
+    this.maxPinAttempts = options.maxPinAttempts ?? 5;
+    this.lockoutMs = options.lockoutMs ?? 30_000;
+    this.maxLockoutMs = options.maxLockoutMs ?? 15 * 60_000;
+    this.scryptN = options.scryptN ?? 2 ** 14;
+  }
+
+  /** The non-secret values, each present (defaults filled in). Frozen: change them with save(). */
+  get values(): Readonly<SettingsValues> {
+    if (!this.cache) this.cache = this.load();
+    return this.cache;
+  }
+
+  private load(): Readonly<SettingsValues> {
+    const values = {} as Record<SettingKey, unknown>;
+    for (const key of SETTING_KEYS) {
+      values[key] = readSetting(key, this.store.get(key), (bad, problem) =>
+        this.log.warn(`settings: the stored ${bad} is not valid (${problem}); using its default`),
+      );
+      if (Array.isArray(values[key])) Object.freeze(values[key]);
+    }
+    return Object.freeze(values as SettingsValues);
+  }
+
+  /** Server and company number set (the secrets may fall back to the company number). */
+  isConfigured(): boolean {
+    const { server, companyno } = this.values;
+    return server !== '' && companyno !== '';
+  }
+
+  private secretSet(key: SecretKey): boolean {
+    const raw = this.store.get(storeKeyOfSecret(key));
+    return typeof raw === 'string' && raw !== '';
+  }
+
+  private openSecret(key: SecretKey): string | undefined {
+    const raw = this.store.get(storeKeyOfSecret(key));
+    if (typeof raw !== 'string' || raw === '') return undefined;
+    try {
+      return this.box.open(raw);
+    } catch {
+      this.log.error(`settings: the stored ${key} cannot be opened on this machine`);
+      throw new AppError('not-configured', `The stored ${key} cannot be read on this machine; enter it again`, key);
+    }
+  }
+
+  /**
+   * The stored secret values that can be opened, for masking them in logs (main process only).
+   * Never throws.
+   */
+  secretValues(): string[] {
+    const values: string[] = [];
+    for (const key of SECRET_KEYS) {
+      try {
+        const value = this.openSecret(key);
+        if (value) values.push(value);
+      } catch {
+        // Already logged by openSecret.
+      }
+    }
+    return values;
+  }
+
+  /** What the renderer may see: never a secret, only whether each one is set. */
+  publicSettings(demo: boolean): PublicSettings {
+    const v = this.values;
+    return {
+      configured: this.isConfigured(),
+      demo,
+      server: v.server,
+      companyno: v.companyno,
+      profile: v.profile,
+      photoEncoding: v.photoEncoding,
+      responseSignPolicy: v.responseSignPolicy,
+      secretsSet: { appSecret: this.secretSet('appSecret'), aesKey: this.secretSet('aesKey'), aesIv: this.secretSet('aesIv') },
+      secretProtection: this.box.protection,
+      defaultDeviceNos: [...v.defaultDeviceNos],
+      defaultVisitMinutes: v.defaultVisitMinutes,
+      photoMaxKB: v.photoMaxKB,
+      language: v.language,
+      kioskMode: v.kioskMode,
+      kioskIdleSeconds: v.kioskIdleSeconds,
+      adminPinSet: this.pinHash() !== undefined,
+      callbackAddress: v.callbackAddress,
+      retentionDays: v.retentionDays,
+    };
+  }
+
+  /** For the K30 client only (main process): the secrets opened. Throws AppError('not-configured'). */
+  connectionSettings(): ConnectionSettings {
+    const v = this.values;
+    if (!this.isConfigured()) throw new AppError('not-configured', 'The K30 server and company number are not set');
+    const credentials: K30Credentials = { companyno: v.companyno, profile: v.profile };
+    for (const key of SECRET_KEYS) {
+      const value = this.openSecret(key);
+      if (value !== undefined) credentials[key] = value;
+    }
+    return { server: v.server, credentials, photoEncoding: v.photoEncoding, responseSignPolicy: v.responseSignPolicy };
+  }
+
+  /**
+   * Applies a change. Secrets: absent = keep, '' = clear, else replace (sealed). Validated here too,
+   * since not every caller comes through the dispatcher. Throws AppError('invalid-input').
+   */
+  save(patch: SettingsPatch): void {
+    const parsed = SettingsPatchSchema.safeParse(patch);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new AppError('invalid-input', issue?.message ?? 'invalid settings', issue?.path.join('.') || undefined);
+    }
+    const next = parsed.data;
+    if (next.profile !== undefined && !PROFILE_NAMES.includes(next.profile)) {
+      throw new AppError('invalid-input', `Unknown crypto profile; one of ${PROFILE_NAMES.join(', ')}`, 'profile');
+    }
+
+    // Seal every secret before writing anything, so a failing SecretBox changes nothing.
+    const sealed: [SecretKey, string][] = [];
+    for (const key of SECRET_KEYS) {
+      const value = next[key];
+      if (value !== undefined) sealed.push([key, value === '' ? '' : this.box.seal(value)]);
+    }
+
+    const changed: ChangedKey[] = [];
+    for (const [key, value] of sealed) {
+      if (value === '' && !this.secretSet(key)) continue;
+      this.store.set(storeKeyOfSecret(key), value);
+      changed.push(key);
+    }
+    const current = this.values;
+    for (const key of SETTING_KEYS) {
+      const value = next[key];
+      if (value === undefined || sameValue(value, current[key])) continue;
+      this.store.set(key, value);
+      changed.push(key);
+    }
+    this.cache = undefined;
+    if (changed.length > 0) this.emit(changed);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Admin PIN
+
+  private pinHash(): PinHash | undefined {
+    const raw = this.store.get(ADMIN_PIN_KEY);
+    if (raw === undefined || raw === null || raw === '') return undefined;
+    const parsed = parsePinHash(raw);
+    if (!parsed) this.log.warn('settings: the stored admin PIN hash is not valid; treating the PIN as not set');
+    return parsed;
+  }
+
+  hasPin(): boolean {
+    return this.pinHash() !== undefined;
+  }
+
+  private lockoutRemainingMs(): number {
+    return Math.max(0, this.lockedUntil - this.now());
+  }
+
+  /**
+   * True when no PIN is set or `pin` matches. Wrong PINs are counted: after `maxPinAttempts` in a
+   * row every attempt (even the right PIN) is refused with AppError('wrong-pin') until the lockout
+   * ends.
+   */
+  verifyPin(pin: string): boolean {
+    const stored = this.pinHash();
+    if (!stored) return true;
+    const wait = this.lockoutRemainingMs();
+    if (wait > 0) throw new AppError('wrong-pin', `Too many wrong PINs; try again in ${Math.ceil(wait / 1000)} s`);
+
+    let matches = false;
+    if (typeof pin === 'string' && pin.length > 0 && pin.length <= 64) {
+      const candidate = scryptSync(pin, stored.salt, stored.hash.length, { N: stored.n, r: stored.r, p: stored.p, maxmem: 256 * stored.n * stored.r + 1024 * 1024 });
+      matches = candidate.length === stored.hash.length && timingSafeEqual(candidate, stored.hash);
+    }
+    if (matches) {
+      this.wrongPins = 0;
+      this.lockouts = 0;
+      return true;
+    }
+    this.wrongPins += 1;
+    this.log.warn(`settings: wrong admin PIN (${this.wrongPins} in a row)`);
+    if (this.wrongPins >= this.maxPinAttempts) {
+      const lockout = Math.min(this.maxLockoutMs, this.lockoutMs * 2 ** this.lockouts);
+      this.lockouts += 1;
+      this.wrongPins = 0;
+      this.lockedUntil = this.now() + lockout;
+      this.log.warn(`settings: admin PIN locked for ${Math.ceil(lockout / 1000)} s`);
+    }
+    return false;
+  }
+
+  /**
+   * Sets (or with next = '' clears) the admin PIN. When one is set, `current` must match it:
+   * otherwise AppError('wrong-pin') (rate limited like verifyPin).
+   */
+  setPin(current: string | undefined, next: string): void {
+    if (this.hasPin()) {
+      if (current === undefined || current === '') throw new AppError('wrong-pin', 'The current PIN is required');
+      if (!this.verifyPin(current)) throw new AppError('wrong-pin', 'The current PIN is wrong');
+    }
+    if (next === '') {
+      if (!this.hasPin()) return;
+      this.store.set(ADMIN_PIN_KEY, '');
+    } else {
+      if (!PinSchema.safeParse(next).success) throw new AppError('invalid-input', 'The PIN must be 4 to 8 digits', 'next');
+      this.store.set(ADMIN_PIN_KEY, hashPin(next, this.scryptN));
+    }
+    this.emit(['adminPin']);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Change notification
+
+  /** Called after every effective change with the keys that changed; returns the unsubscribe. */
+  onChange(listener: SettingsListener): () => void {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
+  }
+
+  private emit(changed: readonly ChangedKey[]): void {
+    for (const listener of [...this.listeners]) {
+      try {
+        listener(changed);
+      } catch (error) {
+        this.log.error(`settings: a change listener failed: ${(error as Error)?.message ?? String(error)}`);
+      }
+    }
+  }
+}

@@ -1,0 +1,305 @@
+import { randomBytes } from 'node:crypto';
+import { copyFile, mkdir, open, readdir, readFile, rename, unlink } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { z } from 'zod';
+import { VisitSchema, type Visit } from '../../../src-preload/contract';
+import { AppError } from '../../ipc/errors';
+import type { Logger } from '../ports';
+
+/**
+ * The ledger of the visits this kiosk registered. K30 has no list of visitors, so this file is
+ * the only memory of what we put on the server and must take off again: every state change is on
+ * disk before the next step is taken, and nothing in it is ever silently lost.
+ */
+
+/** What is kept only while a retry may need it, and never leaves the main process. */
+export const VisitPrivateSchema = z.object({
+  /** Full phone and document number: needed only to (re-)send visitor/Create. */
+  phone: z.string().optional(),
+  documentNo: z.string().optional(),
+  /** Bare Base64 JPEG: needed only until the visitor is created and on every device. */
+  photo: z.string().optional(),
+});
+export type VisitPrivate = z.infer<typeof VisitPrivateSchema>;
+
+export const VisitRecordSchema = VisitSchema.omit({ photoKept: true }).extend({ private: VisitPrivateSchema });
+export type VisitRecord = z.infer<typeof VisitRecordSchema>;
+export type DeviceSync = VisitRecord['devices'][number];
+
+const LedgerFileSchema = z.object({ version: z.literal(1), visits: z.array(z.unknown()) });
+
+export interface LedgerProblem {
+  kind: 'corrupt' | 'invalid-records';
+  /** Where the unreadable file (or a copy of it) was set aside for a person to look at. */
+  setAside: string;
+  detail: string;
+  at: string;
+}
+
+/** History grows with every pass through a door; the oldest entries go first. */
+const HISTORY_LIMIT = 200;
+
+export function note(record: VisitRecord, at: Date, event: string, detail?: string): void {
+  record.history.push(detail === undefined ? { at: at.toISOString(), event } : { at: at.toISOString(), event, detail });
+  if (record.history.length > HISTORY_LIMIT) record.history.splice(0, record.history.length - HISTORY_LIMIT);
+}
+
+/** `13812345678` → `138****5678`. */
+export function maskPhone(phone: string): string {
+  if (phone.length >= 7) return phone.slice(0, 3) + '*'.repeat(phone.length - 7) + phone.slice(-4);
+  return '*'.repeat(Math.max(0, phone.length - 2)) + phone.slice(Math.max(0, phone.length - 2));
+}
+
+/** `110101199003071234` → `1101**********1234`: first and last four, fewer for short numbers. */
+export function maskDocument(documentNo: string): string {
+  const keep = Math.min(4, Math.floor(documentNo.length / 4));
+  if (keep === 0) return '*'.repeat(documentNo.length);
+  return documentNo.slice(0, keep) + '*'.repeat(documentNo.length - 2 * keep) + documentNo.slice(-keep);
+}
+
+/** The renderer's view: the private fields never cross IPC. */
+export function toPublic(record: VisitRecord): Visit {
+  const { private: secret, ...visit } = record;
+  return structuredClone({ ...visit, photoKept: Boolean(secret.photo) });
+}
+
+const CREATE_MAY_BE_RESENT = new Set<VisitRecord['state']>(['intent', 'create-unknown']);
+
+/**
+ * The data-minimisation rule, applied to every record before it is written, so no code path can
+ * forget it: phone and document number only while visitor/Create may have to be (re-)sent; the
+ * photo additionally until every device has at least received the push.
+ */
+export function minimise(record: VisitRecord): void {
+  const p = record.private;
+  if (!CREATE_MAY_BE_RESENT.has(record.state)) {
+    delete p.phone;
+    delete p.documentNo;
+  }
+  const stillPushing = (record.state === 'created' || record.state === 'pushed') && record.devices.some((d) => d.state !== 'pushed' && d.state !== 'confirmed');
+  if (!CREATE_MAY_BE_RESENT.has(record.state) && !stillPushing) delete p.photo;
+}
+
+export interface LedgerOptions {
+  dataDir: string;
+  log: Logger;
+  fileName?: string;
+  now?: () => Date;
+}
+
+export class VisitLedger {
+  readonly file: string;
+  /** Problems met while loading (a corrupt file set aside): for the UI to show, never hidden. */
+  readonly problems: LedgerProblem[] = [];
+  private readonly records = new Map<string, VisitRecord>();
+  private readonly locks = new Map<string, Promise<unknown>>();
+  private writing: Promise<void> = Promise.resolve();
+  private queued?: Promise<void>;
+  private readonly log: Logger;
+  private readonly now: () => Date;
+
+  private constructor(options: LedgerOptions) {
+    this.file = join(options.dataDir, options.fileName ?? 'visits.json');
+    this.log = options.log;
+    this.now = options.now ?? (() => new Date());
+  }
+
+  static async open(options: LedgerOptions): Promise<VisitLedger> {
+    const ledger = new VisitLedger(options);
+    await mkdir(options.dataDir, { recursive: true });
+    await ledger.removeStaleTempFiles();
+    await ledger.load();
+    return ledger;
+  }
+
+  get hasProblems(): boolean {
+    return this.problems.length > 0;
+  }
+
+  /** Copies: a caller changes a record only through `update`, which persists it. */
+  all(): VisitRecord[] {
+    return [...this.records.values()].map((r) => structuredClone(r));
+  }
+
+  get(id: string): VisitRecord | undefined {
+    const record = this.records.get(id);
+    return record && structuredClone(record);
+  }
+
+  require(id: string): VisitRecord {
+    const record = this.get(id);
+    if (!record) throw new AppError('not-found', `no visit ${id}`);
+    return record;
+  }
+
+  findByK30No(no: string): VisitRecord | undefined {
+    for (const record of this.records.values()) if (record.k30No === no) return structuredClone(record);
+    return undefined;
+  }
+
+  /** Adds a record and resolves once it is on disk; if it cannot be written it is not kept. */
+  async add(record: VisitRecord): Promise<VisitRecord> {
+    if (this.records.has(record.id)) throw new Error(`duplicate visit id ${record.id}`);
+    const stored = structuredClone(record);
+    minimise(stored);
+    this.records.set(stored.id, stored);
+    try {
+      await this.persist();
+    } catch (error) {
+      this.records.delete(stored.id);
+      throw error;
+    }
+    return structuredClone(stored);
+  }
+
+  /**
+   * Changes one record (the change runs on a copy, synchronously, and may return false to skip the
+   * write) and resolves once the change is on disk.
+   */
+  async update(id: string, change: (record: VisitRecord) => void | boolean): Promise<VisitRecord> {
+    const current = this.records.get(id);
+    if (!current) throw new AppError('not-found', `no visit ${id}`);
+    const draft = structuredClone(current);
+    if (change(draft) === false) return structuredClone(current);
+    minimise(draft);
+    this.records.set(id, draft);
+    await this.persist();
+    return structuredClone(draft);
+  }
+
+  async delete(ids: readonly string[]): Promise<void> {
+    let changed = false;
+    for (const id of ids) changed = this.records.delete(id) || changed;
+    if (changed) await this.persist();
+  }
+
+  /** Runs `task` alone for this visit: a push, a removal and a retry of one visit never interleave. */
+  async exclusive<T>(id: string, task: () => Promise<T>): Promise<T> {
+    const before = this.locks.get(id) ?? Promise.resolve();
+    const run = before.catch(() => {}).then(task);
+    const tail = run.catch(() => {});
+    this.locks.set(id, tail);
+    try {
+      return await run;
+    } finally {
+      if (this.locks.get(id) === tail) this.locks.delete(id);
+    }
+  }
+
+  /** Resolves when every change made so far is on disk. */
+  async flush(): Promise<void> {
+    await this.writing;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Disk
+
+  /**
+   * Writes are serialised, and a write that has not started yet serves every change made before
+   * it starts (it snapshots the records when it runs).
+   */
+  private persist(): Promise<void> {
+    if (this.queued) return this.queued;
+    const next = this.writing
+      .catch(() => {})
+      .then(() => {
+        this.queued = undefined;
+        return this.writeAtomically();
+      });
+    this.queued = next;
+    this.writing = next;
+    return next;
+  }
+
+  /** Temp file in the same directory, fsync, rename over the old file, fsync the directory. */
+  private async writeAtomically(): Promise<void> {
+    const text = JSON.stringify({ version: 1, visits: [...this.records.values()] });
+    const temp = `${this.file}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
+    try {
+      const handle = await open(temp, 'w', 0o600);
+      try {
+        await handle.writeFile(text, 'utf8');
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      await rename(temp, this.file);
+    } catch (error) {
+      await unlink(temp).catch(() => {});
+      this.log.error(`visit ledger: could not write ${this.file}: ${(error as Error).message}`);
+      throw error;
+    }
+    await this.syncDirectory();
+  }
+
+  /** Makes the rename itself durable. Not possible on every platform (Windows): best effort. */
+  private async syncDirectory(): Promise<void> {
+    try {
+      const dir = await open(dirname(this.file), 'r');
+      try {
+        await dir.sync();
+      } finally {
+        await dir.close();
+      }
+    } catch {
+      // ignored: the data is already fsynced in the file
+    }
+  }
+
+  /** A crash between writing and renaming leaves a temp file; the real file is still whole. */
+  private async removeStaleTempFiles(): Promise<void> {
+    const prefix = `${basename(this.file)}.tmp-`;
+    for (const name of await readdir(dirname(this.file))) {
+      if (name.startsWith(prefix)) await unlink(join(dirname(this.file), name)).catch(() => {});
+    }
+  }
+
+  private async load(): Promise<void> {
+    let text: string;
+    try {
+      text = await readFile(this.file, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+      throw error;
+    }
+    let parsed: z.infer<typeof LedgerFileSchema>;
+    try {
+      parsed = LedgerFileSchema.parse(JSON.parse(text));
+    } catch (error) {
+      // Unreadable as a whole: move it aside (never delete it) and start empty, loudly.
+      const setAside = this.setAsideName();
+      await rename(this.file, setAside);
+      this.report({ kind: 'corrupt', setAside, detail: describe(error), at: this.now().toISOString() });
+      return;
+    }
+    const bad: string[] = [];
+    for (const [index, raw] of parsed.visits.entries()) {
+      const record = VisitRecordSchema.safeParse(raw);
+      if (record.success && !this.records.has(record.data.id)) this.records.set(record.data.id, record.data);
+      // Only where and what kind of problem: a value could be personal data and this goes to the log.
+      else bad.push(`#${index}${record.success ? ' duplicate id' : `: ${record.error.issues[0]?.path.join('.')} ${record.error.issues[0]?.code}`}`);
+    }
+    if (bad.length > 0) {
+      // Keep what is readable (pending removals must not be forgotten) and a copy of the whole.
+      const setAside = this.setAsideName();
+      await copyFile(this.file, setAside);
+      this.report({ kind: 'invalid-records', setAside, detail: `${bad.length} unreadable record(s): ${bad.slice(0, 5).join('; ')}`, at: this.now().toISOString() });
+    }
+  }
+
+  private setAsideName(): string {
+    const stamp = this.now().toISOString().replace(/[-:.]/g, '');
+    return `${this.file}.corrupt-${stamp}`;
+  }
+
+  private report(problem: LedgerProblem): void {
+    this.problems.push(problem);
+    this.log.warn(`visit ledger: ${problem.kind}, set aside as ${problem.setAside} (${problem.detail})`);
+  }
+}
+
+/** Never the parser's message: Node quotes the file's text in it, and that may be personal data. */
+function describe(error: unknown): string {
+  if (error instanceof z.ZodError) return `unexpected shape at ${error.issues[0]?.path.join('.') || 'top level'}`;
+  return error instanceof SyntaxError ? 'not valid JSON' : 'unreadable';
+}

@@ -1,0 +1,211 @@
+import type { SweepResult, Visit } from '../../../src-preload/contract';
+import { AppError } from '../../ipc/errors';
+import { K30ServerError } from '../../k30/errors';
+import type { EventBus } from '../event-bus';
+import type { Logger } from '../ports';
+import { note, toPublic, type VisitLedger, type VisitRecord } from './ledger';
+import { errorText } from './registration';
+
+/** What removal needs of the K30 client (structurally the real K30Client). */
+export interface RemovalClient {
+  deleteVisitor(no: string): Promise<unknown>;
+}
+
+export interface Timers {
+  setInterval(callback: () => void, ms: number): unknown;
+  clearInterval(handle: unknown): void;
+}
+
+export interface RemovalDeps {
+  ledger: VisitLedger;
+  client: () => RemovalClient;
+  events: EventBus;
+  log: Logger;
+  /** Read on every sweep, so a settings change applies at once. */
+  retentionDays: () => number;
+  now?: () => Date;
+  intervalMs?: number;
+  timers?: Timers;
+  /** Backoff between failed removals: first wait and cap. */
+  backoff?: { firstMs: number; maxMs: number };
+}
+
+/** States whose visitor exists on the server with a number we can delete. */
+const DELETABLE = new Set<VisitRecord['state']>(['created', 'pushed', 'removal-pending']);
+
+/**
+ * Local records of finished visits are dropped entirely after the retention period, rather than
+ * kept as name-less shells: once a visitor is proven removed (or never existed on the server)
+ * nothing on the server refers to the record any more, and a record without the person's data
+ * serves no one. 'created-without-no' is finished too (we can never delete it; it expires on the
+ * server at its end time). Visits in 'create-unknown' or 'intent' are never dropped: staff decide.
+ */
+const DROPPABLE = new Set<VisitRecord['state']>(['removed', 'cancelled', 'create-failed', 'created-without-no']);
+
+/** A visitor the server no longer has is as removed as one we deleted (an earlier delete whose answer was lost). */
+const ALREADY_GONE = /访客不存在|visitor (not found|does not exist)/i;
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Takes visitors off the server when their visit ends. 'removal-pending' is written before
+ * visitor/Delete is sent; a failure (a device offline, the server unreachable) keeps it pending
+ * with a growing wait, and since the state is in the ledger, the retry survives restarts.
+ */
+export class RemovalSweeper {
+  private readonly ledger: VisitLedger;
+  private readonly client: () => RemovalClient;
+  private readonly events: EventBus;
+  private readonly log: Logger;
+  private readonly retentionDays: () => number;
+  private readonly now: () => Date;
+  private readonly intervalMs: number;
+  private readonly timers: Timers;
+  private readonly backoff: { firstMs: number; maxMs: number };
+  private handle: unknown;
+  private sweeping?: Promise<SweepResult>;
+
+  constructor(deps: RemovalDeps) {
+    this.ledger = deps.ledger;
+    this.client = deps.client;
+    this.events = deps.events;
+    this.log = deps.log;
+    this.retentionDays = deps.retentionDays;
+    this.now = deps.now ?? (() => new Date());
+    this.intervalMs = deps.intervalMs ?? 60_000;
+    this.timers = deps.timers ?? { setInterval: (cb, ms) => setInterval(cb, ms).unref(), clearInterval: (h) => clearInterval(h as NodeJS.Timeout) };
+    this.backoff = deps.backoff ?? { firstMs: 30_000, maxMs: 60 * 60_000 };
+  }
+
+  /** Sweeps once now, then on the interval. */
+  async start(): Promise<SweepResult> {
+    await this.stop();
+    this.handle = this.timers.setInterval(() => {
+      this.sweep(false).catch((error) => this.log.error(`removal sweep failed: ${errorText(error)}`));
+    }, this.intervalMs);
+    return this.sweep(false);
+  }
+
+  /** Stops the interval and waits for a sweep in progress. */
+  async stop(): Promise<void> {
+    if (this.handle !== undefined) this.timers.clearInterval(this.handle);
+    this.handle = undefined;
+    await this.whenIdle();
+  }
+
+  /** Resolves when no sweep is running (tests; shutdown). */
+  async whenIdle(): Promise<void> {
+    await this.sweeping?.catch(() => {});
+  }
+
+  /** On demand (staff pressed the button): every ended visit is tried now, backoff or not. */
+  removeExpired(): Promise<SweepResult> {
+    return this.sweep(true);
+  }
+
+  /** Remove one visit now, even before its end. A failure leaves it pending (shown, retried). */
+  async removeVisit(visitId: string): Promise<Visit> {
+    const visit = this.ledger.require(visitId);
+    if (visit.state === 'removed') return toPublic(visit);
+    if (!DELETABLE.has(visit.state) || !visit.k30No) {
+      throw new AppError('not-allowed', visit.state === 'create-unknown' || visit.state === 'intent' ? 'the server may not have this visitor: retry or cancel it instead' : `a visit in state ${visit.state} cannot be removed from here`);
+    }
+    await this.attempt(visitId, 'by staff');
+    return toPublic(this.ledger.require(visitId));
+  }
+
+  /**
+   * Sweeps never overlap. A timed sweep arriving while one runs shares its result; an on-demand
+   * sweep waits for it and then runs its own (it must not inherit the other's backoff).
+   */
+  private sweep(ignoreBackoff: boolean): Promise<SweepResult> {
+    if (this.sweeping && !ignoreBackoff) return this.sweeping;
+    const run = (this.sweeping ?? Promise.resolve())
+      .catch(() => {})
+      .then(() => this.runSweep(ignoreBackoff))
+      .finally(() => {
+        if (this.sweeping === run) this.sweeping = undefined;
+      });
+    this.sweeping = run;
+    return run;
+  }
+
+  private async runSweep(ignoreBackoff: boolean): Promise<SweepResult> {
+    const now = this.now().getTime();
+    const result: SweepResult = { removed: 0, pending: 0, failed: [] };
+    for (const visit of this.ledger.all()) {
+      if (!DELETABLE.has(visit.state) || !visit.k30No || Date.parse(visit.end) > now) continue;
+      const due = ignoreBackoff || !visit.removal?.nextAttemptAt || Date.parse(visit.removal.nextAttemptAt) <= now;
+      if (!due) continue;
+      const outcome = await this.attempt(visit.id, 'visit ended');
+      if (outcome === 'removed') result.removed++;
+      else if (outcome === 'failed') result.failed.push(visit.id);
+    }
+    result.pending = this.ledger.all().filter((v) => v.state === 'removal-pending').length;
+    await this.purgeExpiredRecords();
+    return result;
+  }
+
+  /** Pending first (on disk), then visitor/Delete, then the outcome. */
+  private attempt(visitId: string, reason: string): Promise<'removed' | 'failed' | 'skipped'> {
+    return this.ledger.exclusive(visitId, async () => {
+      const visit = this.ledger.require(visitId);
+      if (!DELETABLE.has(visit.state) || !visit.k30No) return 'skipped';
+      if (visit.state !== 'removal-pending') {
+        await this.change(visitId, (r) => {
+          r.state = 'removal-pending';
+          r.removal = { attempts: 0 };
+          note(r, this.now(), 'removal-pending', reason);
+        });
+      }
+      let gone = 'deleted';
+      try {
+        await this.client().deleteVisitor(visit.k30No);
+      } catch (error) {
+        if (!(error instanceof K30ServerError && ALREADY_GONE.test(error.msg))) {
+          await this.fail(visitId, error);
+          return 'failed';
+        }
+        gone = `already gone: ${error.msg}`;
+      }
+      await this.change(visitId, (r) => {
+        const at = this.now().toISOString();
+        r.state = 'removed';
+        r.removal = { attempts: (r.removal?.attempts ?? 0) + 1, removedAt: at };
+        r.lastError = undefined;
+        note(r, this.now(), 'removed', `K30 visitor ${r.k30No} ${gone}`);
+      });
+      return 'removed';
+    });
+  }
+
+  private async fail(visitId: string, error: unknown): Promise<void> {
+    const message = errorText(error);
+    await this.change(visitId, (r) => {
+      const attempts = (r.removal?.attempts ?? 0) + 1;
+      const wait = Math.min(this.backoff.maxMs, this.backoff.firstMs * 2 ** (attempts - 1));
+      r.removal = { attempts, lastError: message, nextAttemptAt: new Date(this.now().getTime() + wait).toISOString() };
+      note(r, this.now(), 'removal-failed', message);
+    });
+    this.log.warn(`removal of visit ${visitId} failed (will retry): ${message}`);
+  }
+
+  /** Drops finished visits older than the retention period (see DROPPABLE). */
+  async purgeExpiredRecords(): Promise<number> {
+    const cutoff = this.now().getTime() - this.retentionDays() * DAY_MS;
+    const old = this.ledger
+      .all()
+      .filter((v) => DROPPABLE.has(v.state))
+      .filter((v) => Math.max(Date.parse(v.end), Date.parse(v.history.at(-1)?.at ?? v.createdAt)) < cutoff)
+      .map((v) => v.id);
+    if (old.length > 0) {
+      await this.ledger.delete(old);
+      this.log.info(`retention: dropped ${old.length} finished visit record(s)`);
+    }
+    return old.length;
+  }
+
+  private async change(visitId: string, mutate: (record: VisitRecord) => void): Promise<void> {
+    this.events.emit('visitUpdated', toPublic(await this.ledger.update(visitId, mutate)));
+  }
+}
