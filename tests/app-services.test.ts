@@ -129,13 +129,14 @@ describe('createAppServices in demo mode', () => {
     expect(disk).not.toContain(ID);
   });
 
-  it('refuses a photo over photoMaxKB and a refused registration maps to the server error', async () => {
+  it('refuses a photo over photoMaxKB, a kiosk registration without consent, and a refused registration maps to the server error', async () => {
     services = await createAppServices({ dataDir: dir, store: mapStore(), secretBox: testSecretBox(), log, sweepIntervalMs: 3600_000 });
     await services.ready;
     const dispatch = createDispatcher(services.handlers);
     ok(await dispatch('saveSettings', { photoMaxKB: 20 }));
     const big = '/9j/' + 'A'.repeat(Math.ceil((21 * 1024 * 4) / 3));
     expect(await dispatch('registerVisit', registration({ photo: big }))).toMatchObject({ ok: false, error: { code: 'photo-too-large' } });
+    expect(await dispatch('registerVisit', registration({ consent: undefined }))).toMatchObject({ ok: false, error: { code: 'invalid-input', field: 'consent' } });
     expect(ok<Visit[]>(await dispatch('listVisits', undefined))).toEqual([]);
     expect(await dispatch('registerVisit', registration({ hostNo: '404' }))).toMatchObject({ ok: false, error: { code: 'server-refused' } });
     expect(ok<Visit[]>(await dispatch('listVisits', undefined))[0].state).toBe('create-failed');

@@ -120,7 +120,8 @@ describe('registration against the simulator', () => {
     // The states it went through, each announced.
     expect(p.updates.slice(0, 3).map((v) => v.state)).toEqual(['intent', 'created', 'pushed']);
 
-    await until(() => p.ledger.get(visit.id)!.devices.every((d) => d.state === 'confirmed'));
+    // The event follows the write: wait for the announcement, not just the in-memory state.
+    await until(() => p.updates.at(-1)!.devices.every((d) => d.state === 'confirmed'));
     const confirmed = p.updates.at(-1)!;
     expect(confirmed.devices.map((d) => [d.no, d.state])).toEqual(DEVICES.map((no) => [no, 'confirmed']));
     expect(confirmed.photoKept).toBe(false);

@@ -14,6 +14,15 @@ function invalidInput(error: ZodError): KioskError {
   return { code: 'invalid-input', field: issue?.path.join('.') || undefined, message: issue?.message ?? 'invalid input' };
 }
 
+/** Anything thrown, as text; even an object with no prototype or a throwing toString. */
+function describe(error: unknown): string {
+  try {
+    return error instanceof Error ? (error.stack ?? error.message) : String(error);
+  } catch {
+    return Object.prototype.toString.call(error);
+  }
+}
+
 /**
  * The one way into the services, for Electron IPC and the browser harness alike: the call name
  * must be in the contract, the input must match its schema, and whatever happens the answer is a
@@ -30,7 +39,7 @@ export function createDispatcher(handlers: ApiHandlers, log: (line: string) => v
       return { ok: true, value: await handler(parsed.data) };
     } catch (error) {
       const kioskError = toKioskError(error);
-      if (kioskError.code === 'internal') log(`call ${name} failed: ${(error as Error)?.stack ?? String(error)}`);
+      if (kioskError.code === 'internal') log(`call ${name} failed: ${describe(error)}`);
       return { ok: false, error: kioskError };
     }
   };

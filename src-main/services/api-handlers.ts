@@ -52,6 +52,8 @@ export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
     },
 
     async registerVisit(input) {
+      // Self-service has no member of staff to vouch for consent: the visitor's own is required.
+      if (input.channel === 'kiosk' && !input.consent) throw new AppError('invalid-input', 'consent is required at the self-service kiosk', 'consent');
       const maxBytes = settings.values.photoMaxKB * 1024;
       if (base64Bytes(input.photo) > maxBytes) throw new AppError('photo-too-large', `the photo is larger than ${settings.values.photoMaxKB} KB`, 'photo');
       return registration.register(input);

@@ -93,6 +93,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     demo.setCallbackUrl(demoActive ? callbacks.url : undefined);
   }
 
+  let closed = false;
   let changes: Promise<void> = Promise.resolve();
   const unsubscribe = settings.onChange((changed) => {
     if (changed.some((key) => CONNECTION_KEYS.has(key))) {
@@ -100,14 +101,19 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
       presence.clearCache();
       photos.clearCache();
     }
+    const announce = () => events.emit('settingsChanged', settings.publicSettings(clients.isDemo()));
     if (changed.includes('server') || changed.includes('callbackAddress')) {
-      changes = changes.then(async () => {
-        if (settings.values.server === '') await demo.start();
-        else await demo.close();
-        await configureCallbacks();
-      });
+      changes = changes
+        .then(async () => {
+          if (settings.values.server === '') await demo.start();
+          else await demo.close();
+          await configureCallbacks();
+        })
+        // Demo mode may have started or stopped meanwhile: say so.
+        .then(() => (closed ? undefined : announce()))
+        .catch((error) => log.error(`settings change: ${(error as Error)?.message}`));
     }
-    events.emit('settingsChanged', settings.publicSettings(clients.isDemo()));
+    announce();
   });
 
   await configureCallbacks();
@@ -127,7 +133,6 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
 
   // Talks to the server, so it must not hold up the window: visits cut short by the last exit are
   // resumed (an unknown create is only marked, never re-sent), then ended visits are removed.
-  let closed = false;
   const ready = (async () => {
     await registration.resume();
     if (!closed) await removal.start();

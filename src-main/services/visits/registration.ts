@@ -263,12 +263,16 @@ export class RegistrationService {
   }
 
   private async change(visitId: string, mutate: (record: VisitRecord) => void | boolean): Promise<Visit> {
+    const before = this.ledger.get(visitId)?.state;
     const updated = toPublic(await this.ledger.update(visitId, mutate));
+    // Ids and states only: the log is no place for a visitor's data.
+    if (updated.state !== before) this.log.info(`visit ${visitId}: ${before} → ${updated.state}`);
     this.events.emit('visitUpdated', updated);
     return updated;
   }
 
   private emit(record: VisitRecord): void {
+    this.log.info(`visit ${record.id}: ${record.state}`);
     this.events.emit('visitUpdated', toPublic(record));
   }
 }
