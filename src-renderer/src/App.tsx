@@ -1,0 +1,62 @@
+import { useEffect } from 'react';
+import { useT, useLanguage } from './i18n';
+import { NAV_ITEMS } from './navigation';
+import { startEventBridge } from './stores/events';
+import { useNavigationStore } from './stores/navigation';
+import { useSettingsStore } from './stores/settings';
+import { ErrorAlert } from './components/ErrorAlert';
+import { Header } from './components/Header';
+
+export function App() {
+  const t = useT();
+  const language = useLanguage();
+  const page = useNavigationStore((s) => s.page);
+  const syncWithHash = useNavigationStore((s) => s.syncWithHash);
+  const settings = useSettingsStore((s) => s.settings);
+  const loadError = useSettingsStore((s) => s.loadError);
+  const load = useSettingsStore((s) => s.load);
+
+  useEffect(() => syncWithHash(), [syncWithHash]);
+  useEffect(() => startEventBridge(), []);
+  useEffect(() => {
+    void load();
+  }, [load]);
+  useEffect(() => {
+    document.documentElement.lang = language;
+    document.title = t('app.title');
+  }, [language, t]);
+
+  const item = NAV_ITEMS.find((n) => n.id === page) ?? NAV_ITEMS[0];
+  const Page = item.Page;
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <Header />
+      <main id="main" className="main" tabIndex={-1}>
+        {!settings && loadError ? (
+          <div className="card">
+            <p>{t('app.loadFailed')}</p>
+            <ErrorAlert error={loadError} />
+            <button type="button" className="button button-primary" onClick={() => void load()}>
+              {t('common.retry')}
+            </button>
+          </div>
+        ) : !settings ? (
+          <p role="status">{t('app.loading')}</p>
+        ) : (
+          <>
+            {!settings.configured && !settings.demo && page !== 'settings' && (
+              <p className="alert alert-warning">
+                {t('app.notConfigured')} <a href="#/settings">{t('nav.settings')}</a>
+              </p>
+            )}
+            <Page />
+          </>
+        )}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,9 @@
+import type { KioskApi } from '../../src-preload/contract';
+
+declare global {
+  interface Window {
+    kiosk: KioskApi;
+  }
+}
+
+export {};

@@ -1,0 +1,15 @@
+import { useCallback } from 'react';
+import { useSettingsStore } from '../stores/settings';
+import { translate, type MessageKey, type Params, type Translate } from './translate';
+
+export { describeError, translate, translator } from './translate';
+export type { MessageKey, Params, Translate } from './translate';
+
+/** The current language. */
+export const useLanguage = () => useSettingsStore((s) => s.language);
+
+/** `const t = useT(); t('common.next')` — re-renders when the language changes. */
+export function useT(): Translate {
+  const language = useLanguage();
+  return useCallback((key: MessageKey, params?: Params) => translate(language, key, params), [language]);
+}

@@ -1,0 +1,29 @@
+/** Pure translation: no React, no store (unit-testable). */
+import type { KioskError, Language } from '../../../src-preload/contract';
+import { en } from './en';
+import { zhCN, type MessageKey, type Messages } from './zh-CN';
+
+export type { MessageKey, Messages };
+export type Params = Record<string, string | number>;
+export type Translate = (key: MessageKey, params?: Params) => string;
+
+export const dictionaries: Record<Language, Messages> = { 'zh-CN': zhCN, en };
+
+export function translate(language: Language, key: MessageKey, params?: Params): string {
+  const template = dictionaries[language]?.[key] ?? zhCN[key] ?? key;
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+export const translator =
+  (language: Language): Translate =>
+  (key, params) =>
+    translate(language, key, params);
+
+/** What to tell the user about an error: the specific message (with what to do) and any detail. */
+export function describeError(t: Translate, error: KioskError): { message: string; detail?: string } {
+  const message = t(`error.${error.code}`);
+  // The server's own words are useful; our internal messages are not.
+  const showDetail = error.code !== 'internal' && error.code !== 'invalid-input' && error.message && error.message !== error.code;
+  return { message, detail: showDetail ? t('error.detail', { detail: error.message }) : undefined };
+}

@@ -1,0 +1,38 @@
+import { useEffect } from 'react';
+import { useT } from '../i18n';
+import { useSettingsStore } from '../stores/settings';
+import { PinGate } from '../settings/PinGate';
+import { PinSection } from '../settings/PinSection';
+import { SettingsForm } from '../settings/SettingsForm';
+
+/** Settings, behind the admin PIN once one is set (locked again when the page is left). */
+export function SettingsPage() {
+  const t = useT();
+  const settings = useSettingsStore((s) => s.settings);
+  const unlocked = useSettingsStore((s) => s.adminUnlocked);
+  const lock = useSettingsStore((s) => s.lock);
+  useEffect(() => lock, [lock]);
+
+  if (!settings) return <p role="status">{t('app.loading')}</p>;
+  const locked = settings.adminPinSet && !unlocked;
+  return (
+    <div className="page page-settings">
+      <div className="page-head">
+        <h1 className="page-title">{t('settings.title')}</h1>
+        {settings.adminPinSet && unlocked && (
+          <button type="button" className="button button-quiet" onClick={lock}>
+            {t('settings.lock')}
+          </button>
+        )}
+      </div>
+      {locked ? (
+        <PinGate />
+      ) : (
+        <>
+          <SettingsForm settings={settings} />
+          <PinSection />
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,65 @@
+import { useEffect } from 'react';
+import { useT } from '../i18n';
+import { useDevicesStore } from '../stores/devices';
+import { useRegistrationStore } from '../stores/registration';
+import { DeviceChecklist } from '../components/DeviceChecklist';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { fieldId } from './draft';
+import { StepFrame } from './StepFrame';
+
+export function StepDevices() {
+  const t = useT();
+  const devices = useDevicesStore((s) => s.devices);
+  const loaded = useDevicesStore((s) => s.loaded);
+  const loading = useDevicesStore((s) => s.loading);
+  const loadError = useDevicesStore((s) => s.error);
+  const load = useDevicesStore((s) => s.load);
+  const selected = useRegistrationStore((s) => s.draft.deviceNos);
+  const initDevices = useRegistrationStore((s) => s.initDevices);
+  const setDevices = useRegistrationStore((s) => s.setDevices);
+  const fieldError = useRegistrationStore((s) => s.fieldErrors.devices);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+  useEffect(() => {
+    if (loaded) initDevices(devices);
+  }, [loaded, devices, initDevices]);
+
+  const chosen = selected ?? [];
+  const offlineChosen = devices.filter((d) => !d.online && chosen.includes(d.no)).length;
+  const errorId = fieldError ? `${fieldId('devices')}-error` : undefined;
+
+  return (
+    <StepFrame step="devices">
+      <div className="toolbar">
+        <p className="field-label">
+          <span id="devices-label">{t('field.devices')}</span>
+          <span className="muted" aria-live="polite">
+            {' · '}
+            {t('devices.selectedCount', { count: chosen.length })}
+          </span>
+        </p>
+        <button type="button" className="button button-quiet" onClick={() => void load(true)} disabled={loading}>
+          {t('common.refresh')}
+        </button>
+      </div>
+      {loading && !loaded && <p role="status">{t('devices.loading')}</p>}
+      <ErrorAlert error={loadError} />
+      {loaded && devices.length === 0 && <p className="empty">{t('devices.empty')}</p>}
+      {loaded && devices.length > 0 && (
+        <DeviceChecklist id={fieldId('devices')} labelledBy="devices-label" devices={devices} selected={chosen} onChange={setDevices} errorId={errorId} />
+      )}
+      {offlineChosen > 0 && (
+        <p className="alert alert-warning" role="status">
+          {t('devices.offlineWarning', { count: offlineChosen })}
+        </p>
+      )}
+      {fieldError && (
+        <p id={errorId} className="field-error">
+          {t(fieldError.key, fieldError.params)}
+        </p>
+      )}
+    </StepFrame>
+  );
+}

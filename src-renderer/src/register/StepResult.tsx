@@ -1,0 +1,117 @@
+import { useState } from 'react';
+import { useT } from '../i18n';
+import { useNavigationStore } from '../stores/navigation';
+import { useRegistrationStore } from '../stores/registration';
+import { useVisit } from '../stores/visits';
+import { canRepush, failedDevices } from '../visits/derive';
+import { ConfirmDialog } from '../components/ConfirmDialog';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { Progress } from './Progress';
+import { WIZARD_ALERT_ID, WIZARD_HEADING_ID } from './StepFrame';
+
+/** After submit: live progress, then done / outcome unknown / cancelled, with what can be done next. */
+export function StepResult() {
+  const t = useT();
+  const submission = useRegistrationStore((s) => s.submission);
+  const error = useRegistrationStore((s) => s.error);
+  const name = useRegistrationStore((s) => s.draft.name.trim());
+  const sendAgain = useRegistrationStore((s) => s.sendAgain);
+  const cancelVisit = useRegistrationStore((s) => s.cancelVisit);
+  const repushFailed = useRegistrationStore((s) => s.repushFailed);
+  const editAgain = useRegistrationStore((s) => s.editAgain);
+  const reset = useRegistrationStore((s) => s.reset);
+  const dismissError = useRegistrationStore((s) => s.dismissError);
+  const go = useNavigationStore((s) => s.go);
+  const visit = useVisit(submission.visitId);
+  const [confirmCancel, setConfirmCancel] = useState(false);
+  const { status, busy } = submission;
+  const failed = visit ? failedDevices(visit).length : 0;
+
+  const title =
+    status === 'submitting'
+      ? t('result.submitting')
+      : status === 'unknown'
+        ? t('result.unknownTitle')
+        : status === 'cancelled'
+          ? t('result.cancelled')
+          : failed > 0
+            ? t('result.doneWithFailures', { count: failed })
+            : t('result.done');
+
+  return (
+    <section className={`step result result-${status}`} aria-labelledby={WIZARD_HEADING_ID} aria-busy={status === 'submitting'}>
+      <h2 id={WIZARD_HEADING_ID} className="step-title" tabIndex={-1}>
+        {title}
+      </h2>
+      <p className="result-visitor">{name}</p>
+
+      {status === 'unknown' && (
+        <div className="alert alert-warning">
+          <p>{t('result.unknownBody')}</p>
+          <p>{submission.visitId ? t('result.unknownAdvice') : t('result.unknownNoVisit')}</p>
+        </div>
+      )}
+      <ErrorAlert id={WIZARD_ALERT_ID} error={error} onDismiss={status === 'unknown' ? undefined : dismissError} />
+
+      {status === 'done' && visit && (
+        <dl className="dl result-number">
+          <div className="dl-row">
+            <dt>{t('result.k30No')}</dt>
+            <dd data-testid="k30-number">{visit.k30No ?? '—'}</dd>
+          </div>
+        </dl>
+      )}
+      {status === 'done' && visit?.state === 'created-without-no' && <p className="alert alert-warning">{t('result.noNumber')}</p>}
+
+      {status !== 'cancelled' && <Progress visit={visit} submitting={status === 'submitting'} />}
+
+      <div className="step-actions">
+        {status === 'unknown' && submission.visitId && (
+          <>
+            <button type="button" className="button button-primary button-large" onClick={() => void sendAgain()} disabled={busy}>
+              {busy ? t('common.working') : t('result.sendAgain')}
+            </button>
+            <button type="button" className="button button-large" onClick={() => setConfirmCancel(true)} disabled={busy}>
+              {t('result.cancelVisit')}
+            </button>
+          </>
+        )}
+        {status === 'unknown' && !submission.visitId && (
+          <button type="button" className="button button-large" onClick={() => go('visits')}>
+            {t('result.goVisits')}
+          </button>
+        )}
+        {status === 'done' && visit && failed > 0 && canRepush(visit) && (
+          <button type="button" className="button button-large" onClick={() => void repushFailed()} disabled={busy}>
+            {busy ? t('common.working') : t('result.repush')}
+          </button>
+        )}
+        {status === 'cancelled' && (
+          <button type="button" className="button button-large" onClick={editAgain}>
+            {t('result.editAgain')}
+          </button>
+        )}
+        {(status === 'done' || status === 'cancelled') && (
+          <button type="button" className="button button-primary button-large" onClick={reset}>
+            {t('result.new')}
+          </button>
+        )}
+      </div>
+
+      <ConfirmDialog
+        open={confirmCancel}
+        title={t('result.cancelConfirmTitle')}
+        confirmLabel={t('result.cancelVisit')}
+        danger
+        busy={busy}
+        onCancel={() => setConfirmCancel(false)}
+        onConfirm={() => {
+          setConfirmCancel(false);
+          void cancelVisit();
+        }}
+      >
+        <p>{t('result.cancelConfirmBody')}</p>
+      </ConfirmDialog>
+    </section>
+  );
+}

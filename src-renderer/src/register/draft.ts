@@ -1,0 +1,208 @@
+/**
+ * The registration draft and its validation: pure (no React, no store), so every rule is
+ * unit-testable and the same rules run on "Next" and on submit.
+ */
+import { isValidChineseId, MOBILE_PATTERN, PhotoSchema, type DocumentType, type Host, type Registration } from '../../../src-preload/contract';
+import type { MessageKey, Params } from '../i18n/translate';
+import { parseLocalInput, toIsoWithOffset } from '../lib/datetime';
+
+export const STEPS = ['visitor', 'host', 'window', 'photo', 'devices', 'review', 'result'] as const;
+export type StepId = (typeof STEPS)[number];
+/** The steps shown in the step indicator and counted as "step n of total". */
+export const FORM_STEPS: StepId[] = ['visitor', 'host', 'window', 'photo', 'devices', 'review'];
+
+export const DOCUMENT_TYPES: DocumentType[] = ['id-card', 'passport', 'hk-macau-permit', 'taiwan-permit', 'other'];
+
+export interface CapturedPhoto {
+  /** Bare Base64 of the JPEG (starts with /9j/). */
+  base64: string;
+  bytes: number;
+  width: number;
+  height: number;
+  quality: number;
+}
+
+export interface Draft {
+  name: string;
+  phone: string;
+  documentType: DocumentType;
+  documentNo: string;
+  carno: string;
+  reason: string;
+  host: Host | null;
+  /** datetime-local values (local time). */
+  begin: string;
+  end: string;
+  /** Staff changed the window themselves (else it follows "now" when the step is shown). */
+  windowTouched: boolean;
+  photo: CapturedPhoto | null;
+  /** null until the devices step first sets its defaults. */
+  deviceNos: string[] | null;
+}
+
+export type DraftField = 'name' | 'phone' | 'documentType' | 'documentNo' | 'carno' | 'reason' | 'host' | 'begin' | 'end' | 'photo' | 'devices';
+
+export interface FieldError {
+  key: MessageKey;
+  params?: Params;
+}
+export type FieldErrors = Partial<Record<DraftField, FieldError>>;
+
+export const STEP_FIELDS: Record<StepId, DraftField[]> = {
+  visitor: ['name', 'phone', 'documentType', 'documentNo', 'carno', 'reason'],
+  host: ['host'],
+  window: ['begin', 'end'],
+  photo: ['photo'],
+  devices: ['devices'],
+  review: [],
+  result: [],
+};
+
+export function stepOfField(field: DraftField): StepId {
+  return (FORM_STEPS.find((s) => STEP_FIELDS[s].includes(field)) ?? 'review') as StepId;
+}
+
+/** The DOM id of a field's input, for labels and for moving focus to it. */
+export const fieldId = (field: DraftField) => `reg-${field}`;
+
+export function emptyDraft(): Draft {
+  return {
+    name: '',
+    phone: '',
+    documentType: 'id-card',
+    documentNo: '',
+    carno: '',
+    reason: '',
+    host: null,
+    begin: '',
+    end: '',
+    windowTouched: false,
+    photo: null,
+    deviceNos: null,
+  };
+}
+
+export const normalizePhone = (phone: string) => phone.replace(/[\s-]/g, '');
+export const normalizeDocumentNo = (type: DocumentType, no: string) => (type === 'id-card' ? no.replace(/\s/g, '').toUpperCase() : no.trim());
+
+const MAX_TEXT = 50;
+
+function tooLong(value: string): FieldError | undefined {
+  return value.trim().length > MAX_TEXT ? { key: 'validation.tooLong', params: { max: MAX_TEXT } } : undefined;
+}
+
+export function validateField(field: DraftField, draft: Draft, now: Date = new Date()): FieldError | undefined {
+  switch (field) {
+    case 'name':
+      return draft.name.trim() ? tooLong(draft.name) : { key: 'validation.nameRequired' };
+    case 'phone':
+      return MOBILE_PATTERN.test(normalizePhone(draft.phone)) ? undefined : { key: 'validation.phone' };
+    case 'documentType':
+      return undefined;
+    case 'documentNo': {
+      const no = normalizeDocumentNo(draft.documentType, draft.documentNo);
+      if (!no) return { key: 'validation.documentNoRequired' };
+      if (draft.documentType === 'id-card') {
+        if (!/^\d{17}[\dX]$/.test(no)) return { key: 'validation.idFormat' };
+        if (!isValidChineseId(no)) return { key: 'validation.idChecksum' };
+        return undefined;
+      }
+      return tooLong(no);
+    }
+    case 'carno':
+      return tooLong(draft.carno);
+    case 'reason':
+      return tooLong(draft.reason);
+    case 'host':
+      return draft.host ? undefined : { key: 'validation.hostRequired' };
+    case 'begin':
+      return parseLocalInput(draft.begin) ? undefined : { key: 'validation.beginInvalid' };
+    case 'end': {
+      const end = parseLocalInput(draft.end);
+      if (!end) return { key: 'validation.endInvalid' };
+      const begin = parseLocalInput(draft.begin);
+      if (begin && end.getTime() <= begin.getTime()) return { key: 'validation.endBeforeBegin' };
+      if (end.getTime() <= now.getTime()) return { key: 'validation.endInPast' };
+      return undefined;
+    }
+    case 'photo':
+      if (!draft.photo) return { key: 'validation.photoRequired' };
+      return PhotoSchema.safeParse(draft.photo.base64).success ? undefined : { key: 'validation.photoInvalid' };
+    case 'devices':
+      return draft.deviceNos && draft.deviceNos.length > 0 ? undefined : { key: 'validation.devicesRequired' };
+  }
+}
+
+export function validateStep(step: StepId, draft: Draft, now: Date = new Date()): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const field of STEP_FIELDS[step]) {
+    const error = validateField(field, draft, now);
+    if (error) errors[field] = error;
+  }
+  return errors;
+}
+
+export function validateAll(draft: Draft, now: Date = new Date()): FieldErrors {
+  return Object.assign({}, ...FORM_STEPS.map((s) => validateStep(s, draft, now))) as FieldErrors;
+}
+
+/** The first field with an error, in form order. */
+export function firstErrorField(errors: FieldErrors): DraftField | undefined {
+  for (const step of FORM_STEPS) for (const field of STEP_FIELDS[step]) if (errors[field]) return field;
+  return undefined;
+}
+
+/** What registerVisit receives. Call only when validateAll is empty. */
+export function buildRegistration(draft: Draft): Registration {
+  const begin = parseLocalInput(draft.begin);
+  const end = parseLocalInput(draft.end);
+  if (!begin || !end || !draft.host || !draft.photo || !draft.deviceNos) throw new Error('draft is incomplete');
+  const carno = draft.carno.trim().toUpperCase();
+  const reason = draft.reason.trim();
+  return {
+    name: draft.name.trim(),
+    phone: normalizePhone(draft.phone),
+    documentType: draft.documentType,
+    documentNo: normalizeDocumentNo(draft.documentType, draft.documentNo),
+    ...(carno ? { carno } : {}),
+    ...(reason ? { reason } : {}),
+    hostNo: draft.host.no,
+    hostName: draft.host.name,
+    begin: toIsoWithOffset(begin),
+    end: toIsoWithOffset(end),
+    photo: draft.photo.base64,
+    deviceNos: [...new Set(draft.deviceNos)],
+    channel: 'reception',
+  };
+}
+
+/** Maps the contract's field path (e.g. 'phone', 'hostNo', 'deviceNos.0') to the draft's field. */
+export function fieldFromPath(path: string | undefined): DraftField | undefined {
+  if (!path) return undefined;
+  const head = path.split('.')[0];
+  const map: Record<string, DraftField> = {
+    name: 'name',
+    phone: 'phone',
+    documentType: 'documentType',
+    documentNo: 'documentNo',
+    carno: 'carno',
+    reason: 'reason',
+    hostNo: 'host',
+    hostName: 'host',
+    begin: 'begin',
+    end: 'end',
+    photo: 'photo',
+    deviceNos: 'devices',
+  };
+  return map[head];
+}
+
+/** Maps main's validation message (the schema's message) to ours. */
+export function fieldErrorFromServer(field: DraftField, message: string): FieldError {
+  if (message === 'mobile') return { key: 'validation.phone' };
+  if (message === 'id-checksum') return { key: 'validation.idChecksum' };
+  if (message === 'end-before-begin') return { key: 'validation.endBeforeBegin' };
+  if (message === 'duplicate') return { key: 'validation.duplicateDevices' };
+  if (field === 'photo') return { key: 'validation.photoInvalid' };
+  return { key: 'validation.invalid' };
+}

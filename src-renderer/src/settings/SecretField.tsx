@@ -1,0 +1,65 @@
+import { useT } from '../i18n';
+import { settingsFieldId, type SecretField as SecretName } from './patch';
+
+interface Props {
+  name: SecretName;
+  label: string;
+  isSet: boolean;
+  value: string;
+  clear: boolean;
+  error?: string;
+  onChange: (patch: Partial<{ value: string; clear: boolean }>) => void;
+}
+
+/** A write-only secret: never filled with the stored value; shows only whether one is set; can be cleared. */
+export function SecretField({ name, label, isSet, value, clear, error, onChange }: Props) {
+  const t = useT();
+  const id = settingsFieldId(name);
+  const statusId = `${id}-status`;
+  const hintId = `${id}-hint`;
+  const errorId = `${id}-error`;
+  return (
+    <div className={`field ${error ? 'field-invalid' : ''}`}>
+      <label htmlFor={id} className="field-label">
+        {label}
+      </label>
+      <div className="secret-row">
+        <input
+          id={id}
+          className="input"
+          type="password"
+          autoComplete="new-password"
+          spellCheck={false}
+          value={clear ? '' : value}
+          disabled={clear}
+          onChange={(e) => onChange({ value: e.target.value })}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={[error ? errorId : '', statusId, hintId].filter(Boolean).join(' ')}
+        />
+        {isSet && !clear && (
+          <button type="button" className="button button-small" onClick={() => onChange({ clear: true, value: '' })}>
+            {t('settings.clearSecret', { name: label })}
+          </button>
+        )}
+        {clear && (
+          <button type="button" className="button button-small" onClick={() => onChange({ clear: false })}>
+            {t('settings.undoClear', { name: label })}
+          </button>
+        )}
+      </div>
+      <p id={statusId} className="field-hint">
+        <span className={`badge ${clear ? 'badge-warning' : isSet ? 'badge-success' : 'badge-muted'}`} data-testid={`${name}-status`}>
+          {clear ? t('settings.secretWillClear') : isSet ? t('settings.secretSet') : t('settings.secretNotSet')}
+        </span>
+      </p>
+      <p id={hintId} className="field-hint">
+        {t('settings.secretHint')}
+      </p>
+      {error && (
+        <p id={errorId} className="field-error">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

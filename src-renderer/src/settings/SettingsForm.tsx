@@ -1,0 +1,136 @@
+import { useEffect, type FormEvent } from 'react';
+import type { PublicSettings } from '../../../src-preload/contract';
+import { useT } from '../i18n';
+import { useDevicesStore } from '../stores/devices';
+import { DeviceChecklist } from '../components/DeviceChecklist';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { SelectField } from '../components/SelectField';
+import { TextField } from '../components/TextField';
+import { ConnectionTools } from './ConnectionTools';
+import { settingsFieldId as fid, type SettingsField } from './patch';
+import { profileOptions } from './profiles';
+import { SecretField } from './SecretField';
+import { useSettingsForm } from './useSettingsForm';
+
+export function SettingsForm({ settings }: { settings: PublicSettings }) {
+  const t = useT();
+  const { form, set, setSecret, errors, dirty, saving, saved, saveError, submit, discard } = useSettingsForm(settings);
+  const devices = useDevicesStore((s) => s.devices);
+  const devicesLoaded = useDevicesStore((s) => s.loaded);
+  const devicesError = useDevicesStore((s) => s.error);
+  const loadDevices = useDevicesStore((s) => s.load);
+  useEffect(() => {
+    void loadDevices();
+  }, [loadDevices]);
+
+  const err = (field: SettingsField) => (errors[field] ? t(errors[field]) : undefined);
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!saving) void submit();
+  };
+  const secretLabels = { appSecret: t('settings.appSecret'), aesKey: t('settings.aesKey'), aesIv: t('settings.aesIv') };
+
+  return (
+    <form className="settings-form" onSubmit={onSubmit} noValidate aria-label={t('settings.title')}>
+      <section className="card settings-section" aria-labelledby="settings-connection">
+        <h2 id="settings-connection">{t('settings.connection')}</h2>
+        {settings.secretProtection !== 'os' && (
+          <p className="alert alert-warning" data-testid="secret-protection-warning">
+            {t('settings.secretWarning')}
+          </p>
+        )}
+        <div className="grid-2">
+          <TextField id={fid('server')} label={t('settings.server')} value={form.server} onChange={(v) => set('server', v)} hint={t('settings.serverHint')} error={err('server')} type="url" inputMode="url" autoComplete="off" spellCheck={false} />
+          <TextField id={fid('companyno')} label={t('settings.companyno')} value={form.companyno} onChange={(v) => set('companyno', v)} error={err('companyno')} autoComplete="off" spellCheck={false} />
+          {(['appSecret', 'aesKey', 'aesIv'] as const).map((name) => (
+            <SecretField
+              key={name}
+              name={name}
+              label={secretLabels[name]}
+              isSet={settings.secretsSet[name]}
+              value={form.secrets[name].value}
+              clear={form.secrets[name].clear}
+              error={err(name)}
+              onChange={(patch) => setSecret(name, patch)}
+            />
+          ))}
+          <SelectField id={fid('profile')} label={t('settings.profile')} value={form.profile} options={profileOptions(settings.profile, form.profile).map((p) => ({ value: p, label: p }))} onChange={(v) => set('profile', v)} error={err('profile')} />
+          <SelectField
+            id={fid('photoEncoding')}
+            label={t('settings.photoEncoding')}
+            value={form.photoEncoding}
+            options={(['data-url', 'bare'] as const).map((v) => ({ value: v, label: t(`settings.photoEncoding.${v}`) }))}
+            onChange={(v) => set('photoEncoding', v)}
+          />
+          <SelectField
+            id={fid('responseSignPolicy')}
+            label={t('settings.responseSignPolicy')}
+            value={form.responseSignPolicy}
+            options={(['off', 'warn', 'strict'] as const).map((v) => ({ value: v, label: t(`settings.responseSignPolicy.${v}`) }))}
+            onChange={(v) => set('responseSignPolicy', v)}
+          />
+        </div>
+        <ConnectionTools dirty={dirty} onUseProfile={(p) => set('profile', p)} />
+      </section>
+
+      <section className="card settings-section" aria-labelledby="settings-defaults">
+        <h2 id="settings-defaults">{t('settings.defaults')}</h2>
+        <p id="settings-default-devices-label" className="field-label">
+          {t('settings.defaultDevices')}
+        </p>
+        <p className="field-hint">{t('settings.defaultDevicesHint')}</p>
+        <ErrorAlert error={devicesError} />
+        {devicesLoaded && (
+          <DeviceChecklist id={fid('defaultDeviceNos')} labelledBy="settings-default-devices-label" devices={devices} selected={form.defaultDeviceNos} onChange={(nos) => set('defaultDeviceNos', nos)} />
+        )}
+        <div className="grid-2">
+          <TextField id={fid('defaultVisitMinutes')} label={t('settings.defaultVisitMinutes')} type="number" inputMode="numeric" min={5} max={43200} step={5} value={form.defaultVisitMinutes} onChange={(v) => set('defaultVisitMinutes', v)} error={err('defaultVisitMinutes')} />
+          <TextField id={fid('photoMaxKB')} label={t('settings.photoMaxKB')} type="number" inputMode="numeric" min={20} max={2048} value={form.photoMaxKB} onChange={(v) => set('photoMaxKB', v)} error={err('photoMaxKB')} />
+        </div>
+      </section>
+
+      <section className="card settings-section" aria-labelledby="settings-display">
+        <h2 id="settings-display">{t('settings.display')}</h2>
+        <div className="grid-2">
+          <SelectField
+            id={fid('language')}
+            label={t('settings.language')}
+            value={form.language}
+            options={(['zh-CN', 'en'] as const).map((v) => ({ value: v, label: t(`settings.language.${v}`) }))}
+            onChange={(v) => set('language', v)}
+          />
+          <TextField id={fid('kioskIdleSeconds')} label={t('settings.kioskIdleSeconds')} type="number" inputMode="numeric" min={15} max={3600} value={form.kioskIdleSeconds} onChange={(v) => set('kioskIdleSeconds', v)} error={err('kioskIdleSeconds')} />
+        </div>
+        <label className="check-field" htmlFor={fid('kioskMode')}>
+          <input id={fid('kioskMode')} type="checkbox" className="checkbox" checked={form.kioskMode} onChange={(e) => set('kioskMode', e.target.checked)} />
+          {t('settings.kioskMode')}
+        </label>
+      </section>
+
+      <section className="card settings-section" aria-labelledby="settings-other">
+        <h2 id="settings-other">{t('settings.advanced')}</h2>
+        <div className="grid-2">
+          <TextField id={fid('callbackAddress')} label={t('settings.callbackAddress')} value={form.callbackAddress} onChange={(v) => set('callbackAddress', v)} hint={t('settings.callbackHint')} error={err('callbackAddress')} autoComplete="off" spellCheck={false} />
+          <TextField id={fid('retentionDays')} label={t('settings.retentionDays')} type="number" inputMode="numeric" min={1} max={365} value={form.retentionDays} onChange={(v) => set('retentionDays', v)} error={err('retentionDays')} />
+        </div>
+      </section>
+
+      <div className="save-bar">
+        <ErrorAlert id="settings-alert" error={saveError} />
+        <p role="status" className="save-status">
+          {saved === 'saved' ? t('settings.saved') : saved === 'nothing' ? t('settings.noChanges') : dirty ? t('settings.unsaved') : ''}
+        </p>
+        <div className="button-row">
+          {dirty && (
+            <button type="button" className="button" onClick={discard} disabled={saving}>
+              {t('settings.discard')}
+            </button>
+          )}
+          <button type="submit" className="button button-primary button-large" disabled={saving}>
+            {saving ? t('common.working') : t('settings.save')}
+          </button>
+        </div>
+      </div>
+    </form>
+  );
+}

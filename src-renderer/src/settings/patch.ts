@@ -1,0 +1,127 @@
+/** The settings form's values and the patch it saves (changed fields only). Pure. */
+import { SettingsPatchSchema, type Language, type PublicSettings, type SettingsPatch } from '../../../src-preload/contract';
+import type { MessageKey } from '../i18n/translate';
+
+export const SECRET_FIELDS = ['appSecret', 'aesKey', 'aesIv'] as const;
+export type SecretField = (typeof SECRET_FIELDS)[number];
+
+export interface SettingsFormValues {
+  server: string;
+  companyno: string;
+  profile: string;
+  photoEncoding: PublicSettings['photoEncoding'];
+  responseSignPolicy: PublicSettings['responseSignPolicy'];
+  defaultDeviceNos: string[];
+  defaultVisitMinutes: string;
+  photoMaxKB: string;
+  language: Language;
+  kioskMode: boolean;
+  kioskIdleSeconds: string;
+  callbackAddress: string;
+  retentionDays: string;
+  /** Write-only: '' = keep; `clear` = clear on save. */
+  secrets: Record<SecretField, { value: string; clear: boolean }>;
+}
+
+export type SettingsField = keyof Omit<SettingsFormValues, 'secrets'> | SecretField;
+export type SettingsErrors = Partial<Record<SettingsField, MessageKey>>;
+
+export function formFromSettings(s: PublicSettings): SettingsFormValues {
+  return {
+    server: s.server,
+    companyno: s.companyno,
+    profile: s.profile,
+    photoEncoding: s.photoEncoding,
+    responseSignPolicy: s.responseSignPolicy,
+    defaultDeviceNos: [...s.defaultDeviceNos],
+    defaultVisitMinutes: String(s.defaultVisitMinutes),
+    photoMaxKB: String(s.photoMaxKB),
+    language: s.language,
+    kioskMode: s.kioskMode,
+    kioskIdleSeconds: String(s.kioskIdleSeconds),
+    callbackAddress: s.callbackAddress,
+    retentionDays: String(s.retentionDays),
+    secrets: { appSecret: { value: '', clear: false }, aesKey: { value: '', clear: false }, aesIv: { value: '', clear: false } },
+  };
+}
+
+const toNumber = (text: string) => (text.trim() === '' ? Number.NaN : Number(text.trim()));
+const sameList = (a: string[], b: string[]) => a.length === b.length && [...a].sort().join('\n') === [...b].sort().join('\n');
+
+/** Only what changed; secrets only when typed or cleared. */
+export function buildPatch(form: SettingsFormValues, s: PublicSettings): Record<string, unknown> {
+  const patch: Record<string, unknown> = {};
+  const text = ['server', 'companyno', 'profile', 'photoEncoding', 'responseSignPolicy', 'language', 'callbackAddress'] as const;
+  for (const key of text) if (form[key].trim() !== s[key]) patch[key] = form[key].trim();
+  const numbers = ['defaultVisitMinutes', 'photoMaxKB', 'kioskIdleSeconds', 'retentionDays'] as const;
+  for (const key of numbers) if (toNumber(form[key]) !== s[key]) patch[key] = toNumber(form[key]);
+  if (form.kioskMode !== s.kioskMode) patch.kioskMode = form.kioskMode;
+  if (!sameList(form.defaultDeviceNos, s.defaultDeviceNos)) patch.defaultDeviceNos = form.defaultDeviceNos;
+  for (const key of SECRET_FIELDS) {
+    const secret = form.secrets[key];
+    if (secret.clear) patch[key] = '';
+    else if (secret.value.trim()) patch[key] = secret.value.trim();
+  }
+  return patch;
+}
+
+const FIELD_ERROR: Record<SettingsField, MessageKey> = {
+  server: 'settings.error.server',
+  companyno: 'settings.error.companyno',
+  appSecret: 'settings.error.secret',
+  aesKey: 'settings.error.secret',
+  aesIv: 'settings.error.secret',
+  profile: 'settings.error.profile',
+  photoEncoding: 'settings.error.generic',
+  responseSignPolicy: 'settings.error.generic',
+  defaultDeviceNos: 'settings.error.generic',
+  defaultVisitMinutes: 'settings.error.defaultVisitMinutes',
+  photoMaxKB: 'settings.error.photoMaxKB',
+  language: 'settings.error.generic',
+  kioskMode: 'settings.error.generic',
+  kioskIdleSeconds: 'settings.error.kioskIdleSeconds',
+  callbackAddress: 'settings.error.callbackAddress',
+  retentionDays: 'settings.error.retentionDays',
+};
+
+export function errorForField(path: string | undefined): { field: SettingsField; key: MessageKey } | undefined {
+  const head = path?.split('.')[0];
+  if (!head || !(head in FIELD_ERROR)) return undefined;
+  const field = head as SettingsField;
+  return { field, key: FIELD_ERROR[field] };
+}
+
+/** Validates the patch with the contract's schema: the patch to send, or the errors by field. */
+export function checkPatch(raw: Record<string, unknown>): { ok: true; patch: SettingsPatch } | { ok: false; errors: SettingsErrors } {
+  const parsed = SettingsPatchSchema.safeParse(raw);
+  if (parsed.success) return { ok: true, patch: parsed.data };
+  const errors: SettingsErrors = {};
+  for (const issue of parsed.error.issues) {
+    const found = errorForField(issue.path.join('.'));
+    if (found && !errors[found.field]) errors[found.field] = found.key;
+  }
+  if (Object.keys(errors).length === 0) errors.server = 'settings.error.generic';
+  return { ok: false, errors };
+}
+
+/** The form's fields in page order (the first with an error gets focus). */
+export const FIELD_ORDER: SettingsField[] = [
+  'server',
+  'companyno',
+  'appSecret',
+  'aesKey',
+  'aesIv',
+  'profile',
+  'photoEncoding',
+  'responseSignPolicy',
+  'defaultDeviceNos',
+  'defaultVisitMinutes',
+  'photoMaxKB',
+  'language',
+  'kioskMode',
+  'kioskIdleSeconds',
+  'callbackAddress',
+  'retentionDays',
+];
+
+export const settingsFieldId = (field: SettingsField) => `settings-${field}`;

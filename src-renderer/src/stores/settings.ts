@@ -1,0 +1,81 @@
+import { create } from 'zustand';
+import type { ConnectionTest, KioskError, Language, ProfileSearch, PublicSettings, Result, SettingsPatch } from '../../../src-preload/contract';
+import { call } from '../api';
+
+interface SettingsState {
+  settings: PublicSettings | null;
+  /** The interface language: the saved one once loaded, switched at once when changed. */
+  language: Language;
+  loading: boolean;
+  loadError: KioskError | null;
+  /** Settings page unlocked with the admin PIN in this visit to the page. */
+  adminUnlocked: boolean;
+
+  load(): Promise<void>;
+  /** From the settingsChanged event (or any call that returns settings). */
+  apply(settings: PublicSettings): void;
+  save(patch: SettingsPatch): Promise<Result<PublicSettings>>;
+  setLanguage(language: Language): Promise<Result<PublicSettings>>;
+  verifyPin(pin: string): Promise<Result<boolean>>;
+  setAdminPin(current: string | undefined, next: string): Promise<Result<PublicSettings>>;
+  testConnection(): Promise<Result<ConnectionTest>>;
+  findCryptoProfile(): Promise<Result<ProfileSearch>>;
+  lock(): void;
+}
+
+export const useSettingsStore = create<SettingsState>()((set, get) => ({
+  settings: null,
+  language: 'zh-CN',
+  loading: false,
+  loadError: null,
+  adminUnlocked: false,
+
+  async load() {
+    set({ loading: true, loadError: null });
+    const result = await call('getSettings');
+    if (result.ok) get().apply(result.value);
+    set({ loading: false, loadError: result.ok ? null : result.error });
+  },
+
+  apply(settings) {
+    set({ settings, language: settings.language });
+  },
+
+  async save(patch) {
+    const result = await call('saveSettings', patch);
+    if (result.ok) get().apply(result.value);
+    else if (result.error.code === 'pin-required' || result.error.code === 'wrong-pin') set({ adminUnlocked: false });
+    return result;
+  },
+
+  async setLanguage(language) {
+    // Switch at once; the switch stays for this session even if saving fails.
+    set({ language });
+    const result = await call('saveSettings', { language });
+    if (result.ok) get().apply(result.value);
+    return result;
+  },
+
+  async verifyPin(pin) {
+    const result = await call('verifyAdminPin', { pin });
+    if (result.ok && result.value) set({ adminUnlocked: true });
+    return result;
+  },
+
+  async setAdminPin(current, next) {
+    const result = await call('setAdminPin', current ? { current, next } : { next });
+    // Whoever just set the PIN knows it: the page stays unlocked.
+    if (result.ok) {
+      get().apply(result.value);
+      set({ adminUnlocked: true });
+    }
+    return result;
+  },
+
+  testConnection: () => call('testConnection'),
+  findCryptoProfile: () => call('findCryptoProfile'),
+
+  lock() {
+    set({ adminUnlocked: false });
+  },
+}));

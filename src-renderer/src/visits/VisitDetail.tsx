@@ -1,0 +1,159 @@
+import { useState, type ReactNode } from 'react';
+import type { KioskError, Visit } from '../../../src-preload/contract';
+import { useLanguage, useT } from '../i18n';
+import { formatDateTime } from '../lib/datetime';
+import { useDevicesStore } from '../stores/devices';
+import { useVisitsStore } from '../stores/visits';
+import { DeviceSyncBadge, VisitStateBadge } from '../components/Badges';
+import { ConfirmDialog } from '../components/ConfirmDialog';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { canRemove, canRepush } from './derive';
+import { RemovalInfo } from './RemovalInfo';
+import { VisitHistory } from './VisitHistory';
+
+function Row({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="dl-row">
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+type Confirm = 'remove' | 'cancel' | null;
+
+/** One visit: its details, devices, history, and what staff can do with it. */
+export function VisitDetail({ visit, onClose }: { visit: Visit; onClose: () => void }) {
+  const t = useT();
+  const language = useLanguage();
+  const devices = useDevicesStore((s) => s.devices);
+  const { repush, remove, retry, cancel } = useVisitsStore.getState();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<KioskError | null>(null);
+  const [notice, setNotice] = useState('');
+  const [confirm, setConfirm] = useState<Confirm>(null);
+  const nameOf = (no: string) => devices.find((d) => d.no === no)?.name ?? no;
+
+  const run = async (action: () => Promise<{ ok: boolean; error?: KioskError }>, done: string) => {
+    setBusy(true);
+    setError(null);
+    setNotice('');
+    const result = await action();
+    setBusy(false);
+    setConfirm(null);
+    if (result.ok) setNotice(done);
+    else setError(result.error ?? null);
+  };
+  const headingId = `visit-detail-${visit.id}`;
+  const v = visit.visitor;
+
+  return (
+    <section className="visit-detail card" aria-labelledby={headingId}>
+      <div className="detail-head">
+        <div>
+          <p className="muted">{t('visit.detailTitle')}</p>
+          <h2 id={headingId} tabIndex={-1}>
+            {v.name}
+          </h2>
+        </div>
+        <button type="button" className="button button-quiet" onClick={onClose}>
+          {t('visit.close')}
+        </button>
+      </div>
+
+      <ErrorAlert error={error} onDismiss={() => setError(null)} />
+      {notice && (
+        <p className="alert alert-success" role="status">
+          {notice}
+        </p>
+      )}
+
+      <dl className="dl">
+        <Row label={t('visit.state')}>
+          <VisitStateBadge state={visit.state} />
+        </Row>
+        <Row label={t('visit.k30No')}>{visit.k30No ?? '—'}</Row>
+        <Row label={t('visit.phone')}>{v.phoneMasked}</Row>
+        <Row label={t('visit.document')}>
+          {t(`doc.${v.documentType}`)} {v.documentMasked}
+        </Row>
+        <Row label={t('visit.host')}>{visit.host.name}</Row>
+        <Row label={t('visit.window')}>
+          {formatDateTime(visit.begin, language)} – {formatDateTime(visit.end, language)}
+        </Row>
+        {v.carno && <Row label={t('visit.carno')}>{v.carno}</Row>}
+        {v.reason && <Row label={t('visit.reason')}>{v.reason}</Row>}
+        <Row label={t('visit.channel')}>{t(`channel.${visit.channel}`)}</Row>
+        {visit.lastPassAt && <Row label={t('visit.lastPass')}>{formatDateTime(visit.lastPassAt, language)}</Row>}
+        {visit.lastError && <Row label={t('visit.lastError')}>{visit.lastError}</Row>}
+      </dl>
+
+      {visit.state === 'removal-pending' && <RemovalInfo visit={visit} />}
+
+      <h3>{t('visit.devices')}</h3>
+      {visit.devices.length ? (
+        <ul className="device-progress">
+          {visit.devices.map((d) => (
+            <li key={d.no} className="device-progress-row">
+              <span className="device-progress-name">{nameOf(d.no)}</span>
+              <DeviceSyncBadge state={d.state} />
+              {d.message && <span className="muted">{d.message}</span>}
+              {d.at && <span className="muted">{formatDateTime(d.at, language)}</span>}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="muted">{t('common.none')}</p>
+      )}
+
+      <div className="button-row">
+        {visit.state === 'create-unknown' && (
+          <>
+            <button type="button" className="button button-primary" disabled={busy} onClick={() => void run(() => retry(visit.id), '')}>
+              {t('visit.sendAgain')}
+            </button>
+            <button type="button" className="button" disabled={busy} onClick={() => setConfirm('cancel')}>
+              {t('visit.cancel')}
+            </button>
+          </>
+        )}
+        {canRepush(visit) && (
+          <button type="button" className="button" disabled={busy} onClick={() => void run(() => repush(visit.id), t('visit.repushDone'))}>
+            {t('visit.repush')}
+          </button>
+        )}
+        {canRemove(visit) && (
+          <button type="button" className="button button-danger" disabled={busy} onClick={() => setConfirm('remove')}>
+            {t('visit.remove')}
+          </button>
+        )}
+      </div>
+
+      <h3>{t('visit.history')}</h3>
+      <VisitHistory visit={visit} />
+
+      <ConfirmDialog
+        open={confirm === 'remove'}
+        title={t('visit.removeConfirmTitle', { name: v.name })}
+        confirmLabel={t('visit.removeConfirmOk')}
+        danger
+        busy={busy}
+        onCancel={() => setConfirm(null)}
+        onConfirm={() => void run(() => remove(visit.id), t('visit.removed'))}
+      >
+        <p>{t('visit.removeConfirmBody')}</p>
+      </ConfirmDialog>
+      <ConfirmDialog
+        open={confirm === 'cancel'}
+        title={t('result.cancelConfirmTitle')}
+        confirmLabel={t('visit.cancel')}
+        danger
+        busy={busy}
+        onCancel={() => setConfirm(null)}
+        onConfirm={() => void run(() => cancel(visit.id), '')}
+      >
+        <p>{t('result.cancelConfirmBody')}</p>
+      </ConfirmDialog>
+    </section>
+  );
+}

@@ -1,0 +1,36 @@
+import type { Visit } from '../../../src-preload/contract';
+import { VisitStateSchema } from '../../../src-preload/contract';
+import { useLanguage, useT, type MessageKey } from '../i18n';
+import { formatDateTime } from '../lib/datetime';
+
+/** History events (besides state names) that main records (src-main/services: note(...)). */
+const EVENT_KEYS: Record<string, MessageKey> = {
+  'device-confirmed': 'history.device-confirmed',
+  'device-failed': 'history.device-failed',
+  passed: 'history.passed',
+  'push-failed': 'history.push-failed',
+  'removal-failed': 'history.removal-failed',
+};
+
+/** The visit's state changes, oldest first. Known events are translated; others shown as recorded. */
+export function VisitHistory({ visit }: { visit: Visit }) {
+  const t = useT();
+  const language = useLanguage();
+  if (!visit.history.length) return <p className="muted">{t('visit.noHistory')}</p>;
+  return (
+    <ol className="history">
+      {visit.history.map((entry, i) => {
+        const state = VisitStateSchema.safeParse(entry.event);
+        return (
+          <li key={`${entry.at}-${i}`} className="history-entry">
+            <time dateTime={entry.at} className="history-time">
+              {formatDateTime(entry.at, language)}
+            </time>
+            <span className="history-event">{state.success ? t(`state.${state.data}`) : EVENT_KEYS[entry.event] ? t(EVENT_KEYS[entry.event]) : entry.event}</span>
+            {entry.detail && <span className="muted history-detail">{entry.detail}</span>}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
