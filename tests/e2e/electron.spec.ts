@@ -1,0 +1,31 @@
+/**
+ * The same registration journey in the real Electron window (the built app, out/main/index.js),
+ * against the demo simulator main starts when no K30 server is configured. Skipped, with the
+ * reason, where Electron's binary is not installed.
+ */
+import { expect, test } from '@playwright/test';
+import { simClient } from './support/fixtures';
+import { VISITOR_ZH, ZHANG_WEI } from './support/data';
+import { electronTest } from './support/electron';
+import { registerVisitor } from './support/journey';
+
+test(
+  'Electron: registers a visitor with a webcam photo',
+  electronTest(async ({ window, shot, simulatorUrl }) => {
+    await expect.poll(() => window.evaluate(() => typeof (globalThis as { kiosk?: unknown }).kiosk)).toBe('object');
+    const sim = simClient(await simulatorUrl());
+    const before = await sim.visitors();
+
+    const result = await registerVisitor(window, { language: 'zh-CN', visitor: VISITOR_ZH, host: ZHANG_WEI, shot });
+
+    const visitors = await sim.visitors();
+    expect(visitors).toHaveLength(before.length + 1);
+    const visitor = visitors.find((v) => v.name === VISITOR_ZH.name);
+    expect(visitor, 'the visitor exists on the (simulated) K30 server').toBeDefined();
+    expect(visitor!.phone).toBe(VISITOR_ZH.phone);
+    expect(visitor!.staffno).toBe(ZHANG_WEI.no);
+    expect(visitor!.photoBytes).toBeGreaterThan(0);
+    expect(visitor!.photoBytes).toBeLessThanOrEqual(200 * 1024);
+    expect([...visitor!.syncedDevices].sort()).toEqual([...result.deviceNos].sort());
+  }),
+);

@@ -1,0 +1,26 @@
+/**
+ * Once per run: build the app (`electron-vite build`: renderer for the browser tests, main and
+ * preload for the Electron test) and make the fake webcam's video. Starts nothing.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { buildRenderer } from '../harness/harness';
+import { writeBusyY4m } from './support/busy-y4m';
+import { cameraY4m, outputDir, sharedCameraTool } from './support/paths';
+
+export default async function globalSetup(): Promise<void> {
+  mkdirSync(outputDir, { recursive: true });
+
+  const started = Date.now();
+  if (process.env.KIOSK_E2E_SKIP_BUILD !== '1') await buildRenderer();
+  console.log(`[e2e] app built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+
+  let made = false;
+  if (existsSync(sharedCameraTool)) {
+    const run = spawnSync(process.execPath, [sharedCameraTool, cameraY4m], { encoding: 'utf8' });
+    made = run.status === 0 && existsSync(cameraY4m);
+    if (!made) console.warn(`[e2e] ${sharedCameraTool} failed (${run.status}): ${run.stderr}; using the built-in generator`);
+  }
+  if (!made) writeBusyY4m(cameraY4m);
+  console.log(`[e2e] fake camera: ${cameraY4m} (${(statSync(cameraY4m).size / 1e6).toFixed(1)} MB, ${made ? 'shared tool' : 'built-in generator'})`);
+}

@@ -1,0 +1,34 @@
+/**
+ * Fallback for `../shared/camera/make-busy-y4m.mjs`: writes a small Y4M video for Chromium's fake
+ * camera with a busy, noisy pattern (so a captured JPEG is as large as a real photo, unlike the
+ * flat default fake camera) and a light oval where a face would be.
+ */
+import { closeSync, openSync, writeSync } from 'node:fs';
+
+export function writeBusyY4m(out: string, width = 640, height = 480, frames = 10): void {
+  let seed = 987654;
+  const rnd = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+  const clamp = (v: number) => Math.max(0, Math.min(255, Math.round(v)));
+  const fd = openSync(out, 'w');
+  try {
+    writeSync(fd, `YUV4MPEG2 W${width} H${height} F10:1 Ip A1:1 C420jpeg\n`);
+    for (let f = 0; f < frames; f++) {
+      writeSync(fd, 'FRAME\n');
+      const luma = Buffer.alloc(width * height);
+      for (let j = 0; j < height; j++) {
+        for (let i = 0; i < width; i++) {
+          const face = ((i - width / 2) / (width * 0.17)) ** 2 + ((j - height * 0.46) / (height * 0.31)) ** 2 < 1;
+          luma[j * width + i] = clamp(face ? 200 + (rnd() - 0.5) * 50 : 128 + 60 * Math.sin(i / 7 + f) + 40 * Math.cos(j / 5) + (rnd() - 0.5) * 60);
+        }
+      }
+      writeSync(fd, luma);
+      const chroma = Buffer.alloc((width * height) / 4);
+      for (let plane = 0; plane < 2; plane++) {
+        for (let k = 0; k < chroma.length; k++) chroma[k] = clamp(100 + rnd() * 56);
+        writeSync(fd, chroma);
+      }
+    }
+  } finally {
+    closeSync(fd);
+  }
+}

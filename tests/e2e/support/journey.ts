@@ -1,0 +1,203 @@
+/**
+ * The reception registration journey, driven as a person would: by the accessible names the
+ * renderer shows (taken from its own dictionaries, so a wording change is one place). Shared by
+ * the browser tests and the Electron test.
+ */
+import { expect, type Locator, type Page } from '@playwright/test';
+import type { Language } from '../../../src-preload/contract';
+import { translator, type MessageKey, type Params } from '../../../src-renderer/src/i18n/translate';
+import type { Shot } from './fixtures';
+
+export type T = (key: MessageKey, params?: Params) => string;
+export const tr = (language: Language): T => translator(language);
+
+export interface Visitor {
+  name: string;
+  phone: string;
+  idCard: string;
+  carno?: string;
+  reason?: string;
+}
+
+export interface HostChoice {
+  /** What staff type into the search box (part of the name). */
+  query: string;
+  no: string;
+  name: string;
+  dept: string;
+  phoneTail: string;
+}
+
+export interface JourneyResult {
+  /** Door devices the registration was sent to (as ticked in the devices step). */
+  deviceNos: string[];
+  photoKB: number;
+  photoLimitKB: number;
+  /** Clicks, key presses and fills the staff member made (a measure of effort). */
+  interactions: number;
+}
+
+/** Counts each user action; `count(n)` for a fill of one field, etc. */
+export class Effort {
+  n = 0;
+  count(k = 1): void {
+    this.n += k;
+  }
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+export const exactly = (s: string) => new RegExp(`^\\s*${escape(s)}\\s*$`);
+
+/** The visible text of an input's error (aria-describedby → `<id>-error`). */
+export function fieldError(page: Page, inputId: string): Locator {
+  return page.locator(`[id="${inputId}-error"]`);
+}
+
+export function stepHeading(page: Page, t: T, step: 'visitor' | 'host' | 'window' | 'photo' | 'devices' | 'review' | 'result'): Locator {
+  return page.getByRole('heading', { name: t(`step.${step}`), exact: true });
+}
+
+/** The primary "Next" of the current step. */
+export function nextButton(page: Page, t: T): Locator {
+  return page.getByRole('button', { name: t('common.next'), exact: true });
+}
+
+/** Puts the app into `language` with the header's language button (one click when needed). */
+export async function useLanguage(page: Page, language: Language, effort?: Effort): Promise<void> {
+  const other: Language = language === 'en' ? 'zh-CN' : 'en';
+  // Each language's button offers the other language: "English" in Chinese, "中文" in English.
+  const inTarget = page.getByRole('button', { name: tr(language)('lang.button'), exact: true });
+  const inOther = page.getByRole('button', { name: tr(other)('lang.button'), exact: true });
+  await expect(inTarget.or(inOther)).toBeVisible();
+  if (await inTarget.isVisible()) return;
+  await inOther.click();
+  effort?.count();
+  await expect(inTarget).toBeVisible();
+}
+
+/** Goes to a page through the main navigation. */
+export async function navigate(page: Page, t: T, to: 'register' | 'visits' | 'devices' | 'settings' | 'security'): Promise<void> {
+  const nav = page.getByRole('navigation', { name: t('nav.label') });
+  await nav.getByRole('button', { name: t(`nav.${to}`) }).or(nav.getByRole('link', { name: t(`nav.${to}`) })).first().click();
+}
+
+export async function fillVisitor(page: Page, t: T, visitor: Visitor, effort: Effort): Promise<void> {
+  await expect(stepHeading(page, t, 'visitor')).toBeVisible();
+  await page.getByLabel(t('field.name'), { exact: true }).fill(visitor.name);
+  await page.getByLabel(t('field.phone'), { exact: true }).fill(visitor.phone);
+  await page.getByLabel(t('field.documentNo'), { exact: true }).fill(visitor.idCard);
+  effort.count(3);
+  if (visitor.carno) {
+    await page.getByLabel(t('field.carno')).fill(visitor.carno);
+    effort.count();
+  }
+  if (visitor.reason) {
+    await page.getByLabel(t('field.reason')).fill(visitor.reason);
+    effort.count();
+  }
+}
+
+export async function chooseHost(page: Page, t: T, host: HostChoice, effort: Effort): Promise<void> {
+  await expect(stepHeading(page, t, 'host')).toBeVisible();
+  const box = page.getByRole('combobox', { name: t('host.label') });
+  await box.fill(host.query);
+  effort.count();
+  const option = page.getByRole('option', { name: t('host.option', { name: host.name, dept: host.dept, tail: host.phoneTail }) });
+  await option.click();
+  effort.count();
+  await expect(page.getByText(t('host.selected', { name: host.name, dept: host.dept, tail: host.phoneTail }))).toBeVisible();
+}
+
+/** Waits for the live preview, captures (3-2-1 countdown), and reads the size shown. */
+export async function takePhoto(page: Page, t: T, effort: Effort): Promise<{ kb: number; limitKB: number }> {
+  await expect(stepHeading(page, t, 'photo')).toBeVisible();
+  const preview = page.getByLabel(t('photo.preview'));
+  await expect(preview).toBeVisible();
+  // The preview is live once the video has real frames (readyState ≥ HAVE_CURRENT_DATA, a size).
+  await expect
+    .poll(() => preview.evaluate((v) => (v as unknown as { readyState: number; videoWidth: number }).readyState >= 2 && (v as unknown as { videoWidth: number }).videoWidth > 0), { timeout: 20_000 })
+    .toBe(true);
+  const capture = page.getByRole('button', { name: t('photo.capture'), exact: true });
+  await expect(capture).toBeEnabled({ timeout: 20_000 });
+  await capture.click();
+  effort.count();
+  await expect(page.getByRole('img', { name: t('photo.result') })).toBeVisible({ timeout: 30_000 });
+  const info = (await page.getByTestId('photo-info').innerText()).replace(/\s+/g, ' ');
+  const kb = Number(/([\d.]+)\s*KB/.exec(info)?.[1]);
+  const limitKB = Number(/([\d.]+)\s*KB\s*$/.exec(info)?.[1] ?? /(\d+)\s*KB[^\d]*$/.exec(info)?.[1]);
+  expect(kb, `photo size shown: "${info}"`).toBeGreaterThan(0);
+  return { kb, limitKB };
+}
+
+/** The ticked door devices of the devices step (the checkboxes' ids are `reg-devices-<no>`). */
+export async function tickedDevices(page: Page): Promise<string[]> {
+  const group = page.locator('[id="reg-devices"]');
+  await expect(group.getByRole('checkbox').first()).toBeVisible();
+  const boxes = await group.getByRole('checkbox').all();
+  const ticked: string[] = [];
+  for (const box of boxes) if (await box.isChecked()) ticked.push(((await box.getAttribute('id')) ?? '').replace(/^reg-devices-/, ''));
+  return ticked;
+}
+
+export interface RegisterOptions {
+  language: Language;
+  visitor: Visitor;
+  host: HostChoice;
+  shot: Shot;
+  /** Staff tick or untick these device numbers in the devices step (default: keep the defaults). */
+  toggleDevices?: string[];
+}
+
+/** The whole registration, from an empty form to "done". Screenshots of each step. */
+export async function registerVisitor(page: Page, options: RegisterOptions): Promise<JourneyResult> {
+  const { language, visitor, host, shot } = options;
+  const t = tr(language);
+  const effort = new Effort();
+
+  await useLanguage(page, language, effort);
+  await fillVisitor(page, t, visitor, effort);
+  await shot(`${language} 1 visitor`);
+  await nextButton(page, t).click();
+  effort.count();
+
+  await chooseHost(page, t, host, effort);
+  await shot(`${language} 2 host`);
+  await nextButton(page, t).click();
+  effort.count();
+
+  await expect(stepHeading(page, t, 'window')).toBeVisible();
+  await expect(page.getByLabel(t('field.begin'), { exact: true })).not.toHaveValue('');
+  await expect(page.getByLabel(t('field.end'), { exact: true })).not.toHaveValue('');
+  await shot(`${language} 3 window`);
+  await nextButton(page, t).click();
+  effort.count();
+
+  const photo = await takePhoto(page, t, effort);
+  await shot(`${language} 4 photo`);
+  await nextButton(page, t).click();
+  effort.count();
+
+  await expect(stepHeading(page, t, 'devices')).toBeVisible();
+  for (const no of options.toggleDevices ?? []) {
+    await page.locator(`[id="reg-devices-${no}"]`).click();
+    effort.count();
+  }
+  const deviceNos = await tickedDevices(page);
+  expect(deviceNos.length).toBeGreaterThan(0);
+  await expect(page.getByText(t('devices.selectedCount', { count: deviceNos.length }))).toBeVisible();
+  await shot(`${language} 5 devices`);
+  await nextButton(page, t).click();
+  effort.count();
+
+  await expect(stepHeading(page, t, 'review')).toBeVisible();
+  await expect(page.getByRole('region', { name: t('step.visitor') })).toContainText(visitor.name);
+  await expect(page.getByRole('region', { name: t('step.host') })).toContainText(host.name);
+  await shot(`${language} 6 review`);
+  await page.getByRole('button', { name: t('wizard.submit'), exact: true }).click();
+  effort.count();
+
+  await expect(page.getByRole('heading', { name: t('result.done'), exact: true })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('k30-number')).toHaveText(/^\d+$/);
+  await shot(`${language} 7 done`);
+  return { deviceNos, photoKB: photo.kb, photoLimitKB: photo.limitKB, interactions: effort.n };
+}
