@@ -234,6 +234,19 @@ export const VisitIdSchema = z.object({ visitId: z.string().min(1).max(64) }).st
 export const SweepResultSchema = z.object({ removed: z.number().int(), pending: z.number().int(), failed: z.array(z.string()) });
 export type SweepResult = z.infer<typeof SweepResultSchema>;
 
+/** Problems the app found on its own and must not hide, e.g. a corrupt visit ledger set aside. */
+export const AppStatusSchema = z.object({
+  ledgerProblems: z.array(
+    z.object({
+      kind: z.enum(['corrupt', 'invalid-records']),
+      /** Where the damaged file was copied to, for an administrator to recover from. */
+      setAside: z.string(),
+      at: z.string(),
+    }),
+  ),
+});
+export type AppStatus = z.infer<typeof AppStatusSchema>;
+
 // ---------------------------------------------------------------------------------------------
 // Security view
 
@@ -308,6 +321,7 @@ const none = z.undefined();
 
 export const calls = {
   getSettings: { input: none, output: PublicSettingsSchema },
+  getStatus: { input: none, output: AppStatusSchema },
   saveSettings: { input: SettingsPatchSchema, output: PublicSettingsSchema },
   /** Admin-only areas: true when no PIN is set or the PIN matches. */
   verifyAdminPin: { input: z.object({ pin: z.string().max(16) }).strict(), output: z.boolean() },

@@ -68,6 +68,18 @@ afterEach(async () => {
 });
 
 describe('createAppServices in demo mode', () => {
+  it('reports a corrupt ledger through getStatus, and starts empty beside the set-aside copy', async () => {
+    const { writeFile, readdir } = await import('node:fs/promises');
+    await writeFile(join(dir, 'visits.json'), '{"visits": [ this is not json');
+    services = await createAppServices({ dataDir: dir, store: mapStore(), secretBox: testSecretBox(), log, sweepIntervalMs: 3600_000 });
+    const dispatch = createDispatcher(services.handlers);
+    const status = ok<{ ledgerProblems: { kind: string; setAside: string }[] }>(await dispatch('getStatus', undefined));
+    expect(status.ledgerProblems).toHaveLength(1);
+    expect(status.ledgerProblems[0].kind).toBe('corrupt');
+    expect((await readdir(dir)).some((name) => join(dir, name) === status.ledgerProblems[0].setAside)).toBe(true);
+    expect(ok<Visit[]>(await dispatch('listVisits', undefined))).toEqual([]);
+  });
+
   it('registers a visit end to end through the dispatcher, confirmed by the demo callbacks', async () => {
     services = await createAppServices({ dataDir: dir, store: mapStore(), secretBox: testSecretBox(), log, sweepIntervalMs: 3600_000 });
     await services.ready;
@@ -229,6 +241,7 @@ describe('no secret leaves the main process', () => {
     const registered: { id?: string } = {};
     const inputs: Record<CallName, () => unknown> = {
       getSettings: () => undefined,
+      getStatus: () => undefined,
       saveSettings: () => ({ defaultVisitMinutes: 90 }),
       setAdminPin: () => ({ next: SECRETS.pin }),
       verifyAdminPin: () => ({ pin: SECRETS.pin }),

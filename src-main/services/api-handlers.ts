@@ -44,6 +44,8 @@ export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
   return {
     ...settingsHandlers({ settings, clients, isDemo: deps.isDemo, setKioskMode: deps.setKioskMode }),
 
+    getStatus: async () => ({ ledgerProblems: ledger.problems.map(({ kind, setAside, at }) => ({ kind, setAside, at })) }),
+
     searchHosts: ({ query }) => directory.searchHosts(query),
     listDevices: () => directory.listDevices(),
     async openDoor({ deviceNo }) {
