@@ -68,6 +68,22 @@ afterEach(async () => {
 });
 
 describe('createAppServices in demo mode', () => {
+  it('a door pass reported by callback refreshes who is inside at once, despite the cache', async () => {
+    services = await createAppServices({ dataDir: dir, store: mapStore(), secretBox: testSecretBox(), log, sweepIntervalMs: 3600_000 });
+    await services.ready;
+    const dispatch = createDispatcher(services.handlers);
+    const inParking = async () => ok<{ rows: { no: string }[] }>(await dispatch('listRegionPeople', { regionNo: DEMO_REGIONS.parking, pageindex: 1, pagesize: 200 })).rows.map((r) => r.no);
+    const wangQiang = '1745000000000003';
+    expect(await inParking()).not.toContain(wangQiang);
+    const pass = await fetch(`${services.demo!.url}/__sim/pass`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ personNo: wangQiang, deviceNo: DEMO_DEVICES.parkingIn }),
+    });
+    expect(pass.status).toBe(200);
+    await until(async () => (await inParking()).includes(wangQiang));
+  });
+
   it('reports a corrupt ledger through getStatus, and starts empty beside the set-aside copy', async () => {
     const { writeFile, readdir } = await import('node:fs/promises');
     await writeFile(join(dir, 'visits.json'), '{"visits": [ this is not json');

@@ -75,7 +75,20 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
       return undefined;
     }
   }
-  const callbacks = new CallbackReceiver({ credentials: currentCredentials, handlers: visitCallbackHandlers({ ledger, events, log, now }), log, now });
+  const visitCallbacks = visitCallbackHandlers({ ledger, events, log, now });
+  const callbacks = new CallbackReceiver({
+    credentials: currentCredentials,
+    handlers: {
+      ...visitCallbacks,
+      // Any door pass, a visitor's or not, changes who is inside: drop the security view's cache.
+      UploadRecord: (data) => {
+        presence.clearCache();
+        return visitCallbacks.UploadRecord(data);
+      },
+    },
+    log,
+    now,
+  });
 
   /**
    * The receiver listens where settings say (only on that host). In demo mode with no address set
