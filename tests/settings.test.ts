@@ -265,14 +265,34 @@ describe('settings handlers', () => {
     return { ...ctx, handlers, dispatch, setKioskMode };
   }
 
-  it('enters and leaves kiosk mode freely while no PIN is set', async () => {
-    const { dispatch, setKioskMode } = handlersSetup();
-    expect(await dispatch('saveSettings', { kioskMode: true })).toMatchObject({ ok: true, value: { kioskMode: true } });
+  it("refuses to enter kiosk mode with 'pin-required' while no PIN is set, changing nothing", async () => {
+    const { dispatch, setKioskMode, settings } = handlersSetup();
+    expect(await dispatch('saveSettings', { kioskMode: true, language: 'en' })).toEqual({ ok: false, error: { code: 'pin-required', message: expect.any(String), field: 'kioskMode' } });
+    expect(settings.values.kioskMode).toBe(false);
+    expect(settings.values.language).toBe('zh-CN');
+    expect(setKioskMode).not.toHaveBeenCalled();
+    // Other changes, and kiosk mode "off", are still fine without a PIN.
+    expect(await dispatch('saveSettings', { kioskMode: false, language: 'en' })).toMatchObject({ ok: true, value: { kioskMode: false, language: 'en' } });
+    expect(setKioskMode).not.toHaveBeenCalled();
+
+    // With a PIN set it can be turned on, and the window follows.
+    await dispatch('setAdminPin', { next: '2468' });
+    expect(await dispatch('saveSettings', { kioskMode: true })).toMatchObject({ ok: true, value: { kioskMode: true, adminPinSet: true } });
     expect(setKioskMode).toHaveBeenLastCalledWith(true);
-    expect(await dispatch('saveSettings', { kioskMode: false })).toMatchObject({ ok: true, value: { kioskMode: false } });
+    expect(await dispatch('leaveKioskMode', { pin: '2468' })).toMatchObject({ ok: true, value: { kioskMode: false } });
     expect(setKioskMode).toHaveBeenLastCalledWith(false);
-    expect(await dispatch('saveSettings', { language: 'en' })).toMatchObject({ ok: true });
     expect(setKioskMode).toHaveBeenCalledTimes(2);
+  });
+
+  it('keeps the PIN while kiosk mode is on: it can be changed but not removed', async () => {
+    const { dispatch, settings } = handlersSetup();
+    await dispatch('setAdminPin', { next: '1357' });
+    await dispatch('saveSettings', { kioskMode: true });
+    expect(await dispatch('setAdminPin', { current: '1357', next: '' })).toMatchObject({ ok: false, error: { code: 'pin-required', field: 'next' } });
+    expect(settings.hasPin()).toBe(true);
+    expect(await dispatch('setAdminPin', { current: '1357', next: '97531' })).toMatchObject({ ok: true, value: { adminPinSet: true, kioskMode: true } });
+    expect(await dispatch('leaveKioskMode', { pin: '97531' })).toMatchObject({ ok: true, value: { kioskMode: false } });
+    expect(await dispatch('setAdminPin', { current: '97531', next: '' })).toMatchObject({ ok: true, value: { adminPinSet: false } });
   });
 
   it('refuses to turn kiosk mode off through saveSettings while a PIN is set; leaveKioskMode takes the PIN', async () => {

@@ -6,6 +6,7 @@ import { ClientProvider } from './connection/client-provider';
 import { DemoMode } from './demo-mode';
 import { Directory } from './directory';
 import { EventBus } from './event-bus';
+import { guardKioskMode } from './kiosk-guard';
 import type { KeyValueStore, Logger, SecretBox } from './ports';
 import { PhotoProxy } from './presence/photo-proxy';
 import { PresenceService } from './presence/presence-service';
@@ -131,7 +132,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
 
   await configureCallbacks();
 
-  const handlers = createApiHandlers({
+  const allHandlers = createApiHandlers({
     settings,
     clients,
     isDemo: () => clients.isDemo(),
@@ -143,6 +144,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     photos,
     directory,
   });
+  const handlers = guardKioskMode(allHandlers, { isKioskMode: () => settings.values.kioskMode, defaultDeviceNos: () => settings.values.defaultDeviceNos });
 
   // Talks to the server, so it must not hold up the window: visits cut short by the last exit are
   // resumed (an unknown create is only marked, never re-sent), then ended visits are removed.

@@ -6,6 +6,7 @@ import { useNavigationStore } from './stores/navigation';
 import { useSettingsStore } from './stores/settings';
 import { ErrorAlert } from './components/ErrorAlert';
 import { Header } from './components/Header';
+import { KioskApp } from './kiosk/KioskApp';
 
 export function App() {
   const t = useT();
@@ -26,6 +27,9 @@ export function App() {
     document.title = t('app.title');
   }, [language, t]);
 
+  // Self-service mode: the visitor's registration and nothing else (no navigation, no lists).
+  if (settings?.kioskMode) return <KioskApp />;
+
   const item = NAV_ITEMS.find((n) => n.id === page) ?? NAV_ITEMS[0];
   const Page = item.Page;
 
@@ -34,7 +38,8 @@ export function App() {
       <a className="skip-link" href="#main">
         {t('app.skipToContent')}
       </a>
-      <Header />
+      {/* Not before settings are known: they may say this is a self-service kiosk. */}
+      {settings && <Header />}
       <main id="main" className="main" tabIndex={-1}>
         {!settings && loadError ? (
           <div className="card">

@@ -3,6 +3,7 @@ import type { MessageKey } from './i18n';
 import type { PageId } from './stores/navigation';
 import { DevicesPage } from './pages/DevicesPage';
 import { RegisterPage } from './pages/RegisterPage';
+import { SecurityPage } from './pages/SecurityPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { VisitsPage } from './pages/VisitsPage';
 
@@ -21,5 +22,6 @@ export const NAV_ITEMS: NavItem[] = [
   { id: 'register', label: 'nav.register', Page: RegisterPage },
   { id: 'visits', label: 'nav.visits', Page: VisitsPage },
   { id: 'devices', label: 'nav.devices', Page: DevicesPage },
+  { id: 'security', label: 'nav.security', Page: SecurityPage },
   { id: 'settings', label: 'nav.settings', Page: SettingsPage },
 ];

@@ -36,6 +36,17 @@ const PAGE_SIZE = 100;
 const MAX_PAGES = 50;
 const MAX_CACHED_QUERIES = 50;
 
+/**
+ * A search box's text as K30's filters: digits (spaces, dashes and a +86 prefix allowed, as people
+ * write mobile numbers) are a phone number, which K30 matches whole; anything else is part of a name.
+ */
+export function searchFields(query: string | undefined): { name: string } | { phone: string } | Record<string, never> {
+  const q = query?.trim() ?? '';
+  if (!q) return {};
+  const phone = q.replace(/[\s-]/g, '').replace(/^\+?86(?=1\d{10}$)/, '');
+  return /^\d+$/.test(phone) ? { phone } : { name: q };
+}
+
 /** Who is inside which region, marking our visitors and those who stayed past their visit. */
 export class PresenceService {
   private readonly now: () => Date;
@@ -102,13 +113,7 @@ export class PresenceService {
 
   private async fetchPeople(query: { regionNo: string; pageindex: number; pagesize: number; query?: string }): Promise<RegionPeopleAnswer> {
     const client = this.deps.client();
-    const q = query.query?.trim();
-    const page = await client.listRegionPeople({
-      pageindex: query.pageindex,
-      pagesize: query.pagesize,
-      no: query.regionNo,
-      ...(q ? (/^\d+$/.test(q) ? { phone: q } : { name: q }) : {}),
-    });
+    const page = await client.listRegionPeople({ pageindex: query.pageindex, pagesize: query.pagesize, no: query.regionNo, ...searchFields(query.query) });
     const now = this.now().getTime();
     const rows = page.rows.map((person): RegionPerson => {
       const visit = person.no ? this.deps.ledger.findByK30No(person.no) : undefined;

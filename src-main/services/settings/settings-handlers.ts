@@ -17,7 +17,8 @@ export type SettingsHandlers = Pick<ApiHandlers, 'getSettings' | 'saveSettings' 
 
 /**
  * The settings calls. The renderer gates the settings page with verifyAdminPin; main itself
- * refuses to leave kiosk mode through saveSettings while a PIN is set (leaveKioskMode takes it).
+ * refuses to enter kiosk mode while no PIN is set, to leave it through saveSettings while a PIN is
+ * set (leaveKioskMode takes it), and to remove the PIN while kiosk mode is on.
  */
 export function settingsHandlers(deps: SettingsHandlerDeps): SettingsHandlers {
   const { settings, clients, isDemo, setKioskMode } = deps;
@@ -35,6 +36,10 @@ export function settingsHandlers(deps: SettingsHandlerDeps): SettingsHandlers {
 
     async saveSettings(patch) {
       const before = settings.values.kioskMode;
+      // Self-service mode is left only with the admin PIN, so there must be one before it is entered.
+      if (patch.kioskMode === true && !settings.hasPin()) {
+        throw new AppError('pin-required', 'Set an admin PIN before turning kiosk mode on', 'kioskMode');
+      }
       if (patch.kioskMode === false && before && settings.hasPin()) {
         throw new AppError('pin-required', 'Leaving kiosk mode needs the admin PIN', 'kioskMode');
       }
@@ -48,6 +53,10 @@ export function settingsHandlers(deps: SettingsHandlerDeps): SettingsHandlers {
     },
 
     async setAdminPin({ current, next }) {
+      // Kiosk mode stays locked: its PIN can be changed but not removed while it is on.
+      if (next === '' && settings.values.kioskMode && settings.hasPin()) {
+        throw new AppError('pin-required', 'The admin PIN cannot be removed while kiosk mode is on', 'next');
+      }
       settings.setPin(current, next);
       return publicSettings();
     },

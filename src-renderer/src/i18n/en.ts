@@ -1,3 +1,5 @@
+import { kioskEn } from './kiosk-strings';
+import { securityEn } from './security-strings';
 import type { Messages } from './zh-CN';
 
 /** English: must have exactly the keys of zh-CN (checked by `satisfies`). */
@@ -360,4 +362,7 @@ export const en = {
   'settings.error.callbackAddress': 'Use host:port, e.g. 192.168.1.50:8090, or leave empty',
   'settings.error.retentionDays': 'Enter a whole number from 1 to 365',
   'settings.error.generic': 'Not in the right format: check it, then retry',
+
+  ...kioskEn,
+  ...securityEn,
 } satisfies Messages;

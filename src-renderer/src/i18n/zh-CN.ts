@@ -1,3 +1,6 @@
+import { kioskZhCN } from './kiosk-strings';
+import { securityZhCN } from './security-strings';
+
 /**
  * Simplified Chinese: the default language and the source of the message keys (en.ts must have
  * exactly the same keys). Placeholders are written {name}.
@@ -361,6 +364,9 @@ export const zhCN = {
   'settings.error.callbackAddress': '请按「主机:端口」填写，例如 192.168.1.50:8090，或留空',
   'settings.error.retentionDays': '请输入 1 到 365 之间的整数',
   'settings.error.generic': '格式不正确：请检查后重试',
+
+  ...kioskZhCN,
+  ...securityZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

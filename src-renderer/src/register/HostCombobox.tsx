@@ -1,30 +1,46 @@
 import { useEffect, useState, type KeyboardEvent } from 'react';
 import type { Host } from '../../../src-preload/contract';
 import { describeError, useT } from '../i18n';
-import { useHostSearchStore } from '../stores/hosts';
+import { useHostSearchStore, type HostSearchStore } from '../stores/hosts';
 import { useRegistrationStore } from '../stores/registration';
-import { fieldId } from './draft';
+import { fieldId, type FieldError } from './draft';
 
 const LISTBOX_ID = 'host-listbox';
 const optionId = (i: number) => `host-option-${i}`;
 
-/**
- * The host search: an ARIA 1.2 combobox (input + listbox). Typing searches (debounced, one request
- * at a time); ↑/↓ move the active option, Enter chooses it, Esc closes the list.
- */
+/** The reception wizard's host search: its draft's host, its own search. */
 export function HostCombobox() {
   const t = useT();
-  const text = useHostSearchStore((s) => s.text);
-  const results = useHostSearchStore((s) => s.results);
-  const status = useHostSearchStore((s) => s.status);
-  const searchedQuery = useHostSearchStore((s) => s.searchedQuery);
-  const searchError = useHostSearchStore((s) => s.error);
-  const setText = useHostSearchStore((s) => s.setText);
-  const showText = useHostSearchStore((s) => s.showText);
-  const retry = useHostSearchStore((s) => s.retry);
   const host = useRegistrationStore((s) => s.draft.host);
   const setHost = useRegistrationStore((s) => s.setHost);
   const error = useRegistrationStore((s) => s.fieldErrors.host);
+  return <HostSearchBox search={useHostSearchStore} host={host} onHostChange={setHost} error={error} hint={t('host.hint')} />;
+}
+
+export interface HostSearchBoxProps {
+  /** The search (results, status) this box drives; each flow has its own. */
+  search: HostSearchStore;
+  host: Host | null;
+  onHostChange: (host: Host | null) => void;
+  error?: FieldError;
+  hint: string;
+}
+
+/**
+ * The host search: an ARIA 1.2 combobox (input + listbox). Typing searches (debounced, one request
+ * at a time); ↑/↓ move the active option, Enter chooses it, Esc closes the list. Each option shows
+ * only enough to pick the right person: name · department · phone tail.
+ */
+export function HostSearchBox({ search, host, onHostChange: setHost, error, hint }: HostSearchBoxProps) {
+  const t = useT();
+  const text = search((s) => s.text);
+  const results = search((s) => s.results);
+  const status = search((s) => s.status);
+  const searchedQuery = search((s) => s.searchedQuery);
+  const searchError = search((s) => s.error);
+  const setText = search((s) => s.setText);
+  const showText = search((s) => s.showText);
+  const retry = search((s) => s.retry);
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
 
@@ -130,7 +146,7 @@ export function HostCombobox() {
         </ul>
       </div>
       <p id={`${id}-hint`} className="field-hint">
-        {t('host.hint')}
+        {hint}
       </p>
       <p id={`${id}-status`} className="field-hint" role="status" aria-live="polite">
         {statusText}

@@ -1,32 +1,14 @@
 import { useEffect, useRef, useState } from 'react';
-import { useT, type MessageKey } from '../i18n';
+import { useT } from '../i18n';
 import { useRegistrationStore } from '../stores/registration';
 import { useSettingsStore } from '../stores/settings';
-import { capturePhoto } from '../photo/capture';
-import { useCamera, type CameraProblem } from '../photo/useCamera';
+import { CAMERA_PROBLEM_KEYS, rememberCamera, rememberedCamera } from '../photo/camera-ui';
+import { useCamera } from '../photo/useCamera';
+import { useCountdownCapture } from '../photo/useCountdownCapture';
 import { SelectField } from '../components/SelectField';
 import { fieldId } from './draft';
 import { StepFrame } from './StepFrame';
 import { PhotoResult } from './PhotoResult';
-
-const CAMERA_KEY = 'k30.cameraId';
-const COUNTDOWN_FROM = 3;
-
-const PROBLEM_KEYS: Record<CameraProblem, MessageKey> = {
-  denied: 'photo.error.denied',
-  notFound: 'photo.error.notFound',
-  busy: 'photo.error.busy',
-  unsupported: 'photo.error.unsupported',
-  generic: 'photo.error.generic',
-};
-
-function rememberedCamera(): string {
-  try {
-    return localStorage.getItem(CAMERA_KEY) ?? '';
-  } catch {
-    return '';
-  }
-}
 
 export function StepPhoto() {
   const t = useT();
@@ -37,17 +19,7 @@ export function StepPhoto() {
   const [deviceId, setDeviceId] = useState(rememberedCamera);
   const camera = useCamera(!photo, deviceId);
   const videoRef = useRef<HTMLVideoElement>(null);
-  const [countdown, setCountdown] = useState<number | null>(null);
-  const [processing, setProcessing] = useState(false);
-  const [captureError, setCaptureError] = useState<{ key: MessageKey; kb?: number } | null>(null);
-  const mounted = useRef(true);
-
-  useEffect(() => {
-    mounted.current = true;
-    return () => {
-      mounted.current = false;
-    };
-  }, []);
+  const { countdown, processing, busy, error: captureError, start: startCountdown, clearError: clearCaptureError } = useCountdownCapture(videoRef, maxKB, setPhoto);
 
   useEffect(() => {
     const video = videoRef.current;
@@ -56,37 +28,12 @@ export function StepPhoto() {
     if (camera.stream) void video.play().catch(() => {});
   }, [camera.stream]);
 
-  // 3-2-1, then capture.
-  useEffect(() => {
-    if (countdown === null) return undefined;
-    if (countdown > 0) {
-      const timer = setTimeout(() => setCountdown(countdown - 1), 1000);
-      return () => clearTimeout(timer);
-    }
-    const video = videoRef.current;
-    setCountdown(null);
-    if (!video) return undefined;
-    setProcessing(true);
-    void capturePhoto(video, maxKB).then((result) => {
-      if (!mounted.current) return;
-      setProcessing(false);
-      if (result.ok) setPhoto(result.photo);
-      else setCaptureError(result.reason === 'too-large' ? { key: 'photo.error.tooLarge', kb: maxKB } : result.reason === 'too-small' ? { key: 'photo.error.tooSmall' } : { key: 'photo.error.encode' });
-    });
-    return undefined;
-  }, [countdown, maxKB, setPhoto]);
-
   const chooseCamera = (id: string) => {
     setDeviceId(id);
-    try {
-      localStorage.setItem(CAMERA_KEY, id);
-    } catch {
-      /* not remembered: fine */
-    }
+    rememberCamera(id);
   };
 
   const liveDeviceId = camera.stream?.getVideoTracks()[0]?.getSettings().deviceId ?? deviceId;
-  const busy = countdown !== null || processing;
   const errorId = fieldError ? `${fieldId('photo')}-error` : undefined;
 
   return (
@@ -97,7 +44,7 @@ export function StepPhoto() {
           maxKB={maxKB}
           retakeId={fieldId('photo')}
           onRetake={() => {
-            setCaptureError(null);
+            clearCaptureError();
             setPhoto(null);
           }}
         />
@@ -131,7 +78,7 @@ export function StepPhoto() {
             {processing && <p className="field-hint">{t('photo.fitting')}</p>}
             {camera.status === 'error' && camera.problem && (
               <div className="alert alert-error" role="alert">
-                <p className="alert-message">{t(PROBLEM_KEYS[camera.problem])}</p>
+                <p className="alert-message">{t(CAMERA_PROBLEM_KEYS[camera.problem])}</p>
                 <button type="button" className="button" onClick={camera.retry}>
                   {t('photo.retryCamera')}
                 </button>
@@ -149,10 +96,7 @@ export function StepPhoto() {
                 className="button button-primary button-large"
                 disabled={camera.status !== 'live' || busy}
                 aria-describedby={errorId}
-                onClick={() => {
-                  setCaptureError(null);
-                  setCountdown(COUNTDOWN_FROM);
-                }}
+                onClick={startCountdown}
               >
                 {countdown !== null && countdown > 0 ? t('photo.countdown', { n: countdown }) : processing ? t('photo.fitting') : t('photo.capture')}
               </button>

@@ -101,10 +101,23 @@ export function SettingsForm({ settings }: { settings: PublicSettings }) {
           />
           <TextField id={fid('kioskIdleSeconds')} label={t('settings.kioskIdleSeconds')} type="number" inputMode="numeric" min={15} max={3600} value={form.kioskIdleSeconds} onChange={(v) => set('kioskIdleSeconds', v)} error={err('kioskIdleSeconds')} />
         </div>
+        {/* Leaving self-service mode takes the admin PIN, so there must be one first (main refuses too). */}
         <label className="check-field" htmlFor={fid('kioskMode')}>
-          <input id={fid('kioskMode')} type="checkbox" className="checkbox" checked={form.kioskMode} onChange={(e) => set('kioskMode', e.target.checked)} />
+          <input
+            id={fid('kioskMode')}
+            type="checkbox"
+            className="checkbox"
+            checked={form.kioskMode}
+            disabled={!settings.adminPinSet && !form.kioskMode}
+            aria-describedby={`${fid('kioskMode')}-hint`}
+            onChange={(e) => set('kioskMode', e.target.checked)}
+          />
           {t('settings.kioskMode')}
         </label>
+        <p id={`${fid('kioskMode')}-hint`} className={settings.adminPinSet ? 'field-hint' : 'alert alert-warning'}>
+          {settings.adminPinSet ? t('settings.kioskHint') : t('settings.kioskNeedsPin')}
+        </p>
+        {form.kioskMode && form.defaultDeviceNos.length === 0 && <p className="alert alert-warning">{t('settings.kioskNoDevices')}</p>}
       </section>
 
       <section className="card settings-section" aria-labelledby="settings-other">

@@ -1,4 +1,4 @@
-import { create } from 'zustand';
+import { create, type StateCreator } from 'zustand';
 import type { Host, KioskError, Result } from '../../../src-preload/contract';
 import { call } from '../api';
 import { createSearchScheduler } from '../register/host-search';
@@ -6,7 +6,7 @@ import { createSearchScheduler } from '../register/host-search';
 export const HOST_SEARCH_DELAY_MS = 300;
 export const HOST_SEARCH_MIN_LENGTH = 1;
 
-interface HostSearchState {
+export interface HostSearchState {
   /** What is typed in the host box (kept with the draft). */
   text: string;
   results: Host[];
@@ -21,7 +21,7 @@ interface HostSearchState {
   reset(): void;
 }
 
-export const useHostSearchStore = create<HostSearchState>()((set, get) => {
+const hostSearch: StateCreator<HostSearchState> = (set, get) => {
   const scheduler = createSearchScheduler<Result<Host[]>>({
     delayMs: HOST_SEARCH_DELAY_MS,
     minLength: HOST_SEARCH_MIN_LENGTH,
@@ -52,4 +52,11 @@ export const useHostSearchStore = create<HostSearchState>()((set, get) => {
       set({ text: '', results: [], status: 'idle', searchedQuery: '', error: null });
     },
   };
-});
+};
+
+/** A host search of its own (reception and the self-service kiosk each keep theirs). */
+export const createHostSearchStore = () => create<HostSearchState>()(hostSearch);
+
+/** The reception wizard's host search. */
+export const useHostSearchStore = createHostSearchStore();
+export type HostSearchStore = typeof useHostSearchStore;

@@ -1,0 +1,146 @@
+/**
+ * The self-service flow's rules, pure (no React, no store): its screens, what each asks for, the
+ * registration it sends, and what a failed call means for a visitor standing at the kiosk.
+ * The field rules are the reception wizard's (register/draft.ts): one set of rules.
+ */
+import type { ErrorCode, KioskError, Registration, Visit } from '../../../src-preload/contract';
+import type { MessageKey } from '../i18n/translate';
+import { addMinutes, toLocalInput } from '../lib/datetime';
+import { buildRegistration, validateField, type Draft, type DraftField, type FieldErrors } from '../register/draft';
+
+export type KioskScreen =
+  | 'welcome'
+  | 'details'
+  | 'host'
+  | 'consent'
+  | 'photo'
+  | 'submitting'
+  | 'done'
+  | 'failed'
+  /** "Please see reception": declined consent, no default doors, an unknown outcome… */
+  | 'reception';
+
+/** The screens counted as "step n of 4". */
+export const KIOSK_STEPS = ['details', 'host', 'consent', 'photo'] as const;
+export type KioskStep = (typeof KIOSK_STEPS)[number];
+
+export const SCREEN_FIELDS: Record<KioskStep, DraftField[]> = {
+  details: ['name', 'phone', 'documentType', 'documentNo', 'carno', 'reason'],
+  host: ['host'],
+  consent: [],
+  photo: ['photo'],
+};
+
+export function screenOfField(field: DraftField): KioskStep {
+  return KIOSK_STEPS.find((s) => SCREEN_FIELDS[s].includes(field)) ?? 'details';
+}
+
+export function validateScreen(screen: KioskStep, draft: Draft): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const field of SCREEN_FIELDS[screen]) {
+    const error = validateField(field, draft);
+    if (error) errors[field] = error;
+  }
+  return errors;
+}
+
+export function firstError(errors: FieldErrors): DraftField | undefined {
+  for (const screen of KIOSK_STEPS) for (const field of SCREEN_FIELDS[screen]) if (errors[field]) return field;
+  return undefined;
+}
+
+export interface Consent {
+  data: boolean;
+  photo: boolean;
+}
+export const noConsent = (): Consent => ({ data: false, photo: false });
+
+/** Why the visitor is sent to reception. */
+export type ReceptionReason = 'declined' | 'no-devices' | 'unknown' | 'no-number' | 'unavailable';
+
+/**
+ * What registerVisit receives from the kiosk: the visitor's own consent, the default doors, from
+ * now for the default visit length. Call only when every screen validates.
+ */
+export function buildKioskRegistration(draft: Draft, deviceNos: string[], visitMinutes: number, now: Date): Registration {
+  const begin = new Date(now);
+  begin.setSeconds(0, 0);
+  return {
+    ...buildRegistration({ ...draft, begin: toLocalInput(begin), end: toLocalInput(addMinutes(begin, visitMinutes)), deviceNos }),
+    channel: 'kiosk',
+    consent: { data: true, photo: true },
+  };
+}
+
+/** What a returned visit means at the kiosk. */
+export type VisitOutcome =
+  | { kind: 'done'; number?: string; doorsPending: boolean }
+  | { kind: 'failed'; error: KioskError }
+  | { kind: 'reception'; reason: ReceptionReason };
+
+export function outcomeOfVisit(visit: Visit): VisitOutcome {
+  switch (visit.state) {
+    case 'created':
+    case 'pushed':
+    case 'removal-pending':
+    case 'removed':
+      return { kind: 'done', number: visit.k30No, doorsPending: visit.devices.some((d) => d.state === 'failed') };
+    case 'create-failed':
+      return { kind: 'failed', error: { code: 'server-refused', message: visit.lastError ?? '' } };
+    case 'created-without-no':
+      return { kind: 'reception', reason: 'no-number' };
+    case 'intent':
+    case 'create-unknown':
+    case 'cancelled':
+      return { kind: 'reception', reason: 'unknown' };
+  }
+}
+
+/** How a failed call is shown to the visitor: a plain sentence, and whether trying again may help. */
+export interface KioskErrorView {
+  key: MessageKey;
+  /** The same call may work a moment later. */
+  retry: boolean;
+  /** Show the server's own words (e.g. why it refused). */
+  detail: boolean;
+}
+
+const ERROR_VIEWS: Record<ErrorCode, KioskErrorView> = {
+  'invalid-input': { key: 'kiosk.error.invalid', retry: false, detail: false },
+  'not-configured': { key: 'kiosk.error.unavailable', retry: false, detail: false },
+  unreachable: { key: 'kiosk.error.unreachable', retry: true, detail: false },
+  timeout: { key: 'kiosk.error.unknown', retry: false, detail: false },
+  'outcome-unknown': { key: 'kiosk.error.unknown', retry: false, detail: false },
+  'http-status': { key: 'kiosk.error.server', retry: true, detail: false },
+  'bad-signature': { key: 'kiosk.error.unavailable', retry: false, detail: false },
+  undecryptable: { key: 'kiosk.error.unavailable', retry: false, detail: false },
+  'server-refused': { key: 'kiosk.error.refused', retry: true, detail: true },
+  'device-offline': { key: 'kiosk.error.deviceOffline', retry: true, detail: false },
+  'rate-limited': { key: 'kiosk.error.busy', retry: true, detail: false },
+  'not-found': { key: 'kiosk.error.server', retry: true, detail: false },
+  'not-allowed': { key: 'kiosk.error.unavailable', retry: false, detail: false },
+  'pin-required': { key: 'kiosk.error.unavailable', retry: false, detail: false },
+  'wrong-pin': { key: 'kiosk.error.unavailable', retry: false, detail: false },
+  'photo-too-large': { key: 'kiosk.error.photo', retry: false, detail: false },
+  internal: { key: 'kiosk.error.internal', retry: true, detail: false },
+};
+
+export function kioskErrorView(error: KioskError): KioskErrorView {
+  return ERROR_VIEWS[error.code] ?? ERROR_VIEWS.internal;
+}
+
+/** A create whose outcome is unknown must not be sent again from the kiosk (it could register twice). */
+export const isUnknownOutcome = (error: KioskError) => error.code === 'timeout' || error.code === 'outcome-unknown';
+
+/** Seconds left of a PIN lockout, from main's 'wrong-pin' message ("… try again in 30 s"). */
+export function lockoutSeconds(error: KioskError): number | undefined {
+  if (error.code !== 'wrong-pin') return undefined;
+  const match = /try again in (\d+)\s*s/i.exec(error.message);
+  return match ? Number(match[1]) : undefined;
+}
+
+/** How long the "see reception" and "done" screens stay before the welcome screen returns. */
+export const RECEPTION_RETURN_SECONDS = 8;
+export const DONE_RETURN_SECONDS = 10;
+/** The "are you still there?" countdown before the wipe. */
+export const IDLE_WARNING_SECONDS = 10;

@@ -1,0 +1,30 @@
+import type { MessageKey } from '../i18n/translate';
+import type { CameraProblem } from './useCamera';
+
+const CAMERA_KEY = 'k30.cameraId';
+
+/** What to tell the user about a camera that cannot be used (and what to do). */
+export const CAMERA_PROBLEM_KEYS: Record<CameraProblem, MessageKey> = {
+  denied: 'photo.error.denied',
+  notFound: 'photo.error.notFound',
+  busy: 'photo.error.busy',
+  unsupported: 'photo.error.unsupported',
+  generic: 'photo.error.generic',
+};
+
+/** The camera chosen on this machine ('' = the default one). */
+export function rememberedCamera(): string {
+  try {
+    return localStorage.getItem(CAMERA_KEY) ?? '';
+  } catch {
+    return '';
+  }
+}
+
+export function rememberCamera(id: string): void {
+  try {
+    localStorage.setItem(CAMERA_KEY, id);
+  } catch {
+    /* not remembered: fine */
+  }
+}

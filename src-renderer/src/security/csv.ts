@@ -1,0 +1,98 @@
+/** CSV for the evacuation muster list: pure, no DOM (unit-tested). */
+import type { RegionNode, RegionPerson } from '../../../src-preload/contract';
+import type { Translate } from '../i18n/translate';
+
+/** One region's people, as loaded for a muster (print or CSV). */
+export interface MusterGroup {
+  region: RegionNode;
+  people: RegionPerson[];
+}
+
+/** Excel reads a file as UTF-8 (Chinese intact) only when it starts with a byte order mark. */
+export const UTF8_BOM = '\uFEFF';
+
+/**
+ * One CSV field (RFC 4180): quoted when it holds a comma, a quote, a line break or edge spaces,
+ * with quotes doubled. Text a spreadsheet would run as a formula (=, +, -, @, tab, CR first) gets
+ * a leading apostrophe: names come from the K30 server and are not ours to trust.
+ */
+export function csvField(value: string | number | boolean): string {
+  let text = String(value);
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** Rows of fields → CSV text with CRLF line ends (what Excel and RFC 4180 expect). */
+export function toCsv(rows: readonly (readonly (string | number | boolean)[])[]): string {
+  return rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
+}
+
+export const MUSTER_COLUMNS = [
+  'security.col.region',
+  'security.col.name',
+  'security.col.dept',
+  'security.col.phoneTail',
+  'security.col.enteredAt',
+  'security.col.device',
+  'security.col.visitor',
+  'security.col.overstay',
+] as const;
+
+/**
+ * The muster as CSV: a header row in the current language, then one row per person, region by
+ * region. `deviceName` turns a device number into its name (falls back to the number).
+ */
+export function musterCsv(groups: readonly MusterGroup[], t: Translate, deviceName: (no: string) => string): string {
+  const yes = t('security.csv.yes');
+  const no = t('security.csv.no');
+  const rows: string[][] = [MUSTER_COLUMNS.map((key) => t(key))];
+  for (const { region, people } of groups) {
+    for (const p of people) {
+      rows.push([region.name, p.name, p.deptname, p.phoneTail, p.entertime, p.deviceno ? deviceName(p.deviceno) : '', p.visitId ? yes : no, p.overstay ? yes : no]);
+    }
+  }
+  return UTF8_BOM + toCsv(rows);
+}
+
+/** A file name for the muster: region (or "all") and local time, without characters file systems refuse. */
+export function musterFileName(scopeName: string, at: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const stamp = `${at.getFullYear()}${pad(at.getMonth() + 1)}${pad(at.getDate())}-${pad(at.getHours())}${pad(at.getMinutes())}${pad(at.getSeconds())}`;
+  const safe = scopeName.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_').trim() || 'muster';
+  return `muster-${safe}-${stamp}.csv`;
+}
+
+/** Parses CSV produced by toCsv (for tests and round trips): fields, quotes, CRLF. */
+export function parseCsv(text: string): string[][] {
+  const body = text.startsWith(UTF8_BOM) ? text.slice(1) : text;
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i];
+    if (quoted) {
+      if (c === '"' && body[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\r' && body[i + 1] === '\n') {
+      // the \n ends the row
+    } else if (c === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else field += c;
+  }
+  if (field !== '' || row.length > 0) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows;
+}
