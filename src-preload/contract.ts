@@ -31,6 +31,8 @@ export const PublicSettingsSchema = z.object({
   server: z.string(),
   companyno: z.string(),
   profile: z.string(),
+  /** The crypto profile names main knows (main owns the list), for the settings form's select. */
+  profiles: z.array(z.string()),
   photoEncoding: PhotoEncodingSchema,
   responseSignPolicy: ResponseSignPolicySchema,
   secretsSet: z.object({ appSecret: z.boolean(), aesKey: z.boolean(), aesIv: z.boolean() }),
@@ -120,13 +122,17 @@ export type DocumentType = z.infer<typeof DocumentTypeSchema>;
 /** Mainland mobile numbers: 11 digits starting with 1. */
 export const MOBILE_PATTERN = /^1[3-9]\d{9}$/;
 
-/** The 18-digit resident ID with its ISO 7064 MOD 11-2 check digit. */
+/** The ISO 7064 MOD 11-2 check digit of a resident ID's first 17 digits. */
+export function chineseIdCheckDigit(first17: string): string {
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = weights.reduce((acc, w, i) => acc + w * Number(first17[i]), 0);
+  return '10X98765432'[sum % 11];
+}
+
+/** The 18-digit resident ID: its check digit, and a birth date that exists and has passed. */
 export function isValidChineseId(id: string): boolean {
   if (!/^\d{17}[\dXx]$/.test(id)) return false;
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = weights.reduce((acc, w, i) => acc + w * Number(id[i]), 0);
-  const check = '10X98765432'[sum % 11];
-  if (check !== id[17].toUpperCase()) return false;
+  if (chineseIdCheckDigit(id) !== id[17].toUpperCase()) return false;
   const y = Number(id.slice(6, 10));
   const m = Number(id.slice(10, 12));
   const d = Number(id.slice(12, 14));

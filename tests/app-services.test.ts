@@ -9,12 +9,7 @@ import { DEMO_DEVICES, DEMO_HOST_NO, DEMO_OFFLINE_DEVICE, DEMO_REGIONS } from '.
 import { TINY_JPEG } from '../src-main/k30/simulator/photos';
 import { createAppServices, type AppServices } from '../src-main/services/app-services';
 import { mapStore, memoryLogger, testSecretBox } from './helpers/test-ports';
-
-function residentId(first17 = '11010119900307123'): string {
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = weights.reduce((acc, w, i) => acc + w * Number(first17[i]), 0);
-  return first17 + '10X98765432'[sum % 11];
-}
+import { residentId, until } from './helpers/test-data';
 
 const PHONE = '13712345678';
 const ID = residentId('44030519851224567');
@@ -38,14 +33,6 @@ function registration(over: Partial<Registration> = {}): Registration {
     consent: { data: true, photo: true },
     ...over,
   };
-}
-
-async function until(check: () => boolean | Promise<boolean>, ms = 5000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }
 
 function ok<T>(result: Result<unknown>): T {

@@ -15,16 +15,10 @@ import { EventBus } from '../src-main/services/event-bus';
 import { memoryLogger } from '../src-main/services/ports';
 import { VisitLedger, type VisitRecord } from '../src-main/services/visits/ledger';
 import { RegistrationService, type RegistrationClient } from '../src-main/services/visits/registration';
+import { residentId, until } from './helpers/test-data';
 
 // ---------------------------------------------------------------------------------------------
 // Fixtures
-
-/** An 18-digit resident ID with a correct check digit. */
-function residentId(first17 = '11010119900307123'): string {
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = weights.reduce((acc, w, i) => acc + w * Number(first17[i]), 0);
-  return first17 + '10X98765432'[sum % 11];
-}
 
 const PHOTO = TINY_JPEG.toString('base64');
 const ID = residentId();
@@ -59,14 +53,6 @@ async function simState(sim: Simulator) {
 async function simControl(sim: Simulator, path: string, body: unknown) {
   const res = await fetch(`${sim.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   expect(res.status).toBeLessThan(300);
-}
-
-async function until(check: () => boolean | Promise<boolean>, ms = 5000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }
 
 /** One "process": a ledger over the data dir and the services on it. */

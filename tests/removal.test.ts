@@ -13,12 +13,7 @@ import { memoryLogger } from '../src-main/services/ports';
 import { VisitLedger, type VisitRecord } from '../src-main/services/visits/ledger';
 import { RegistrationService } from '../src-main/services/visits/registration';
 import { RemovalSweeper, type RemovalClient, type Timers } from '../src-main/services/visits/removal';
-
-function residentId(first17 = '11010119900307123'): string {
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = weights.reduce((acc, w, i) => acc + w * Number(first17[i]), 0);
-  return first17 + '10X98765432'[sum % 11];
-}
+import { residentId, until } from './helpers/test-data';
 
 const DEVICES = [DEMO_DEVICES.campusGateIn, DEMO_DEVICES.buildingAIn];
 
@@ -57,14 +52,6 @@ function manualTimers(): Timers & { fire(): void; active: number } {
       return callbacks.size;
     },
   };
-}
-
-async function until(check: () => boolean, ms = 5000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 10));
-  }
 }
 
 let dir: string;

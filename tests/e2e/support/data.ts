@@ -1,13 +1,11 @@
 /** Test people and the demo company's known facts (from the simulator's seed). */
-import { isValidChineseId } from '../../../src-preload/contract';
+import { chineseIdCheckDigit, isValidChineseId } from '../../../src-preload/contract';
 import { DEMO_HOSTS } from '../../../src-main/k30/simulator/seed';
 import type { HostChoice, Visitor } from './journey';
 
 /** An 18-digit resident ID with its correct check digit (ISO 7064 MOD 11-2). */
 export function idCard(first17: string): string {
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = [...first17].reduce((acc, digit, i) => acc + Number(digit) * weights[i], 0);
-  const id = first17 + '10X98765432'[sum % 11];
+  const id = first17 + chineseIdCheckDigit(first17);
   if (!isValidChineseId(id)) throw new Error(`not a valid ID: ${id}`);
   return id;
 }
