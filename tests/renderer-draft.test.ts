@@ -1,8 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { RegistrationSchema, type Visit } from '../src-preload/contract';
-import { buildRegistration, emptyDraft, fieldFromPath, stepOfField, validateAll, validateField, validateStep, type Draft } from '../src-renderer/src/register/draft';
-import { visitTab, matchesQuery } from '../src-renderer/src/visits/derive';
-import { buildPatch, checkPatch, formFromSettings } from '../src-renderer/src/settings/patch';
+import { RegistrationSchema, VisitStateSchema, type Visit } from '../src-preload/contract';
+import {
+  blamedField,
+  buildRegistration,
+  checkDraftField,
+  editVisitor,
+  emptyDraft,
+  fieldFromPath,
+  setDraftValue,
+  stepOfField,
+  validateAll,
+  validateField,
+  validateStep,
+  type Draft,
+} from '../src-renderer/src/register/draft';
+import { lastErrorKey, visitTab, matchesQuery } from '../src-renderer/src/visits/derive';
+import { buildPatch, checkPatch, formFromSettings, profileOptions } from '../src-renderer/src/settings/patch';
+import { zhCN } from '../src-renderer/src/i18n/zh-CN';
 
 const filled = (): Draft => ({
   ...emptyDraft(),
@@ -48,6 +62,29 @@ describe('registration draft', () => {
     expect('carno' in reg).toBe(false);
   });
 
+  it('editing a field clears its error; another document type clears the number\'s too', () => {
+    const form = { draft: filled(), fieldErrors: { name: { key: 'validation.nameRequired' as const }, documentNo: { key: 'validation.idFormat' as const }, host: { key: 'validation.hostRequired' as const } } };
+    const edited = editVisitor(form, { documentType: 'passport' });
+    expect(edited.draft.documentType).toBe('passport');
+    expect(Object.keys(edited.fieldErrors).sort()).toEqual(['host', 'name']);
+    expect(form.fieldErrors.documentNo, 'the old state is left alone').toBeDefined();
+    expect(setDraftValue(edited, 'host', null)).toMatchObject({ draft: { host: null }, fieldErrors: { name: { key: 'validation.nameRequired' } } });
+    expect(setDraftValue(edited, 'host', null).fieldErrors.host).toBeUndefined();
+  });
+
+  it('checks one field on leaving it: shows or clears its error', () => {
+    const bad = { draft: { ...filled(), phone: '123' }, fieldErrors: {} };
+    expect(checkDraftField(bad, 'phone').fieldErrors.phone?.key).toBe('validation.phone');
+    expect(checkDraftField({ draft: filled(), fieldErrors: { phone: { key: 'validation.phone' as const } } }, 'phone').fieldErrors).toEqual({});
+  });
+
+  it('finds the field a failed call blames, in our words', () => {
+    expect(blamedField({ code: 'invalid-input', message: 'mobile', field: 'phone' })).toEqual({ field: 'phone', error: { key: 'validation.phone' } });
+    expect(blamedField({ code: 'photo-too-large', message: 'too big' })).toEqual({ field: 'photo', error: { key: 'validation.photoInvalid' } });
+    expect(blamedField({ code: 'server-refused', message: '手机号已存在' })).toBeUndefined();
+    expect(blamedField({ code: 'invalid-input', message: 'x', field: 'nonsense' })).toBeUndefined();
+  });
+
   it('maps contract field paths to wizard fields and steps', () => {
     expect(fieldFromPath('deviceNos.1')).toBe('devices');
     expect(fieldFromPath('hostNo')).toBe('host');
@@ -80,6 +117,12 @@ describe('visit tabs and search', () => {
     expect(visitTab(visit({ end: new Date(2030, 0, 1, 11).toISOString() }), now)).toBe('ended');
     expect(visitTab(visit({ begin: new Date(2030, 0, 2, 9).toISOString(), end: new Date(2030, 0, 2, 10).toISOString() }), now)).toBe('upcoming');
   });
+  it('explains a visit\'s last error by its state, in the dictionaries\' words', () => {
+    expect(lastErrorKey('create-unknown')).toBe('visit.error.create-unknown');
+    expect(lastErrorKey('created-without-no')).toBe('visit.error.created-without-no');
+    expect(lastErrorKey('pushed')).toBe('visit.error.push-failed');
+    for (const state of VisitStateSchema.options) expect(zhCN[lastErrorKey(state)]).toBeTruthy();
+  });
   it('searches name, phone tail and host', () => {
     expect(matchesQuery(visit({}), '晓明')).toBe(true);
     expect(matchesQuery(visit({}), '5678')).toBe(true);
@@ -90,7 +133,7 @@ describe('visit tabs and search', () => {
 
 describe('settings patch', () => {
   const settings = {
-    configured: true, demo: false, server: 'http://10.0.0.2:8080', companyno: 'C1', profile: 'aes-cbc', photoEncoding: 'bare' as const, responseSignPolicy: 'warn' as const,
+    configured: true, demo: false, server: 'http://10.0.0.2:8080', companyno: 'C1', profile: 'aes-cbc', profiles: ['aes-cbc', 'aes-ecb'], photoEncoding: 'bare' as const, responseSignPolicy: 'warn' as const,
     secretsSet: { appSecret: true, aesKey: true, aesIv: false }, secretProtection: 'os' as const, defaultDeviceNos: ['D1'], defaultVisitMinutes: 120, photoMaxKB: 200,
     language: 'zh-CN' as const, kioskMode: false, kioskIdleSeconds: 60, adminPinSet: false, callbackAddress: '', retentionDays: 30,
   };
@@ -101,6 +144,10 @@ describe('settings patch', () => {
     form.secrets.aesKey = { value: '', clear: true };
     form.secrets.aesIv = { value: ' iv123 ', clear: false };
     expect(buildPatch(form, settings)).toEqual({ defaultVisitMinutes: 240, aesKey: '', aesIv: 'iv123' });
+  });
+  it('offers the profiles main knows, plus the saved and the chosen one', () => {
+    expect(profileOptions(settings.profiles, settings.profile, 'aes-cbc')).toEqual(['aes-cbc', 'aes-ecb']);
+    expect(profileOptions(settings.profiles, 'legacy', undefined, 'custom')).toEqual(['aes-cbc', 'aes-ecb', 'legacy', 'custom']);
   });
   it('reports errors by field', () => {
     const result = checkPatch({ server: 'ftp://x', photoMaxKB: 5 });

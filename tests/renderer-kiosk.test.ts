@@ -221,6 +221,7 @@ const SETTINGS: PublicSettings = {
   server: '',
   companyno: '',
   profile: 'aes-cbc',
+  profiles: ['aes-cbc', 'aes-ecb'],
   photoEncoding: 'data-url',
   responseSignPolicy: 'warn',
   secretsSet: { appSecret: false, aesKey: false, aesIv: false },

@@ -1,23 +1,30 @@
 /**
  * The registration store against a fake `window.kiosk`: what happens on success, on an unknown
  * outcome (never resent on its own), and on a field error (back to the field, nothing lost).
+ * Also the settings store's admin PIN and the status store's ledger problems.
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { KioskApi, Registration, Result, Visit } from '../src-preload/contract';
+import type { AppStatus, KioskApi, PublicSettings, Registration, Result, Visit } from '../src-preload/contract';
 
 type Listener = (payload: Visit) => void;
 const listeners = new Set<Listener>();
+const settingsListeners = new Set<(payload: PublicSettings) => void>();
 let registerVisit: (input: Registration) => Promise<Result<Visit>>;
+let setAdminPin: (input: { current?: string; next: string }) => Promise<Result<PublicSettings>>;
+let getStatus: () => Promise<Result<AppStatus>>;
 const retryRegistration = vi.fn();
 
 const fakeKiosk = {
   registerVisit: (input: Registration) => registerVisit(input),
   retryRegistration,
+  setAdminPin: (input: { current?: string; next: string }) => setAdminPin(input),
+  getStatus: () => getStatus(),
   listVisits: async () => ({ ok: true, value: [] }),
   getSettings: async () => ({ ok: false, error: { code: 'internal', message: '' } }),
-  on: (event: string, listener: Listener) => {
-    if (event === 'visitUpdated') listeners.add(listener);
-    return () => listeners.delete(listener);
+  on: (event: string, listener: (payload: never) => void) => {
+    const set = (event === 'visitUpdated' ? listeners : event === 'settingsChanged' ? settingsListeners : undefined) as Set<typeof listener> | undefined;
+    set?.add(listener);
+    return () => set?.delete(listener);
   },
 } as unknown as KioskApi;
 (globalThis as unknown as { kiosk: KioskApi }).kiosk = fakeKiosk; // what window.kiosk is in the browser
@@ -25,6 +32,8 @@ const fakeKiosk = {
 const { useRegistrationStore } = await import('../src-renderer/src/stores/registration');
 const { useVisitsStore } = await import('../src-renderer/src/stores/visits');
 const { startEventBridge } = await import('../src-renderer/src/stores/events');
+const { adminIn, useSettingsStore } = await import('../src-renderer/src/stores/settings');
+const { useStatusStore } = await import('../src-renderer/src/stores/status');
 startEventBridge();
 
 const emit = (v: Visit) => listeners.forEach((l) => l(v));
@@ -117,5 +126,46 @@ describe('registration store', () => {
     useVisitsStore.getState().upsert(visitFrom(reg, 'pushed', 3));
     useVisitsStore.getState().upsert(visitFrom(reg, 'intent', 1));
     expect(useVisitsStore.getState().byId.v1.state).toBe('pushed');
+  });
+});
+
+const SETTINGS = { adminPinSet: false, language: 'zh-CN', kioskMode: false } as PublicSettings;
+
+describe('settings store: the admin PIN', () => {
+  beforeEach(() => useSettingsStore.setState({ settings: SETTINGS, adminUnlocked: false }));
+
+  it('setting the first PIN from the open page keeps it open, though main announces the PIN before it answers', async () => {
+    const seen: boolean[] = [];
+    const off = useSettingsStore.subscribe((s) => seen.push(adminIn(s)));
+    setAdminPin = async () => {
+      const next = { ...SETTINGS, adminPinSet: true };
+      settingsListeners.forEach((l) => l(next)); // settingsChanged comes first, as from main
+      return { ok: true, value: next };
+    };
+    const result = await useSettingsStore.getState().setAdminPin(undefined, '2468');
+    off();
+    expect(result.ok).toBe(true);
+    expect(useSettingsStore.getState().settings?.adminPinSet).toBe(true);
+    expect(adminIn(useSettingsStore.getState())).toBe(true);
+    expect(seen, 'never locked on the way').not.toContain(false);
+  });
+
+  it('a refused change leaves a locked page locked', async () => {
+    useSettingsStore.setState({ settings: { ...SETTINGS, adminPinSet: true }, adminUnlocked: false });
+    setAdminPin = async () => ({ ok: false, error: { code: 'wrong-pin', message: 'The current PIN is wrong' } });
+    await useSettingsStore.getState().setAdminPin('0000', '1357');
+    expect(adminIn(useSettingsStore.getState())).toBe(false);
+  });
+});
+
+describe('status store', () => {
+  it('loads the ledger problems main found at start; a failed call shows nothing made up', async () => {
+    getStatus = async () => ({ ok: false, error: { code: 'internal', message: 'no bridge' } });
+    await useStatusStore.getState().load();
+    expect(useStatusStore.getState().ledgerProblems).toEqual([]);
+    const problem = { kind: 'corrupt' as const, setAside: '/data/visits.json.corrupt-1', at: '2030-01-01T00:00:00.000Z' };
+    getStatus = async () => ({ ok: true, value: { ledgerProblems: [problem] } });
+    await useStatusStore.getState().load();
+    expect(useStatusStore.getState().ledgerProblems).toEqual([problem]);
   });
 });

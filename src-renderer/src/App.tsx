@@ -4,8 +4,10 @@ import { NAV_ITEMS } from './navigation';
 import { startEventBridge } from './stores/events';
 import { useNavigationStore } from './stores/navigation';
 import { useSettingsStore } from './stores/settings';
+import { useStatusStore } from './stores/status';
 import { ErrorAlert } from './components/ErrorAlert';
 import { Header } from './components/Header';
+import { LedgerProblems } from './components/LedgerProblems';
 import { KioskApp } from './kiosk/KioskApp';
 
 export function App() {
@@ -16,12 +18,16 @@ export function App() {
   const settings = useSettingsStore((s) => s.settings);
   const loadError = useSettingsStore((s) => s.loadError);
   const load = useSettingsStore((s) => s.load);
+  const loadStatus = useStatusStore((s) => s.load);
 
   useEffect(() => syncWithHash(), [syncWithHash]);
   useEffect(() => startEventBridge(), []);
   useEffect(() => {
     void load();
   }, [load]);
+  useEffect(() => {
+    void loadStatus();
+  }, [loadStatus]);
   useEffect(() => {
     document.documentElement.lang = language;
     document.title = t('app.title');
@@ -53,6 +59,7 @@ export function App() {
           <p role="status">{t('app.loading')}</p>
         ) : (
           <>
+            <LedgerProblems />
             {!settings.configured && !settings.demo && page !== 'settings' && (
               <p className="alert alert-warning">
                 {t('app.notConfigured')} <a href="#/settings">{t('nav.settings')}</a>

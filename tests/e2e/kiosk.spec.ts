@@ -10,7 +10,7 @@ import { DEMO_DEVICES } from '../../src-main/k30/simulator/seed';
 import type { Harness } from '../harness/harness';
 import { idCard, ZHANG_WEI } from './support/data';
 import { expect, test } from './support/fixtures';
-import { exactly, tr, type HostChoice, type T, type Visitor } from './support/journey';
+import { exactly, expectVisitorOnServer, tr, type HostChoice, type T, type Visitor } from './support/journey';
 
 const PIN = '2468';
 /** The shortest idle time the contract allows. */
@@ -151,15 +151,8 @@ test.describe('self-service kiosk', () => {
     await expect(page.getByTestId('kiosk-visit-number')).toHaveText(/^\d+$/);
     await shot('6 done');
 
-    const visitors = await sim.visitors();
-    expect(visitors).toHaveLength(before.length + 1);
-    const visitor = visitors.find((v) => v.name === VISITOR.name);
-    expect(visitor, 'the visitor exists on the (simulated) K30 server').toBeDefined();
-    expect(visitor!.phone).toBe(VISITOR.phone);
-    expect(visitor!.staffno).toBe(ZHANG_WEI.no);
-    expect(visitor!.photoBytes).toBeGreaterThan(0);
-    expect([...visitor!.syncedDevices].sort()).toEqual([...DOORS].sort());
-    await expect(page.getByTestId('kiosk-visit-number')).toHaveText(visitor!.no);
+    const visitor = await expectVisitorOnServer(sim, before, { visitor: VISITOR, host: ZHANG_WEI, deviceNos: DOORS });
+    await expect(page.getByTestId('kiosk-visit-number')).toHaveText(visitor.no);
     expect(await dispatch('listVisits', undefined), 'kiosk mode keeps the visit list out of reach').toMatchObject({ ok: false, error: { code: 'not-allowed' } });
     expect(harness.services.ledger.all()[0]).toMatchObject({ channel: 'kiosk', visitor: { name: VISITOR.name }, host: { no: ZHANG_WEI.no } });
     await testInfo.attach('simulator visitor', { body: JSON.stringify(visitor, null, 2), contentType: 'application/json' });
@@ -259,8 +252,13 @@ test.describe('self-service kiosk', () => {
     await app.getByLabel(zh('settings.newPin')).fill(PIN);
     await app.getByLabel(zh('settings.confirmPin')).fill(PIN);
     await app.getByRole('button', { name: zh('settings.setPin'), exact: true }).click();
+    // The admin who set the PIN stays in: the page neither locks nor starts afresh, so its notice stays.
+    const pinSaved = app.getByRole('status').filter({ hasText: zh('settings.pinSaved') });
+    await expect(pinSaved).toBeVisible();
     await expect(app.getByText(zh('settings.pinStatusSet'))).toBeVisible();
+    await expect(app.getByRole('heading', { name: zh('settings.pinTitle') })).toHaveCount(0);
     await expect(kioskBox).toBeEnabled();
+    await expect(pinSaved, 'the notice is not lost a moment later').toBeVisible();
     await kioskBox.check();
     await expect(app.getByText(zh('settings.kioskNoDevices'))).toBeVisible();
     await shot('2 kiosk mode ticked');

@@ -171,6 +171,7 @@ export class SettingsService {
       server: v.server,
       companyno: v.companyno,
       profile: v.profile,
+      profiles: [...PROFILE_NAMES],
       photoEncoding: v.photoEncoding,
       responseSignPolicy: v.responseSignPolicy,
       secretsSet: { appSecret: this.secretSet('appSecret'), aesKey: this.secretSet('aesKey'), aesIv: this.secretSet('aesIv') },

@@ -1,4 +1,5 @@
 import type { SelectHTMLAttributes } from 'react';
+import { describedBy, Field } from './Field';
 
 interface Props<V extends string> extends Omit<SelectHTMLAttributes<HTMLSelectElement>, 'onChange' | 'value' | 'id'> {
   id: string;
@@ -11,20 +12,15 @@ interface Props<V extends string> extends Omit<SelectHTMLAttributes<HTMLSelectEl
 }
 
 export function SelectField<V extends string>({ id, label, value, options, onChange, hint, error, ...rest }: Props<V>) {
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
   return (
-    <div className={`field ${error ? 'field-invalid' : ''}`}>
-      <label htmlFor={id} className="field-label">
-        {label}
-      </label>
+    <Field id={id} label={label} hint={hint} error={error}>
       <select
         id={id}
         className="input select"
         value={value}
         onChange={(e) => onChange(e.target.value as V)}
         aria-invalid={error ? true : undefined}
-        aria-describedby={[errorId, hintId].filter(Boolean).join(' ') || undefined}
+        aria-describedby={describedBy(id, { hint, error })}
         {...rest}
       >
         {options.map((o) => (
@@ -33,16 +29,6 @@ export function SelectField<V extends string>({ id, label, value, options, onCha
           </option>
         ))}
       </select>
-      {hint && (
-        <p id={hintId} className="field-hint">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={errorId} className="field-error">
-          {error}
-        </p>
-      )}
-    </div>
+    </Field>
   );
 }

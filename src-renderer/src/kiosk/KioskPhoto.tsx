@@ -1,8 +1,9 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useT } from '../i18n';
 import { useKioskStore } from '../stores/kiosk';
 import { useSettingsStore } from '../stores/settings';
-import { CAMERA_PROBLEM_KEYS, rememberedCamera } from '../photo/camera-ui';
+import { CAMERA_PROBLEM_KEYS, captureProgress, rememberedCamera } from '../photo/camera-ui';
+import { CameraView } from '../photo/CameraView';
 import { useCamera } from '../photo/useCamera';
 import { useCountdownCapture } from '../photo/useCountdownCapture';
 import { photoSrc } from '../register/PhotoResult';
@@ -25,13 +26,7 @@ export function KioskPhoto() {
   const camera = useCamera(!photo, deviceId);
   const videoRef = useRef<HTMLVideoElement>(null);
   const capture = useCountdownCapture(videoRef, maxKB, setPhoto);
-
-  useEffect(() => {
-    const video = videoRef.current;
-    if (!video) return;
-    video.srcObject = camera.stream;
-    if (camera.stream) void video.play().catch(() => {});
-  }, [camera.stream]);
+  const progress = captureProgress(t, capture);
 
   const captureId = kioskFieldId('photo');
   const errorId = fieldError ? `${captureId}-error` : undefined;
@@ -60,20 +55,11 @@ export function KioskPhoto() {
         </div>
       ) : (
         <div className="kiosk-photo">
-          <div className="kiosk-camera">
-            <video ref={videoRef} className="camera-video" autoPlay playsInline muted aria-label={t('photo.preview')} />
-            <div className="face-guide" aria-hidden="true" />
-            {capture.countdown !== null && capture.countdown > 0 && (
-              <div className="countdown" aria-hidden="true">
-                {capture.countdown}
-              </div>
-            )}
-            {camera.status === 'starting' && <p className="camera-overlay-text">{t('photo.starting')}</p>}
-          </div>
+          <CameraView className="kiosk-camera" videoRef={videoRef} stream={camera.stream} status={camera.status} countdown={capture.countdown} />
           <div className="kiosk-photo-side">
             <p className="kiosk-lead">{t('kiosk.photo.guide')}</p>
             <p className="sr-only" role="status" aria-live="assertive">
-              {capture.countdown !== null && capture.countdown > 0 ? t('photo.countdown', { n: capture.countdown }) : capture.processing ? t('photo.fitting') : ''}
+              {progress}
             </p>
             {camera.status === 'error' && camera.problem && (
               <div className="kiosk-alert" role="alert">
@@ -90,7 +76,7 @@ export function KioskPhoto() {
             )}
             {capture.error && (
               <div className="kiosk-alert" role="alert">
-                <p className="kiosk-alert-message">{t(capture.error.key, capture.error.kb ? { kb: capture.error.kb } : undefined)}</p>
+                <p className="kiosk-alert-message">{t(capture.error.key, capture.error.params)}</p>
               </div>
             )}
             <button
@@ -101,7 +87,7 @@ export function KioskPhoto() {
               aria-describedby={errorId}
               onClick={capture.start}
             >
-              {capture.countdown !== null && capture.countdown > 0 ? t('photo.countdown', { n: capture.countdown }) : capture.processing ? t('photo.fitting') : t('photo.capture')}
+              {progress || t('photo.capture')}
             </button>
             {fieldError && (
               <p id={errorId} className="kiosk-field-error">

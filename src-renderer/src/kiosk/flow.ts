@@ -6,7 +6,7 @@
 import type { ErrorCode, KioskError, Registration, Visit } from '../../../src-preload/contract';
 import type { MessageKey } from '../i18n/translate';
 import { addMinutes, toLocalInput } from '../lib/datetime';
-import { buildRegistration, validateField, type Draft, type DraftField, type FieldErrors } from '../register/draft';
+import { buildRegistration, firstErrorOf, validateFields, type Draft, type DraftField, type FieldErrors } from '../register/draft';
 
 export type KioskScreen =
   | 'welcome'
@@ -35,18 +35,20 @@ export function screenOfField(field: DraftField): KioskStep {
   return KIOSK_STEPS.find((s) => SCREEN_FIELDS[s].includes(field)) ?? 'details';
 }
 
+/** Every field the kiosk asks for, in screen order. */
+const KIOSK_FIELDS: DraftField[] = KIOSK_STEPS.flatMap((s) => SCREEN_FIELDS[s]);
+
 export function validateScreen(screen: KioskStep, draft: Draft): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const field of SCREEN_FIELDS[screen]) {
-    const error = validateField(field, draft);
-    if (error) errors[field] = error;
-  }
-  return errors;
+  return validateFields(SCREEN_FIELDS[screen], draft);
+}
+
+/** Every screen's errors (before sending). */
+export function validateKiosk(draft: Draft): FieldErrors {
+  return validateFields(KIOSK_FIELDS, draft);
 }
 
 export function firstError(errors: FieldErrors): DraftField | undefined {
-  for (const screen of KIOSK_STEPS) for (const field of SCREEN_FIELDS[screen]) if (errors[field]) return field;
-  return undefined;
+  return firstErrorOf(KIOSK_FIELDS, errors);
 }
 
 export interface Consent {

@@ -1,10 +1,8 @@
 import { useT } from '../i18n';
 import { useSettingsStore } from '../stores/settings';
 import { useKioskHostSearch, useKioskStore } from '../stores/kiosk';
-import { TextField } from '../components/TextField';
-import { SelectField } from '../components/SelectField';
 import { HostSearchBox } from '../register/HostCombobox';
-import { DOCUMENT_TYPES, validateField, type DraftField } from '../register/draft';
+import { VisitorFields } from '../register/VisitorFields';
 import { DONE_RETURN_SECONDS, kioskErrorView, RECEPTION_RETURN_SECONDS } from './flow';
 import { KIOSK_HEADING_ID, kioskFieldId, useAutoReturn } from './hooks';
 import { KioskErrorMessage } from './KioskErrorMessage';
@@ -29,56 +27,10 @@ export function WelcomeScreen() {
 
 export function DetailsScreen() {
   const t = useT();
-  const draft = useKioskStore((s) => s.draft);
-  const errors = useKioskStore((s) => s.fieldErrors);
-  const update = useKioskStore((s) => s.update);
-  const checkField = useKioskStore((s) => s.checkField);
-  const blur = (field: DraftField) => () => {
-    if (validateField(field, draft)) checkField(field);
-  };
-  const isId = draft.documentType === 'id-card';
   return (
     <KioskStep step="details">
       <p className="kiosk-muted">{t('kiosk.details.intro')}</p>
-      <div className="kiosk-grid">
-        <TextField id={kioskFieldId('name')} label={t('field.name')} value={draft.name} onChange={(name) => update({ name })} error={errors.name} autoComplete="off" required maxLength={60} />
-        <TextField
-          id={kioskFieldId('phone')}
-          label={t('field.phone')}
-          value={draft.phone}
-          onChange={(phone) => update({ phone })}
-          onBlur={draft.phone ? blur('phone') : undefined}
-          error={errors.phone}
-          hint={t('visitor.phoneHint')}
-          type="tel"
-          inputMode="numeric"
-          autoComplete="off"
-          required
-          maxLength={15}
-        />
-        <SelectField
-          id={kioskFieldId('documentType')}
-          label={t('field.documentType')}
-          value={draft.documentType}
-          options={DOCUMENT_TYPES.map((value) => ({ value, label: t(`doc.${value}`) }))}
-          onChange={(documentType) => update({ documentType })}
-        />
-        <TextField
-          id={kioskFieldId('documentNo')}
-          label={t('field.documentNo')}
-          value={draft.documentNo}
-          onChange={(documentNo) => update({ documentNo })}
-          onBlur={draft.documentNo ? blur('documentNo') : undefined}
-          error={errors.documentNo}
-          hint={isId ? t('visitor.idHint') : undefined}
-          autoComplete="off"
-          spellCheck={false}
-          required
-          maxLength={isId ? 20 : 60}
-        />
-        <TextField id={kioskFieldId('carno')} label={t('field.carno')} value={draft.carno} onChange={(carno) => update({ carno })} error={errors.carno} optional autoComplete="off" maxLength={60} />
-        <TextField id={kioskFieldId('reason')} label={t('field.reason')} value={draft.reason} onChange={(reason) => update({ reason })} error={errors.reason} optional autoComplete="off" maxLength={60} />
-      </div>
+      <VisitorFields store={useKioskStore} idOf={kioskFieldId} variant="kiosk" />
     </KioskStep>
   );
 }

@@ -1,27 +1,19 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { Device, KioskError } from '../../../src-preload/contract';
 import { useT } from '../i18n';
-import { groupByRegion, useDevicesStore } from '../stores/devices';
+import { groupByRegion, useDeviceList, useDevicesStore } from '../stores/devices';
 import { OnlineBadge } from '../components/Badges';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { ErrorAlert } from '../components/ErrorAlert';
 
 export function DevicesPage() {
   const t = useT();
-  const devices = useDevicesStore((s) => s.devices);
-  const loaded = useDevicesStore((s) => s.loaded);
-  const loading = useDevicesStore((s) => s.loading);
-  const loadError = useDevicesStore((s) => s.error);
-  const load = useDevicesStore((s) => s.load);
+  const { devices, loaded, loading, error: loadError, load } = useDeviceList(true);
   const openDoor = useDevicesStore((s) => s.openDoor);
   const [target, setTarget] = useState<Device | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<KioskError | null>(null);
   const [notice, setNotice] = useState('');
-
-  useEffect(() => {
-    void load(true);
-  }, [load]);
 
   const confirmOpen = async () => {
     if (!target) return;

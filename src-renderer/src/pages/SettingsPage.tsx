@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useT } from '../i18n';
-import { useSettingsStore } from '../stores/settings';
+import { adminIn, useSettingsStore } from '../stores/settings';
 import { PinGate } from '../settings/PinGate';
 import { PinSection } from '../settings/PinSection';
 import { SettingsForm } from '../settings/SettingsForm';
@@ -10,11 +10,11 @@ export function SettingsPage() {
   const t = useT();
   const settings = useSettingsStore((s) => s.settings);
   const unlocked = useSettingsStore((s) => s.adminUnlocked);
+  const locked = !useSettingsStore(adminIn);
   const lock = useSettingsStore((s) => s.lock);
   useEffect(() => lock, [lock]);
 
   if (!settings) return <p role="status">{t('app.loading')}</p>;
-  const locked = settings.adminPinSet && !unlocked;
   return (
     <div className="page page-settings">
       <div className="page-head">

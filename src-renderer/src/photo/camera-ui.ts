@@ -1,4 +1,4 @@
-import type { MessageKey } from '../i18n/translate';
+import type { MessageKey, Translate } from '../i18n/translate';
 import type { CameraProblem } from './useCamera';
 
 const CAMERA_KEY = 'k30.cameraId';
@@ -27,4 +27,10 @@ export function rememberCamera(id: string): void {
   } catch {
     /* not remembered: fine */
   }
+}
+
+/** What a capture in progress says (on its button, and to screen readers): the 3-2-1, then "fitting…"; '' when idle. */
+export function captureProgress(t: Translate, capture: { countdown: number | null; processing: boolean }): string {
+  if (capture.countdown !== null && capture.countdown > 0) return t('photo.countdown', { n: capture.countdown });
+  return capture.processing ? t('photo.fitting') : '';
 }

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
-import type { MessageKey } from '../i18n/translate';
+import type { MessageKey, Params } from '../i18n/translate';
 import type { CapturedPhoto } from '../register/draft';
 import { capturePhoto } from './capture';
 
@@ -7,7 +7,7 @@ export const COUNTDOWN_FROM = 3;
 
 export interface CaptureError {
   key: MessageKey;
-  kb?: number;
+  params?: Params;
 }
 
 /**
@@ -41,7 +41,7 @@ export function useCountdownCapture(videoRef: RefObject<HTMLVideoElement | null>
       if (!mounted.current) return;
       setProcessing(false);
       if (result.ok) onPhoto(result.photo);
-      else setError(result.reason === 'too-large' ? { key: 'photo.error.tooLarge', kb: maxKB } : result.reason === 'too-small' ? { key: 'photo.error.tooSmall' } : { key: 'photo.error.encode' });
+      else setError(result.reason === 'too-large' ? { key: 'photo.error.tooLarge', params: { kb: maxKB } } : result.reason === 'too-small' ? { key: 'photo.error.tooSmall' } : { key: 'photo.error.encode' });
     });
     return undefined;
   }, [countdown, maxKB, onPhoto, videoRef]);

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useT } from '../i18n';
-import { useDevicesStore } from '../stores/devices';
+import { useDeviceList } from '../stores/devices';
 import { useRegistrationStore } from '../stores/registration';
 import { DeviceChecklist } from '../components/DeviceChecklist';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -9,19 +9,12 @@ import { StepFrame } from './StepFrame';
 
 export function StepDevices() {
   const t = useT();
-  const devices = useDevicesStore((s) => s.devices);
-  const loaded = useDevicesStore((s) => s.loaded);
-  const loading = useDevicesStore((s) => s.loading);
-  const loadError = useDevicesStore((s) => s.error);
-  const load = useDevicesStore((s) => s.load);
+  const { devices, loaded, loading, error: loadError, load } = useDeviceList();
   const selected = useRegistrationStore((s) => s.draft.deviceNos);
   const initDevices = useRegistrationStore((s) => s.initDevices);
   const setDevices = useRegistrationStore((s) => s.setDevices);
   const fieldError = useRegistrationStore((s) => s.fieldErrors.devices);
 
-  useEffect(() => {
-    void load();
-  }, [load]);
   useEffect(() => {
     if (loaded) initDevices(devices);
   }, [loaded, devices, initDevices]);

@@ -1,8 +1,9 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useT } from '../i18n';
 import { useRegistrationStore } from '../stores/registration';
 import { useSettingsStore } from '../stores/settings';
-import { CAMERA_PROBLEM_KEYS, rememberCamera, rememberedCamera } from '../photo/camera-ui';
+import { CAMERA_PROBLEM_KEYS, captureProgress, rememberCamera, rememberedCamera } from '../photo/camera-ui';
+import { CameraView } from '../photo/CameraView';
 import { useCamera } from '../photo/useCamera';
 import { useCountdownCapture } from '../photo/useCountdownCapture';
 import { SelectField } from '../components/SelectField';
@@ -19,14 +20,9 @@ export function StepPhoto() {
   const [deviceId, setDeviceId] = useState(rememberedCamera);
   const camera = useCamera(!photo, deviceId);
   const videoRef = useRef<HTMLVideoElement>(null);
-  const { countdown, processing, busy, error: captureError, start: startCountdown, clearError: clearCaptureError } = useCountdownCapture(videoRef, maxKB, setPhoto);
-
-  useEffect(() => {
-    const video = videoRef.current;
-    if (!video) return;
-    video.srcObject = camera.stream;
-    if (camera.stream) void video.play().catch(() => {});
-  }, [camera.stream]);
+  const capture = useCountdownCapture(videoRef, maxKB, setPhoto);
+  const { processing, busy, error: captureError, start: startCountdown, clearError: clearCaptureError } = capture;
+  const progress = captureProgress(t, capture);
 
   const chooseCamera = (id: string) => {
     setDeviceId(id);
@@ -50,16 +46,7 @@ export function StepPhoto() {
         />
       ) : (
         <div className="camera">
-          <div className="camera-frame">
-            <video ref={videoRef} className="camera-video" autoPlay playsInline muted aria-label={t('photo.preview')} />
-            <div className="face-guide" aria-hidden="true" />
-            {countdown !== null && countdown > 0 && (
-              <div className="countdown" aria-hidden="true">
-                {countdown}
-              </div>
-            )}
-            {camera.status === 'starting' && <p className="camera-overlay-text">{t('photo.starting')}</p>}
-          </div>
+          <CameraView className="camera-frame" videoRef={videoRef} stream={camera.stream} status={camera.status} countdown={capture.countdown} />
           <div className="camera-controls">
             {camera.cameras.length > 1 && (
               <SelectField
@@ -73,7 +60,7 @@ export function StepPhoto() {
             )}
             <p className="field-hint">{t('photo.guide')}</p>
             <p className="sr-only" role="status" aria-live="assertive">
-              {countdown !== null && countdown > 0 ? t('photo.countdown', { n: countdown }) : processing ? t('photo.fitting') : ''}
+              {progress}
             </p>
             {processing && <p className="field-hint">{t('photo.fitting')}</p>}
             {camera.status === 'error' && camera.problem && (
@@ -86,7 +73,7 @@ export function StepPhoto() {
             )}
             {captureError && (
               <div className="alert alert-error" role="alert">
-                <p className="alert-message">{t(captureError.key, captureError.kb ? { kb: captureError.kb } : undefined)}</p>
+                <p className="alert-message">{t(captureError.key, captureError.params)}</p>
               </div>
             )}
             <div className="button-row">
@@ -98,7 +85,7 @@ export function StepPhoto() {
                 aria-describedby={errorId}
                 onClick={startCountdown}
               >
-                {countdown !== null && countdown > 0 ? t('photo.countdown', { n: countdown }) : processing ? t('photo.fitting') : t('photo.capture')}
+                {progress || t('photo.capture')}
               </button>
             </div>
           </div>

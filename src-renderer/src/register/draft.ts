@@ -2,7 +2,7 @@
  * The registration draft and its validation: pure (no React, no store), so every rule is
  * unit-testable and the same rules run on "Next" and on submit.
  */
-import { isValidChineseId, MOBILE_PATTERN, PhotoSchema, type DocumentType, type Host, type Registration } from '../../../src-preload/contract';
+import { isValidChineseId, MOBILE_PATTERN, PhotoSchema, type DocumentType, type Host, type KioskError, type Registration } from '../../../src-preload/contract';
 import type { MessageKey, Params } from '../i18n/translate';
 import { parseLocalInput, toIsoWithOffset } from '../lib/datetime';
 
@@ -133,23 +133,93 @@ export function validateField(field: DraftField, draft: Draft, now: Date = new D
   }
 }
 
-export function validateStep(step: StepId, draft: Draft, now: Date = new Date()): FieldErrors {
+/** The errors of the given fields (each flow asks for its own fields, screen by screen). */
+export function validateFields(fields: readonly DraftField[], draft: Draft, now: Date = new Date()): FieldErrors {
   const errors: FieldErrors = {};
-  for (const field of STEP_FIELDS[step]) {
+  for (const field of fields) {
     const error = validateField(field, draft, now);
     if (error) errors[field] = error;
   }
   return errors;
 }
 
+/** The first of `fields` (in the flow's order) with an error. */
+export function firstErrorOf(fields: readonly DraftField[], errors: FieldErrors): DraftField | undefined {
+  return fields.find((field) => errors[field]);
+}
+
+/** The wizard's fields, in form order. */
+const FORM_FIELDS: DraftField[] = FORM_STEPS.flatMap((s) => STEP_FIELDS[s]);
+
+export function validateStep(step: StepId, draft: Draft, now: Date = new Date()): FieldErrors {
+  return validateFields(STEP_FIELDS[step], draft, now);
+}
+
 export function validateAll(draft: Draft, now: Date = new Date()): FieldErrors {
-  return Object.assign({}, ...FORM_STEPS.map((s) => validateStep(s, draft, now))) as FieldErrors;
+  return validateFields(FORM_FIELDS, draft, now);
 }
 
 /** The first field with an error, in form order. */
 export function firstErrorField(errors: FieldErrors): DraftField | undefined {
-  for (const step of FORM_STEPS) for (const field of STEP_FIELDS[step]) if (errors[field]) return field;
-  return undefined;
+  return firstErrorOf(FORM_FIELDS, errors);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Editing: the state changes both flows' stores (reception wizard, self-service kiosk) make.
+
+/** The part of a flow's state that holds the draft and its errors. */
+export interface DraftForm {
+  draft: Draft;
+  fieldErrors: FieldErrors;
+}
+
+/** What the visitor's own fields change. */
+export type VisitorPatch = Partial<Pick<Draft, 'name' | 'phone' | 'documentType' | 'documentNo' | 'carno' | 'reason'>>;
+
+export function withoutErrors(errors: FieldErrors, fields: readonly DraftField[]): FieldErrors {
+  const rest = { ...errors };
+  for (const field of fields) delete rest[field];
+  return rest;
+}
+
+/** Typing in a field clears its error; another document type also clears the number's. */
+export function editVisitor(form: DraftForm, patch: VisitorPatch): DraftForm {
+  const fields = Object.keys(patch) as DraftField[];
+  if (patch.documentType) fields.push('documentNo');
+  return { draft: { ...form.draft, ...patch }, fieldErrors: withoutErrors(form.fieldErrors, fields) };
+}
+
+/** One field checked now (on leaving it): its error shown, or cleared. */
+export function checkDraftField(form: DraftForm, field: DraftField): Pick<DraftForm, 'fieldErrors'> {
+  const error = validateField(field, form.draft);
+  return { fieldErrors: error ? { ...form.fieldErrors, [field]: error } : withoutErrors(form.fieldErrors, [field]) };
+}
+
+/** A value chosen for one field (the host, the photo…): set, its error cleared. */
+export function setDraftValue<K extends 'host' | 'photo'>(form: DraftForm, field: K, value: Draft[K]): DraftForm {
+  return { draft: { ...form.draft, [field]: value }, fieldErrors: withoutErrors(form.fieldErrors, [field]) };
+}
+
+/** The draft-editing actions both flows' stores have, over the store's own `set` and `get`. */
+export function draftEditActions(set: (change: Partial<DraftForm>) => void, get: () => DraftForm) {
+  return {
+    update(patch: VisitorPatch) {
+      set(editVisitor(get(), patch));
+    },
+    /** Validates one field now (on leaving it), showing or clearing its error. */
+    checkField(field: DraftField) {
+      set(checkDraftField(get(), field));
+    },
+    setHost(host: Host | null) {
+      set(setDraftValue(get(), 'host', host));
+    },
+  };
+}
+
+/** The field a failed call blames (invalid input, a photo too large), with its error in our words. */
+export function blamedField(error: KioskError): { field: DraftField; error: FieldError } | undefined {
+  const field = error.code === 'invalid-input' ? fieldFromPath(error.field) : error.code === 'photo-too-large' ? 'photo' : undefined;
+  return field ? { field, error: fieldErrorFromServer(field, error.message) } : undefined;
 }
 
 /** What registerVisit receives. Call only when validateAll is empty. */

@@ -1,4 +1,5 @@
 import { useT } from '../i18n';
+import { describedBy, Field } from '../components/Field';
 import { settingsFieldId, type SecretField as SecretName } from './patch';
 
 interface Props {
@@ -16,13 +17,9 @@ export function SecretField({ name, label, isSet, value, clear, error, onChange 
   const t = useT();
   const id = settingsFieldId(name);
   const statusId = `${id}-status`;
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
+  const hint = t('settings.secretHint');
   return (
-    <div className={`field ${error ? 'field-invalid' : ''}`}>
-      <label htmlFor={id} className="field-label">
-        {label}
-      </label>
+    <Field id={id} label={label} hint={hint} error={error}>
       <div className="secret-row">
         <input
           id={id}
@@ -34,7 +31,7 @@ export function SecretField({ name, label, isSet, value, clear, error, onChange 
           disabled={clear}
           onChange={(e) => onChange({ value: e.target.value })}
           aria-invalid={error ? true : undefined}
-          aria-describedby={[error ? errorId : '', statusId, hintId].filter(Boolean).join(' ')}
+          aria-describedby={describedBy(id, { hint, error }, statusId)}
         />
         {isSet && !clear && (
           <button type="button" className="button button-small" onClick={() => onChange({ clear: true, value: '' })}>
@@ -52,14 +49,6 @@ export function SecretField({ name, label, isSet, value, clear, error, onChange 
           {clear ? t('settings.secretWillClear') : isSet ? t('settings.secretSet') : t('settings.secretNotSet')}
         </span>
       </p>
-      <p id={hintId} className="field-hint">
-        {t('settings.secretHint')}
-      </p>
-      {error && (
-        <p id={errorId} className="field-error">
-          {error}
-        </p>
-      )}
-    </div>
+    </Field>
   );
 }

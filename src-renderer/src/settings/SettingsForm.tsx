@@ -1,27 +1,20 @@
-import { useEffect, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import type { PublicSettings } from '../../../src-preload/contract';
 import { useT } from '../i18n';
-import { useDevicesStore } from '../stores/devices';
+import { useDeviceList } from '../stores/devices';
 import { DeviceChecklist } from '../components/DeviceChecklist';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { SelectField } from '../components/SelectField';
 import { TextField } from '../components/TextField';
 import { ConnectionTools } from './ConnectionTools';
-import { settingsFieldId as fid, type SettingsField } from './patch';
-import { profileOptions } from './profiles';
+import { profileOptions, settingsFieldId as fid, type SettingsField } from './patch';
 import { SecretField } from './SecretField';
 import { useSettingsForm } from './useSettingsForm';
 
 export function SettingsForm({ settings }: { settings: PublicSettings }) {
   const t = useT();
   const { form, set, setSecret, errors, dirty, saving, saved, saveError, submit, discard } = useSettingsForm(settings);
-  const devices = useDevicesStore((s) => s.devices);
-  const devicesLoaded = useDevicesStore((s) => s.loaded);
-  const devicesError = useDevicesStore((s) => s.error);
-  const loadDevices = useDevicesStore((s) => s.load);
-  useEffect(() => {
-    void loadDevices();
-  }, [loadDevices]);
+  const { devices, loaded: devicesLoaded, error: devicesError } = useDeviceList();
 
   const err = (field: SettingsField) => (errors[field] ? t(errors[field]) : undefined);
   const onSubmit = (e: FormEvent) => {
@@ -54,7 +47,7 @@ export function SettingsForm({ settings }: { settings: PublicSettings }) {
               onChange={(patch) => setSecret(name, patch)}
             />
           ))}
-          <SelectField id={fid('profile')} label={t('settings.profile')} value={form.profile} options={profileOptions(settings.profile, form.profile).map((p) => ({ value: p, label: p }))} onChange={(v) => set('profile', v)} error={err('profile')} />
+          <SelectField id={fid('profile')} label={t('settings.profile')} value={form.profile} options={profileOptions(settings.profiles, settings.profile, form.profile).map((p) => ({ value: p, label: p }))} onChange={(v) => set('profile', v)} error={err('profile')} />
           <SelectField
             id={fid('photoEncoding')}
             label={t('settings.photoEncoding')}

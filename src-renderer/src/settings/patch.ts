@@ -45,6 +45,16 @@ export function formFromSettings(s: PublicSettings): SettingsFormValues {
   };
 }
 
+/**
+ * The crypto profiles the select offers: the names main knows (PublicSettings.profiles; main owns
+ * the list), plus the saved and the chosen one should either be missing from it.
+ */
+export function profileOptions(known: readonly string[], ...extra: (string | undefined)[]): string[] {
+  const names = [...known];
+  for (const name of extra) if (name && !names.includes(name)) names.push(name);
+  return names;
+}
+
 const toNumber = (text: string) => (text.trim() === '' ? Number.NaN : Number(text.trim()));
 const sameList = (a: string[], b: string[]) => a.length === b.length && [...a].sort().join('\n') === [...b].sort().join('\n');
 

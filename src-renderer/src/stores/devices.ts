@@ -1,4 +1,6 @@
+import { useEffect } from 'react';
 import { create } from 'zustand';
+import { useShallow } from 'zustand/react/shallow';
 import type { Device, KioskError, Result } from '../../../src-preload/contract';
 import { call } from '../api';
 
@@ -28,6 +30,19 @@ export const useDevicesStore = create<DevicesState>()((set, get) => ({
 
   openDoor: (deviceNo) => call('openDoor', { deviceNo }),
 }));
+
+/**
+ * The device list for a screen that shows it: loaded when the screen opens (`fresh`: asked again
+ * even if already known), with `load(true)` for its Refresh button.
+ */
+export function useDeviceList(fresh = false) {
+  const list = useDevicesStore(useShallow((s) => ({ devices: s.devices, loaded: s.loaded, loading: s.loading, error: s.error, load: s.load })));
+  const { load } = list;
+  useEffect(() => {
+    void load(fresh);
+  }, [load, fresh]);
+  return list;
+}
 
 /** Devices grouped by region, regions and devices in a stable order. */
 export function groupByRegion(devices: Device[]): { region: string; devices: Device[] }[] {

@@ -14,13 +14,24 @@ import {
   noConsent,
   outcomeOfVisit,
   screenOfField,
+  validateKiosk,
   validateScreen,
   type Consent,
   type KioskScreen,
   type KioskStep,
   type ReceptionReason,
 } from '../kiosk/flow';
-import { emptyDraft, fieldErrorFromServer, fieldFromPath, validateField, type CapturedPhoto, type Draft, type DraftField, type FieldErrors } from '../register/draft';
+import {
+  blamedField,
+  draftEditActions,
+  emptyDraft,
+  setDraftValue,
+  type CapturedPhoto,
+  type Draft,
+  type DraftField,
+  type FieldErrors,
+  type VisitorPatch,
+} from '../register/draft';
 import { createHostSearchStore } from './hosts';
 import { useSettingsStore } from './settings';
 
@@ -52,7 +63,7 @@ interface KioskState {
   focusRequest: { target: KioskFocus; seq: number } | null;
 
   start(): void;
-  update(patch: Partial<Pick<Draft, 'name' | 'phone' | 'documentType' | 'documentNo' | 'carno' | 'reason'>>): void;
+  update(patch: VisitorPatch): void;
   checkField(field: DraftField): void;
   setHost(host: Host | null): void;
   setConsent(kind: keyof Consent, value: boolean): void;
@@ -96,12 +107,6 @@ const blank = () => ({
 });
 
 export const useKioskStore = create<KioskState>()((set, get) => {
-  const clearErrors = (fields: DraftField[]) => {
-    const errors = { ...get().fieldErrors };
-    for (const f of fields) delete errors[f];
-    return errors;
-  };
-
   /** Forget the visitor; `then` is where the kiosk goes next. */
   const forget = (then: Pick<KioskState, 'screen'> & Partial<KioskState>) => {
     useKioskHostSearch.getState().reset();
@@ -124,20 +129,7 @@ export const useKioskStore = create<KioskState>()((set, get) => {
       forget({ screen: 'details' });
     },
 
-    update(patch) {
-      const fields = Object.keys(patch) as DraftField[];
-      if (patch.documentType) fields.push('documentNo');
-      set({ draft: { ...get().draft, ...patch }, fieldErrors: clearErrors(fields) });
-    },
-
-    checkField(field) {
-      const error = validateField(field, get().draft);
-      set({ fieldErrors: error ? { ...get().fieldErrors, [field]: error } : clearErrors([field]) });
-    },
-
-    setHost(host) {
-      set({ draft: { ...get().draft, host }, fieldErrors: clearErrors(['host']) });
-    },
+    ...draftEditActions(set, get),
 
     setConsent(kind, value) {
       const consent = { ...get().consent, [kind]: value };
@@ -145,7 +137,7 @@ export const useKioskStore = create<KioskState>()((set, get) => {
     },
 
     setPhoto(photo) {
-      set({ draft: { ...get().draft, photo }, fieldErrors: clearErrors(['photo']), error: null });
+      set({ ...setDraftValue(get(), 'photo', photo), error: null });
     },
 
     next() {
@@ -193,7 +185,7 @@ export const useKioskStore = create<KioskState>()((set, get) => {
         set({ screen: 'consent', consentReminder: true, ...focus('consent') });
         return;
       }
-      const errors: FieldErrors = Object.assign({}, ...KIOSK_STEPS.map((s) => validateScreen(s, draft)));
+      const errors = validateKiosk(draft);
       const field = firstError(errors);
       if (field) {
         set({ screen: screenOfField(field), fieldErrors: errors, ...focus(field) });
@@ -225,14 +217,14 @@ export const useKioskStore = create<KioskState>()((set, get) => {
         forget({ screen: 'reception', reception: 'unknown' });
         return;
       }
-      const badField = error.code === 'invalid-input' ? fieldFromPath(error.field) : error.code === 'photo-too-large' ? 'photo' : undefined;
-      if (badField) {
+      const blamed = blamedField(error);
+      if (blamed) {
         set({
-          screen: screenOfField(badField),
+          screen: screenOfField(blamed.field),
           error,
-          fieldErrors: { ...get().fieldErrors, [badField]: fieldErrorFromServer(badField, error.message) },
-          draft: badField === 'photo' ? { ...get().draft, photo: null } : get().draft,
-          ...focus(badField),
+          fieldErrors: { ...get().fieldErrors, [blamed.field]: blamed.error },
+          draft: blamed.field === 'photo' ? { ...get().draft, photo: null } : get().draft,
+          ...focus(blamed.field),
         });
         return;
       }

@@ -3,21 +3,23 @@ import type { Device, Host, KioskError, Visit } from '../../../src-preload/contr
 import { call } from '../api';
 import { addMinutes, endOfDay, parseLocalInput, startOfMinute, toLocalInput } from '../lib/datetime';
 import {
+  blamedField,
   buildRegistration,
+  draftEditActions,
   emptyDraft,
-  fieldErrorFromServer,
-  fieldFromPath,
   firstErrorField,
   FORM_STEPS,
   stepOfField,
+  setDraftValue,
   validateAll,
-  validateField,
   validateStep,
+  withoutErrors,
   type CapturedPhoto,
   type Draft,
   type DraftField,
   type FieldErrors,
   type StepId,
+  type VisitorPatch,
 } from '../register/draft';
 import { useHostSearchStore } from './hosts';
 import { useSettingsStore } from './settings';
@@ -46,7 +48,7 @@ interface RegistrationState {
   /** Came here from the review page (an edit link or a failed submit): "Next" goes straight back. */
   returnToReview: boolean;
 
-  update(patch: Partial<Pick<Draft, 'name' | 'phone' | 'documentType' | 'documentNo' | 'carno' | 'reason'>>): void;
+  update(patch: VisitorPatch): void;
   /** Validates one field now (on leaving it), showing or clearing its error. */
   checkField(field: DraftField): void;
   setHost(host: Host | null): void;
@@ -84,23 +86,19 @@ function defaultMinutes(): number {
 }
 
 export const useRegistrationStore = create<RegistrationState>()((set, get) => {
-  const clearErrors = (fields: DraftField[]) => {
-    const errors = { ...get().fieldErrors };
-    for (const f of fields) delete errors[f];
-    return errors;
-  };
+  const clearErrors = (fields: DraftField[]) => withoutErrors(get().fieldErrors, fields);
 
   /** The call failed for a reason the user must fix: back to the field at fault, or to review. */
   const failBack = (error: KioskError) => {
-    const field = error.code === 'invalid-input' ? fieldFromPath(error.field) : error.code === 'photo-too-large' ? 'photo' : undefined;
-    if (field) {
+    const blamed = blamedField(error);
+    if (blamed) {
       set({
-        step: stepOfField(field),
+        step: stepOfField(blamed.field),
         returnToReview: true,
         error,
-        fieldErrors: { ...get().fieldErrors, [field]: fieldErrorFromServer(field, error.message) },
+        fieldErrors: { ...get().fieldErrors, [blamed.field]: blamed.error },
         submission: { status: 'idle', busy: false },
-        ...focus(field),
+        ...focus(blamed.field),
       });
     } else {
       set({ step: 'review', error, submission: { status: 'idle', busy: false }, ...focus('alert') });
@@ -141,20 +139,7 @@ export const useRegistrationStore = create<RegistrationState>()((set, get) => {
     submission: { status: 'idle', busy: false },
     returnToReview: false,
 
-    update(patch) {
-      const fields = Object.keys(patch) as DraftField[];
-      if (patch.documentType) fields.push('documentNo');
-      set({ draft: { ...get().draft, ...patch }, fieldErrors: clearErrors(fields) });
-    },
-
-    checkField(field) {
-      const error = validateField(field, get().draft);
-      set({ fieldErrors: error ? { ...get().fieldErrors, [field]: error } : clearErrors([field]) });
-    },
-
-    setHost(host) {
-      set({ draft: { ...get().draft, host }, fieldErrors: clearErrors(['host']) });
-    },
+    ...draftEditActions(set, get),
 
     initWindow() {
       const { draft } = get();
@@ -185,7 +170,7 @@ export const useRegistrationStore = create<RegistrationState>()((set, get) => {
     },
 
     setPhoto(photo) {
-      set({ draft: { ...get().draft, photo }, fieldErrors: clearErrors(['photo']) });
+      set(setDraftValue(get(), 'photo', photo));
     },
 
     initDevices(devices) {

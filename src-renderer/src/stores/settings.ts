@@ -23,6 +23,9 @@ interface SettingsState {
   lock(): void;
 }
 
+/** The settings page is open to whoever is here: no PIN is set, or it was entered. */
+export const adminIn = (s: Pick<SettingsState, 'settings' | 'adminUnlocked'>) => !s.settings?.adminPinSet || s.adminUnlocked;
+
 export const useSettingsStore = create<SettingsState>()((set, get) => ({
   settings: null,
   language: 'zh-CN',
@@ -63,12 +66,15 @@ export const useSettingsStore = create<SettingsState>()((set, get) => ({
   },
 
   async setAdminPin(current, next) {
+    // Whoever sets the PIN from the open settings page is already in, and knows the new PIN: the
+    // page stays unlocked. Unlocked before the call, because main announces the new settings
+    // (settingsChanged, adminPinSet: true) before the call answers, and the page must not lock
+    // (and lose its state) in between.
+    const wasUnlocked = get().adminUnlocked;
+    if (adminIn(get())) set({ adminUnlocked: true });
     const result = await call('setAdminPin', current ? { current, next } : { next });
-    // Whoever just set the PIN knows it: the page stays unlocked.
-    if (result.ok) {
-      get().apply(result.value);
-      set({ adminUnlocked: true });
-    }
+    if (result.ok) get().apply(result.value);
+    else set({ adminUnlocked: wasUnlocked });
     return result;
   },
 

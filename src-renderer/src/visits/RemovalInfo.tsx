@@ -10,7 +10,8 @@ export function RemovalInfo({ visit }: { visit: Visit }) {
   return (
     <div className="alert alert-warning" data-testid="removal-info">
       <p className="alert-message">{t('visit.removalTitle')}</p>
-      <p>{removal?.lastError ? t('visit.removalLastError', { error: removal.lastError }) : t('visit.removalNoError')}</p>
+      <p>{removal?.lastError ? t('visit.removalFailed') : t('visit.removalNoError')}</p>
+      {removal?.lastError && <p className="alert-detail">{t('error.detail', { detail: removal.lastError })}</p>}
       <p>{t('visit.removalAttempts', { n: removal?.attempts ?? 0 })}</p>
       {removal?.nextAttemptAt && <p>{t('visit.removalNext', { time: formatDateTime(removal.nextAttemptAt, language) })}</p>}
     </div>

@@ -7,7 +7,7 @@ import { useVisitsStore } from '../stores/visits';
 import { DeviceSyncBadge, VisitStateBadge } from '../components/Badges';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { ErrorAlert } from '../components/ErrorAlert';
-import { canRemove, canRepush } from './derive';
+import { canRemove, canRepush, lastErrorKey } from './derive';
 import { RemovalInfo } from './RemovalInfo';
 import { VisitHistory } from './VisitHistory';
 
@@ -85,7 +85,12 @@ export function VisitDetail({ visit, onClose }: { visit: Visit; onClose: () => v
         {v.reason && <Row label={t('visit.reason')}>{v.reason}</Row>}
         <Row label={t('visit.channel')}>{t(`channel.${visit.channel}`)}</Row>
         {visit.lastPassAt && <Row label={t('visit.lastPass')}>{formatDateTime(visit.lastPassAt, language)}</Row>}
-        {visit.lastError && <Row label={t('visit.lastError')}>{visit.lastError}</Row>}
+        {visit.lastError && (
+          <Row label={t('visit.lastError')}>
+            <span className="error-explained">{t(lastErrorKey(visit.state))}</span>
+            <span className="error-raw muted">{t('error.detail', { detail: visit.lastError })}</span>
+          </Row>
+        )}
       </dl>
 
       {visit.state === 'removal-pending' && <RemovalInfo visit={visit} />}

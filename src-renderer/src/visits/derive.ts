@@ -1,5 +1,6 @@
 /** Pure rules for the visit list: which tab a visit belongs to, and search. */
 import type { Visit, VisitState } from '../../../src-preload/contract';
+import type { MessageKey } from '../i18n/translate';
 import { startOfNextDay } from '../lib/datetime';
 
 export const VISIT_TABS = ['today', 'upcoming', 'ended', 'removal'] as const;
@@ -39,3 +40,24 @@ export function sortVisits(visits: Visit[], tab: VisitTab): Visit[] {
 export const canRepush = (visit: Visit) => !!visit.k30No && (visit.state === 'created' || visit.state === 'pushed');
 export const canRemove = (visit: Visit) => ['created', 'pushed', 'removal-pending', 'created-without-no'].includes(visit.state);
 export const failedDevices = (visit: Visit) => visit.devices.filter((d) => d.state === 'failed');
+
+/**
+ * What a visit's lastError means, in the app's words, by the visit's state. The text itself comes
+ * from main in English, or is the server's own: it is shown only as detail beneath this.
+ */
+export function lastErrorKey(state: VisitState): MessageKey {
+  switch (state) {
+    case 'intent':
+    case 'create-unknown':
+      return 'visit.error.create-unknown';
+    case 'create-failed':
+      return 'visit.error.create-failed';
+    case 'created-without-no':
+      return 'visit.error.created-without-no';
+    case 'created':
+    case 'pushed':
+      return 'visit.error.push-failed';
+    default:
+      return 'visit.error.other';
+  }
+}

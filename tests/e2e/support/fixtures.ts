@@ -4,24 +4,12 @@
  * for the simulator's control plane, and `shot(name)` to keep a named screenshot of each step.
  */
 import { test as base, expect, type Page, type TestInfo } from '@playwright/test';
+import type { Visitor as SimulatedVisitor } from '../../../src-main/k30/simulator/state';
 import { startHarness, type Harness } from '../../harness/harness';
 
 /** What `GET /__sim/state` answers (the parts the tests read; the rest passes through). */
-export interface SimVisitor {
-  no: string;
-  name: string;
-  phone: string;
-  staffno: string;
-  reason: string;
-  begintime: string;
-  endtime: string;
-  idcard: string;
-  carno: string;
-  photoBytes: number;
-  photoUrl: string;
-  syncedDevices: string[];
-  [key: string]: unknown;
-}
+/** A visitor as the simulator keeps it (its own type, so the tests read only what it has). */
+export type SimVisitor = SimulatedVisitor;
 export interface SimDevice {
   no: string;
   name: string;

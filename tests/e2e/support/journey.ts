@@ -6,7 +6,7 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import type { Language } from '../../../src-preload/contract';
 import { translator, type MessageKey, type Params } from '../../../src-renderer/src/i18n/translate';
-import type { Shot } from './fixtures';
+import type { Shot, Sim, SimVisitor } from './fixtures';
 
 export type T = (key: MessageKey, params?: Params) => string;
 export const tr = (language: Language): T => translator(language);
@@ -35,6 +35,27 @@ export interface JourneyResult {
   photoLimitKB: number;
   /** Clicks, key presses and fills the staff member made (a measure of effort). */
   interactions: number;
+}
+
+/**
+ * The simulated K30 server holds one visitor more than `before`: this one, with their phone, the
+ * host, a photo (within `maxPhotoBytes`, if given) and exactly the doors it was pushed to.
+ */
+export async function expectVisitorOnServer(
+  sim: Sim,
+  before: SimVisitor[],
+  expected: { visitor: Visitor; host: Pick<HostChoice, 'no'>; deviceNos: string[]; maxPhotoBytes?: number },
+): Promise<SimVisitor> {
+  const visitors = await sim.visitors();
+  expect(visitors).toHaveLength(before.length + 1);
+  const visitor = visitors.find((v) => v.name === expected.visitor.name);
+  expect(visitor, 'the visitor exists on the (simulated) K30 server').toBeDefined();
+  expect(visitor!.phone).toBe(expected.visitor.phone);
+  expect(visitor!.staffno).toBe(expected.host.no);
+  expect(visitor!.photoBytes).toBeGreaterThan(0);
+  if (expected.maxPhotoBytes !== undefined) expect(visitor!.photoBytes).toBeLessThanOrEqual(expected.maxPhotoBytes);
+  expect([...visitor!.syncedDevices].sort()).toEqual([...expected.deviceNos].sort());
+  return visitor!;
 }
 
 /** Counts each user action; `count(n)` for a fill of one field, etc. */

@@ -1,0 +1,79 @@
+import { useT } from '../i18n';
+import { TextField } from '../components/TextField';
+import { SelectField } from '../components/SelectField';
+import { DOCUMENT_TYPES, validateField, type DraftField, type DraftForm, type VisitorPatch } from './draft';
+
+/** What the visitor's fields read and call: the reception wizard's store and the kiosk's both have it. */
+export interface VisitorFieldsState extends DraftForm {
+  update(patch: VisitorPatch): void;
+  checkField(field: DraftField): void;
+}
+
+/** A store hook (selector in, value out) holding a draft: useRegistrationStore or useKioskStore. */
+export type VisitorFieldsStore = <T>(selector: (state: VisitorFieldsState) => T) => T;
+
+interface Props {
+  store: VisitorFieldsStore;
+  /** The DOM id of a field's input (each flow has its own, for its labels and focus requests). */
+  idOf: (field: DraftField) => string;
+  /** The reception form's two columns, or the kiosk's large touch layout. */
+  variant?: 'reception' | 'kiosk';
+}
+
+/**
+ * The visitor's own details (name, phone, document, car, reason): one set of fields for the
+ * reception wizard and the self-service kiosk. A field is checked when left once it has a value.
+ */
+export function VisitorFields({ store, idOf, variant = 'reception' }: Props) {
+  const t = useT();
+  const draft = store((s) => s.draft);
+  const errors = store((s) => s.fieldErrors);
+  const update = store((s) => s.update);
+  const checkField = store((s) => s.checkField);
+  const blur = (field: DraftField) => () => {
+    if (validateField(field, draft)) checkField(field);
+  };
+  const isId = draft.documentType === 'id-card';
+
+  return (
+    <div className={variant === 'kiosk' ? 'kiosk-grid' : 'grid-2'}>
+      <TextField id={idOf('name')} label={t('field.name')} value={draft.name} onChange={(name) => update({ name })} error={errors.name} autoComplete="off" required maxLength={60} />
+      <TextField
+        id={idOf('phone')}
+        label={t('field.phone')}
+        value={draft.phone}
+        onChange={(phone) => update({ phone })}
+        onBlur={draft.phone ? blur('phone') : undefined}
+        error={errors.phone}
+        hint={t('visitor.phoneHint')}
+        type="tel"
+        inputMode="numeric"
+        autoComplete="off"
+        required
+        maxLength={15}
+      />
+      <SelectField
+        id={idOf('documentType')}
+        label={t('field.documentType')}
+        value={draft.documentType}
+        options={DOCUMENT_TYPES.map((value) => ({ value, label: t(`doc.${value}`) }))}
+        onChange={(documentType) => update({ documentType })}
+      />
+      <TextField
+        id={idOf('documentNo')}
+        label={t('field.documentNo')}
+        value={draft.documentNo}
+        onChange={(documentNo) => update({ documentNo })}
+        onBlur={draft.documentNo ? blur('documentNo') : undefined}
+        error={errors.documentNo}
+        hint={isId ? t('visitor.idHint') : undefined}
+        autoComplete="off"
+        spellCheck={false}
+        required
+        maxLength={isId ? 20 : 60}
+      />
+      <TextField id={idOf('carno')} label={t('field.carno')} value={draft.carno} onChange={(carno) => update({ carno })} error={errors.carno} optional autoComplete="off" maxLength={60} />
+      <TextField id={idOf('reason')} label={t('field.reason')} value={draft.reason} onChange={(reason) => update({ reason })} error={errors.reason} optional autoComplete="off" maxLength={60} />
+    </div>
+  );
+}
