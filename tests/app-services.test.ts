@@ -9,30 +9,14 @@ import { DEMO_DEVICES, DEMO_HOST_NO, DEMO_OFFLINE_DEVICE, DEMO_REGIONS } from '.
 import { TINY_JPEG } from '../src-main/k30/simulator/photos';
 import { createAppServices, type AppServices } from '../src-main/services/app-services';
 import { mapStore, memoryLogger, testSecretBox } from './helpers/test-ports';
-import { residentId, until } from './helpers/test-data';
+import { demoRegistration, intentRecord, residentId, until } from './helpers/test-data';
 
 const PHONE = '13712345678';
 const ID = residentId('44030519851224567');
 const DEVICES = [DEMO_DEVICES.campusGateIn, DEMO_DEVICES.buildingBIn];
 
 function registration(over: Partial<Registration> = {}): Registration {
-  const begin = new Date(Date.now() - 60_000);
-  return {
-    name: '访客丙',
-    phone: PHONE,
-    documentType: 'id-card',
-    documentNo: ID,
-    reason: '送货',
-    hostNo: DEMO_HOST_NO,
-    hostName: '张伟',
-    begin: begin.toISOString(),
-    end: new Date(begin.getTime() + 3600_000).toISOString(),
-    photo: TINY_JPEG.toString('base64'),
-    deviceNos: DEVICES,
-    channel: 'kiosk',
-    consent: { data: true, photo: true },
-    ...over,
-  };
+  return demoRegistration({ name: '访客丙', phone: PHONE, documentNo: ID, reason: '送货', deviceNos: DEVICES, channel: 'kiosk', consent: { data: true, photo: true }, ...over });
 }
 
 function ok<T>(result: Result<unknown>): T {
@@ -173,19 +157,7 @@ describe('createAppServices in demo mode', () => {
     services = await createAppServices({ dataDir: dir, store: mapStore(), secretBox: testSecretBox(), log, sweepIntervalMs: 3600_000 });
     await services.ready;
     const reg = registration();
-    await services.ledger.add({
-      id: 'interrupted',
-      state: 'intent',
-      channel: 'kiosk',
-      visitor: { name: reg.name, phoneMasked: '137****5678', documentType: 'id-card', documentMasked: 'x', carno: '', reason: '' },
-      host: { no: reg.hostNo, name: reg.hostName },
-      begin: reg.begin,
-      end: reg.end,
-      devices: DEVICES.map((no) => ({ no, state: 'waiting' as const })),
-      history: [],
-      createdAt: new Date().toISOString(),
-      private: { phone: reg.phone, documentNo: reg.documentNo, photo: reg.photo },
-    });
+    await services.ledger.add(intentRecord('interrupted', reg));
     await services.close();
     services = await createAppServices({ dataDir: dir, store: mapStore(), secretBox: testSecretBox(), log, sweepIntervalMs: 3600_000 });
     await services.ready;

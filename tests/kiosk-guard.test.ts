@@ -4,32 +4,17 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { Registration, Result } from '../src-preload/contract';
 import { createDispatcher, type Dispatch } from '../src-main/ipc/dispatch';
-import { DEMO_DEVICES, DEMO_HOST_NO } from '../src-main/k30/simulator/seed';
-import { TINY_JPEG } from '../src-main/k30/simulator/photos';
+import { DEMO_DEVICES } from '../src-main/k30/simulator/seed';
 import { createAppServices, type AppServices } from '../src-main/services/app-services';
 import { KIOSK_MODE_CALLS } from '../src-main/services/kiosk-guard';
 import { mapStore, memoryLogger, testSecretBox } from './helpers/test-ports';
+import { demoRegistration } from './helpers/test-data';
 
 const DEFAULT_DOORS = [DEMO_DEVICES.campusGateIn, DEMO_DEVICES.buildingAIn];
 const PIN = '246810';
 
 function selfRegistration(over: Partial<Registration> = {}): Registration {
-  const begin = new Date();
-  return {
-    name: '自助访客',
-    phone: '13612345678',
-    documentType: 'passport',
-    documentNo: 'E12345678',
-    hostNo: DEMO_HOST_NO,
-    hostName: '张伟',
-    begin: begin.toISOString(),
-    end: new Date(begin.getTime() + 3600_000).toISOString(),
-    photo: TINY_JPEG.toString('base64'),
-    deviceNos: DEFAULT_DOORS,
-    channel: 'kiosk',
-    consent: { data: true, photo: true },
-    ...over,
-  };
+  return demoRegistration({ name: '自助访客', phone: '13612345678', documentType: 'passport', documentNo: 'E12345678', deviceNos: DEFAULT_DOORS, channel: 'kiosk', consent: { data: true, photo: true }, ...over });
 }
 
 async function simVisitors(url: string): Promise<unknown[]> {

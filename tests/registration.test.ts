@@ -8,14 +8,14 @@ import { K30Client } from '../src-main/k30/client';
 import { K30ProtocolError, K30ServerError, K30TransportError } from '../src-main/k30/errors';
 import { resolveCredentials } from '../src-main/k30/protocol';
 import { startSimulator } from '../src-main/k30/simulator';
-import { DEMO_DEVICES, DEMO_HOST_NO, DEMO_OFFLINE_DEVICE } from '../src-main/k30/simulator/seed';
+import { DEMO_DEVICES, DEMO_OFFLINE_DEVICE } from '../src-main/k30/simulator/seed';
 import { TINY_JPEG } from '../src-main/k30/simulator/photos';
 import { CallbackReceiver, visitCallbackHandlers } from '../src-main/services/callbacks/callback-receiver';
 import { EventBus } from '../src-main/services/event-bus';
 import { memoryLogger } from '../src-main/services/ports';
-import { VisitLedger, type VisitRecord } from '../src-main/services/visits/ledger';
+import { VisitLedger } from '../src-main/services/visits/ledger';
 import { RegistrationService, type RegistrationClient } from '../src-main/services/visits/registration';
-import { residentId, until } from './helpers/test-data';
+import { demoRegistration, intentRecord, residentId, until } from './helpers/test-data';
 
 // ---------------------------------------------------------------------------------------------
 // Fixtures
@@ -25,22 +25,7 @@ const ID = residentId();
 const DEVICES = [DEMO_DEVICES.campusGateIn, DEMO_DEVICES.buildingBIn];
 
 function registration(over: Partial<Registration> = {}): Registration {
-  const begin = new Date(Date.now() - 60_000);
-  return {
-    name: '访客甲',
-    phone: '13812345678',
-    documentType: 'id-card',
-    documentNo: ID,
-    reason: '面试',
-    hostNo: DEMO_HOST_NO,
-    hostName: '张伟',
-    begin: begin.toISOString(),
-    end: new Date(begin.getTime() + 2 * 3600_000).toISOString(),
-    photo: PHOTO,
-    deviceNos: DEVICES,
-    channel: 'reception',
-    ...over,
-  };
+  return demoRegistration({ name: '访客甲', documentNo: ID, reason: '面试', photo: PHOTO, deviceNos: DEVICES, ...over }, 2 * 3600_000);
 }
 
 type Simulator = Awaited<ReturnType<typeof startSimulator>>;
@@ -184,19 +169,7 @@ describe('registration against the simulator', () => {
     // The crashed process: intent written, then nothing.
     const crashed = await VisitLedger.open({ dataDir: dir, log: memoryLogger() });
     const reg = registration();
-    const intent: VisitRecord = {
-      id: 'crashed-1',
-      state: 'intent',
-      channel: 'kiosk',
-      visitor: { name: reg.name, phoneMasked: '138****5678', documentType: 'id-card', documentMasked: 'x', carno: '', reason: '' },
-      host: { no: reg.hostNo, name: reg.hostName },
-      begin: reg.begin,
-      end: reg.end,
-      devices: DEVICES.map((no) => ({ no, state: 'waiting' as const })),
-      history: [{ at: new Date().toISOString(), event: 'intent' }],
-      createdAt: new Date().toISOString(),
-      private: { phone: reg.phone, documentNo: reg.documentNo, photo: reg.photo },
-    };
+    const intent = intentRecord('crashed-1', reg);
     await crashed.add(intent);
 
     const next = await processOver(dir, () => client);

@@ -6,33 +6,18 @@ import type { Registration } from '../src-preload/contract';
 import { K30Client } from '../src-main/k30/client';
 import { K30ServerError } from '../src-main/k30/errors';
 import { startSimulator } from '../src-main/k30/simulator';
-import { DEMO_DEVICES, DEMO_HOST_NO } from '../src-main/k30/simulator/seed';
-import { TINY_JPEG } from '../src-main/k30/simulator/photos';
+import { DEMO_DEVICES } from '../src-main/k30/simulator/seed';
 import { EventBus } from '../src-main/services/event-bus';
 import { memoryLogger } from '../src-main/services/ports';
 import { VisitLedger, type VisitRecord } from '../src-main/services/visits/ledger';
 import { RegistrationService } from '../src-main/services/visits/registration';
 import { RemovalSweeper, type RemovalClient, type Timers } from '../src-main/services/visits/removal';
-import { residentId, until } from './helpers/test-data';
+import { demoRegistration, until } from './helpers/test-data';
 
 const DEVICES = [DEMO_DEVICES.campusGateIn, DEMO_DEVICES.buildingAIn];
 
 function registration(over: Partial<Registration> = {}): Registration {
-  const begin = new Date(Date.now() - 60_000);
-  return {
-    name: '访客乙',
-    phone: '13912345678',
-    documentType: 'id-card',
-    documentNo: residentId(),
-    hostNo: DEMO_HOST_NO,
-    hostName: '张伟',
-    begin: begin.toISOString(),
-    end: new Date(begin.getTime() + 3600_000).toISOString(),
-    photo: TINY_JPEG.toString('base64'),
-    deviceNos: DEVICES,
-    channel: 'reception',
-    ...over,
-  };
+  return demoRegistration({ name: '访客乙', phone: '13912345678', deviceNos: DEVICES, ...over });
 }
 
 /** Timers the test fires by hand. */

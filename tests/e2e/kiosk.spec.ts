@@ -164,7 +164,7 @@ test.describe('self-service kiosk', () => {
   });
 
   test('a declined consent stores nothing and sends the visitor to reception', async ({ app, harness, sim, shot }) => {
-    const dispatch = await turnKioskOn(harness);
+    await turnKioskOn(harness);
     // The app was open: it switches to the kiosk at once.
     await expectWelcome(app);
     const visitorsBefore = (await sim.visitors()).length;

@@ -1,7 +1,7 @@
 import { fieldRefusal } from '../sim-error';
 import { requireAfter } from '../validation';
 import { exact, fuzzy, page } from '../paging';
-import { LIST_SUCCESS, ok, photoUrl } from './common';
+import { LIST_SUCCESS, photoUrl } from './common';
 import type { Handler } from './types';
 
 /** record/getlist: dates `yyyy-MM-dd`, within one month; newest first. Answers with `appid` (quirk). */
