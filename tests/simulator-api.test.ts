@@ -209,12 +209,11 @@ describe('records and attendance', () => {
 });
 
 describe('control plane', () => {
-  it('people/bulk fills a region fast; reset restores the seed', async () => {
-    const started = Date.now();
+  // How fast bulk filling is belongs to bench/security-view.ts, not to a timed test.
+  it('people/bulk fills a region; reset restores the seed', async () => {
     const { status, json } = await simControl(sim, 'POST', '/__sim/people/bulk', { regionNo: DEMO_REGIONS.buildingA, count: 5000 });
     expect(status).toBe(200);
     expect(json.created).toBe(5000);
-    expect(Date.now() - started).toBeLessThan(3000);
     const page = await simOk(sim, 'region/getpeoplelist', { pageindex: 2, pagesize: 1000, no: DEMO_REGIONS.buildingA });
     expect(page.total).toBe(json.inside);
     expect(page.data).toHaveLength(1000);
