@@ -3,7 +3,7 @@ import { PublicSettingsSchema } from '../src-preload/contract';
 import { createDispatcher, type ApiHandlers } from '../src-main/ipc/dispatch';
 import { AppError } from '../src-main/ipc/errors';
 import { ClientProvider } from '../src-main/services/connection/client-provider';
-import { settingsHandlers } from '../src-main/services/settings/settings-handlers';
+import { ADMIN_SESSION_MS, settingsHandlers } from '../src-main/services/settings/settings-handlers';
 import { SettingsService, type SettingsServiceOptions } from '../src-main/services/settings/settings-service';
 import { mapStore, memoryLogger, testSecretBox } from './helpers/test-ports';
 
@@ -259,11 +259,33 @@ describe('settings handlers', () => {
   function handlersSetup() {
     const ctx = setup();
     const setKioskMode = vi.fn();
+    const clock = { ms: Date.parse('2030-01-01T09:00:00Z') };
     const clients = new ClientProvider(ctx.settings, { log: ctx.log });
-    const handlers = settingsHandlers({ settings: ctx.settings, clients, isDemo: () => false, setKioskMode });
+    const handlers = settingsHandlers({ settings: ctx.settings, clients, isDemo: () => false, setKioskMode, now: () => clock.ms });
     const dispatch = createDispatcher(handlers as ApiHandlers);
-    return { ...ctx, handlers, dispatch, setKioskMode };
+    return { ...ctx, handlers, dispatch, setKioskMode, clock };
   }
+
+  it('once a PIN is set, main wants it before settings change (the language excepted), for a 15-minute session', async () => {
+    const { dispatch, settings, clock } = handlersSetup();
+    expect(await dispatch('setAdminPin', { next: '8642' })).toMatchObject({ ok: true });
+    clock.ms += ADMIN_SESSION_MS; // the admin who set it has walked away
+    expect(await dispatch('saveSettings', { server: 'http://10.1.2.3:8030' })).toMatchObject({ ok: false, error: { code: 'pin-required' } });
+    expect(await dispatch('findCryptoProfile', undefined)).toMatchObject({ ok: false, error: { code: 'pin-required' } });
+    expect(settings.values.server).toBe('');
+    expect(await dispatch('saveSettings', { language: 'en' })).toMatchObject({ ok: true, value: { language: 'en' } });
+
+    expect(await dispatch('verifyAdminPin', { pin: '0000' })).toEqual({ ok: true, value: false });
+    expect(await dispatch('saveSettings', { server: 'http://10.1.2.3:8030' })).toMatchObject({ ok: false, error: { code: 'pin-required' } });
+    expect(await dispatch('verifyAdminPin', { pin: '8642' })).toEqual({ ok: true, value: true });
+    clock.ms += ADMIN_SESSION_MS - 1;
+    expect(await dispatch('saveSettings', { server: 'http://10.1.2.3:8030' })).toMatchObject({ ok: true, value: { server: 'http://10.1.2.3:8030' } });
+    clock.ms += ADMIN_SESSION_MS - 1; // each admin call renews the session
+    expect(await dispatch('saveSettings', { companyno: 'C9' })).toMatchObject({ ok: true });
+    clock.ms += ADMIN_SESSION_MS;
+    expect(await dispatch('saveSettings', { companyno: 'C10' })).toMatchObject({ ok: false, error: { code: 'pin-required' } });
+    expect(settings.values.companyno).toBe('C9');
+  });
 
   it("refuses to enter kiosk mode with 'pin-required' while no PIN is set, changing nothing", async () => {
     const { dispatch, setKioskMode, settings } = handlersSetup();

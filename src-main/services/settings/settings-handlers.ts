@@ -11,7 +11,11 @@ export interface SettingsHandlerDeps {
   isDemo: () => boolean;
   /** Puts the window in or out of kiosk mode (after the setting changed). */
   setKioskMode?: (on: boolean) => void;
+  now?: () => number;
 }
+
+/** How long a verified admin PIN keeps the admin calls open, renewed by each of them. */
+export const ADMIN_SESSION_MS = 15 * 60_000;
 
 export type SettingsHandlers = Pick<ApiHandlers, 'getSettings' | 'saveSettings' | 'verifyAdminPin' | 'setAdminPin' | 'testConnection' | 'findCryptoProfile' | 'leaveKioskMode'>;
 
@@ -22,7 +26,18 @@ export type SettingsHandlers = Pick<ApiHandlers, 'getSettings' | 'saveSettings' 
  */
 export function settingsHandlers(deps: SettingsHandlerDeps): SettingsHandlers {
   const { settings, clients, isDemo, setKioskMode } = deps;
+  const now = deps.now ?? Date.now;
   const publicSettings = () => settings.publicSettings(isDemo());
+
+  // Once a PIN is set, main itself (not only the settings page) wants it before settings change.
+  let adminUntil = 0;
+  const openAdminSession = () => {
+    adminUntil = now() + ADMIN_SESSION_MS;
+  };
+  function requireAdmin(): void {
+    if (settings.hasPin() && now() >= adminUntil) throw new AppError('pin-required', 'Unlock with the admin PIN first');
+    openAdminSession();
+  }
 
   function applyKiosk(before: boolean): void {
     const after = settings.values.kioskMode;
@@ -35,6 +50,8 @@ export function settingsHandlers(deps: SettingsHandlerDeps): SettingsHandlers {
     },
 
     async saveSettings(patch) {
+      // Anyone at the desk may switch the language; everything else is the administrator's.
+      if (Object.keys(patch).some((key) => key !== 'language')) requireAdmin();
       const before = settings.values.kioskMode;
       // Self-service mode is left only with the admin PIN, so there must be one before it is entered.
       if (patch.kioskMode === true && !settings.hasPin()) {
@@ -49,7 +66,9 @@ export function settingsHandlers(deps: SettingsHandlerDeps): SettingsHandlers {
     },
 
     async verifyAdminPin({ pin }) {
-      return settings.verifyPin(pin);
+      const ok = settings.verifyPin(pin);
+      if (ok) openAdminSession();
+      return ok;
     },
 
     async setAdminPin({ current, next }) {
@@ -58,6 +77,7 @@ export function settingsHandlers(deps: SettingsHandlerDeps): SettingsHandlers {
         throw new AppError('pin-required', 'The admin PIN cannot be removed while kiosk mode is on', 'next');
       }
       settings.setPin(current, next);
+      openAdminSession();
       return publicSettings();
     },
 
@@ -74,11 +94,13 @@ export function settingsHandlers(deps: SettingsHandlerDeps): SettingsHandlers {
     },
 
     async findCryptoProfile() {
+      requireAdmin(); // it saves the profile it finds
       return findCryptoProfile(clients);
     },
 
     async leaveKioskMode({ pin }) {
       if (!settings.verifyPin(pin)) throw new AppError('wrong-pin', 'Wrong PIN');
+      openAdminSession();
       const before = settings.values.kioskMode;
       if (before) settings.save({ kioskMode: false });
       applyKiosk(before);

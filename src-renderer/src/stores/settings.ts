@@ -26,6 +26,11 @@ interface SettingsState {
 /** The settings page is open to whoever is here: no PIN is set, or it was entered. */
 export const adminIn = (s: Pick<SettingsState, 'settings' | 'adminUnlocked'>) => !s.settings?.adminPinSet || s.adminUnlocked;
 
+/** Main's admin session ended (or the PIN is wrong): the page asks for the PIN again. */
+function lockIfMainWantsThePin(error: KioskError): void {
+  if (error.code === 'pin-required' || error.code === 'wrong-pin') useSettingsStore.setState({ adminUnlocked: false });
+}
+
 export const useSettingsStore = create<SettingsState>()((set, get) => ({
   settings: null,
   language: 'zh-CN',
@@ -47,7 +52,7 @@ export const useSettingsStore = create<SettingsState>()((set, get) => ({
   async save(patch) {
     const result = await call('saveSettings', patch);
     if (result.ok) get().apply(result.value);
-    else if (result.error.code === 'pin-required' || result.error.code === 'wrong-pin') set({ adminUnlocked: false });
+    else lockIfMainWantsThePin(result.error);
     return result;
   },
 
@@ -79,7 +84,11 @@ export const useSettingsStore = create<SettingsState>()((set, get) => ({
   },
 
   testConnection: () => call('testConnection'),
-  findCryptoProfile: () => call('findCryptoProfile'),
+  async findCryptoProfile() {
+    const result = await call('findCryptoProfile');
+    if (!result.ok) lockIfMainWantsThePin(result.error);
+    return result;
+  },
 
   lock() {
     set({ adminUnlocked: false });
