@@ -23,6 +23,8 @@ const DEV_SERVER_URL = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : 
 const MAIN_DIR = dirname(fileURLToPath(import.meta.url));
 const RENDERER_DIR = join(MAIN_DIR, '../renderer');
 const PRELOAD_PATH = join(MAIN_DIR, '../preload/index.cjs');
+/** out/main → the project's resources/ (the app icon). */
+const ICON_PATH = join(MAIN_DIR, '../../resources/icon.png');
 
 const trusted: TrustedApp = DEV_SERVER_URL ? { origin: new URL(DEV_SERVER_URL).origin } : { origin: 'file://', rendererPath: RENDERER_DIR };
 
@@ -107,6 +109,7 @@ function openMainWindow(services: AppServices, log: FileLogger): void {
     rendererUrl: DEV_SERVER_URL,
     rendererFile: join(RENDERER_DIR, 'index.html'),
     devTools: !app.isPackaged,
+    icon: ICON_PATH,
     onLoadError: (error) => log.error(`window: the renderer did not load: ${(error as Error)?.message ?? String(error)}`),
   });
   windows.add(win);

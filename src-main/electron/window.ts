@@ -13,6 +13,8 @@ export interface MainWindowOptions {
   rendererFile?: string;
   /** Development only. */
   devTools?: boolean;
+  /** The window and taskbar icon (resources/icon.png). */
+  icon?: string;
   onLoadError?: (error: unknown) => void;
 }
 
@@ -30,6 +32,7 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     fullscreen: options.kiosk,
     autoHideMenuBar: true,
     backgroundColor: '#ffffff',
+    icon: options.icon,
     webPreferences: {
       preload: options.preloadPath,
       contextIsolation: true,
