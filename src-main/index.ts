@@ -65,7 +65,7 @@ async function start(): Promise<void> {
     store: electronKeyValueStore(log),
     secretBox: safeStorageSecretBox(),
     log,
-    onKioskModeChange: (on) => {
+    onSelfServiceModeChange: (on) => {
       for (const win of windows) setWindowKiosk(win, on);
     },
   });
@@ -104,7 +104,7 @@ function forward<K extends EventName>(services: AppServices, name: K): void {
 
 function openMainWindow(services: AppServices, log: FileLogger): void {
   const win = createMainWindow({
-    kiosk: services.settings.values.kioskMode,
+    kiosk: services.settings.values.selfServiceMode,
     preloadPath: PRELOAD_PATH,
     rendererUrl: DEV_SERVER_URL,
     rendererFile: join(RENDERER_DIR, 'index.html'),

@@ -41,8 +41,8 @@ export const PublicSettingsSchema = z.object({
   defaultVisitMinutes: z.number().int(),
   photoMaxKB: z.number().int(),
   language: LanguageSchema,
-  kioskMode: z.boolean(),
-  kioskIdleSeconds: z.number().int(),
+  selfServiceMode: z.boolean(),
+  selfServiceIdleSeconds: z.number().int(),
   adminPinSet: z.boolean(),
   callbackAddress: z.string(),
   retentionDays: z.number().int(),
@@ -67,8 +67,8 @@ export const SettingsPatchSchema = z
     defaultVisitMinutes: z.number().int().min(5).max(60 * 24 * 30),
     photoMaxKB: z.number().int().min(20).max(2048),
     language: LanguageSchema,
-    kioskMode: z.boolean(),
-    kioskIdleSeconds: z.number().int().min(15).max(3600),
+    selfServiceMode: z.boolean(),
+    selfServiceIdleSeconds: z.number().int().min(15).max(3600),
     callbackAddress: z.union([z.literal(''), z.string().trim().regex(/^(\d{1,3}(\.\d{1,3}){3}|localhost|\[[0-9a-f:]+\]):\d{1,5}$/i, 'host:port')]),
     retentionDays: z.number().int().min(1).max(365),
   })
@@ -356,7 +356,7 @@ export const calls = {
   getPhoto: { input: z.object({ url: z.string().url().max(500) }).strict(), output: z.string() },
 
   /** Leave self-service kiosk mode. */
-  leaveKioskMode: { input: z.object({ pin: z.string().max(16) }).strict(), output: PublicSettingsSchema },
+  leaveSelfServiceMode: { input: z.object({ pin: z.string().max(16) }).strict(), output: PublicSettingsSchema },
 } as const;
 
 export type CallName = keyof typeof calls;

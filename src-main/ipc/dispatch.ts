@@ -1,11 +1,9 @@
-import { ZodError, type z } from 'zod';
-import { CALL_NAMES, calls, type CallName, type CallOutput, type KioskError, type Result } from '../../src-preload/contract';
+import { ZodError } from 'zod';
+import { CALL_NAMES, calls, type CallName, type KioskError, type Result } from '../../src-preload/contract';
+import type { ApiHandlers } from '../services/api-types';
 import { toKioskError } from './errors';
 
-/** What main implements: one handler per call, given input that has already been validated. */
-export type ApiHandlers = {
-  [K in CallName]: (input: z.output<(typeof calls)[K]['input']>) => Promise<CallOutput<K>>;
-};
+export type { ApiHandlers };
 
 const KNOWN = new Set<string>(CALL_NAMES);
 

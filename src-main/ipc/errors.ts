@@ -1,17 +1,6 @@
 import type { ErrorCode, KioskError } from '../../src-preload/contract';
-import { K30Error, K30ProtocolError, K30ServerError, K30TransportError, K30ValidationError } from '../k30/errors';
-
-/** An error a service throws on purpose, with a code the renderer translates. */
-export class AppError extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-    readonly field?: string,
-  ) {
-    super(message);
-    this.name = 'AppError';
-  }
-}
+import { AppError } from '../services/app-error';
+import { K30Error, K30ProtocolError, K30ServerError, K30TransportError, K30ValidationError } from '../k30/client/errors';
 
 const OFFLINE = /离线|offline/i;
 const RATE_LIMIT = /频繁|rate.?limit/i;

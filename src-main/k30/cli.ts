@@ -1,7 +1,7 @@
 import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { K30Client } from './client/k30-client';
-import { K30Error, K30ServerError } from './errors';
+import { K30Error, K30ServerError } from './client/errors';
 import { PROFILE_NAMES } from './protocol/crypto-profiles';
 
 /**

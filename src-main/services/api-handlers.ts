@@ -1,6 +1,6 @@
 import type { Visit } from '../../src-preload/contract';
-import type { ApiHandlers } from '../ipc/dispatch';
-import { AppError } from '../ipc/errors';
+import type { ApiHandlers } from './api-types';
+import { AppError } from './app-error';
 import type { ClientProvider } from './connection/client-provider';
 import type { Directory } from './directory';
 import type { PhotoProxy } from './presence/photo-proxy';
@@ -15,7 +15,7 @@ export interface ApiHandlerDeps {
   settings: SettingsService;
   clients: ClientProvider;
   isDemo: () => boolean;
-  setKioskMode?: (on: boolean) => void;
+  setSelfServiceMode?: (on: boolean) => void;
   ledger: VisitLedger;
   registration: RegistrationService;
   removal: RemovalSweeper;
@@ -42,7 +42,7 @@ function newestFirst(a: Visit, b: Visit): number {
 export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
   const { settings, clients, ledger, registration, removal, presence, photos, directory } = deps;
   return {
-    ...settingsHandlers({ settings, clients, isDemo: deps.isDemo, setKioskMode: deps.setKioskMode }),
+    ...settingsHandlers({ settings, clients, isDemo: deps.isDemo, setSelfServiceMode: deps.setSelfServiceMode }),
 
     getStatus: async () => ({ ledgerProblems: ledger.problems.map(({ kind, setAside, at }) => ({ kind, setAside, at })) }),
 

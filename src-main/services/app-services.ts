@@ -1,4 +1,4 @@
-import type { ApiHandlers } from '../ipc/dispatch';
+import type { ApiHandlers } from './api-types';
 import { resolveCredentials, type ResolvedCredentials } from '../k30/protocol';
 import { createApiHandlers } from './api-handlers';
 import { CallbackReceiver, visitCallbackHandlers } from './callbacks/callback-receiver';
@@ -6,7 +6,7 @@ import { ClientProvider } from './connection/client-provider';
 import { DemoMode } from './demo-mode';
 import { Directory } from './directory';
 import { EventBus } from './event-bus';
-import { guardKioskMode } from './kiosk-guard';
+import { guardSelfServiceMode } from './self-service-guard';
 import type { KeyValueStore, Logger, SecretBox } from './ports';
 import { PhotoProxy } from './presence/photo-proxy';
 import { PresenceService } from './presence/presence-service';
@@ -22,7 +22,7 @@ export interface AppServicesOptions {
   store: KeyValueStore;
   secretBox: SecretBox;
   log: Logger;
-  onKioskModeChange?: (on: boolean) => void;
+  onSelfServiceModeChange?: (on: boolean) => void;
   sweepIntervalMs?: number;
   now?: () => Date;
 }
@@ -136,7 +136,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     settings,
     clients,
     isDemo: () => clients.isDemo(),
-    setKioskMode: opts.onKioskModeChange,
+    setSelfServiceMode: opts.onSelfServiceModeChange,
     ledger,
     registration,
     removal,
@@ -144,7 +144,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     photos,
     directory,
   });
-  const handlers = guardKioskMode(allHandlers, { isKioskMode: () => settings.values.kioskMode, defaultDeviceNos: () => settings.values.defaultDeviceNos });
+  const handlers = guardSelfServiceMode(allHandlers, { isSelfServiceMode: () => settings.values.selfServiceMode, defaultDeviceNos: () => settings.values.defaultDeviceNos });
 
   // Talks to the server, so it must not hold up the window: visits cut short by the last exit are
   // resumed (an unknown create is only marked, never re-sent), then ended visits are removed.

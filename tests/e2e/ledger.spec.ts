@@ -12,7 +12,7 @@ import { navigate, tr } from './support/journey';
 const test = base.extend({
   // The services start on a data folder whose visit ledger is not JSON.
   harness: async ({}, use) => {
-    const dataDir = mkdtempSync(path.join(tmpdir(), 'kiosk-ledger-e2e-'));
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'self-service-ledger-e2e-'));
     writeFileSync(path.join(dataDir, 'visits.json'), '{"visits": [ this is not json');
     const harness = await startHarness({ port: 0, dataDir });
     try {

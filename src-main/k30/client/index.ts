@@ -1,5 +1,6 @@
 // The K30 client: typed calls, field checks, retries, the shared list-call limiter.
 export * from './types';
+export * from './errors';
 export { K30Client, normaliseServer, DEFAULT_TIMEOUT_MS } from './k30-client';
 export { RateLimiter, sharedListLimiter, SHARED_LIST_LIMIT_PER_MINUTE, type RateLimiterOptions } from './rate-limiter';
 export { PATHS, type K30Path, isReadPath, isRateLimitedPath } from './paths';

@@ -1,4 +1,4 @@
-import { K30CreatedWithoutNumberError, K30Error, K30ProtocolError, K30ServerError, K30ValidationError } from '../errors';
+import { K30CreatedWithoutNumberError, K30Error, K30ProtocolError, K30ServerError, K30ValidationError } from './errors';
 import { resolveCredentials, type ResolvedCredentials } from '../protocol/credentials';
 import { openMessage, sealRequest } from '../protocol/envelope';
 import { k30Date, k30DateTime } from '../protocol/timestamp';

@@ -1,4 +1,4 @@
-import { K30TransportError } from '../errors';
+import { K30TransportError } from './errors';
 
 /**
  * Capped exponential backoff with full jitter, and the rule of what may be retried:

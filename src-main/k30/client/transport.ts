@@ -1,4 +1,4 @@
-import { K30TransportError, type TransportFailure } from '../errors';
+import { K30TransportError, type TransportFailure } from './errors';
 
 /**
  * One HTTP POST of a JSON body with a per-call timeout, and the classification of what went wrong:

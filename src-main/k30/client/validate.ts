@@ -1,4 +1,4 @@
-import { K30ValidationError } from '../errors';
+import { K30ValidationError } from './errors';
 import { DATE_PATTERN, DATE_TIME_PATTERN, parseK30DateTime } from '../protocol/timestamp';
 import { PATHS, type K30Path } from './paths';
 import { isValidPhoto } from './photo';

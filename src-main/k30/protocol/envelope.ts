@@ -1,4 +1,4 @@
-import { K30ProtocolError } from '../errors';
+import { K30ProtocolError } from './errors';
 import { decryptData, encryptData } from './crypto-profiles';
 import type { ResolvedCredentials } from './credentials';
 import { sign, signatureMatches } from './sign';

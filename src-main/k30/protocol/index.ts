@@ -4,3 +4,4 @@ export * from './timestamp';
 export * from './crypto-profiles';
 export * from './credentials';
 export * from './envelope';
+export * from './errors';

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { K30ProtocolError } from '../errors';
+import { K30ProtocolError } from '../protocol/errors';
 import { openRequest, resolveCredentials, sealResponse, type ResolvedCredentials } from '../protocol';
 import { CallbackPoster } from './callbacks';
 import { handleControl } from './control-plane';

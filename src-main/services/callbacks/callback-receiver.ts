@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { K30ProtocolError } from '../../k30/errors';
+import { K30ProtocolError } from '../../k30/client/errors';
 import { openMessage, parseK30DateTime, parseK30Timestamp, type ResolvedCredentials } from '../../k30/protocol';
 import type { EventBus } from '../event-bus';
 import type { Logger } from '../ports';

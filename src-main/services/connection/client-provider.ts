@@ -2,7 +2,7 @@ import { K30Client } from '../../k30/client';
 import type { RetryOptions } from '../../k30/client/types';
 import type { K30Credentials } from '../../k30/protocol/credentials';
 import { DEFAULT_PROFILE, PROFILE_NAMES } from '../../k30/protocol/crypto-profiles';
-import { AppError } from '../../ipc/errors';
+import { AppError } from '../app-error';
 import type { Logger } from '../ports';
 import type { ChangedKey, ConnectionSettings, SettingsService } from '../settings/settings-service';
 

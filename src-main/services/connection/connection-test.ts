@@ -1,6 +1,6 @@
 import type { ConnectionTest, ProfileSearch } from '../../../src-preload/contract';
-import { AppError } from '../../ipc/errors';
-import { K30ProtocolError, K30ServerError, K30TransportError, K30ValidationError } from '../../k30/errors';
+import { AppError } from '../app-error';
+import { K30ProtocolError, K30ServerError, K30TransportError, K30ValidationError } from '../../k30/client/errors';
 import { CRYPTO_PROFILES } from '../../k30/protocol/crypto-profiles';
 import type { ClientProvider } from './client-provider';
 

@@ -1,4 +1,4 @@
-import { AppError } from '../../ipc/errors';
+import { AppError } from '../app-error';
 
 /**
  * K30 serves person photos by URL. The renderer's CSP allows no remote images, so main fetches

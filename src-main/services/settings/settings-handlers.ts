@@ -1,5 +1,5 @@
-import type { ApiHandlers } from '../../ipc/dispatch';
-import { AppError } from '../../ipc/errors';
+import type { ApiHandlers } from '../api-types';
+import { AppError } from '../app-error';
 import type { ClientProvider } from '../connection/client-provider';
 import { describeFailure, findCryptoProfile, testConnection } from '../connection/connection-test';
 import type { SettingsService } from './settings-service';
@@ -10,22 +10,22 @@ export interface SettingsHandlerDeps {
   /** True while clients point at the demo simulator. */
   isDemo: () => boolean;
   /** Puts the window in or out of kiosk mode (after the setting changed). */
-  setKioskMode?: (on: boolean) => void;
+  setSelfServiceMode?: (on: boolean) => void;
   now?: () => number;
 }
 
 /** How long a verified admin PIN keeps the admin calls open, renewed by each of them. */
 export const ADMIN_SESSION_MS = 15 * 60_000;
 
-export type SettingsHandlers = Pick<ApiHandlers, 'getSettings' | 'saveSettings' | 'verifyAdminPin' | 'setAdminPin' | 'testConnection' | 'findCryptoProfile' | 'leaveKioskMode'>;
+export type SettingsHandlers = Pick<ApiHandlers, 'getSettings' | 'saveSettings' | 'verifyAdminPin' | 'setAdminPin' | 'testConnection' | 'findCryptoProfile' | 'leaveSelfServiceMode'>;
 
 /**
  * The settings calls. The renderer gates the settings page with verifyAdminPin; main itself
  * refuses to enter kiosk mode while no PIN is set, to leave it through saveSettings while a PIN is
- * set (leaveKioskMode takes it), and to remove the PIN while kiosk mode is on.
+ * set (leaveSelfServiceMode takes it), and to remove the PIN while kiosk mode is on.
  */
 export function settingsHandlers(deps: SettingsHandlerDeps): SettingsHandlers {
-  const { settings, clients, isDemo, setKioskMode } = deps;
+  const { settings, clients, isDemo, setSelfServiceMode } = deps;
   const now = deps.now ?? Date.now;
   const publicSettings = () => settings.publicSettings(isDemo());
 
@@ -39,9 +39,9 @@ export function settingsHandlers(deps: SettingsHandlerDeps): SettingsHandlers {
     openAdminSession();
   }
 
-  function applyKiosk(before: boolean): void {
-    const after = settings.values.kioskMode;
-    if (after !== before) setKioskMode?.(after);
+  function applySelfService(before: boolean): void {
+    const after = settings.values.selfServiceMode;
+    if (after !== before) setSelfServiceMode?.(after);
   }
 
   return {
@@ -52,16 +52,16 @@ export function settingsHandlers(deps: SettingsHandlerDeps): SettingsHandlers {
     async saveSettings(patch) {
       // Anyone at the desk may switch the language; everything else is the administrator's.
       if (Object.keys(patch).some((key) => key !== 'language')) requireAdmin();
-      const before = settings.values.kioskMode;
+      const before = settings.values.selfServiceMode;
       // Self-service mode is left only with the admin PIN, so there must be one before it is entered.
-      if (patch.kioskMode === true && !settings.hasPin()) {
-        throw new AppError('pin-required', 'Set an admin PIN before turning kiosk mode on', 'kioskMode');
+      if (patch.selfServiceMode === true && !settings.hasPin()) {
+        throw new AppError('pin-required', 'Set an admin PIN before turning kiosk mode on', 'selfServiceMode');
       }
-      if (patch.kioskMode === false && before && settings.hasPin()) {
-        throw new AppError('pin-required', 'Leaving kiosk mode needs the admin PIN', 'kioskMode');
+      if (patch.selfServiceMode === false && before && settings.hasPin()) {
+        throw new AppError('pin-required', 'Leaving kiosk mode needs the admin PIN', 'selfServiceMode');
       }
       settings.save(patch);
-      applyKiosk(before);
+      applySelfService(before);
       return publicSettings();
     },
 
@@ -73,7 +73,7 @@ export function settingsHandlers(deps: SettingsHandlerDeps): SettingsHandlers {
 
     async setAdminPin({ current, next }) {
       // Kiosk mode stays locked: its PIN can be changed but not removed while it is on.
-      if (next === '' && settings.values.kioskMode && settings.hasPin()) {
+      if (next === '' && settings.values.selfServiceMode && settings.hasPin()) {
         throw new AppError('pin-required', 'The admin PIN cannot be removed while kiosk mode is on', 'next');
       }
       settings.setPin(current, next);
@@ -98,12 +98,12 @@ export function settingsHandlers(deps: SettingsHandlerDeps): SettingsHandlers {
       return findCryptoProfile(clients);
     },
 
-    async leaveKioskMode({ pin }) {
+    async leaveSelfServiceMode({ pin }) {
       if (!settings.verifyPin(pin)) throw new AppError('wrong-pin', 'Wrong PIN');
       openAdminSession();
-      const before = settings.values.kioskMode;
-      if (before) settings.save({ kioskMode: false });
-      applyKiosk(before);
+      const before = settings.values.selfServiceMode;
+      if (before) settings.save({ selfServiceMode: false });
+      applySelfService(before);
       return publicSettings();
     },
   };

@@ -23,8 +23,8 @@ export const settingsFieldSchemas = {
   defaultVisitMinutes: patchFields.defaultVisitMinutes,
   photoMaxKB: patchFields.photoMaxKB,
   language: patchFields.language,
-  kioskMode: patchFields.kioskMode,
-  kioskIdleSeconds: patchFields.kioskIdleSeconds,
+  selfServiceMode: patchFields.selfServiceMode,
+  selfServiceIdleSeconds: patchFields.selfServiceIdleSeconds,
   callbackAddress: patchFields.callbackAddress,
   retentionDays: patchFields.retentionDays,
 } as const;
@@ -45,8 +45,8 @@ export const SETTINGS_DEFAULTS: Readonly<SettingsValues> = Object.freeze({
   defaultVisitMinutes: 120,
   photoMaxKB: 200,
   language: 'zh-CN',
-  kioskMode: false,
-  kioskIdleSeconds: 60,
+  selfServiceMode: false,
+  selfServiceIdleSeconds: 60,
   callbackAddress: '',
   retentionDays: 30,
 });

@@ -1,6 +1,6 @@
 import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 import { PinSchema, SettingsPatchSchema, type PublicSettings, type SettingsPatch } from '../../../src-preload/contract';
-import { AppError } from '../../ipc/errors';
+import { AppError } from '../app-error';
 import { PROFILE_NAMES } from '../../k30/protocol/crypto-profiles';
 import type { K30Credentials } from '../../k30/protocol/credentials';
 import type { KeyValueStore, Logger, SecretBox } from '../ports';
@@ -15,6 +15,9 @@ import {
   type SettingKey,
   type SettingsValues,
 } from './settings-schema';
+
+/** Settings renamed since they were first stored: read under the old name until saved again. */
+const LEGACY_KEYS: Partial<Record<SettingKey, string>> = { selfServiceMode: 'kioskMode', selfServiceIdleSeconds: 'kioskIdleSeconds' };
 
 export type { ChangedKey, SettingKey, SettingsValues } from './settings-schema';
 
@@ -115,12 +118,19 @@ export class SettingsService {
   private load(): Readonly<SettingsValues> {
     const values = {} as Record<SettingKey, unknown>;
     for (const key of SETTING_KEYS) {
-      values[key] = readSetting(key, this.store.get(key), (bad, problem) =>
+      values[key] = readSetting(key, this.storedValue(key), (bad, problem) =>
         this.log.warn(`settings: the stored ${bad} is not valid (${problem}); using its default`),
       );
       if (Array.isArray(values[key])) Object.freeze(values[key]);
     }
     return Object.freeze(values as SettingsValues);
+  }
+
+  /** A stored value, under its current key or the name it had before (older installs). */
+  private storedValue(key: SettingKey): unknown {
+    const value = this.store.get(key);
+    const legacy = LEGACY_KEYS[key];
+    return value === undefined && legacy ? this.store.get(legacy) : value;
   }
 
   /** Server and company number set (the secrets may fall back to the company number). */
@@ -180,8 +190,8 @@ export class SettingsService {
       defaultVisitMinutes: v.defaultVisitMinutes,
       photoMaxKB: v.photoMaxKB,
       language: v.language,
-      kioskMode: v.kioskMode,
-      kioskIdleSeconds: v.kioskIdleSeconds,
+      selfServiceMode: v.selfServiceMode,
+      selfServiceIdleSeconds: v.selfServiceIdleSeconds,
       adminPinSet: this.pinHash() !== undefined,
       callbackAddress: v.callbackAddress,
       retentionDays: v.retentionDays,

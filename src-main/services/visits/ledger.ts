@@ -3,7 +3,7 @@ import { copyFile, mkdir, open, readdir, readFile, rename, unlink } from 'node:f
 import { basename, dirname, join } from 'node:path';
 import { z } from 'zod';
 import { VisitSchema, type Visit } from '../../../src-preload/contract';
-import { AppError } from '../../ipc/errors';
+import { AppError } from '../app-error';
 import type { Logger } from '../ports';
 
 /**

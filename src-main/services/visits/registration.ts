@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Registration, Visit } from '../../../src-preload/contract';
-import { AppError } from '../../ipc/errors';
-import { K30CreatedWithoutNumberError, K30Error, K30ProtocolError, K30ServerError, K30TransportError, K30ValidationError } from '../../k30/errors';
+import { AppError } from '../app-error';
+import { K30CreatedWithoutNumberError, K30Error, K30ProtocolError, K30ServerError, K30TransportError, K30ValidationError } from '../../k30/client/errors';
 import type { EventBus } from '../event-bus';
 import type { Logger } from '../ports';
 import { maskDocument, maskPhone, note, toPublic, type VisitLedger, type VisitRecord } from './ledger';

@@ -1,6 +1,6 @@
 import type { SweepResult, Visit } from '../../../src-preload/contract';
-import { AppError } from '../../ipc/errors';
-import { K30ServerError } from '../../k30/errors';
+import { AppError } from '../app-error';
+import { K30ServerError } from '../../k30/client/errors';
 import type { EventBus } from '../event-bus';
 import type { Logger } from '../ports';
 import { note, toPublic, type VisitLedger, type VisitRecord } from './ledger';

@@ -1,4 +1,4 @@
-import { kioskEn } from './kiosk-strings';
+import { selfServiceEn } from './self-service-strings';
 import { securityEn } from './security-strings';
 import type { Messages } from './zh-CN';
 
@@ -335,8 +335,8 @@ export const en = {
   'settings.language': 'Language',
   'settings.language.zh-CN': '简体中文',
   'settings.language.en': 'English',
-  'settings.kioskMode': 'Self-service kiosk mode',
-  'settings.kioskIdleSeconds': 'Kiosk idle timeout (seconds)',
+  'settings.selfServiceMode': 'Self-service kiosk mode',
+  'settings.selfServiceIdleSeconds': 'Kiosk idle timeout (seconds)',
   'settings.advanced': 'Other',
   'settings.callbackAddress': 'Callback receiver address (host:port)',
   'settings.callbackHint': 'e.g. 192.168.1.50:8090; leave empty to receive no door records',
@@ -366,11 +366,11 @@ export const en = {
   'settings.error.profile': 'Choose a crypto profile',
   'settings.error.defaultVisitMinutes': 'Enter a whole number from 5 to 43200',
   'settings.error.photoMaxKB': 'Enter a whole number from 20 to 2048',
-  'settings.error.kioskIdleSeconds': 'Enter a whole number from 15 to 3600',
+  'settings.error.selfServiceIdleSeconds': 'Enter a whole number from 15 to 3600',
   'settings.error.callbackAddress': 'Use host:port, e.g. 192.168.1.50:8090, or leave empty',
   'settings.error.retentionDays': 'Enter a whole number from 1 to 365',
   'settings.error.generic': 'Not in the right format: check it, then retry',
 
-  ...kioskEn,
+  ...selfServiceEn,
   ...securityEn,
 } satisfies Messages;

@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import { useSettingsStore } from '../stores/settings';
+import { useSettingsStore } from '../settings/store';
 import { translate, type MessageKey, type Params, type Translate } from './translate';
 
 export { describeError, translate, translator } from './translate';

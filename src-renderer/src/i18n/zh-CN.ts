@@ -1,4 +1,4 @@
-import { kioskZhCN } from './kiosk-strings';
+import { selfServiceZhCN } from './self-service-strings';
 import { securityZhCN } from './security-strings';
 
 /**
@@ -337,8 +337,8 @@ export const zhCN = {
   'settings.language': '界面语言',
   'settings.language.zh-CN': '简体中文',
   'settings.language.en': 'English',
-  'settings.kioskMode': '启用自助模式',
-  'settings.kioskIdleSeconds': '自助模式空闲返回时间（秒）',
+  'settings.selfServiceMode': '启用自助模式',
+  'settings.selfServiceIdleSeconds': '自助模式空闲返回时间（秒）',
   'settings.advanced': '其他',
   'settings.callbackAddress': '回调接收地址（主机:端口）',
   'settings.callbackHint': '例如 192.168.1.50:8090；留空表示不接收通行记录',
@@ -368,12 +368,12 @@ export const zhCN = {
   'settings.error.profile': '请选择加密配置',
   'settings.error.defaultVisitMinutes': '请输入 5 到 43200 之间的整数',
   'settings.error.photoMaxKB': '请输入 20 到 2048 之间的整数',
-  'settings.error.kioskIdleSeconds': '请输入 15 到 3600 之间的整数',
+  'settings.error.selfServiceIdleSeconds': '请输入 15 到 3600 之间的整数',
   'settings.error.callbackAddress': '请按「主机:端口」填写，例如 192.168.1.50:8090，或留空',
   'settings.error.retentionDays': '请输入 1 到 365 之间的整数',
   'settings.error.generic': '格式不正确：请检查后重试',
 
-  ...kioskZhCN,
+  ...selfServiceZhCN,
   ...securityZhCN,
 } as const;
 

@@ -1,8 +1,8 @@
 import { useEffect, useState, type KeyboardEvent } from 'react';
 import type { Host } from '../../../src-preload/contract';
 import { describeError, useT } from '../i18n';
-import { useHostSearchStore, type HostSearchStore } from '../stores/hosts';
-import { useRegistrationStore } from '../stores/registration';
+import { useHostSearchStore, type HostSearchStore } from './hosts-store';
+import { useRegistrationStore } from './store';
 import { fieldId, type FieldError } from './draft';
 
 const LISTBOX_ID = 'host-listbox';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useT } from '../i18n';
-import { useRegistrationStore } from '../stores/registration';
+import { useRegistrationStore } from './store';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { emptyDraft, type Draft } from './draft';
 

@@ -1,6 +1,6 @@
 import type { Visit, VisitState } from '../../../src-preload/contract';
 import { useT } from '../i18n';
-import { useDevicesStore } from '../stores/devices';
+import { useDevicesStore } from '../devices/store';
 import { DeviceSyncBadge } from '../components/Badges';
 
 const CREATED: VisitState[] = ['created', 'created-without-no', 'pushed', 'removal-pending', 'removed'];

@@ -1,8 +1,8 @@
 import { useEffect } from 'react';
 import { useT } from '../i18n';
-import { useDeviceList } from '../stores/devices';
-import { useRegistrationStore } from '../stores/registration';
-import { DeviceChecklist } from '../components/DeviceChecklist';
+import { useDeviceList } from '../devices/store';
+import { useRegistrationStore } from './store';
+import { DeviceChecklist } from '../devices/DeviceChecklist';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { fieldId } from './draft';
 import { StepFrame } from './StepFrame';

@@ -1,6 +1,6 @@
 import type { FormEvent, ReactNode } from 'react';
 import { useT } from '../i18n';
-import { useRegistrationStore } from '../stores/registration';
+import { useRegistrationStore } from './store';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { FORM_STEPS, type StepId } from './draft';
 

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import { useT } from '../i18n';
-import { useRegistrationStore } from '../stores/registration';
-import { useSettingsStore } from '../stores/settings';
+import { useRegistrationStore } from './store';
+import { useSettingsStore } from '../settings/store';
 import { CAMERA_PROBLEM_KEYS, captureProgress, rememberCamera, rememberedCamera } from '../photo/camera-ui';
 import { CameraView } from '../photo/CameraView';
 import { useCamera } from '../photo/useCamera';
@@ -9,7 +9,7 @@ import { useCountdownCapture } from '../photo/useCountdownCapture';
 import { SelectField } from '../components/SelectField';
 import { fieldId } from './draft';
 import { StepFrame } from './StepFrame';
-import { PhotoResult } from './PhotoResult';
+import { PhotoResult } from '../photo/PhotoResult';
 
 export function StepPhoto() {
   const t = useT();

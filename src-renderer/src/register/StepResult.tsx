@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useT } from '../i18n';
-import { useNavigationStore } from '../stores/navigation';
-import { useRegistrationStore } from '../stores/registration';
-import { useVisit } from '../stores/visits';
+import { useNavigationStore } from '../lib/navigation-store';
+import { useRegistrationStore } from './store';
+import { useVisit } from '../visits/store';
 import { canRepush, failedDevices } from '../visits/derive';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { ErrorAlert } from '../components/ErrorAlert';

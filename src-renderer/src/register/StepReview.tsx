@@ -1,12 +1,12 @@
 import type { ReactNode } from 'react';
 import { useT, useLanguage } from '../i18n';
 import { formatDateTime, parseLocalInput } from '../lib/datetime';
-import { useDevicesStore } from '../stores/devices';
-import { useRegistrationStore } from '../stores/registration';
-import { useSettingsStore } from '../stores/settings';
+import { useDevicesStore } from '../devices/store';
+import { useRegistrationStore } from './store';
+import { useSettingsStore } from '../settings/store';
 import { normalizeDocumentNo, normalizePhone, type StepId } from './draft';
 import { StepFrame } from './StepFrame';
-import { PhotoResult } from './PhotoResult';
+import { PhotoResult } from '../photo/PhotoResult';
 
 function Section({ step, title, children }: { step: StepId; title: string; children: ReactNode }) {
   const t = useT();

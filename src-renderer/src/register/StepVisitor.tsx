@@ -1,4 +1,4 @@
-import { useRegistrationStore } from '../stores/registration';
+import { useRegistrationStore } from './store';
 import { fieldId } from './draft';
 import { StepFrame } from './StepFrame';
 import { VisitorFields } from './VisitorFields';

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useT } from '../i18n';
 import { parseLocalInput } from '../lib/datetime';
-import { useRegistrationStore, type WindowPreset } from '../stores/registration';
+import { useRegistrationStore, type WindowPreset } from './store';
 import { TextField } from '../components/TextField';
 import { fieldId } from './draft';
 import { StepFrame } from './StepFrame';

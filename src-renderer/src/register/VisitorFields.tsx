@@ -9,7 +9,7 @@ export interface VisitorFieldsState extends DraftForm {
   checkField(field: DraftField): void;
 }
 
-/** A store hook (selector in, value out) holding a draft: useRegistrationStore or useKioskStore. */
+/** A store hook (selector in, value out) holding a draft: useRegistrationStore or useSelfServiceStore. */
 export type VisitorFieldsStore = <T>(selector: (state: VisitorFieldsState) => T) => T;
 
 interface Props {
@@ -17,7 +17,7 @@ interface Props {
   /** The DOM id of a field's input (each flow has its own, for its labels and focus requests). */
   idOf: (field: DraftField) => string;
   /** The reception form's two columns, or the kiosk's large touch layout. */
-  variant?: 'reception' | 'kiosk';
+  variant?: 'reception' | 'self-service';
 }
 
 /**
@@ -36,7 +36,7 @@ export function VisitorFields({ store, idOf, variant = 'reception' }: Props) {
   const isId = draft.documentType === 'id-card';
 
   return (
-    <div className={variant === 'kiosk' ? 'kiosk-grid' : 'grid-2'}>
+    <div className={variant === 'self-service' ? 'self-service-grid' : 'grid-2'}>
       <TextField id={idOf('name')} label={t('field.name')} value={draft.name} onChange={(name) => update({ name })} error={errors.name} autoComplete="off" required maxLength={60} />
       <TextField
         id={idOf('phone')}

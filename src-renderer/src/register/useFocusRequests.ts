@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { useRegistrationStore } from '../stores/registration';
+import { useRegistrationStore } from './store';
 import { fieldId } from './draft';
 import { WIZARD_ALERT_ID, WIZARD_HEADING_ID } from './StepFrame';
 

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { RegionNode } from '../../../src-preload/contract';
 import { useT } from '../i18n';
 import { ErrorAlert } from '../components/ErrorAlert';
-import { useSecurityStore } from '../stores/security';
+import { useSecurityStore } from './store';
 import { musterCsv, musterFileName, type MusterGroup } from './csv';
 import { downloadText } from './download';
 import { PrintMuster } from './PrintMuster';

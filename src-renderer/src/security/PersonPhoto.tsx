@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { useSecurityStore } from '../stores/security';
+import { useSecurityStore } from './store';
 import { initials } from './presence';
 
 /**

@@ -2,8 +2,8 @@ import { memo, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { RegionPerson } from '../../../src-preload/contract';
 import { useT, type Translate } from '../i18n';
 import { useNow } from '../lib/useNow';
-import type { PeopleList } from '../stores/security';
-import { useSecurityStore } from '../stores/security';
+import type { PeopleList } from './store';
+import { useSecurityStore } from './store';
 import { PersonPhoto } from './PersonPhoto';
 import { formatEnterTime, PAGE_SIZE, ROW_HEIGHT, rowWindow } from './presence';
 

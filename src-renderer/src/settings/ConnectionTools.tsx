@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { ErrorCodeSchema, type ConnectionTest, type KioskError, type ProfileSearch } from '../../../src-preload/contract';
 import { useT } from '../i18n';
-import { useSettingsStore } from '../stores/settings';
+import { useSettingsStore } from './store';
 import { ErrorAlert } from '../components/ErrorAlert';
 
 /** "Test connection" and "Find crypto profile" (both use the saved settings). */

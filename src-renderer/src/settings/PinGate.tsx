@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { KioskError } from '../../../src-preload/contract';
 import { useT } from '../i18n';
-import { useSettingsStore } from '../stores/settings';
+import { useSettingsStore } from './store';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { TextField } from '../components/TextField';
 

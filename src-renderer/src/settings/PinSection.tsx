@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { PinSchema, type KioskError } from '../../../src-preload/contract';
 import { useT, type MessageKey } from '../i18n';
-import { useSettingsStore } from '../stores/settings';
+import { useSettingsStore } from './store';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { TextField } from '../components/TextField';
 

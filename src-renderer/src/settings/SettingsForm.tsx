@@ -1,8 +1,8 @@
 import type { FormEvent } from 'react';
 import type { PublicSettings } from '../../../src-preload/contract';
 import { useT } from '../i18n';
-import { useDeviceList } from '../stores/devices';
-import { DeviceChecklist } from '../components/DeviceChecklist';
+import { useDeviceList } from '../devices/store';
+import { DeviceChecklist } from '../devices/DeviceChecklist';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { SelectField } from '../components/SelectField';
 import { TextField } from '../components/TextField';
@@ -92,25 +92,25 @@ export function SettingsForm({ settings }: { settings: PublicSettings }) {
             options={(['zh-CN', 'en'] as const).map((v) => ({ value: v, label: t(`settings.language.${v}`) }))}
             onChange={(v) => set('language', v)}
           />
-          <TextField id={fid('kioskIdleSeconds')} label={t('settings.kioskIdleSeconds')} type="number" inputMode="numeric" min={15} max={3600} value={form.kioskIdleSeconds} onChange={(v) => set('kioskIdleSeconds', v)} error={err('kioskIdleSeconds')} />
+          <TextField id={fid('selfServiceIdleSeconds')} label={t('settings.selfServiceIdleSeconds')} type="number" inputMode="numeric" min={15} max={3600} value={form.selfServiceIdleSeconds} onChange={(v) => set('selfServiceIdleSeconds', v)} error={err('selfServiceIdleSeconds')} />
         </div>
         {/* Leaving self-service mode takes the admin PIN, so there must be one first (main refuses too). */}
-        <label className="check-field" htmlFor={fid('kioskMode')}>
+        <label className="check-field" htmlFor={fid('selfServiceMode')}>
           <input
-            id={fid('kioskMode')}
+            id={fid('selfServiceMode')}
             type="checkbox"
             className="checkbox"
-            checked={form.kioskMode}
-            disabled={!settings.adminPinSet && !form.kioskMode}
-            aria-describedby={`${fid('kioskMode')}-hint`}
-            onChange={(e) => set('kioskMode', e.target.checked)}
+            checked={form.selfServiceMode}
+            disabled={!settings.adminPinSet && !form.selfServiceMode}
+            aria-describedby={`${fid('selfServiceMode')}-hint`}
+            onChange={(e) => set('selfServiceMode', e.target.checked)}
           />
-          {t('settings.kioskMode')}
+          {t('settings.selfServiceMode')}
         </label>
-        <p id={`${fid('kioskMode')}-hint`} className={settings.adminPinSet ? 'field-hint' : 'alert alert-warning'}>
-          {settings.adminPinSet ? t('settings.kioskHint') : t('settings.kioskNeedsPin')}
+        <p id={`${fid('selfServiceMode')}-hint`} className={settings.adminPinSet ? 'field-hint' : 'alert alert-warning'}>
+          {settings.adminPinSet ? t('settings.selfServiceHint') : t('settings.selfServiceNeedsPin')}
         </p>
-        {form.kioskMode && form.defaultDeviceNos.length === 0 && <p className="alert alert-warning">{t('settings.kioskNoDevices')}</p>}
+        {form.selfServiceMode && form.defaultDeviceNos.length === 0 && <p className="alert alert-warning">{t('settings.selfServiceNoDevices')}</p>}
       </section>
 
       <section className="card settings-section" aria-labelledby="settings-other">

@@ -15,8 +15,8 @@ export interface SettingsFormValues {
   defaultVisitMinutes: string;
   photoMaxKB: string;
   language: Language;
-  kioskMode: boolean;
-  kioskIdleSeconds: string;
+  selfServiceMode: boolean;
+  selfServiceIdleSeconds: string;
   callbackAddress: string;
   retentionDays: string;
   /** Write-only: '' = keep; `clear` = clear on save. */
@@ -37,8 +37,8 @@ export function formFromSettings(s: PublicSettings): SettingsFormValues {
     defaultVisitMinutes: String(s.defaultVisitMinutes),
     photoMaxKB: String(s.photoMaxKB),
     language: s.language,
-    kioskMode: s.kioskMode,
-    kioskIdleSeconds: String(s.kioskIdleSeconds),
+    selfServiceMode: s.selfServiceMode,
+    selfServiceIdleSeconds: String(s.selfServiceIdleSeconds),
     callbackAddress: s.callbackAddress,
     retentionDays: String(s.retentionDays),
     secrets: { appSecret: { value: '', clear: false }, aesKey: { value: '', clear: false }, aesIv: { value: '', clear: false } },
@@ -63,9 +63,9 @@ export function buildPatch(form: SettingsFormValues, s: PublicSettings): Record<
   const patch: Record<string, unknown> = {};
   const text = ['server', 'companyno', 'profile', 'photoEncoding', 'responseSignPolicy', 'language', 'callbackAddress'] as const;
   for (const key of text) if (form[key].trim() !== s[key]) patch[key] = form[key].trim();
-  const numbers = ['defaultVisitMinutes', 'photoMaxKB', 'kioskIdleSeconds', 'retentionDays'] as const;
+  const numbers = ['defaultVisitMinutes', 'photoMaxKB', 'selfServiceIdleSeconds', 'retentionDays'] as const;
   for (const key of numbers) if (toNumber(form[key]) !== s[key]) patch[key] = toNumber(form[key]);
-  if (form.kioskMode !== s.kioskMode) patch.kioskMode = form.kioskMode;
+  if (form.selfServiceMode !== s.selfServiceMode) patch.selfServiceMode = form.selfServiceMode;
   if (!sameList(form.defaultDeviceNos, s.defaultDeviceNos)) patch.defaultDeviceNos = form.defaultDeviceNos;
   for (const key of SECRET_FIELDS) {
     const secret = form.secrets[key];
@@ -88,8 +88,8 @@ const FIELD_ERROR: Record<SettingsField, MessageKey> = {
   defaultVisitMinutes: 'settings.error.defaultVisitMinutes',
   photoMaxKB: 'settings.error.photoMaxKB',
   language: 'settings.error.generic',
-  kioskMode: 'settings.error.generic',
-  kioskIdleSeconds: 'settings.error.kioskIdleSeconds',
+  selfServiceMode: 'settings.error.generic',
+  selfServiceIdleSeconds: 'settings.error.selfServiceIdleSeconds',
   callbackAddress: 'settings.error.callbackAddress',
   retentionDays: 'settings.error.retentionDays',
 };
@@ -128,8 +128,8 @@ export const FIELD_ORDER: SettingsField[] = [
   'defaultVisitMinutes',
   'photoMaxKB',
   'language',
-  'kioskMode',
-  'kioskIdleSeconds',
+  'selfServiceMode',
+  'selfServiceIdleSeconds',
   'callbackAddress',
   'retentionDays',
 ];

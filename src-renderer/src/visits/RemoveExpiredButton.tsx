@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { KioskError, SweepResult } from '../../../src-preload/contract';
 import { useT } from '../i18n';
-import { useVisitsStore } from '../stores/visits';
+import { useVisitsStore } from './store';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { ErrorAlert } from '../components/ErrorAlert';
 

@@ -68,7 +68,7 @@ export function electronTest(body: (context: ElectronContext) => Promise<void>):
     const main = path.join(repoRoot, 'out/main/index.js');
     if (!existsSync(main)) throw new Error(`${main} is missing: run electron-vite build (global setup does)`);
 
-    const userDataDir = mkdtempSync(path.join(tmpdir(), 'kiosk-electron-'));
+    const userDataDir = mkdtempSync(path.join(tmpdir(), 'self-service-electron-'));
     let output = '';
     const app = await _electron.launch({
       executablePath: electronExecutable(),

@@ -1,0 +1,64 @@
+import type { Device } from '../../../src-preload/contract';
+import { useT } from '../i18n';
+import { groupByRegion } from './store';
+import { OnlineBadge } from '../components/Badges';
+
+interface Props {
+  /** DOM id of the group (focus moves here when nothing is selected). */
+  id: string;
+  labelledBy: string;
+  devices: Device[];
+  selected: string[];
+  onChange: (deviceNos: string[]) => void;
+  errorId?: string;
+}
+
+/** Door devices grouped by region, each a checkbox; offline ones are shown (and selectable) with a warning. */
+export function DeviceChecklist({ id, labelledBy, devices, selected, onChange, errorId }: Props) {
+  const t = useT();
+  const chosen = new Set(selected);
+  const toggle = (no: string, on: boolean) => onChange(on ? [...selected, no] : selected.filter((n) => n !== no));
+  const selectRegion = (list: Device[]) => onChange([...new Set([...selected, ...list.map((d) => d.no)])]);
+
+  return (
+    <div id={id} role="group" aria-labelledby={labelledBy} aria-describedby={errorId} tabIndex={-1} className="device-checklist">
+      {groupByRegion(devices).map(({ region, devices: list }) => {
+        const regionName = region || t('devices.noRegion');
+        const allOn = list.every((d) => chosen.has(d.no));
+        return (
+          <fieldset key={region} className="region">
+            <legend className="region-name">{regionName}</legend>
+            <button type="button" className="button button-small" onClick={() => selectRegion(list)} disabled={allOn}>
+              {t('devices.selectRegion', { region: regionName })}
+            </button>
+            <ul className="device-options">
+              {list.map((device) => {
+                const inputId = `${id}-${device.no}`;
+                return (
+                  <li key={device.no} className={`device-option ${device.online ? '' : 'device-offline'}`}>
+                    <label htmlFor={inputId} className="device-option-label">
+                      <input
+                        type="checkbox"
+                        id={inputId}
+                        className="checkbox"
+                        checked={chosen.has(device.no)}
+                        onChange={(e) => toggle(device.no, e.target.checked)}
+                        aria-describedby={`${inputId}-state`}
+                      />
+                      {device.name}
+                    </label>
+                    <span id={`${inputId}-state`} className="device-option-meta">
+                      <span className="direction">{device.direction === 'in' ? t('devices.in') : t('devices.out')}</span>
+                      <OnlineBadge device={device} />
+                      {!device.online && <span className="offline-hint">{t('devices.offlineHint')}</span>}
+                    </span>
+                  </li>
+                );
+              })}
+            </ul>
+          </fieldset>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,287 @@
+import { create } from 'zustand';
+import type { Device, Host, KioskError, Visit } from '../../../src-preload/contract';
+import { call } from '../api';
+import { addMinutes, endOfDay, parseLocalInput, startOfMinute, toLocalInput } from '../lib/datetime';
+import {
+  blamedField,
+  buildRegistration,
+  draftEditActions,
+  emptyDraft,
+  firstErrorField,
+  FORM_STEPS,
+  stepOfField,
+  setDraftValue,
+  validateAll,
+  validateStep,
+  withoutErrors,
+  type CapturedPhoto,
+  type Draft,
+  type DraftField,
+  type FieldErrors,
+  type StepId,
+  type VisitorPatch,
+} from './draft';
+import { useHostSearchStore } from './hosts-store';
+import { useSettingsStore } from '../settings/store';
+import { useVisitsStore } from '../visits/store';
+
+export type SubmissionStatus = 'idle' | 'submitting' | 'done' | 'unknown' | 'cancelled';
+export type WindowPreset = '1h' | '2h' | 'half-day' | 'end-of-day';
+export type FocusTarget = DraftField | 'alert' | 'heading';
+
+interface Submission {
+  status: SubmissionStatus;
+  visitId?: string;
+  startedAt?: number;
+  /** A call on the result page is running (send again, cancel, re-push). */
+  busy: boolean;
+}
+
+interface RegistrationState {
+  draft: Draft;
+  step: StepId;
+  fieldErrors: FieldErrors;
+  /** The error shown in the step's alert (a failed call). */
+  error: KioskError | null;
+  focusRequest: { target: FocusTarget; seq: number } | null;
+  submission: Submission;
+  /** Came here from the review page (an edit link or a failed submit): "Next" goes straight back. */
+  returnToReview: boolean;
+
+  update(patch: VisitorPatch): void;
+  /** Validates one field now (on leaving it), showing or clearing its error. */
+  checkField(field: DraftField): void;
+  setHost(host: Host | null): void;
+  /** Called when the visit-time step is shown: follows "now" until staff change it. */
+  initWindow(): void;
+  setWindow(patch: { begin?: string; end?: string }): void;
+  applyPreset(preset: WindowPreset): void;
+  startNow(): void;
+  setPhoto(photo: CapturedPhoto | null): void;
+  /** Called when the devices are known: preselects defaults once. */
+  initDevices(devices: Device[]): void;
+  setDevices(deviceNos: string[]): void;
+  /** Jump to a step; `fromReview` makes its primary button return to the review. */
+  goTo(step: StepId, fromReview?: boolean): void;
+  next(): void;
+  back(): void;
+  submit(): Promise<void>;
+  sendAgain(): Promise<void>;
+  cancelVisit(): Promise<void>;
+  repushFailed(): Promise<void>;
+  editAgain(): void;
+  /** Every visitUpdated event: adopts the visit being submitted as ours. */
+  noticeVisit(visit: Visit): void;
+  dismissError(): void;
+  reset(): void;
+}
+
+let focusSeq = 0;
+const focus = (target: FocusTarget) => ({ focusRequest: { target, seq: ++focusSeq } });
+const UNKNOWN_CODES = new Set(['timeout', 'outcome-unknown']);
+const CLOCK_MARGIN_MS = 5_000;
+
+function defaultMinutes(): number {
+  return useSettingsStore.getState().settings?.defaultVisitMinutes ?? 120;
+}
+
+export const useRegistrationStore = create<RegistrationState>()((set, get) => {
+  const clearErrors = (fields: DraftField[]) => withoutErrors(get().fieldErrors, fields);
+
+  /** The call failed for a reason the user must fix: back to the field at fault, or to review. */
+  const failBack = (error: KioskError) => {
+    const blamed = blamedField(error);
+    if (blamed) {
+      set({
+        step: stepOfField(blamed.field),
+        returnToReview: true,
+        error,
+        fieldErrors: { ...get().fieldErrors, [blamed.field]: blamed.error },
+        submission: { status: 'idle', busy: false },
+        ...focus(blamed.field),
+      });
+    } else {
+      set({ step: 'review', error, submission: { status: 'idle', busy: false }, ...focus('alert') });
+    }
+  };
+
+  const afterVisit = (visit: Visit) => {
+    if (visit.state === 'create-unknown' || visit.state === 'intent') {
+      set({ submission: { ...get().submission, status: 'unknown', visitId: visit.id, busy: false }, error: null, ...focus('heading') });
+    } else if (visit.state === 'create-failed') {
+      failBack({ code: 'server-refused', message: visit.lastError ?? '' });
+    } else if (visit.state === 'cancelled') {
+      set({ submission: { ...get().submission, status: 'cancelled', visitId: visit.id, busy: false }, error: null, ...focus('heading') });
+    } else {
+      set({ submission: { ...get().submission, status: 'done', visitId: visit.id, busy: false }, error: null, ...focus('heading') });
+    }
+  };
+
+  /** After an unknown outcome without an answer: find our visit among the stored ones. */
+  const findOurVisit = async (): Promise<string | undefined> => {
+    const known = get().submission.visitId;
+    if (known) return known;
+    await useVisitsStore.getState().load();
+    const startedAt = get().submission.startedAt ?? 0;
+    const name = get().draft.name.trim();
+    const candidates = Object.values(useVisitsStore.getState().byId)
+      .filter((v) => v.channel === 'reception' && v.visitor.name === name && Date.parse(v.createdAt) >= startedAt - CLOCK_MARGIN_MS)
+      .sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt));
+    return candidates[0]?.id;
+  };
+
+  return {
+    draft: emptyDraft(),
+    step: 'visitor',
+    fieldErrors: {},
+    error: null,
+    focusRequest: null,
+    submission: { status: 'idle', busy: false },
+    returnToReview: false,
+
+    ...draftEditActions(set, get),
+
+    initWindow() {
+      const { draft } = get();
+      if (draft.windowTouched && draft.begin && draft.end) return;
+      const now = startOfMinute(new Date());
+      set({ draft: { ...draft, begin: toLocalInput(now), end: toLocalInput(addMinutes(now, defaultMinutes())) } });
+    },
+
+    setWindow(patch) {
+      set({ draft: { ...get().draft, ...patch, windowTouched: true }, fieldErrors: clearErrors(['begin', 'end']) });
+    },
+
+    applyPreset(preset) {
+      const { draft } = get();
+      const begin = parseLocalInput(draft.begin) ?? startOfMinute(new Date());
+      const end =
+        preset === '1h' ? addMinutes(begin, 60) : preset === '2h' ? addMinutes(begin, 120) : preset === 'half-day' ? addMinutes(begin, 240) : endOfDay(begin);
+      get().setWindow({ begin: toLocalInput(begin), end: toLocalInput(end) });
+    },
+
+    startNow() {
+      const { draft } = get();
+      const now = startOfMinute(new Date());
+      const oldBegin = parseLocalInput(draft.begin);
+      const oldEnd = parseLocalInput(draft.end);
+      const length = oldBegin && oldEnd && oldEnd > oldBegin ? (oldEnd.getTime() - oldBegin.getTime()) / 60_000 : defaultMinutes();
+      get().setWindow({ begin: toLocalInput(now), end: toLocalInput(addMinutes(now, length)) });
+    },
+
+    setPhoto(photo) {
+      set(setDraftValue(get(), 'photo', photo));
+    },
+
+    initDevices(devices) {
+      const { draft } = get();
+      if (draft.deviceNos !== null) return;
+      const known = new Set(devices.map((d) => d.no));
+      const defaults = (useSettingsStore.getState().settings?.defaultDeviceNos ?? []).filter((no) => known.has(no));
+      const deviceNos = defaults.length > 0 ? defaults : devices.filter((d) => d.online).map((d) => d.no);
+      set({ draft: { ...draft, deviceNos } });
+    },
+
+    setDevices(deviceNos) {
+      set({ draft: { ...get().draft, deviceNos: [...new Set(deviceNos)] }, fieldErrors: clearErrors(['devices']) });
+    },
+
+    goTo(step, fromReview = false) {
+      set({ step, error: null, returnToReview: fromReview && step !== 'review', ...focus('heading') });
+    },
+
+    next() {
+      const { step, draft } = get();
+      const errors = validateStep(step, draft);
+      const field = firstErrorField(errors);
+      if (field) {
+        set({ fieldErrors: { ...get().fieldErrors, ...errors }, ...focus(field) });
+        return;
+      }
+      if (get().returnToReview) {
+        set({ step: 'review', error: null, returnToReview: false, ...focus('heading') });
+        return;
+      }
+      const index = FORM_STEPS.indexOf(step);
+      if (index >= 0 && index < FORM_STEPS.length - 1) set({ step: FORM_STEPS[index + 1], error: null, ...focus('heading') });
+    },
+
+    back() {
+      const index = FORM_STEPS.indexOf(get().step);
+      if (index > 0) set({ step: FORM_STEPS[index - 1], error: null, returnToReview: false, ...focus('heading') });
+    },
+
+    async submit() {
+      if (get().submission.status === 'submitting') return;
+      const { draft } = get();
+      const errors = validateAll(draft);
+      const field = firstErrorField(errors);
+      if (field) {
+        set({ step: stepOfField(field), fieldErrors: errors, returnToReview: true, ...focus(field) });
+        return;
+      }
+      const registration = buildRegistration(draft);
+      set({ step: 'result', error: null, submission: { status: 'submitting', startedAt: Date.now(), busy: true }, ...focus('heading') });
+      const result = await call('registerVisit', registration);
+      if (result.ok) {
+        useVisitsStore.getState().upsert(result.value);
+        afterVisit(result.value);
+        return;
+      }
+      if (UNKNOWN_CODES.has(result.error.code)) {
+        const visitId = await findOurVisit();
+        set({ submission: { ...get().submission, status: 'unknown', visitId, busy: false }, error: result.error, ...focus('heading') });
+        return;
+      }
+      failBack(result.error);
+    },
+
+    async sendAgain() {
+      const { submission } = get();
+      if (!submission.visitId || submission.busy) return;
+      set({ submission: { ...submission, busy: true }, error: null });
+      const result = await useVisitsStore.getState().retry(submission.visitId);
+      if (result.ok) afterVisit(result.value);
+      else set({ submission: { ...get().submission, busy: false }, error: result.error, ...focus('alert') });
+    },
+
+    async cancelVisit() {
+      const { submission } = get();
+      if (!submission.visitId || submission.busy) return;
+      set({ submission: { ...submission, busy: true }, error: null });
+      const result = await useVisitsStore.getState().cancel(submission.visitId);
+      if (result.ok) afterVisit(result.value);
+      else set({ submission: { ...get().submission, busy: false }, error: result.error, ...focus('alert') });
+    },
+
+    async repushFailed() {
+      const { submission } = get();
+      if (!submission.visitId || submission.busy) return;
+      set({ submission: { ...submission, busy: true }, error: null });
+      const result = await useVisitsStore.getState().repush(submission.visitId);
+      set({ submission: { ...get().submission, busy: false }, error: result.ok ? null : result.error, ...(result.ok ? {} : focus('alert')) });
+    },
+
+    editAgain() {
+      set({ step: 'review', error: null, returnToReview: false, submission: { status: 'idle', busy: false }, ...focus('heading') });
+    },
+
+    noticeVisit(visit) {
+      const { submission, draft } = get();
+      if (submission.status !== 'submitting' || submission.visitId) return;
+      const fresh = Date.parse(visit.createdAt) >= (submission.startedAt ?? 0) - CLOCK_MARGIN_MS;
+      if (fresh && visit.channel === 'reception' && visit.visitor.name === draft.name.trim()) {
+        set({ submission: { ...submission, visitId: visit.id } });
+      }
+    },
+
+    dismissError() {
+      set({ error: null });
+    },
+
+    reset() {
+      useHostSearchStore.getState().reset();
+      set({ draft: emptyDraft(), step: 'visitor', fieldErrors: {}, error: null, returnToReview: false, submission: { status: 'idle', busy: false }, ...focus('heading') });
+    },
+  };
+});

@@ -1,0 +1,300 @@
+import { create } from 'zustand';
+import type { KioskError, RegionNode, RegionPerson } from '../../../src-preload/contract';
+import { call } from '../api';
+import type { MusterGroup } from './csv';
+import { nextPageToLoad, PAGE_SIZE } from './presence';
+import { buildRegionTree, flattenTree } from './tree';
+
+/**
+ * The security view: regions with their counts, the people inside the chosen region (pages
+ * loaded as the list scrolls), their photos, and the evacuation muster.
+ *
+ * The list calls behind this share the K30 limit of fewer than 60 a minute (main's limiter makes
+ * calls wait), so the store never asks for more than the screen needs: one call in flight per
+ * list (region + query), only pages that rows on screen need, and only once those rows have stayed
+ * on screen for SETTLE_MS (a fling or a drag of the scrollbar fetches nothing it merely passes);
+ * answers of an outdated list are dropped, and a failed page is not retried until asked to.
+ */
+export interface PeopleList {
+  regionNo: string;
+  query: string;
+  /** Unknown until the first page arrives. */
+  total: number | null;
+  /** 1-based page → its rows (PAGE_SIZE each, the last one shorter). */
+  pages: Record<number, RegionPerson[]>;
+  /** The page being fetched: at most one at a time per list. */
+  inFlight: number | null;
+  /** The first page must be fetched again (a refresh was asked for). */
+  stale: boolean;
+  error: KioskError | null;
+  /** When main fetched the first page (its answers may be reused for a few seconds). */
+  fetchedAt: string | null;
+}
+
+export interface MusterProgress {
+  status: 'idle' | 'loading' | 'done' | 'error';
+  done: number;
+  total: number;
+  error: KioskError | null;
+}
+
+interface SecurityState {
+  regions: RegionNode[];
+  regionsLoaded: boolean;
+  regionsLoading: boolean;
+  regionsError: KioskError | null;
+  regionsFetchedAt: string | null;
+  selected: string | null;
+  /** The query applied (already debounced by the search box). */
+  query: string;
+  list: PeopleList | null;
+  /** Rows on screen (with overscan), from the virtual list. */
+  wanted: { first: number; last: number };
+  /** URL → data URL, or false when it could not be fetched. */
+  photos: Record<string, string | false>;
+  muster: MusterProgress;
+
+  /** Loads regions and their counts (main reuses a recent answer). */
+  loadRegions(): Promise<void>;
+  select(regionNo: string): void;
+  search(query: string): void;
+  /** The virtual list reports which rows it shows; missing pages among them are fetched. */
+  show(first: number, last: number): void;
+  /** Counts and the first page of the list shown, again (auto-refresh and the refresh button). */
+  refresh(): Promise<void>;
+  /** After an error: try the list again. */
+  retry(): void;
+  /** A row on screen wants this photo; `releasePhoto` when it leaves the screen. */
+  wantPhoto(url: string): void;
+  releasePhoto(url: string): void;
+  /** Everyone inside one region or all regions, page by page (for print and CSV); null if stopped or failed. */
+  loadMuster(scope: string | 'all'): Promise<MusterGroup[] | null>;
+  stopMuster(): void;
+}
+
+/**
+ * The regions as the tree shows them: the region whose whole list is on screen counts what that
+ * list's first page said, when that answer is newer than the region counts (main may answer
+ * either from a copy a few seconds old).
+ */
+export function regionsWithListCount(regions: RegionNode[], list: PeopleList | null, regionsFetchedAt: string | null): RegionNode[] {
+  if (!list || list.query || list.total === null || !list.fetchedAt || (regionsFetchedAt && list.fetchedAt < regionsFetchedAt)) return regions;
+  const total = list.total;
+  return regions.map((r) => (r.no === list.regionNo && r.inside !== total ? { ...r, inside: total } : r));
+}
+
+const listKey = (l: { regionNo: string; query: string }) => `${l.regionNo}\u0000${l.query}`;
+
+const freshList = (regionNo: string, query: string): PeopleList => ({ regionNo, query, total: null, pages: {}, inFlight: null, stale: false, error: null, fetchedAt: null });
+
+const sameRows = (a: RegionPerson[] | undefined, b: RegionPerson[]) => !!a && a.length === b.length && a.every((p, i) => p.no === b[i].no && p.entertime === b[i].entertime);
+
+// Photos: a few at a time, only for rows still on screen when their turn comes.
+const PHOTO_CONCURRENCY = 4;
+const PHOTO_CACHE = 400;
+const photoQueue: string[] = [];
+const photoWanted = new Map<string, number>();
+const photosLoading = new Set<string>();
+
+/** How long the rows needing a page must stay on screen before it is fetched. */
+export const SETTLE_MS = 200;
+let settling: { key: string; page: number; since: number } | undefined;
+let settleTimer: ReturnType<typeof setTimeout> | undefined;
+
+let musterRun = 0;
+let regionsLoad: Promise<void> | undefined;
+
+export const useSecurityStore = create<SecurityState>()((set, get) => {
+  /** Updates the current list only if it is still the one `key` names. */
+  const patchList = (key: string, patch: (l: PeopleList) => Partial<PeopleList>) =>
+    set((s) => (s.list && listKey(s.list) === key ? { list: { ...s.list, ...patch(s.list) } } : {}));
+
+  /** Fetches the next page the list needs, one at a time, until nothing more is needed. */
+  const pump = () => {
+    const { list, wanted } = get();
+    if (!list || list.inFlight !== null || list.error) return;
+    const page = list.stale ? 1 : nextPageToLoad(list, wanted);
+    if (page === undefined) {
+      settling = undefined;
+      return;
+    }
+    const key = listKey(list);
+    // The first answer (and a refresh) is wanted now; other pages once the screen has settled.
+    if (list.total !== null && !list.stale) {
+      const now = Date.now();
+      if (settling?.key !== key || settling.page !== page) settling = { key, page, since: now };
+      const wait = settling.since + SETTLE_MS - now;
+      if (wait > 0) {
+        clearTimeout(settleTimer);
+        settleTimer = setTimeout(pump, wait);
+        return;
+      }
+    }
+    settling = undefined;
+    patchList(key, () => ({ inFlight: page, ...(page === 1 ? { stale: false } : {}) }));
+    void call('listRegionPeople', { regionNo: list.regionNo, pageindex: page, pagesize: PAGE_SIZE, ...(list.query ? { query: list.query } : {}) }).then((result) => {
+      const current = get().list;
+      if (!current || listKey(current) !== key) return; // another region or query by now
+      if (!result.ok) {
+        patchList(key, () => ({ inFlight: null, error: result.error }));
+        return;
+      }
+      const { rows, total, fetchedAt } = result.value;
+      patchList(key, (l) => {
+        if (page !== 1) return { inFlight: null, total, pages: { ...l.pages, [page]: rows } };
+        // Newest arrivals come first: when the first page moved, later pages have shifted too.
+        const unchanged = l.total === total && sameRows(l.pages[1], rows);
+        return { inFlight: null, total, fetchedAt, pages: unchanged ? { ...l.pages, 1: rows } : { 1: rows } };
+      });
+      pump();
+    });
+  };
+
+  const drainPhotos = () => {
+    while (photosLoading.size < PHOTO_CONCURRENCY && photoQueue.length > 0) {
+      const url = photoQueue.shift()!;
+      if (!photoWanted.has(url) || url in get().photos || photosLoading.has(url)) continue;
+      photosLoading.add(url);
+      void call('getPhoto', { url }).then((result) => {
+        photosLoading.delete(url);
+        set((s) => {
+          const photos = { ...s.photos, [url]: result.ok ? result.value : (false as const) };
+          const keys = Object.keys(photos);
+          for (let i = 0; keys.length - i > PHOTO_CACHE; i++) if (!photoWanted.has(keys[i])) delete photos[keys[i]];
+          return { photos };
+        });
+        drainPhotos();
+      });
+    }
+  };
+
+  /** All pages of one region at PAGE_SIZE (main's limiter spaces the calls). */
+  const loadRegionPeople = async (region: RegionNode, run: number, onPage: (count: number, total: number) => void): Promise<RegionPerson[] | KioskError | null> => {
+    const people = new Map<string, RegionPerson>();
+    for (let page = 1; ; page++) {
+      if (run !== musterRun) return null;
+      const result = await call('listRegionPeople', { regionNo: region.no, pageindex: page, pagesize: PAGE_SIZE });
+      if (run !== musterRun) return null;
+      if (!result.ok) return result.error;
+      // The list can move while it is read page by page: keep each person once.
+      for (const p of result.value.rows) if (!people.has(p.no)) people.set(p.no, p);
+      onPage(result.value.rows.length, result.value.total);
+      if (result.value.rows.length < PAGE_SIZE || page * PAGE_SIZE >= result.value.total) return [...people.values()];
+    }
+  };
+
+  return {
+    regions: [],
+    regionsLoaded: false,
+    regionsLoading: false,
+    regionsError: null,
+    regionsFetchedAt: null,
+    selected: null,
+    query: '',
+    list: null,
+    wanted: { first: 0, last: -1 },
+    photos: {},
+    muster: { status: 'idle', done: 0, total: 0, error: null },
+
+    loadRegions() {
+      regionsLoad ??= (async () => {
+        set({ regionsLoading: true });
+        const result = await call('listRegions');
+        regionsLoad = undefined;
+        if (!result.ok) {
+          set({ regionsLoading: false, regionsError: result.error });
+          return;
+        }
+        set({ regions: result.value.regions, regionsFetchedAt: result.value.fetchedAt, regionsLoaded: true, regionsLoading: false, regionsError: null });
+        // First visit: show the top region (the site as a whole) rather than an empty pane.
+        if (get().selected === null) {
+          const first = buildRegionTree(result.value.regions)[0];
+          if (first) get().select(first.region.no);
+        }
+      })();
+      return regionsLoad;
+    },
+
+    select(regionNo) {
+      const { list, query } = get();
+      if (list && list.regionNo === regionNo && list.query === query) return;
+      set({ selected: regionNo, list: freshList(regionNo, query), wanted: { first: 0, last: -1 } });
+      pump();
+    },
+
+    search(raw) {
+      const query = raw.trim();
+      const { selected, list } = get();
+      if (query === get().query && list) return;
+      set({ query, list: selected ? freshList(selected, query) : null, wanted: { first: 0, last: -1 } });
+      pump();
+    },
+
+    show(first, last) {
+      const { wanted } = get();
+      if (wanted.first === first && wanted.last === last) return;
+      set({ wanted: { first, last } });
+      pump();
+    },
+
+    async refresh() {
+      const { list } = get();
+      if (list) {
+        patchList(listKey(list), () => ({ stale: true, error: null }));
+        pump();
+      }
+      await get().loadRegions();
+    },
+
+    retry() {
+      const { list } = get();
+      if (list) patchList(listKey(list), () => ({ error: null }));
+      pump();
+      if (get().regionsError) void get().loadRegions();
+    },
+
+    wantPhoto(url) {
+      photoWanted.set(url, (photoWanted.get(url) ?? 0) + 1);
+      if (url in get().photos || photosLoading.has(url) || photoQueue.includes(url)) return;
+      photoQueue.push(url);
+      drainPhotos();
+    },
+
+    releasePhoto(url) {
+      const n = (photoWanted.get(url) ?? 0) - 1;
+      if (n > 0) photoWanted.set(url, n);
+      else photoWanted.delete(url);
+    },
+
+    async loadMuster(scope) {
+      const run = ++musterRun;
+      const all = flattenTree(buildRegionTree(get().regions)).map((n) => n.region);
+      const regions = scope === 'all' ? all : all.filter((r) => r.no === scope);
+      const totals = new Map(regions.map((r) => [r.no, r.inside]));
+      let done = 0;
+      const progress = () => ({ status: 'loading' as const, done, total: Math.max(done, [...totals.values()].reduce((a, b) => a + b, 0)), error: null });
+      set({ muster: progress() });
+      const groups: MusterGroup[] = [];
+      for (const region of regions) {
+        const people = await loadRegionPeople(region, run, (count, total) => {
+          done += count;
+          totals.set(region.no, total);
+          if (run === musterRun) set({ muster: progress() });
+        });
+        if (people === null) return null;
+        if (!Array.isArray(people)) {
+          set({ muster: { status: 'error', done, total: progress().total, error: people } });
+          return null;
+        }
+        groups.push({ region, people });
+      }
+      set({ muster: { status: 'done', done, total: done, error: null } });
+      return groups;
+    },
+
+    stopMuster() {
+      musterRun++;
+      set({ muster: { status: 'idle', done: 0, total: 0, error: null } });
+    },
+  };
+});

@@ -1,0 +1,102 @@
+import { useRef, useState } from 'react';
+import { useT } from '../i18n';
+import { useSelfServiceStore } from './store';
+import { useSettingsStore } from '../settings/store';
+import { CAMERA_PROBLEM_KEYS, captureProgress, rememberedCamera } from '../photo/camera-ui';
+import { CameraView } from '../photo/CameraView';
+import { useCamera } from '../photo/useCamera';
+import { useCountdownCapture } from '../photo/useCountdownCapture';
+import { photoSrc } from '../photo/PhotoResult';
+import { selfServiceFieldId } from './hooks';
+import { SelfServiceStep } from './SelfServiceStep';
+
+/**
+ * The face photo: a large live preview with the face guide, "take photo" with a 3-2-1 countdown,
+ * then the photo with Retake and Submit. The camera is on only while this screen shows and no
+ * photo is taken: leaving the screen (or an idle wipe) stops every track.
+ */
+export function SelfServicePhoto() {
+  const t = useT();
+  const photo = useSelfServiceStore((s) => s.draft.photo);
+  const setPhoto = useSelfServiceStore((s) => s.setPhoto);
+  const fieldError = useSelfServiceStore((s) => s.fieldErrors.photo);
+  const goToReception = useSelfServiceStore((s) => s.goToReception);
+  const maxKB = useSettingsStore((s) => s.settings?.photoMaxKB ?? 200);
+  const [deviceId] = useState(rememberedCamera);
+  const camera = useCamera(!photo, deviceId);
+  const videoRef = useRef<HTMLVideoElement>(null);
+  const capture = useCountdownCapture(videoRef, maxKB, setPhoto);
+  const progress = captureProgress(t, capture);
+
+  const captureId = selfServiceFieldId('photo');
+  const errorId = fieldError ? `${captureId}-error` : undefined;
+
+  return (
+    <SelfServiceStep step="photo" primary={{ label: t('selfService.submit'), disabled: !photo }} busy={capture.busy}>
+      {photo ? (
+        <div className="self-service-photo">
+          <img className="self-service-photo-image" src={photoSrc(photo)} alt={t('selfService.photo.yours')} width={photo.width} height={photo.height} />
+          <div className="self-service-photo-side">
+            <p className="self-service-lead" role="status">
+              {t('selfService.photo.taken')}
+            </p>
+            <button
+              id={captureId}
+              type="button"
+              className="self-service-button"
+              onClick={() => {
+                capture.clearError();
+                setPhoto(null);
+              }}
+            >
+              {t('photo.retake')}
+            </button>
+          </div>
+        </div>
+      ) : (
+        <div className="self-service-photo">
+          <CameraView className="self-service-camera" videoRef={videoRef} stream={camera.stream} status={camera.status} countdown={capture.countdown} />
+          <div className="self-service-photo-side">
+            <p className="self-service-lead">{t('selfService.photo.guide')}</p>
+            <p className="sr-only" role="status" aria-live="assertive">
+              {progress}
+            </p>
+            {camera.status === 'error' && camera.problem && (
+              <div className="self-service-alert" role="alert">
+                <p className="self-service-alert-message">{t(CAMERA_PROBLEM_KEYS[camera.problem])}</p>
+                <div className="self-service-actions">
+                  <button type="button" className="self-service-button" onClick={camera.retry}>
+                    {t('photo.retryCamera')}
+                  </button>
+                  <button type="button" className="self-service-button" onClick={() => goToReception('unavailable')}>
+                    {t('selfService.seeReception')}
+                  </button>
+                </div>
+              </div>
+            )}
+            {capture.error && (
+              <div className="self-service-alert" role="alert">
+                <p className="self-service-alert-message">{t(capture.error.key, capture.error.params)}</p>
+              </div>
+            )}
+            <button
+              id={captureId}
+              type="button"
+              className="self-service-button self-service-button-primary self-service-button-capture"
+              disabled={camera.status !== 'live' || capture.busy}
+              aria-describedby={errorId}
+              onClick={capture.start}
+            >
+              {progress || t('photo.capture')}
+            </button>
+            {fieldError && (
+              <p id={errorId} className="self-service-field-error">
+                {t(fieldError.key, fieldError.params)}
+              </p>
+            )}
+          </div>
+        </div>
+      )}
+    </SelfServiceStep>
+  );
+}

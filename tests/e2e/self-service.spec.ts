@@ -1,0 +1,391 @@
+/**
+ * Self-service kiosk mode, driven as a visitor at the touch screen would (by the accessible names
+ * the renderer shows, from its own dictionaries), against the real services and the simulator:
+ * a self-registration with consent and a photo; a declined consent that stores nothing; the idle
+ * reset; leaving the mode with the admin PIN.
+ */
+import type { Page } from '@playwright/test';
+import { createDispatcher, type Dispatch } from '../../src-main/ipc/dispatch';
+import { DEMO_DEVICES } from '../../src-main/k30/simulator/seed';
+import type { Harness } from '../harness/harness';
+import { idCard, ZHANG_WEI } from './support/data';
+import { expect, test } from './support/fixtures';
+import { exactly, expectVisitorOnServer, tr, type HostChoice, type T, type Visitor } from './support/journey';
+
+const PIN = '2468';
+/** The shortest idle time the contract allows. */
+const IDLE_SECONDS = 15;
+/** The "are you still there?" countdown. */
+const WARNING_SECONDS = 10;
+const DOORS = [DEMO_DEVICES.campusGateIn, DEMO_DEVICES.buildingBIn];
+const VISITOR: Visitor = { name: '孙悦', phone: '13712345678', idCard: idCard('44010619880512345'), carno: '粤B66666', reason: '拜访' };
+
+const zh = tr('zh-CN');
+const en = tr('en');
+
+/** Sets the admin PIN, the default doors and the shortest idle time, then turns kiosk mode on (as an admin would). */
+async function turnSelfServiceOn(harness: Harness): Promise<Dispatch> {
+  const dispatch = createDispatcher(harness.services.handlers);
+  expect(await dispatch('saveSettings', { selfServiceMode: true }), 'no kiosk mode without a PIN').toMatchObject({ ok: false, error: { code: 'pin-required' } });
+  expect(await dispatch('setAdminPin', { next: PIN })).toMatchObject({ ok: true, value: { adminPinSet: true } });
+  expect(await dispatch('saveSettings', { defaultDeviceNos: DOORS, selfServiceIdleSeconds: IDLE_SECONDS, selfServiceMode: true })).toMatchObject({
+    ok: true,
+    value: { selfServiceMode: true, selfServiceIdleSeconds: IDLE_SECONDS, defaultDeviceNos: DOORS },
+  });
+  return dispatch;
+}
+
+/** Main refuses listVisits in kiosk mode, so the test reads the ledger itself. */
+function visitCount(harness: Harness): number {
+  return harness.services.ledger.all().length;
+}
+
+/** A message with its placeholders ({n}) matching any number. */
+function template(message: string, whole = true): RegExp {
+  const pattern = message.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{\w+\}/g, '\\d+');
+  return new RegExp(whole ? `^\\s*${pattern}\\s*$` : pattern);
+}
+
+const heading = (page: Page, name: string) => page.getByRole('heading', { name, exact: true });
+
+async function expectWelcome(page: Page, t: T = zh, timeout?: number): Promise<void> {
+  await expect(heading(page, t('selfService.welcome.title'))).toBeVisible({ timeout });
+  // Only the kiosk: no navigation, no other page.
+  await expect(page.getByRole('navigation')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: t('lang.button'), exact: true })).toBeVisible();
+}
+
+async function fillDetails(page: Page, t: T, visitor: Visitor): Promise<void> {
+  await expect(heading(page, t('selfService.step.details'))).toBeVisible();
+  await page.getByLabel(t('field.name'), { exact: true }).fill(visitor.name);
+  await page.getByLabel(t('field.phone'), { exact: true }).fill(visitor.phone);
+  await page.getByLabel(t('field.documentNo'), { exact: true }).fill(visitor.idCard);
+  if (visitor.carno) await page.getByLabel(t('field.carno')).fill(visitor.carno);
+  if (visitor.reason) await page.getByLabel(t('field.reason')).fill(visitor.reason);
+}
+
+async function chooseHost(page: Page, t: T, host: HostChoice): Promise<void> {
+  await expect(heading(page, t('selfService.step.host'))).toBeVisible();
+  await page.getByRole('combobox', { name: t('host.label') }).fill(host.query);
+  // Only enough to pick the right person: name · department · phone tail.
+  const option = page.getByRole('option', { name: t('host.option', { name: host.name, dept: host.dept, tail: host.phoneTail }) });
+  await option.click();
+  await expect(page.getByText(t('host.selected', { name: host.name, dept: host.dept, tail: host.phoneTail }))).toBeVisible();
+}
+
+const next = (page: Page, t: T) => page.getByRole('button', { name: t('common.next'), exact: true }).click();
+
+/** From the welcome screen to the live camera, agreeing to both. */
+async function upToPhoto(page: Page, t: T = zh): Promise<void> {
+  await page.getByRole('button', { name: t('selfService.welcome.start'), exact: true }).click();
+  await fillDetails(page, t, VISITOR);
+  await next(page, t);
+  await chooseHost(page, t, ZHANG_WEI);
+  await next(page, t);
+  await page.getByLabel(t('selfService.consent.data')).check();
+  await page.getByLabel(t('selfService.consent.photo')).check();
+  await page.getByRole('button', { name: t('selfService.consent.accept'), exact: true }).click();
+  await expect(page.getByRole('button', { name: t('photo.capture'), exact: true })).toBeEnabled({ timeout: 20_000 });
+}
+
+async function takePhoto(page: Page, t: T = zh): Promise<void> {
+  await page.getByRole('button', { name: t('photo.capture'), exact: true }).click();
+  await expect(page.getByRole('img', { name: t('selfService.photo.yours') })).toBeVisible({ timeout: 30_000 });
+}
+
+test.describe('self-service kiosk', () => {
+  test('a visitor registers themselves: details, host, consent, photo; the server gets them on the default doors', async ({ page, harness, sim, shot, pageProblems }, testInfo) => {
+    void pageProblems;
+    const dispatch = await turnSelfServiceOn(harness);
+    const before = await sim.visitors();
+
+    // Kiosk mode is already on when the app starts.
+    await page.goto(harness.appUrl);
+    await expectWelcome(page);
+    await shot('1 welcome');
+    await page.getByRole('button', { name: zh('selfService.welcome.start'), exact: true }).click();
+
+    // A wrong check digit is caught on the spot.
+    await expect(heading(page, zh('selfService.step.details'))).toBeVisible();
+    await page.getByLabel(zh('field.documentNo'), { exact: true }).fill(VISITOR.idCard.slice(0, 17) + (VISITOR.idCard[17] === '1' ? '2' : '1'));
+    await next(page, zh);
+    await expect(page.locator('[id="self-service-documentNo-error"]')).toHaveText(zh('validation.idChecksum'));
+    await fillDetails(page, zh, VISITOR);
+    await shot('2 details');
+    await next(page, zh);
+
+    await chooseHost(page, zh, ZHANG_WEI);
+    await shot('3 host');
+    await next(page, zh);
+
+    await expect(heading(page, zh('selfService.step.consent'))).toBeVisible();
+    await expect(page.getByText(zh('selfService.consent.what'))).toBeVisible();
+    await expect(page.getByText(zh('selfService.consent.why'))).toBeVisible();
+    await expect(page.getByText(zh('selfService.consent.keep', { days: 30 }))).toBeVisible();
+    const accept = page.getByRole('button', { name: zh('selfService.consent.accept'), exact: true });
+    await expect(accept).toBeDisabled();
+    await page.getByLabel(zh('selfService.consent.data')).check();
+    await expect(accept, 'both consents are needed').toBeDisabled();
+    await page.getByLabel(zh('selfService.consent.photo')).check();
+    await expect(accept).toBeEnabled();
+    await shot('4 consent');
+    await accept.click();
+
+    await expect(heading(page, zh('selfService.step.photo'))).toBeVisible();
+    const preview = page.getByLabel(zh('photo.preview'));
+    await expect
+      .poll(() => preview.evaluate((v) => (v as unknown as { readyState: number }).readyState >= 2 && (v as unknown as { videoWidth: number }).videoWidth > 0), { timeout: 20_000 })
+      .toBe(true);
+    const capture = page.getByRole('button', { name: zh('photo.capture'), exact: true });
+    await expect(capture).toBeEnabled({ timeout: 20_000 });
+    const box = await capture.boundingBox();
+    expect(box!.height, 'touch targets of at least 64 px').toBeGreaterThanOrEqual(64);
+    await capture.click();
+    await expect(page.getByRole('img', { name: zh('selfService.photo.yours') })).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByRole('button', { name: zh('photo.retake'), exact: true })).toBeVisible();
+    await shot('5 photo');
+    await page.getByRole('button', { name: zh('selfService.submit'), exact: true }).click();
+
+    // "登记成功，请等待被访人 张伟", with the visit number.
+    await expect(heading(page, zh('selfService.done.wait', { host: ZHANG_WEI.name }))).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByTestId('self-service-visit-number')).toHaveText(/^\d+$/);
+    await shot('6 done');
+
+    const visitor = await expectVisitorOnServer(sim, before, { visitor: VISITOR, host: ZHANG_WEI, deviceNos: DOORS });
+    await expect(page.getByTestId('self-service-visit-number')).toHaveText(visitor.no);
+    expect(await dispatch('listVisits', undefined), 'kiosk mode keeps the visit list out of reach').toMatchObject({ ok: false, error: { code: 'not-allowed' } });
+    expect(harness.services.ledger.all()[0]).toMatchObject({ channel: 'kiosk', visitor: { name: VISITOR.name }, host: { no: ZHANG_WEI.no } });
+    await testInfo.attach('simulator visitor', { body: JSON.stringify(visitor, null, 2), contentType: 'application/json' });
+
+    // About 10 s later the next visitor is greeted, and nothing of this one is left.
+    await expectWelcome(page, zh, 15_000);
+    await expect(page.getByText(VISITOR.name)).toHaveCount(0);
+    await shot('7 back to welcome');
+  });
+
+  test('a declined consent stores nothing and sends the visitor to reception', async ({ app, harness, sim, shot }) => {
+    await turnSelfServiceOn(harness);
+    // The app was open: it switches to the kiosk at once.
+    await expectWelcome(app);
+    const visitorsBefore = (await sim.visitors()).length;
+    const visitsBefore = visitCount(harness);
+
+    // This visitor reads English.
+    await app.getByRole('button', { name: zh('lang.button'), exact: true }).click();
+    await expect(heading(app, en('selfService.welcome.title'))).toBeVisible();
+    await app.getByRole('button', { name: en('selfService.welcome.start'), exact: true }).click();
+    await fillDetails(app, en, VISITOR);
+    await next(app, en);
+    await chooseHost(app, en, ZHANG_WEI);
+    await next(app, en);
+    await expect(heading(app, en('selfService.step.consent'))).toBeVisible();
+    await app.getByLabel(en('selfService.consent.data')).check();
+    await shot('1 consent, one box ticked');
+    await app.getByRole('button', { name: en('selfService.consent.decline'), exact: true }).click();
+
+    await expect(heading(app, en('selfService.reception.title'))).toBeVisible();
+    await expect(app.getByText(en('selfService.reception.declined'))).toBeVisible();
+    await shot('2 please see reception');
+
+    expect((await sim.visitors()).length, 'nothing reached the server').toBe(visitorsBefore);
+    expect(visitCount(harness), 'nothing was recorded').toBe(visitsBefore);
+    expect(harness.log.lines.some((l) => l.includes(VISITOR.name) || l.includes(VISITOR.phone))).toBe(false);
+
+    // A few seconds later: the welcome screen, in Chinese again, and an empty form.
+    await expectWelcome(app, zh, 15_000);
+    await shot('3 back to welcome');
+    await app.getByRole('button', { name: zh('selfService.welcome.start'), exact: true }).click();
+    await expect(app.getByLabel(zh('field.name'), { exact: true })).toHaveValue('');
+    await expect(app.getByLabel(zh('field.phone'), { exact: true })).toHaveValue('');
+    await expect(app.getByLabel(zh('field.documentNo'), { exact: true })).toHaveValue('');
+  });
+
+  test('a failed call keeps everything entered: a large, specific message, then "try again" works', async ({ app, harness, sim, shot }) => {
+    await turnSelfServiceOn(harness);
+    await expectWelcome(app);
+    await upToPhoto(app);
+    await takePhoto(app);
+    // The server answers HTTP 500 to the visitor creation for a while.
+    await sim.faults({ http500: 20, paths: ['visitor/Create'] });
+    await app.getByRole('button', { name: zh('selfService.submit'), exact: true }).click();
+
+    await expect(heading(app, zh('selfService.failed.title'))).toBeVisible({ timeout: 30_000 });
+    await expect(app.getByRole('alert')).toHaveText(exactly(zh('selfService.error.server')));
+    await expect(app.getByText(zh('selfService.failed.kept'))).toBeVisible();
+    await expect(app.getByRole('button', { name: zh('selfService.seeReception'), exact: true })).toBeVisible();
+    await shot('1 failed, try again');
+    expect(await sim.visitors()).not.toContainEqual(expect.objectContaining({ name: VISITOR.name }));
+
+    // Try again while the server still fails: the same message, nothing lost.
+    await app.getByRole('button', { name: zh('selfService.retry'), exact: true }).click();
+    await expect(heading(app, zh('selfService.failed.title'))).toBeVisible({ timeout: 30_000 });
+
+    // Nothing typed was lost: every screen still holds what was entered.
+    await app.getByRole('button', { name: zh('selfService.edit'), exact: true }).click();
+    await expect(app.getByLabel(zh('field.name'), { exact: true })).toHaveValue(VISITOR.name);
+    await expect(app.getByLabel(zh('field.phone'), { exact: true })).toHaveValue(VISITOR.phone);
+    await expect(app.getByLabel(zh('field.documentNo'), { exact: true })).toHaveValue(VISITOR.idCard);
+    await next(app, zh);
+    await expect(app.getByText(zh('host.selected', { name: ZHANG_WEI.name, dept: ZHANG_WEI.dept, tail: ZHANG_WEI.phoneTail }))).toBeVisible();
+    await next(app, zh);
+    await expect(app.getByLabel(zh('selfService.consent.data'))).toBeChecked();
+    await expect(app.getByLabel(zh('selfService.consent.photo'))).toBeChecked();
+    await app.getByRole('button', { name: zh('selfService.consent.accept'), exact: true }).click();
+    await expect(app.getByRole('img', { name: zh('selfService.photo.yours') })).toBeVisible();
+
+    await sim.faults({ reset: true });
+    await app.getByRole('button', { name: zh('selfService.submit'), exact: true }).click();
+    await expect(heading(app, zh('selfService.done.wait', { host: ZHANG_WEI.name }))).toBeVisible({ timeout: 30_000 });
+    await shot('2 done after retry');
+    const visitor = (await sim.visitors()).find((v) => v.name === VISITOR.name);
+    expect(visitor?.photoBytes).toBeGreaterThan(0);
+    expect(visitor?.phone).toBe(VISITOR.phone);
+  });
+
+  test('an admin turns kiosk mode on in Settings, only once a PIN is set; without default doors visitors are sent to reception', async ({ app, harness, shot }) => {
+    await app.getByRole('navigation', { name: zh('nav.label') }).getByRole('link', { name: zh('nav.settings') }).click();
+    const selfServiceBox = app.getByLabel(zh('settings.selfServiceMode'));
+    await expect(selfServiceBox).toBeDisabled();
+    await expect(app.getByText(zh('settings.selfServiceNeedsPin'))).toBeVisible();
+    await shot('1 settings, no PIN yet');
+
+    await app.getByLabel(zh('settings.newPin')).fill(PIN);
+    await app.getByLabel(zh('settings.confirmPin')).fill(PIN);
+    await app.getByRole('button', { name: zh('settings.setPin'), exact: true }).click();
+    // The admin who set the PIN stays in: the page neither locks nor starts afresh, so its notice stays.
+    const pinSaved = app.getByRole('status').filter({ hasText: zh('settings.pinSaved') });
+    await expect(pinSaved).toBeVisible();
+    await expect(app.getByText(zh('settings.pinStatusSet'))).toBeVisible();
+    await expect(app.getByRole('heading', { name: zh('settings.pinTitle') })).toHaveCount(0);
+    await expect(selfServiceBox).toBeEnabled();
+    await expect(pinSaved, 'the notice is not lost a moment later').toBeVisible();
+    await selfServiceBox.check();
+    await expect(app.getByText(zh('settings.selfServiceNoDevices'))).toBeVisible();
+    await shot('2 kiosk mode ticked');
+    await app.getByRole('button', { name: zh('settings.save'), exact: true }).click();
+
+    // Saved: the window is the kiosk now, nothing else.
+    await expectWelcome(app);
+    const dispatch = createDispatcher(harness.services.handlers);
+    expect(await dispatch('getSettings', undefined)).toMatchObject({ ok: true, value: { selfServiceMode: true, adminPinSet: true, defaultDeviceNos: [] } });
+    await app.getByRole('button', { name: zh('selfService.welcome.start'), exact: true }).click();
+    await expect(heading(app, zh('selfService.reception.title'))).toBeVisible();
+    await expect(app.getByText(zh('selfService.reception.no-devices'))).toBeVisible();
+    await shot('3 no default doors: see reception');
+  });
+
+  test('left idle, a half-filled form is wiped after "are you still there?"', async ({ app, harness, shot }) => {
+    test.setTimeout(150_000);
+    await turnSelfServiceOn(harness);
+    await expectWelcome(app);
+    await app.getByRole('button', { name: zh('selfService.welcome.start'), exact: true }).click();
+    const name = app.getByLabel(zh('field.name'), { exact: true });
+    await name.fill(VISITOR.name);
+    await app.getByLabel(zh('field.phone'), { exact: true }).fill(VISITOR.phone);
+    await shot('1 half-filled');
+
+    // After the idle time: the warning. A touch keeps everything.
+    const still = app.getByRole('alertdialog', { name: zh('selfService.idle.title') });
+    await expect(still).toBeVisible({ timeout: (IDLE_SECONDS + 5) * 1000 });
+    await expect(still).toContainText(template(zh('selfService.idle.body'), false));
+    await shot('2 are you still there');
+    // A touch, as on the screen: the warning goes at the touch itself (pointerdown), so a raw tap.
+    const stay = await still.getByRole('button', { name: zh('selfService.idle.stay'), exact: true }).boundingBox();
+    await app.mouse.click(stay!.x + stay!.width / 2, stay!.y + stay!.height / 2);
+    await expect(still).toBeHidden();
+    await expect(name).toHaveValue(VISITOR.name);
+
+    // Left alone again: warning, countdown, then the welcome screen.
+    const started = Date.now();
+    await expect(still).toBeVisible({ timeout: (IDLE_SECONDS + 5) * 1000 });
+    await expectWelcome(app, zh, (WARNING_SECONDS + 5) * 1000);
+    const waited = (Date.now() - started) / 1000;
+    expect(waited, 'idle time plus the countdown').toBeGreaterThanOrEqual(IDLE_SECONDS + WARNING_SECONDS - 2);
+    await shot('3 wiped, welcome');
+
+    await app.getByRole('button', { name: zh('selfService.welcome.start'), exact: true }).click();
+    await expect(name).toHaveValue('');
+    await expect(app.getByLabel(zh('field.phone'), { exact: true })).toHaveValue('');
+    await shot('4 empty form');
+  });
+
+  test('left idle on the photo screen, the camera is released', async ({ page, harness, shot, pageProblems }) => {
+    void pageProblems;
+    test.setTimeout(150_000);
+    // Every camera stream the page opens, to check that each one is stopped.
+    await page.addInitScript(() => {
+      type Stream = { getTracks(): { readyState: string }[] };
+      const g = globalThis as unknown as { __streams: Stream[]; navigator: { mediaDevices: { getUserMedia(constraints: unknown): Promise<Stream> } } };
+      g.__streams = [];
+      const media = g.navigator.mediaDevices;
+      const original = media.getUserMedia.bind(media);
+      media.getUserMedia = async (constraints: unknown) => {
+        const stream = await original(constraints);
+        g.__streams.push(stream);
+        return stream;
+      };
+    });
+    await turnSelfServiceOn(harness);
+    await page.goto(harness.appUrl);
+    await expectWelcome(page);
+    await upToPhoto(page);
+    const live = () =>
+      page.evaluate(() =>
+        (globalThis as unknown as { __streams: { getTracks(): { readyState: string }[] }[] }).__streams.flatMap((s) => s.getTracks()).filter((t) => t.readyState === 'live').length,
+      );
+    expect(await live()).toBeGreaterThan(0);
+    await shot('1 camera on');
+
+    await expectWelcome(page, zh, (IDLE_SECONDS + WARNING_SECONDS + 10) * 1000);
+    await expect.poll(live, { message: 'every camera track stopped' }).toBe(0);
+    await shot('2 wiped, camera off');
+    await page.getByRole('button', { name: zh('selfService.welcome.start'), exact: true }).click();
+    await expect(page.getByLabel(zh('field.name'), { exact: true })).toHaveValue('');
+  });
+
+  test('leaving kiosk mode takes the admin PIN: a wrong one is refused, the right one returns the app', async ({ app, harness, shot }) => {
+    const dispatch = await turnSelfServiceOn(harness);
+    await expectWelcome(app);
+
+    const exit = app.getByRole('button', { name: zh('selfService.admin.button'), exact: true });
+    await exit.click();
+    const dialog = app.getByRole('dialog', { name: zh('selfService.admin.title') });
+    await expect(dialog).toBeVisible();
+    for (const digit of '1357') await dialog.getByRole('button', { name: digit, exact: true }).click();
+    await shot('1 PIN pad');
+    await dialog.getByRole('button', { name: zh('selfService.admin.confirm'), exact: true }).click();
+    await expect(dialog.getByRole('alert')).toHaveText(exactly(zh('selfService.admin.wrong')));
+    await expect(dialog.getByLabel(zh('selfService.admin.pin'))).toHaveValue('');
+    await shot('2 wrong PIN');
+    expect(await dispatch('getSettings', undefined)).toMatchObject({ ok: true, value: { selfServiceMode: true } });
+
+    for (const digit of PIN) await dialog.getByRole('button', { name: digit, exact: true }).click();
+    await dialog.getByRole('button', { name: zh('selfService.admin.confirm'), exact: true }).click();
+
+    // The normal app is back, with its navigation.
+    await expect(app.getByRole('navigation', { name: zh('nav.label') })).toBeVisible();
+    await expect(app.getByRole('button', { name: zh('selfService.admin.button') })).toHaveCount(0);
+    await shot('3 normal app');
+    expect(await dispatch('getSettings', undefined)).toMatchObject({ ok: true, value: { selfServiceMode: false } });
+  });
+
+  test('too many wrong PINs lock the exit out', async ({ app, harness, shot }) => {
+    await turnSelfServiceOn(harness);
+    await expectWelcome(app);
+    await app.getByRole('button', { name: zh('selfService.admin.button'), exact: true }).click();
+    const dialog = app.getByRole('dialog', { name: zh('selfService.admin.title') });
+    const pin = dialog.getByLabel(zh('selfService.admin.pin'));
+    const confirm = dialog.getByRole('button', { name: zh('selfService.admin.confirm'), exact: true });
+    for (let i = 0; i < 5; i++) {
+      await pin.fill('0000');
+      await confirm.click();
+      await expect(dialog.getByRole('alert')).toHaveText(exactly(zh('selfService.admin.wrong')));
+    }
+    // Locked now: even the right PIN is refused, with how long to wait.
+    await pin.fill(PIN);
+    await confirm.click();
+    await expect(dialog.getByRole('alert')).toHaveText(template(zh('selfService.admin.locked')));
+    await shot('1 locked out');
+    await expect(app.getByRole('navigation')).toHaveCount(0);
+  });
+});

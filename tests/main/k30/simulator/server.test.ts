@@ -1,0 +1,368 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startSimulator, type RunningSimulator, DEMO_DEVICES, DEMO_HOST_NO, DEMO_HOSTS, DEMO_OFFLINE_DEVICE, DEMO_REGIONS, DEMO_PEOPLE_COUNT } from '../../../../src-main/k30/simulator';
+import { TINY_JPEG } from '../../../../src-main/k30/simulator/photos';
+import { simCall, simControl, simOk, startCallbackReceiver } from '../../../helpers/sim-call';
+
+const PHOTO_B64 = TINY_JPEG.toString('base64');
+
+function visitorData(overrides: Record<string, unknown> = {}) {
+  return {
+    name: '孙悦',
+    phone: '13600001111',
+    photo: `data:image/jpeg;base64,${PHOTO_B64}`,
+    staffno: DEMO_HOST_NO,
+    reason: '面试',
+    begintime: '2030-05-20 09:00:00',
+    endtime: '2030-05-20 18:00:00',
+    idcard: '440305199001011234',
+    ...overrides,
+  };
+}
+
+let sim: RunningSimulator;
+beforeAll(async () => {
+  sim = await startSimulator({ port: 0 });
+});
+afterAll(() => sim.close());
+beforeEach(() => sim.reset());
+
+describe('envelope', () => {
+  it('answers a signed, encrypted list call (round trip)', async () => {
+    const answer = await simCall(sim, 'people/getlist', { pageindex: 1, pagesize: 5 });
+    expect(answer.status).toBe(200);
+    expect(answer.resultcode).toBe('1');
+    expect(answer.opened!.signatureValid).toBe(true);
+    const raw = JSON.parse(answer.text);
+    expect(raw.companyno).toBe('K30DEMO');
+    expect(raw.data).toMatch(/^[A-Za-z0-9%]+$/); // encrypted, URL-encoded
+    expect(answer.data.total).toBe(DEMO_PEOPLE_COUNT);
+    expect(answer.data.totalPage).toBe(Math.ceil(DEMO_PEOPLE_COUNT / 5));
+    expect(answer.data.data).toHaveLength(5);
+    const host = answer.data.data[0];
+    expect(host).toMatchObject({ no: DEMO_HOST_NO, jobNumber: '100001', name: '张伟', sex: '男', type: '白名单', deptName: '研发部' });
+    for (const key of ['no', 'jobNumber', 'name', 'sex', 'phone', 'idCard', 'icCard', 'type', 'photo', 'remark', 'startDate', 'effDate', 'native', 'nation', 'residence', 'deptNo', 'deptName']) {
+      expect(host).toHaveProperty(key);
+    }
+    const photo = await fetch(host.photo);
+    expect(photo.status).toBe(200);
+    expect(photo.headers.get('content-type')).toBe('image/jpeg');
+    expect([...new Uint8Array(await photo.arrayBuffer()).slice(0, 2)]).toEqual([0xff, 0xd8]);
+  });
+
+  it('accepts pageindex/pagesize as numeric strings and filters names fuzzily', async () => {
+    const data = await simOk(sim, 'people/getlist', { pageindex: '1', pagesize: '50', name: '伟' });
+    expect(data.total).toBeGreaterThan(0);
+    expect(data.data.every((row: { name: string }) => row.name.includes('伟'))).toBe(true);
+    const byPhone = await simOk(sim, 'people/getlist', { pageindex: 1, pagesize: 10, phone: '0138001' });
+    expect(byPhone.data.map((row: { no: string }) => row.no)).toEqual([DEMO_HOST_NO]);
+  });
+
+  it('refuses a bad signature', async () => {
+    const answer = await simCall(sim, 'people/getlist', { pageindex: 1, pagesize: 1 }, { tamper: (e) => ({ ...e, sign: '0'.repeat(32) }) });
+    expect(answer.status).toBe(200);
+    expect(answer.resultcode).toBe('0');
+    expect(answer.msg).toContain('签名错误');
+    expect(answer.msg).toContain('signature');
+    expect(answer.opened!.signatureValid).toBe(true);
+  });
+
+  it('refuses a wrong app secret as a bad signature', async () => {
+    const answer = await simCall(sim, 'people/getlist', { pageindex: 1, pagesize: 1 }, { seal: { appSecret: 'wrong', aesKey: 'k30-demo-code', aesIv: 'k30-demo-code' } });
+    expect(answer.msg).toContain('signature mismatch');
+  });
+
+  it('refuses data sealed with another crypto profile', async () => {
+    const answer = await simCall(sim, 'people/getlist', { pageindex: 1, pagesize: 1 }, { seal: { profile: 'aes-ecb' } });
+    expect(answer.resultcode).toBe('0');
+    expect(answer.msg).toContain('数据解密失败');
+    expect(answer.msg).toContain('decrypt');
+  });
+
+  it('refuses a wrong AES key', async () => {
+    const answer = await simCall(sim, 'people/getlist', { pageindex: 1, pagesize: 1 }, { seal: { aesKey: 'another-key-0000' } });
+    expect(answer.msg).toContain('decrypt');
+  });
+
+  it('refuses a bad envelope, a non-JSON body and another company', async () => {
+    const noSign = await simCall(sim, 'people/getlist', {}, { tamper: ({ sign: _sign, ...rest }) => rest });
+    expect(noSign.msg).toContain('sign');
+    expect(noSign.msg).toContain('bad envelope');
+    const notJson = await simCall(sim, 'people/getlist', {}, { rawBody: 'companyno=K30DEMO' });
+    expect(notJson.status).toBe(200);
+    expect(notJson.msg).toContain('not JSON');
+    const other = await simCall(sim, 'people/getlist', { pageindex: 1, pagesize: 1 }, { seal: { companyno: 'OTHER' } });
+    expect(other.msg).toContain('companyno');
+  });
+
+  it('answers 404 for an unknown path and 405 for GET, K30-style', async () => {
+    const unknown = await simCall(sim, 'people/GetList', { pageindex: 1, pagesize: 1 });
+    expect(unknown.status).toBe(404);
+    expect(unknown.resultcode).toBe('0');
+    expect(String(unknown.msg)).toContain('/openapi/people/GetList');
+    const get = await simCall(sim, 'people/getlist', {}, { method: 'GET' });
+    expect(get.status).toBe(405);
+    expect(get.resultcode).toBe('0');
+  });
+});
+
+describe('validation', () => {
+  it('names a missing required field', async () => {
+    const { staffno: _staffno, ...rest } = visitorData();
+    const answer = await simCall(sim, 'visitor/Create', rest);
+    expect(answer.resultcode).toBe('0');
+    expect(answer.msg).toBe('staffno 不能为空 (staffno is required)');
+  });
+
+  it('checks lengths, formats, ranges and references', async () => {
+    const cases: Array<[string, Record<string, unknown>, string]> = [
+      ['visitor/Create', visitorData({ name: '名'.repeat(51) }), 'name 长度不能超过50'],
+      ['visitor/Create', visitorData({ reason: 'x'.repeat(51) }), 'reason'],
+      ['visitor/Create', visitorData({ staffno: '123' }), 'staffno 被访人不存在 (host not found: 123)'],
+      ['visitor/Create', visitorData({ begintime: '2030-05-20T09:00:00' }), 'begintime 时间格式错误'],
+      ['visitor/Create', visitorData({ endtime: '2030-02-30 18:00:00' }), 'endtime'],
+      ['visitor/Create', visitorData({ endtime: '2030-05-20 08:00:00' }), 'endtime 必须晚于begintime'],
+      ['visitor/Create', visitorData({ photo: 'not base64 at all!' }), 'photo 图片不是有效的Base64'],
+      ['visitor/Create', visitorData({ photo: 'data:text/plain;base64,aGVsbG8=' }), 'photo'],
+      ['people/getlist', { pageindex: 0, pagesize: 10 }, 'pageindex 超出范围'],
+      ['people/getlist', { pageindex: 1, pagesize: 1001 }, 'pagesize 超出范围 (pagesize must be 1..1000)'],
+      ['people/getlist', { pageindex: 1, pagesize: 'ten' }, 'pagesize 必须是整数'],
+      ['people/getlist', { pageindex: 1.5, pagesize: 10 }, 'pageindex 必须是整数'],
+      ['people/Create', { name: '新人', deptno: 'nope', jobnumber: '900001' }, 'deptno 部门不存在'],
+      ['people/Create', { name: '新人', deptno: DEMO_HOSTS.liNa.deptno, jobnumber: '100001' }, 'jobnumber 工号已存在'],
+      ['people/Create', { name: '新人', deptno: DEMO_HOSTS.liNa.deptno, jobnumber: '900001', sex: 3 }, 'sex 取值无效'],
+      ['people/Create', { name: '新人', deptno: DEMO_HOSTS.liNa.deptno, jobnumber: '900001', pwd: '1234567' }, 'pwd 长度不能超过6'],
+      ['people/Create', { name: '新人', deptno: DEMO_HOSTS.liNa.deptno, jobnumber: '900001', pwd: '12a4' }, 'pwd 必须是纯数字'],
+      ['people/Create', { name: '新人', deptno: DEMO_HOSTS.liNa.deptno, jobnumber: '900001', startdate: '2024-01-01' }, 'startdate 时间格式错误'],
+      ['department/Create', { name: '新部门', remark: 'r'.repeat(101) }, 'remark 长度不能超过100'],
+      ['region/Create', { name: '新区域', parentno: 'nope' }, 'parentno 区域不存在'],
+      ['region/getpeoplelist', { pageindex: 1, pagesize: 10 }, 'no 不能为空'],
+      ['record/getlist', { pageindex: 1, pagesize: 10, startdate: '2025-01-31', effdate: '2025-02-01' }, 'effdate 开始日期和结束日期不能跨月'],
+      ['record/getlist', { pageindex: 1, pagesize: 10, startdate: '2025-01-01 00:00:00', effdate: '2025-01-02' }, 'startdate 日期格式错误'],
+      ['visitor/SyncVisitor', { no: 'nope', devicenos: 'D1001' }, 'no 访客不存在'],
+      ['Device/SetLongOpenByDevice', { deviceno: 'D1001', mode: 3 }, 'mode 取值无效'],
+      ['Device/OpenDoor', { deviceno: DEMO_OFFLINE_DEVICE }, '设备离线'],
+    ];
+    for (const [path, data, expected] of cases) {
+      const answer = await simCall(sim, path, data);
+      expect.soft(answer.resultcode, `${path} ${JSON.stringify(data).slice(0, 80)}`).toBe('0');
+      expect.soft(String(answer.msg), path).toContain(expected);
+    }
+  });
+});
+
+describe('visitors', () => {
+  it('Create → SyncVisitor records the sync per device and the photo size', async () => {
+    const created = await simCall(sim, 'visitor/Create', visitorData());
+    expect(created.resultcode).toBe('1');
+    expect(created.msg).toBe('新增访客成功');
+    const no = created.data.no as string;
+    expect(no).toMatch(/^\d{16}$/);
+    const synced = await simCall(sim, 'visitor/SyncVisitor', { no, devicenos: `${DEMO_DEVICES.buildingAIn},${DEMO_DEVICES.buildingAOut},${DEMO_OFFLINE_DEVICE}` });
+    expect(synced.resultcode).toBe('1');
+    expect(synced.msg).toBe('下发成功');
+    const { json } = await simControl(sim, 'GET', '/__sim/state');
+    const visitor = json.visitors.find((v: { no: string }) => v.no === no);
+    expect(visitor).toMatchObject({ name: '孙悦', staffno: DEMO_HOST_NO, photoBytes: TINY_JPEG.length, syncedDevices: ['D1003', 'D1004', DEMO_OFFLINE_DEVICE] });
+    expect(sim.state.visitors.get(no)!.syncedDevices).toEqual(['D1003', 'D1004', DEMO_OFFLINE_DEVICE]);
+  });
+
+  it('accepts bare Base64 and URL photos', async () => {
+    const bare = await simOk(sim, 'visitor/Create', visitorData({ photo: PHOTO_B64 }));
+    expect(sim.state.visitors.get(bare.no)!.photoBytes).toBe(TINY_JPEG.length);
+    const url = await simOk(sim, 'visitor/Create', visitorData({ photo: 'http://kiosk.local/photo/1.jpg' }));
+    expect(sim.state.visitors.get(url.no)).toMatchObject({ photoBytes: 0, photoUrl: 'http://kiosk.local/photo/1.jpg' });
+    const none = await simOk(sim, 'visitor/Create', visitorData({ photo: '' }));
+    expect(sim.state.visitors.get(none.no)!.photoBytes).toBe(0);
+  });
+
+  it('Delete fails while a synced device is offline, keeps its record, and succeeds once it is back', async () => {
+    const { no } = await simOk(sim, 'visitor/Create', visitorData());
+    await simOk(sim, 'visitor/SyncVisitor', { no, devicenos: `D1001,${DEMO_OFFLINE_DEVICE},D1003` });
+    const refused = await simCall(sim, 'visitor/Delete', { no });
+    expect(refused.resultcode).toBe('0');
+    expect(refused.msg).toBe(`设备离线 (device offline: ${DEMO_OFFLINE_DEVICE})`);
+    expect(sim.state.visitors.get(no)!.syncedDevices).toEqual([DEMO_OFFLINE_DEVICE]);
+    const again = await simCall(sim, 'visitor/Delete', { no });
+    expect(again.resultcode).toBe('0');
+
+    expect((await simControl(sim, 'POST', '/__sim/device', { no: DEMO_OFFLINE_DEVICE, online: true })).json.onlinestatus).toBe(1);
+    const deleted = await simCall(sim, 'visitor/Delete', { no });
+    expect(deleted.resultcode).toBe('1');
+    expect(sim.state.visitors.has(no)).toBe(false);
+    const gone = await simCall(sim, 'visitor/Delete', { no });
+    expect(gone.msg).toContain('访客不存在');
+  });
+
+  it('a device going offline after the sync blocks the delete too', async () => {
+    const { no } = await simOk(sim, 'visitor/Create', visitorData());
+    await simOk(sim, 'visitor/SyncVisitor', { no, devicenos: 'D1001,D1003' });
+    await simControl(sim, 'POST', '/__sim/device', { no: 'D1003', online: false });
+    expect((await simCall(sim, 'visitor/Delete', { no })).msg).toContain('D1003');
+    expect(sim.state.visitors.get(no)!.syncedDevices).toEqual(['D1003']);
+  });
+});
+
+describe('callbacks', () => {
+  let receiver: Awaited<ReturnType<typeof startCallbackReceiver>>;
+  beforeEach(async () => {
+    receiver = await startCallbackReceiver(sim);
+    sim.setCallbackUrl(receiver.url);
+  });
+  afterEach(async () => {
+    sim.setCallbackUrl(undefined);
+    await receiver.close();
+  });
+
+  it('posts a signed, encrypted authstatus per device: success online, failure offline', async () => {
+    const { no } = await simOk(sim, 'visitor/Create', visitorData());
+    await simOk(sim, 'visitor/SyncVisitor', { no, devicenos: `D1003,${DEMO_OFFLINE_DEVICE}` });
+    const got = await receiver.waitFor(2);
+    for (const callback of got) {
+      expect(callback.body.method).toBe('authstatus');
+      expect(callback.body.companyno).toBe('K30DEMO');
+      expect(callback.body.data).not.toContain('{'); // encrypted
+      expect(callback.opened.signatureValid).toBe(true);
+    }
+    const byDevice = Object.fromEntries(got.map((c) => [(c.opened.data as { deviceno: string }).deviceno, c.opened.data]));
+    expect(byDevice.D1003).toEqual({ no, deviceno: 'D1003', resultcode: '1', msg: '下发成功' });
+    expect(byDevice[DEMO_OFFLINE_DEVICE]).toEqual({ no, deviceno: DEMO_OFFLINE_DEVICE, resultcode: '0', msg: '设备离线' });
+  });
+
+  it('posts authstatus for people/syncwhitelist; device_nos wins over deptno', async () => {
+    await simOk(sim, 'people/syncwhitelist', { no: DEMO_HOST_NO, device_nos: 'D1007', deptno: DEMO_HOSTS.zhangWei.deptno });
+    const [callback] = await receiver.waitFor(1);
+    expect(callback.opened.data).toEqual({ no: DEMO_HOST_NO, deviceno: 'D1007', resultcode: '1', msg: '下发成功' });
+    await sim.callbacksIdle();
+    expect(receiver.received).toHaveLength(1);
+    expect(sim.state.people.get(DEMO_HOST_NO)!.syncedDevices).toContain('D1007');
+  });
+
+  it('a dead callback URL never breaks the server', async () => {
+    sim.setCallbackUrl('http://127.0.0.1:1/nothing-here');
+    const { no } = await simOk(sim, 'visitor/Create', visitorData());
+    await simOk(sim, 'visitor/SyncVisitor', { no, devicenos: 'D1001' });
+    await sim.callbacksIdle();
+    expect(sim.callbackLog.at(-1)?.error).toBeTruthy();
+    expect((await simCall(sim, 'Device/GetDeviceStatus', { deviceno: 'D1001' })).resultcode).toBe('1');
+  });
+
+  it('/__sim/pass records the pass, updates presence and posts UploadRecord', async () => {
+    const person = DEMO_HOSTS.wangQiang;
+    const inA = () => simOk(sim, 'region/getpeoplelist', { pageindex: 1, pagesize: 100, no: DEMO_REGIONS.buildingA });
+    const before = await inA();
+    expect(before.data.some((row: { no: string }) => row.no === person.no)).toBe(false);
+
+    const { status, json: record } = await simControl(sim, 'POST', '/__sim/pass', { personNo: person.no, deviceNo: DEMO_DEVICES.buildingAIn });
+    expect(status).toBe(200);
+    expect(record).toMatchObject({ deviceno: 'D1003', peopleno: person.no, outintype: 1, group: 0, mode: 0 });
+    const after = await inA();
+    expect(after.total).toBe(before.total + 1);
+    expect(after.data[0]).toMatchObject({ no: person.no, name: '王强', jobnumber: '100003', deptname: '销售部', sex: 1, deviceno: 'D1003', entertime: record.addtime });
+
+    const [upload] = await receiver.waitFor(1);
+    expect(upload.body.method).toBe('UploadRecord');
+    expect(upload.opened.signatureValid).toBe(true);
+    expect(upload.opened.data).toMatchObject({
+      recordNo: record.no,
+      departmentNo: person.deptno,
+      departmentName: '销售部',
+      peopleNo: person.no,
+      peopleName: '王强',
+      deviceNo: 'D1003',
+      deviceName: 'A栋大堂入口',
+      outinType: 1,
+      recogMode: 0,
+      addTime: record.addtime,
+      exceptionMode: 1,
+    });
+    expect((upload.opened.data as { addTime: string }).addTime).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
+    expect((await fetch((upload.opened.data as { photo: string }).photo)).status).toBe(200);
+
+    await simControl(sim, 'POST', '/__sim/pass', { personNo: person.no, deviceNo: DEMO_DEVICES.buildingAOut });
+    expect((await inA()).total).toBe(before.total);
+    const presence = (await simControl(sim, 'GET', '/__sim/state')).json.presence[DEMO_REGIONS.buildingA];
+    expect(presence.some((entry: { personNo?: string }) => entry.personNo === person.no)).toBe(false);
+  });
+
+  it('a visitor pass has recogMode 6 and the visitor shows in the region list', async () => {
+    const { no } = await simOk(sim, 'visitor/Create', visitorData({ phone: '13600002222' }));
+    await simControl(sim, 'POST', '/__sim/pass', { visitorNo: no, deviceNo: DEMO_DEVICES.buildingBIn });
+    const [upload] = await receiver.waitFor(1);
+    expect(upload.opened.data).toMatchObject({ peopleNo: no, peopleName: '孙悦', recogMode: 6, outinType: 1 });
+    const inB = await simOk(sim, 'region/getpeoplelist', { pageindex: 1, pagesize: 5, no: DEMO_REGIONS.buildingB });
+    expect(inB.data[0]).toMatchObject({ no, name: '孙悦', phone: '13600002222', rolename: '访客' });
+    const records = await simCall(sim, 'record/getlist', { pageindex: 1, pagesize: 5, startdate: upload.opened.data && (upload.opened.data as { addTime: string }).addTime.slice(0, 10), effdate: (upload.opened.data as { addTime: string }).addTime.slice(0, 10), group: 10 });
+    expect(records.data.data[0]).toMatchObject({ peopleno: no, group: '10', mode: '6', outintype: '1', exceptionmode: '1' });
+  });
+});
+
+describe('rate limit', () => {
+  it('refuses the 61st list call in a minute (default limit 60), shared by the three list calls', async () => {
+    const calls = ['people/getlist', 'region/getlist', 'region/getpeoplelist'];
+    for (let i = 0; i < 60; i++) {
+      const path = calls[i % 3];
+      const answer = await simCall(sim, path, { pageindex: 1, pagesize: 1, no: path === 'region/getpeoplelist' ? DEMO_REGIONS.campus : undefined });
+      expect(answer.resultcode, `call ${i + 1}`).toBe('1');
+    }
+    const refused = await simCall(sim, 'region/getlist', { pageindex: 1, pagesize: 1 });
+    expect(refused.resultcode).toBe('0');
+    expect(refused.msg).toContain('请求过于频繁');
+    expect(refused.msg).toContain('rate limit');
+    // Other calls are not limited.
+    expect((await simCall(sim, 'Device/GetList', { pageindex: 1, pagesize: 1 })).resultcode).toBe('1');
+  });
+
+  it('is a sliding minute (small limit, fake clock)', async () => {
+    let now = new Date(2030, 0, 15, 10, 0, 0);
+    const small = await startSimulator({ listLimitPerMinute: 3, now: () => now });
+    try {
+      const list = () => simCall(small, 'people/getlist', { pageindex: 1, pagesize: 1 });
+      for (let i = 0; i < 3; i++) {
+        expect((await list()).resultcode).toBe('1');
+        now = new Date(now.getTime() + 10_000);
+      }
+      expect((await list()).msg).toContain('rate limit'); // t=30s: 3 calls in the window
+      now = new Date(now.getTime() + 30_001); // t=60.001s: the first call left the window
+      expect((await list()).resultcode).toBe('1');
+      expect((await list()).msg).toContain('rate limit');
+    } finally {
+      await small.close();
+    }
+  });
+});
+
+describe('faults', () => {
+  afterEach(() => sim.setFaults({ reset: true }));
+
+  it('http500 answers 500 without applying the call, then recovers', async () => {
+    await simControl(sim, 'POST', '/__sim/faults', { http500: 1, paths: ['visitor/Create'] });
+    const count = sim.state.visitors.size;
+    expect((await simCall(sim, 'Device/GetList', { pageindex: 1, pagesize: 1 })).status).toBe(200); // other path
+    const failed = await simCall(sim, 'visitor/Create', visitorData());
+    expect(failed.status).toBe(500);
+    expect(sim.state.visitors.size).toBe(count);
+    expect((await simCall(sim, 'visitor/Create', visitorData())).resultcode).toBe('1');
+    expect(sim.state.visitors.size).toBe(count + 1);
+  });
+
+  it('dropAfterCommit applies the call and then drops the connection', async () => {
+    await simControl(sim, 'POST', '/__sim/faults', { dropAfterCommit: 1 });
+    const count = sim.state.visitors.size;
+    await expect(simCall(sim, 'visitor/Create', visitorData({ name: '周掉线' }))).rejects.toThrow();
+    expect(sim.state.visitors.size).toBe(count + 1);
+    expect([...sim.state.visitors.values()].some((v) => v.name === '周掉线')).toBe(true);
+    expect((await simCall(sim, 'Device/GetList', { pageindex: 1, pagesize: 1 })).resultcode).toBe('1');
+  });
+
+  it('malformed answers non-JSON; latency delays; {} clears', async () => {
+    await simControl(sim, 'POST', '/__sim/faults', { malformed: 1, latencyMs: 150 });
+    expect((await simControl(sim, 'GET', '/__sim/faults')).json).toMatchObject({ malformed: 1, latencyMs: 150 });
+    const started = Date.now();
+    const garbled = await simCall(sim, 'Device/GetList', { pageindex: 1, pagesize: 1 });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(140);
+    expect(garbled.status).toBe(200);
+    expect(garbled.opened).toBeUndefined();
+    await simControl(sim, 'POST', '/__sim/faults', {});
+    expect((await simCall(sim, 'Device/GetList', { pageindex: 1, pagesize: 1 })).resultcode).toBe('1');
+  });
+});

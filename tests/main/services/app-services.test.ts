@@ -1,0 +1,344 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CALL_NAMES, type CallName, type Registration, type Result, type Visit } from '../../../src-preload/contract';
+import { createDispatcher } from '../../../src-main/ipc/dispatch';
+import { startSimulator } from '../../../src-main/k30/simulator';
+import { DEMO_DEVICES, DEMO_HOST_NO, DEMO_OFFLINE_DEVICE, DEMO_REGIONS } from '../../../src-main/k30/simulator/seed';
+import { TINY_JPEG } from '../../../src-main/k30/simulator/photos';
+import { createAppServices, type AppServices } from '../../../src-main/services/app-services';
+import { mapStore, memoryLogger, testSecretBox } from '../../helpers/test-ports';
+import { demoRegistration, intentRecord, residentId, until } from '../../helpers/test-data';
+
+const PHONE = '13712345678';
+const ID = residentId('44030519851224567');
+const DEVICES = [DEMO_DEVICES.campusGateIn, DEMO_DEVICES.buildingBIn];
+
+function registration(over: Partial<Registration> = {}): Registration {
+  return demoRegistration({ name: '访客丙', phone: PHONE, documentNo: ID, reason: '送货', deviceNos: DEVICES, channel: 'kiosk', consent: { data: true, photo: true }, ...over });
+}
+
+function ok<T>(result: Result<unknown>): T {
+  if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result.error)}`);
+  return result.value as T;
+}
+
+let dir: string;
+let services: AppServices | undefined;
+let log: ReturnType<typeof memoryLogger>;
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'app-services-'));
+  log = memoryLogger();
+});
+afterEach(async () => {
+  await services?.close();
+  services = undefined;
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('createAppServices in demo mode', () => {
+  it('a door pass reported by callback refreshes who is inside at once, despite the cache', async () => {
+    services = await createAppServices({ dataDir: dir, store: mapStore(), secretBox: testSecretBox(), log, sweepIntervalMs: 3600_000 });
+    await services.ready;
+    const dispatch = createDispatcher(services.handlers);
+    const inParking = async () => ok<{ rows: { no: string }[] }>(await dispatch('listRegionPeople', { regionNo: DEMO_REGIONS.parking, pageindex: 1, pagesize: 200 })).rows.map((r) => r.no);
+    const wangQiang = '1745000000000003';
+    expect(await inParking()).not.toContain(wangQiang);
+    const pass = await fetch(`${services.demo!.url}/__sim/pass`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ personNo: wangQiang, deviceNo: DEMO_DEVICES.parkingIn }),
+    });
+    expect(pass.status).toBe(200);
+    await until(async () => (await inParking()).includes(wangQiang));
+  });
+
+  it('reports a corrupt ledger through getStatus, and starts empty beside the set-aside copy', async () => {
+    const { writeFile, readdir } = await import('node:fs/promises');
+    await writeFile(join(dir, 'visits.json'), '{"visits": [ this is not json');
+    services = await createAppServices({ dataDir: dir, store: mapStore(), secretBox: testSecretBox(), log, sweepIntervalMs: 3600_000 });
+    const dispatch = createDispatcher(services.handlers);
+    const status = ok<{ ledgerProblems: { kind: string; setAside: string }[] }>(await dispatch('getStatus', undefined));
+    expect(status.ledgerProblems).toHaveLength(1);
+    expect(status.ledgerProblems[0].kind).toBe('corrupt');
+    expect((await readdir(dir)).some((name) => join(dir, name) === status.ledgerProblems[0].setAside)).toBe(true);
+    expect(ok<Visit[]>(await dispatch('listVisits', undefined))).toEqual([]);
+  });
+
+  it('registers a visit end to end through the dispatcher, confirmed by the demo callbacks', async () => {
+    services = await createAppServices({ dataDir: dir, store: mapStore(), secretBox: testSecretBox(), log, sweepIntervalMs: 3600_000 });
+    await services.ready;
+    expect(services.demo?.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(services.callbackUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    const dispatch = createDispatcher(services.handlers, (line) => log.error(line));
+    const passes: unknown[] = [];
+    services.events.on('visitorPassed', (p) => passes.push(p));
+
+    const settings = ok<{ demo: boolean; configured: boolean }>(await dispatch('getSettings', undefined));
+    expect(settings).toMatchObject({ demo: true, configured: false });
+
+    const hosts = ok<{ no: string; phoneTail: string }[]>(await dispatch('searchHosts', { query: '张伟' }));
+    expect(hosts.find((h) => h.no === DEMO_HOST_NO)).toMatchObject({ phoneTail: '8001' });
+    const devices = ok<{ no: string; online: boolean; direction: string }[]>(await dispatch('listDevices', undefined));
+    expect(devices).toHaveLength(10);
+    expect(devices.find((d) => d.no === DEMO_OFFLINE_DEVICE)).toMatchObject({ online: false, direction: 'out' });
+
+    const visit = ok<Visit>(await dispatch('registerVisit', registration()));
+    expect(visit.state).toBe('pushed');
+    await until(async () => ok<Visit[]>(await dispatch('listVisits', undefined))[0].devices.every((d) => d.state === 'confirmed'));
+
+    // The visitor walks into building B: the door's record comes back by callback.
+    const pass = await fetch(`${services.demo!.url}/__sim/pass`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ visitorNo: visit.k30No, deviceNo: DEMO_DEVICES.buildingBIn }),
+    });
+    expect(pass.status).toBe(200);
+    await until(() => passes.length === 1);
+    expect(passes[0]).toMatchObject({ visitId: visit.id, deviceNo: DEMO_DEVICES.buildingBIn, direction: 'in' });
+
+    const regions = ok<{ regions: { no: string; inside: number }[] }>(await dispatch('listRegions', undefined));
+    expect(regions.regions).toHaveLength(5);
+    expect(regions.regions.find((r) => r.no === DEMO_REGIONS.buildingB)!.inside).toBeGreaterThan(0);
+    const inside = ok<{ rows: { visitId?: string; overstay: boolean; phoneTail: string; photoUrl: string }[] }>(
+      await dispatch('listRegionPeople', { regionNo: DEMO_REGIONS.buildingB, pageindex: 1, pagesize: 50 }),
+    );
+    const ours = inside.rows.find((r) => r.visitId === visit.id)!;
+    expect(ours).toMatchObject({ overstay: false, phoneTail: '5678' });
+
+    const someone = inside.rows.find((r) => r.photoUrl)!;
+    const photo = ok<string>(await dispatch('getPhoto', { url: someone.photoUrl }));
+    expect(photo).toMatch(/^data:image\/jpeg;base64,/);
+    expect(await dispatch('getPhoto', { url: 'http://example.com/x.jpg' })).toMatchObject({ ok: false, error: { code: 'not-allowed' } });
+
+    expect(ok(await dispatch('openDoor', { deviceNo: DEMO_DEVICES.campusGateIn }))).toBe(true);
+
+    const removed = ok<Visit>(await dispatch('removeVisit', { visitId: visit.id }));
+    expect(removed.state).toBe('removed');
+    expect(ok(await dispatch('removeExpired', undefined))).toEqual({ removed: 0, pending: 0, failed: [] });
+    expect(await dispatch('repushVisit', { visitId: visit.id })).toMatchObject({ ok: false, error: { code: 'not-allowed' } });
+    expect(await dispatch('retryRegistration', { visitId: visit.id })).toMatchObject({ ok: false, error: { code: 'not-allowed' } });
+    expect(await dispatch('cancelVisit', { visitId: 'nope' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+
+    // The ledger on disk keeps neither the full phone nor the ID.
+    const disk = await readFile(join(dir, 'visits.json'), 'utf8');
+    expect(disk).not.toContain(PHONE);
+    expect(disk).not.toContain(ID);
+  });
+
+  it('refuses a photo over photoMaxKB, a kiosk registration without consent, and a refused registration maps to the server error', async () => {
+    services = await createAppServices({ dataDir: dir, store: mapStore(), secretBox: testSecretBox(), log, sweepIntervalMs: 3600_000 });
+    await services.ready;
+    const dispatch = createDispatcher(services.handlers);
+    ok(await dispatch('saveSettings', { photoMaxKB: 20 }));
+    const big = '/9j/' + 'A'.repeat(Math.ceil((21 * 1024 * 4) / 3));
+    expect(await dispatch('registerVisit', registration({ photo: big }))).toMatchObject({ ok: false, error: { code: 'photo-too-large' } });
+    expect(await dispatch('registerVisit', registration({ consent: undefined }))).toMatchObject({ ok: false, error: { code: 'invalid-input', field: 'consent' } });
+    expect(ok<Visit[]>(await dispatch('listVisits', undefined))).toEqual([]);
+    expect(await dispatch('registerVisit', registration({ hostNo: '404' }))).toMatchObject({ ok: false, error: { code: 'server-refused' } });
+    expect(ok<Visit[]>(await dispatch('listVisits', undefined))[0].state).toBe('create-failed');
+  });
+
+  it('with a moved clock the demo world moves too: its callbacks are still fresh', async () => {
+    const offset = 3 * 3600_000;
+    const now = () => new Date(Date.now() + offset);
+    services = await createAppServices({ dataDir: dir, store: mapStore(), secretBox: testSecretBox(), log, sweepIntervalMs: 3600_000, now });
+    await services.ready;
+    const dispatch = createDispatcher(services.handlers);
+    const begin = now();
+    const visit = ok<Visit>(await dispatch('registerVisit', registration({ begin: begin.toISOString(), end: new Date(begin.getTime() + 3600_000).toISOString() })));
+    await until(() => services!.ledger.get(visit.id)!.devices.every((d) => d.state === 'confirmed'));
+    expect(log.lines.some((l) => l.includes('callback rejected'))).toBe(false);
+  });
+
+  it('resumes the previous run: an interrupted registration is marked, not re-sent', async () => {
+    services = await createAppServices({ dataDir: dir, store: mapStore(), secretBox: testSecretBox(), log, sweepIntervalMs: 3600_000 });
+    await services.ready;
+    const reg = registration();
+    await services.ledger.add(intentRecord('interrupted', reg));
+    await services.close();
+    services = await createAppServices({ dataDir: dir, store: mapStore(), secretBox: testSecretBox(), log, sweepIntervalMs: 3600_000 });
+    await services.ready;
+    expect(services.ledger.get('interrupted')!.state).toBe('create-unknown');
+    const dispatch = createDispatcher(services.handlers);
+    expect(ok<Visit>(await dispatch('cancelVisit', { visitId: 'interrupted' })).state).toBe('cancelled');
+  });
+});
+
+describe('no secret leaves the main process', () => {
+  const SECRETS = {
+    appSecret: 'APPSECRET-q7Zr2Lm9Xv4T',
+    aesKey: 'AESKEY-w3Np8Hs6', // 16 bytes
+    aesIv: 'AESIV-k5Jd1Fy0Qe', // 16 bytes
+    pin: '73914',
+  };
+  let sim: Awaited<ReturnType<typeof startSimulator>>;
+
+  beforeEach(async () => {
+    sim = await startSimulator({ port: 0, seed: 'demo', companyno: 'CO-LEAK-CHECK', secret: SECRETS.appSecret, aesKey: SECRETS.aesKey, aesIv: SECRETS.aesIv });
+  });
+  afterEach(async () => {
+    await services?.close();
+    services = undefined;
+    await sim.close();
+  });
+
+  it('in no IPC answer, no event and no log line, across every call', async () => {
+    const store = mapStore();
+    services = await createAppServices({ dataDir: dir, store, secretBox: testSecretBox(), log, sweepIntervalMs: 3600_000 });
+    await services.ready;
+    const dispatch = createDispatcher(services.handlers, (line) => log.error(line));
+    const seen: unknown[] = [];
+    const record = (value: unknown) => seen.push(value);
+    services.events.on('visitUpdated', record);
+    services.events.on('visitorPassed', record);
+    services.events.on('settingsChanged', record);
+
+    const demoReceiver = services.callbackUrl;
+    ok(
+      await dispatch('saveSettings', {
+        server: sim.url,
+        companyno: 'CO-LEAK-CHECK',
+        appSecret: SECRETS.appSecret,
+        aesKey: SECRETS.aesKey,
+        aesIv: SECRETS.aesIv,
+        callbackAddress: '127.0.0.1:0',
+      }),
+    );
+    // The receiver moves from the demo's loopback port to the configured address.
+    await until(() => services!.callbackUrl !== undefined && services!.callbackUrl !== demoReceiver);
+    sim.setCallbackUrl(services.callbackUrl);
+    expect(services.demo).toBeUndefined();
+
+    // Every call in the contract (the Record type makes a new call a compile error here).
+    const registered: { id?: string } = {};
+    const inputs: Record<CallName, () => unknown> = {
+      getSettings: () => undefined,
+      getStatus: () => undefined,
+      saveSettings: () => ({ defaultVisitMinutes: 90 }),
+      setAdminPin: () => ({ next: SECRETS.pin }),
+      verifyAdminPin: () => ({ pin: SECRETS.pin }),
+      testConnection: () => undefined,
+      findCryptoProfile: () => undefined,
+      searchHosts: () => ({ query: '138' }),
+      listDevices: () => undefined,
+      openDoor: () => ({ deviceNo: DEMO_DEVICES.campusGateIn }),
+      registerVisit: () => registration(),
+      repushVisit: () => ({ visitId: registered.id ?? 'x', deviceNos: [DEMO_OFFLINE_DEVICE] }),
+      retryRegistration: () => ({ visitId: registered.id ?? 'x' }),
+      cancelVisit: () => ({ visitId: registered.id ?? 'x' }),
+      listVisits: () => undefined,
+      removeVisit: () => ({ visitId: registered.id ?? 'x' }),
+      removeExpired: () => undefined,
+      listRegions: () => undefined,
+      listRegionPeople: () => ({ regionNo: DEMO_REGIONS.campus, pageindex: 1, pagesize: 20, query: '张' }),
+      getPhoto: () => ({ url: `${sim.url}/photos/people/${DEMO_HOST_NO}.jpg` }),
+      leaveSelfServiceMode: () => ({ pin: SECRETS.pin }),
+    };
+    expect(Object.keys(inputs).sort()).toEqual([...CALL_NAMES].sort());
+    const order: CallName[] = ['setAdminPin', 'verifyAdminPin', 'registerVisit', ...CALL_NAMES.filter((n) => !['setAdminPin', 'verifyAdminPin', 'registerVisit', 'removeVisit'].includes(n)), 'removeVisit'];
+    const results: Record<string, Result<unknown>> = {};
+    for (const name of order) {
+      const result = await dispatch(name, inputs[name]());
+      results[name] = result;
+      seen.push(result);
+      if (name === 'registerVisit' && result.ok) registered.id = (result.value as Visit).id;
+    }
+    // Wrong ones too: errors must not echo secrets either.
+    seen.push(await dispatch('verifyAdminPin', { pin: '00000' }));
+    seen.push(await dispatch('leaveSelfServiceMode', { pin: '00000' }));
+    await sim.callbacksIdle();
+
+    expect(results.testConnection).toMatchObject({ ok: true, value: { ok: true } });
+    expect(results.registerVisit).toMatchObject({ ok: true, value: { state: 'pushed' } });
+    // It was re-pushed to the offline device as well, so the delete cannot reach every device yet.
+    expect(results.removeVisit).toMatchObject({ ok: true, value: { state: 'removal-pending', removal: { attempts: 1 } } });
+    // Callbacks signed with the configured secrets were received and verified.
+    expect(services.ledger.get(registered.id!)!.history.some((h) => h.event === 'device-confirmed')).toBe(true);
+    expect(results.getSettings).toMatchObject({ ok: true, value: { secretsSet: { appSecret: true, aesKey: true, aesIv: true } } });
+
+    const haystack = [JSON.stringify(seen), ...log.lines].join('\n');
+    for (const secret of Object.values(SECRETS)) {
+      expect(haystack).not.toContain(secret);
+      expect(haystack).not.toContain(Buffer.from(secret).toString('base64'));
+    }
+    // Nor the visitor's full phone and ID.
+    expect(haystack).not.toContain(PHONE);
+    expect(haystack).not.toContain(ID);
+    expect(log.lines.length).toBeGreaterThan(0);
+  });
+});
+
+describe('the security view and its photos', () => {
+  it('reuses region answers for a short while, so refreshing does not burn the list budget', async () => {
+    const calls: string[] = [];
+    const client = {
+      listRegions: async (q: { pageindex: number }) => {
+        calls.push(`regions ${q.pageindex}`);
+        return { total: 2, totalPage: 1, rows: [{ no: 'R1', name: '园区', parentno: '', companyno: '', isdefault: true, linkage: false, manual: false }, { no: 'R2', name: 'A栋', parentno: 'R1', companyno: '', isdefault: false, linkage: false, manual: false }] };
+      },
+      listRegionPeople: async (q: { no: string; pagesize: number }) => {
+        calls.push(`people ${q.no} ${q.pagesize}`);
+        return { total: q.no === 'R1' ? 7 : 3, totalPage: 7, rows: [] };
+      },
+    };
+    let clock = Date.parse('2030-01-01T00:00:00Z');
+    const { VisitLedger } = await import('../../../src-main/services/visits/ledger');
+    const { PresenceService } = await import('../../../src-main/services/presence/presence-service');
+    const ledger = await VisitLedger.open({ dataDir: dir, log });
+    const presence = new PresenceService({ client: () => client, ledger, now: () => new Date(clock) });
+    const first = await presence.listRegions();
+    expect(first.regions).toEqual([
+      { no: 'R1', name: '园区', parentno: '', inside: 7 },
+      { no: 'R2', name: 'A栋', parentno: 'R1', inside: 3 },
+    ]);
+    expect(calls).toEqual(['regions 1', 'people R1 1', 'people R2 1']);
+    clock += 10_000;
+    expect(await presence.listRegions()).toBe(await presence.listRegions());
+    expect(calls).toHaveLength(3);
+    clock += 6_000;
+    await presence.listRegions();
+    expect(calls).toHaveLength(6);
+  });
+
+  it('fetches photos only from the K30 server, only images, at most 1 MB, with an LRU cache', async () => {
+    const { createServer } = await import('node:http');
+    let hits = 0;
+    const server = createServer((req, res) => {
+      hits++;
+      if (req.url === '/a.jpg' || req.url === '/b.jpg') res.writeHead(200, { 'content-type': 'image/jpeg' }).end(TINY_JPEG);
+      else if (req.url === '/page') res.writeHead(200, { 'content-type': 'text/html' }).end('<script>');
+      else if (req.url === '/huge') {
+        // No declared length: the cap must hold while reading.
+        res.writeHead(200, { 'content-type': 'image/jpeg' });
+        res.end(Buffer.alloc(1024 * 1024 + 1));
+      } else if (req.url === '/away') res.writeHead(302, { location: 'http://example.com/x.jpg' }).end();
+      else res.writeHead(404).end();
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const origin = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    try {
+      const { PhotoProxy } = await import('../../../src-main/services/presence/photo-proxy');
+      const proxy = new PhotoProxy({ server: () => `${origin}/`, cacheEntries: 1 });
+      expect(await proxy.getPhoto(`${origin}/a.jpg`)).toBe(`data:image/jpeg;base64,${TINY_JPEG.toString('base64')}`);
+      await proxy.getPhoto(`${origin}/a.jpg`);
+      expect(hits).toBe(1);
+      await proxy.getPhoto(`${origin}/b.jpg`); // evicts a
+      await proxy.getPhoto(`${origin}/a.jpg`);
+      expect(hits).toBe(3);
+      await expect(proxy.getPhoto(`${origin}/page`)).rejects.toMatchObject({ code: 'not-allowed' });
+      await expect(proxy.getPhoto(`${origin}/huge`)).rejects.toMatchObject({ code: 'photo-too-large' });
+      await expect(proxy.getPhoto(`${origin}/missing`)).rejects.toMatchObject({ code: 'not-found' });
+      await expect(proxy.getPhoto(`${origin}/away`)).rejects.toMatchObject({ code: 'unreachable' });
+      await expect(proxy.getPhoto('http://127.0.0.2:1/a.jpg')).rejects.toMatchObject({ code: 'not-allowed' });
+      await expect(proxy.getPhoto(`${origin.replace('http:', 'ftp:')}/a.jpg`)).rejects.toMatchObject({ code: 'not-allowed' });
+      const unconfigured = new PhotoProxy({ server: () => undefined });
+      await expect(unconfigured.getPhoto(`${origin}/a.jpg`)).rejects.toMatchObject({ code: 'not-allowed' });
+    } finally {
+      server.closeAllConnections();
+      await new Promise((r) => server.close(r));
+    }
+  });
+});

@@ -1,0 +1,76 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import type { Registration, Result } from '../../../src-preload/contract';
+import { createDispatcher, type Dispatch } from '../../../src-main/ipc/dispatch';
+import { DEMO_DEVICES } from '../../../src-main/k30/simulator/seed';
+import { createAppServices, type AppServices } from '../../../src-main/services/app-services';
+import { SELF_SERVICE_CALLS } from '../../../src-main/services/self-service-guard';
+import { mapStore, memoryLogger, testSecretBox } from '../../helpers/test-ports';
+import { demoRegistration } from '../../helpers/test-data';
+
+const DEFAULT_DOORS = [DEMO_DEVICES.campusGateIn, DEMO_DEVICES.buildingAIn];
+const PIN = '246810';
+
+function selfRegistration(over: Partial<Registration> = {}): Registration {
+  return demoRegistration({ name: '自助访客', phone: '13612345678', documentType: 'passport', documentNo: 'E12345678', deviceNos: DEFAULT_DOORS, channel: 'kiosk', consent: { data: true, photo: true }, ...over });
+}
+
+async function simVisitors(url: string): Promise<unknown[]> {
+  return ((await (await fetch(`${url}/__sim/state`)).json()) as { visitors: unknown[] }).visitors;
+}
+
+const code = (result: Result<unknown>) => (result.ok ? 'ok' : result.error.code);
+
+let dir: string;
+let services: AppServices;
+let dispatch: Dispatch;
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'kiosk-guard-'));
+  services = await createAppServices({ dataDir: dir, store: mapStore(), secretBox: testSecretBox(), log: memoryLogger(), sweepIntervalMs: 3600_000 });
+  await services.ready;
+  dispatch = createDispatcher(services.handlers);
+  expect(code(await dispatch('setAdminPin', { next: PIN }))).toBe('ok');
+  expect(code(await dispatch('saveSettings', { defaultDeviceNos: DEFAULT_DOORS, selfServiceMode: true }))).toBe('ok');
+});
+afterEach(async () => {
+  await services.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+it('in kiosk mode main refuses lists, settings, doors and other visitors, whatever the renderer shows', async () => {
+  for (const [name, input] of [
+    ['listVisits', undefined],
+    ['listDevices', undefined],
+    ['removeExpired', undefined],
+    ['saveSettings', { server: 'http://10.0.0.1:8030' }],
+    ['setAdminPin', { current: PIN, next: '1111' }],
+    ['openDoor', { deviceNo: DEMO_DEVICES.campusGateIn }],
+    ['listRegions', undefined],
+    ['testConnection', undefined],
+  ] as const) {
+    expect(code(await dispatch(name, input)), name).toBe('not-allowed');
+  }
+  expect(SELF_SERVICE_CALLS.has('listVisits')).toBe(false);
+  expect(services.settings.values.server).toBe('');
+});
+
+it('a self-registration gets the default doors and nothing else; a reception registration is refused', async () => {
+  const before = (await simVisitors(services.demo!.url)).length;
+  expect(code(await dispatch('registerVisit', selfRegistration({ deviceNos: [...DEFAULT_DOORS, DEMO_DEVICES.parkingIn] })))).toBe('not-allowed');
+  expect(code(await dispatch('registerVisit', selfRegistration({ channel: 'reception', consent: undefined })))).toBe('not-allowed');
+  expect((await simVisitors(services.demo!.url)).length).toBe(before);
+
+  expect(code(await dispatch('registerVisit', selfRegistration({ deviceNos: [...DEFAULT_DOORS].reverse() })))).toBe('ok');
+  const after = await simVisitors(services.demo!.url);
+  expect(after.length).toBe(before + 1);
+});
+
+it('the admin PIN leaves kiosk mode, and then everything is open again', async () => {
+  expect(code(await dispatch('leaveSelfServiceMode', { pin: '000000' }))).toBe('wrong-pin');
+  expect(code(await dispatch('listVisits', undefined))).toBe('not-allowed');
+  expect(code(await dispatch('leaveSelfServiceMode', { pin: PIN }))).toBe('ok');
+  expect(code(await dispatch('listVisits', undefined))).toBe('ok');
+});

@@ -1,0 +1,368 @@
+import { describe, expect, it, vi } from 'vitest';
+import { PublicSettingsSchema } from '../../../../src-preload/contract';
+import { createDispatcher, type ApiHandlers } from '../../../../src-main/ipc/dispatch';
+import { AppError } from '../../../../src-main/services/app-error';
+import { ClientProvider } from '../../../../src-main/services/connection/client-provider';
+import { ADMIN_SESSION_MS, settingsHandlers } from '../../../../src-main/services/settings/settings-handlers';
+import { SettingsService, type SettingsServiceOptions } from '../../../../src-main/services/settings/settings-service';
+import { mapStore, memoryLogger, testSecretBox } from '../../../helpers/test-ports';
+
+const SECRETS = { appSecret: 'APPSECRET-zq81-unmistakable', aesKey: 'AESKEY-k7w2-unmistakable', aesIv: 'AESIV-p3n9-unmistakable' };
+
+function setup(options: SettingsServiceOptions = {}, initial: Record<string, unknown> = {}) {
+  const store = mapStore(initial);
+  const box = testSecretBox();
+  const log = memoryLogger();
+  let clock = 1_000_000;
+  const settings = new SettingsService(store, box, log, { scryptN: 2 ** 10, now: () => clock, ...options });
+  return { store, box, log, settings, advance: (ms: number) => (clock += ms) };
+}
+
+function expectAppError(fn: () => unknown, code: string, field?: string) {
+  try {
+    fn();
+  } catch (error) {
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).code).toBe(code);
+    if (field !== undefined) expect((error as AppError).field).toBe(field);
+    return error as AppError;
+  }
+  throw new Error(`expected AppError ${code}`);
+}
+
+/** Everything at rest, as one string. */
+const atRest = (store: ReturnType<typeof mapStore>) => JSON.stringify([...store.raw.entries()]);
+
+describe('SettingsService: values and defaults', () => {
+  it('has the documented defaults on an empty store', () => {
+    const { settings } = setup();
+    expect(settings.values).toEqual({
+      server: '',
+      companyno: '',
+      profile: 'aes-cbc',
+      photoEncoding: 'data-url',
+      responseSignPolicy: 'warn',
+      defaultDeviceNos: [],
+      defaultVisitMinutes: 120,
+      photoMaxKB: 200,
+      language: 'zh-CN',
+      selfServiceMode: false,
+      selfServiceIdleSeconds: 60,
+      callbackAddress: '',
+      retentionDays: 30,
+    });
+    expect(settings.isConfigured()).toBe(false);
+    const pub = settings.publicSettings(true);
+    expect(PublicSettingsSchema.strict().parse(pub)).toEqual(pub);
+    expect(pub).toMatchObject({ configured: false, demo: true, adminPinSet: false, secretProtection: 'os', secretsSet: { appSecret: false, aesKey: false, aesIv: false } });
+  });
+
+  it('saves, reads back after a restart, and reports what changed', () => {
+    const { settings, store, box, log } = setup();
+    const changes: string[][] = [];
+    settings.onChange((keys) => changes.push([...keys]));
+    settings.save({ server: 'http://10.0.0.5:8030', companyno: 'C001', defaultDeviceNos: ['D1', 'D2'], language: 'en', photoMaxKB: 300 });
+    expect(settings.isConfigured()).toBe(true);
+    expect(changes).toEqual([['server', 'companyno', 'defaultDeviceNos', 'photoMaxKB', 'language']]);
+
+    settings.save({ language: 'en' });
+    expect(changes).toHaveLength(1); // nothing changed, nobody told
+
+    const again = new SettingsService(store, box, log);
+    expect(again.values).toMatchObject({ server: 'http://10.0.0.5:8030', companyno: 'C001', defaultDeviceNos: ['D1', 'D2'], language: 'en', photoMaxKB: 300 });
+  });
+
+  it('reads the self-service settings stored under their old kiosk names, and the new name wins once saved', () => {
+    const { settings, store } = setup({}, { kioskMode: true, kioskIdleSeconds: 90 });
+    expect(settings.values.selfServiceMode).toBe(true);
+    expect(settings.values.selfServiceIdleSeconds).toBe(90);
+    settings.save({ selfServiceMode: false });
+    expect(store.raw.get('selfServiceMode')).toBe(false);
+    expect(new SettingsService(store, testSecretBox(), memoryLogger()).values.selfServiceMode).toBe(false);
+  });
+
+  it('hands out frozen values', () => {
+    const { settings } = setup();
+    expect(Object.isFrozen(settings.values)).toBe(true);
+    expect(Object.isFrozen(settings.values.defaultDeviceNos)).toBe(true);
+  });
+
+  it('refuses an unknown crypto profile and invalid values, changing nothing', () => {
+    const { settings } = setup();
+    expectAppError(() => settings.save({ profile: 'rot13' }), 'invalid-input', 'profile');
+    expectAppError(() => settings.save({ photoMaxKB: 5 }), 'invalid-input', 'photoMaxKB');
+    expectAppError(() => settings.save({ server: 'ftp://x' } as never), 'invalid-input', 'server');
+    expectAppError(() => settings.save({ bogus: 1 } as never), 'invalid-input');
+    expect(settings.values.profile).toBe('aes-cbc');
+    settings.save({ profile: 'aes-ecb' });
+    expect(settings.values.profile).toBe('aes-ecb');
+  });
+
+  it('reads bad stored values back as their defaults and logs the key, never the value', () => {
+    const { settings, log } = setup(
+      {},
+      {
+        photoMaxKB: 'lots-of-kb',
+        language: 'klingon-tlh',
+        profile: 'rot13-profile',
+        selfServiceMode: 'yes-please',
+        defaultDeviceNos: [1, 2],
+        defaultVisitMinutes: -4,
+        server: 'gopher://old-host',
+        companyno: 'C9',
+        retentionDays: 10,
+      },
+    );
+    expect(settings.values).toMatchObject({
+      photoMaxKB: 200,
+      language: 'zh-CN',
+      profile: 'aes-cbc',
+      selfServiceMode: false,
+      defaultDeviceNos: [],
+      defaultVisitMinutes: 120,
+      server: '',
+      companyno: 'C9',
+      retentionDays: 10,
+    });
+    const logged = log.lines.join('\n');
+    for (const key of ['photoMaxKB', 'language', 'profile', 'selfServiceMode', 'defaultDeviceNos', 'defaultVisitMinutes', 'server']) expect(logged).toContain(key);
+    for (const value of ['lots-of-kb', 'klingon-tlh', 'rot13-profile', 'yes-please', 'gopher']) expect(logged).not.toContain(value);
+  });
+});
+
+describe('SettingsService: secrets', () => {
+  it('stores secrets only sealed, opens them for the connection', () => {
+    const { settings, store } = setup();
+    settings.save({ server: 'http://k30.local:8030', companyno: 'C001', ...SECRETS });
+    const rest = atRest(store);
+    for (const secret of Object.values(SECRETS)) {
+      expect(rest).not.toContain(secret);
+      expect(rest).not.toContain(Buffer.from(secret).toString('hex'));
+    }
+    expect(rest).toContain('test-sealed:');
+    const connection = settings.connectionSettings();
+    expect(connection).toEqual({
+      server: 'http://k30.local:8030',
+      credentials: { companyno: 'C001', profile: 'aes-cbc', ...SECRETS },
+      photoEncoding: 'data-url',
+      responseSignPolicy: 'warn',
+    });
+    expect(settings.publicSettings(false).secretsSet).toEqual({ appSecret: true, aesKey: true, aesIv: true });
+    expect(settings.secretValues().sort()).toEqual(Object.values(SECRETS).sort());
+  });
+
+  it("keeps a secret that is absent from a patch, clears it with ''", () => {
+    const { settings } = setup();
+    const changes: string[][] = [];
+    settings.save({ server: 'http://k30.local:8030', companyno: 'C001', ...SECRETS });
+    settings.onChange((keys) => changes.push([...keys]));
+    settings.save({ language: 'en' });
+    expect(settings.connectionSettings().credentials.appSecret).toBe(SECRETS.appSecret);
+
+    settings.save({ appSecret: '' });
+    expect(changes.at(-1)).toEqual(['appSecret']);
+    expect(settings.publicSettings(false).secretsSet).toEqual({ appSecret: false, aesKey: true, aesIv: true });
+    expect(settings.connectionSettings().credentials).not.toHaveProperty('appSecret');
+
+    const count = changes.length;
+    settings.save({ appSecret: '' }); // already clear: no change
+    expect(changes).toHaveLength(count);
+  });
+
+  it('says not-configured when the server or company is missing, or a secret cannot be opened', () => {
+    const { settings, box, log } = setup();
+    expectAppError(() => settings.connectionSettings(), 'not-configured');
+    settings.save({ server: 'http://k30.local:8030', companyno: 'C001', appSecret: SECRETS.appSecret });
+    box.failOpen = true;
+    const error = expectAppError(() => settings.connectionSettings(), 'not-configured', 'appSecret');
+    expect(error.message).not.toContain(SECRETS.appSecret);
+    expect(settings.secretValues()).toEqual([]);
+    expect(log.lines.join('\n')).not.toContain(SECRETS.appSecret);
+  });
+
+  it('reports the secret box protection', () => {
+    const settings = new SettingsService(mapStore(), testSecretBox('basic_text'), memoryLogger());
+    expect(settings.publicSettings(false).secretProtection).toBe('basic_text');
+  });
+
+  it('never puts a secret or the PIN in public settings or the log', () => {
+    const { settings, log } = setup();
+    settings.save({ server: 'http://k30.local:8030', companyno: 'C001', ...SECRETS });
+    settings.setPin(undefined, '86420');
+    settings.verifyPin('11111');
+    const text = JSON.stringify([settings.publicSettings(false), settings.publicSettings(true)]);
+    for (const secret of [...Object.values(SECRETS), '86420']) {
+      expect(text).not.toContain(secret);
+      expect(log.lines.join('\n')).not.toContain(secret);
+    }
+    expect(text).not.toContain('test-sealed');
+    expect(text).not.toContain('scrypt');
+    expect(settings.publicSettings(false)).toMatchObject({ adminPinSet: true, secretsSet: { appSecret: true, aesKey: true, aesIv: true } });
+  });
+});
+
+describe('SettingsService: admin PIN', () => {
+  it('is true when no PIN is set', () => {
+    const { settings } = setup();
+    expect(settings.verifyPin('')).toBe(true);
+    expect(settings.verifyPin('1234')).toBe(true);
+  });
+
+  it('stores a salted scrypt hash, never the PIN, and verifies it', () => {
+    const { settings, store } = setup({ scryptN: undefined });
+    settings.setPin(undefined, '135790');
+    const stored = store.raw.get('adminPinHash') as string;
+    expect(stored).toMatch(/^scrypt\$16384\$8\$1\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/);
+    expect(atRest(store)).not.toContain('135790');
+    expect(settings.verifyPin('135790')).toBe(true);
+    expect(settings.verifyPin('135791')).toBe(false);
+    expect(settings.verifyPin('')).toBe(false);
+
+    // A random salt: the same PIN hashes differently each time.
+    settings.setPin('135790', '135790');
+    expect(store.raw.get('adminPinHash')).not.toBe(stored);
+  });
+
+  it('changes and clears only with the current PIN', () => {
+    const { settings } = setup();
+    settings.setPin(undefined, '1234');
+    expectAppError(() => settings.setPin(undefined, '5678'), 'wrong-pin');
+    expectAppError(() => settings.setPin('0000', '5678'), 'wrong-pin');
+    expectAppError(() => settings.setPin('1234', '12ab'), 'invalid-input', 'next');
+    settings.setPin('1234', '5678');
+    expect(settings.verifyPin('5678')).toBe(true);
+    expect(settings.verifyPin('1234')).toBe(false);
+    settings.setPin('5678', '');
+    expect(settings.hasPin()).toBe(false);
+    expect(settings.publicSettings(false).adminPinSet).toBe(false);
+  });
+
+  it('locks out after 5 wrong PINs in a row, even the right PIN, for 30 s, then doubles', () => {
+    const { settings, advance } = setup();
+    settings.setPin(undefined, '2468');
+    for (let i = 0; i < 4; i++) expect(settings.verifyPin('0000')).toBe(false);
+    expect(settings.verifyPin('2468')).toBe(true); // a success resets the count
+    for (let i = 0; i < 5; i++) expect(settings.verifyPin('0000')).toBe(false);
+    const error = expectAppError(() => settings.verifyPin('2468'), 'wrong-pin');
+    expect(error.message).toMatch(/30 s/);
+    expectAppError(() => settings.setPin('2468', '1111'), 'wrong-pin');
+    advance(29_000);
+    expectAppError(() => settings.verifyPin('2468'), 'wrong-pin');
+    advance(1_001);
+    for (let i = 0; i < 5; i++) expect(settings.verifyPin('9999')).toBe(false);
+    advance(30_001);
+    expectAppError(() => settings.verifyPin('2468'), 'wrong-pin'); // the second lockout is 60 s
+    advance(30_000);
+    expect(settings.verifyPin('2468')).toBe(true);
+  });
+
+  it('treats an unreadable stored hash as no PIN, and says so in the log', () => {
+    const { settings, log } = setup({}, { adminPinHash: 'md5$whatever' });
+    expect(settings.hasPin()).toBe(false);
+    expect(settings.verifyPin('1')).toBe(true);
+    expect(log.lines.join('\n')).toContain('admin PIN hash');
+  });
+});
+
+describe('settings handlers', () => {
+  function handlersSetup() {
+    const ctx = setup();
+    const setSelfServiceMode = vi.fn();
+    const clock = { ms: Date.parse('2030-01-01T09:00:00Z') };
+    const clients = new ClientProvider(ctx.settings, { log: ctx.log });
+    const handlers = settingsHandlers({ settings: ctx.settings, clients, isDemo: () => false, setSelfServiceMode, now: () => clock.ms });
+    const dispatch = createDispatcher(handlers as ApiHandlers);
+    return { ...ctx, handlers, dispatch, setSelfServiceMode, clock };
+  }
+
+  it('once a PIN is set, main wants it before settings change (the language excepted), for a 15-minute session', async () => {
+    const { dispatch, settings, clock } = handlersSetup();
+    expect(await dispatch('setAdminPin', { next: '8642' })).toMatchObject({ ok: true });
+    clock.ms += ADMIN_SESSION_MS; // the admin who set it has walked away
+    expect(await dispatch('saveSettings', { server: 'http://10.1.2.3:8030' })).toMatchObject({ ok: false, error: { code: 'pin-required' } });
+    expect(await dispatch('findCryptoProfile', undefined)).toMatchObject({ ok: false, error: { code: 'pin-required' } });
+    expect(settings.values.server).toBe('');
+    expect(await dispatch('saveSettings', { language: 'en' })).toMatchObject({ ok: true, value: { language: 'en' } });
+
+    expect(await dispatch('verifyAdminPin', { pin: '0000' })).toEqual({ ok: true, value: false });
+    expect(await dispatch('saveSettings', { server: 'http://10.1.2.3:8030' })).toMatchObject({ ok: false, error: { code: 'pin-required' } });
+    expect(await dispatch('verifyAdminPin', { pin: '8642' })).toEqual({ ok: true, value: true });
+    clock.ms += ADMIN_SESSION_MS - 1;
+    expect(await dispatch('saveSettings', { server: 'http://10.1.2.3:8030' })).toMatchObject({ ok: true, value: { server: 'http://10.1.2.3:8030' } });
+    clock.ms += ADMIN_SESSION_MS - 1; // each admin call renews the session
+    expect(await dispatch('saveSettings', { companyno: 'C9' })).toMatchObject({ ok: true });
+    clock.ms += ADMIN_SESSION_MS;
+    expect(await dispatch('saveSettings', { companyno: 'C10' })).toMatchObject({ ok: false, error: { code: 'pin-required' } });
+    expect(settings.values.companyno).toBe('C9');
+  });
+
+  it("refuses to enter kiosk mode with 'pin-required' while no PIN is set, changing nothing", async () => {
+    const { dispatch, setSelfServiceMode, settings } = handlersSetup();
+    expect(await dispatch('saveSettings', { selfServiceMode: true, language: 'en' })).toEqual({ ok: false, error: { code: 'pin-required', message: expect.any(String), field: 'selfServiceMode' } });
+    expect(settings.values.selfServiceMode).toBe(false);
+    expect(settings.values.language).toBe('zh-CN');
+    expect(setSelfServiceMode).not.toHaveBeenCalled();
+    // Other changes, and kiosk mode "off", are still fine without a PIN.
+    expect(await dispatch('saveSettings', { selfServiceMode: false, language: 'en' })).toMatchObject({ ok: true, value: { selfServiceMode: false, language: 'en' } });
+    expect(setSelfServiceMode).not.toHaveBeenCalled();
+
+    // With a PIN set it can be turned on, and the window follows.
+    await dispatch('setAdminPin', { next: '2468' });
+    expect(await dispatch('saveSettings', { selfServiceMode: true })).toMatchObject({ ok: true, value: { selfServiceMode: true, adminPinSet: true } });
+    expect(setSelfServiceMode).toHaveBeenLastCalledWith(true);
+    expect(await dispatch('leaveSelfServiceMode', { pin: '2468' })).toMatchObject({ ok: true, value: { selfServiceMode: false } });
+    expect(setSelfServiceMode).toHaveBeenLastCalledWith(false);
+    expect(setSelfServiceMode).toHaveBeenCalledTimes(2);
+  });
+
+  it('keeps the PIN while kiosk mode is on: it can be changed but not removed', async () => {
+    const { dispatch, settings } = handlersSetup();
+    await dispatch('setAdminPin', { next: '1357' });
+    await dispatch('saveSettings', { selfServiceMode: true });
+    expect(await dispatch('setAdminPin', { current: '1357', next: '' })).toMatchObject({ ok: false, error: { code: 'pin-required', field: 'next' } });
+    expect(settings.hasPin()).toBe(true);
+    expect(await dispatch('setAdminPin', { current: '1357', next: '97531' })).toMatchObject({ ok: true, value: { adminPinSet: true, selfServiceMode: true } });
+    expect(await dispatch('leaveSelfServiceMode', { pin: '97531' })).toMatchObject({ ok: true, value: { selfServiceMode: false } });
+    expect(await dispatch('setAdminPin', { current: '97531', next: '' })).toMatchObject({ ok: true, value: { adminPinSet: false } });
+  });
+
+  it('refuses to turn kiosk mode off through saveSettings while a PIN is set; leaveSelfServiceMode takes the PIN', async () => {
+    const { dispatch, setSelfServiceMode, settings } = handlersSetup();
+    expect(await dispatch('setAdminPin', { next: '4321' })).toMatchObject({ ok: true, value: { adminPinSet: true } });
+    await dispatch('saveSettings', { selfServiceMode: true });
+    expect(await dispatch('saveSettings', { selfServiceMode: false })).toEqual({ ok: false, error: { code: 'pin-required', message: expect.any(String), field: 'selfServiceMode' } });
+    expect(settings.values.selfServiceMode).toBe(true);
+    // Other changes are still allowed, and turning it "on" again is harmless.
+    expect(await dispatch('saveSettings', { selfServiceMode: true, language: 'en' })).toMatchObject({ ok: true });
+
+    expect(await dispatch('leaveSelfServiceMode', { pin: '0000' })).toMatchObject({ ok: false, error: { code: 'wrong-pin' } });
+    expect(settings.values.selfServiceMode).toBe(true);
+    setSelfServiceMode.mockClear();
+    expect(await dispatch('leaveSelfServiceMode', { pin: '4321' })).toMatchObject({ ok: true, value: { selfServiceMode: false } });
+    expect(setSelfServiceMode).toHaveBeenCalledWith(false);
+  });
+
+  it('verifies the PIN and reports a wrong current PIN', async () => {
+    const { dispatch } = handlersSetup();
+    expect(await dispatch('verifyAdminPin', { pin: '' })).toEqual({ ok: true, value: true });
+    await dispatch('setAdminPin', { next: '123456' });
+    expect(await dispatch('verifyAdminPin', { pin: '123456' })).toEqual({ ok: true, value: true });
+    expect(await dispatch('verifyAdminPin', { pin: '654321' })).toEqual({ ok: true, value: false });
+    expect(await dispatch('setAdminPin', { current: '000000', next: '' })).toMatchObject({ ok: false, error: { code: 'wrong-pin' } });
+    expect(await dispatch('setAdminPin', { current: '123456', next: '' })).toMatchObject({ ok: true, value: { adminPinSet: false } });
+  });
+
+  it('gives public settings without secrets from getSettings and saveSettings', async () => {
+    const { dispatch } = handlersSetup();
+    const saved = await dispatch('saveSettings', { server: 'http://k30.local:8030', companyno: 'C001', ...SECRETS });
+    const got = await dispatch('getSettings', undefined);
+    expect(got).toEqual(saved);
+    const text = JSON.stringify([saved, got]);
+    for (const secret of Object.values(SECRETS)) expect(text).not.toContain(secret);
+  });
+
+  it("reports 'not-configured' from testConnection when nothing is set", async () => {
+    const { dispatch } = handlersSetup();
+    expect(await dispatch('testConnection', undefined)).toEqual({ ok: true, value: { ok: false, failure: 'not-configured', message: expect.any(String), profile: 'aes-cbc' } });
+  });
+});

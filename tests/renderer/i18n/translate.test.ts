@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { DocumentTypeSchema, ErrorCodeSchema, VisitStateSchema } from '../../../src-preload/contract';
+import { en } from '../../../src-renderer/src/i18n/en';
+import { describeError, translate, translator } from '../../../src-renderer/src/i18n/translate';
+import { zhCN } from '../../../src-renderer/src/i18n/zh-CN';
+
+const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+describe('i18n dictionaries', () => {
+  it('zh-CN and en have the same keys', () => {
+    expect(Object.keys(en).sort()).toEqual(Object.keys(zhCN).sort());
+  });
+
+  it('no message is empty and placeholders match', () => {
+    for (const key of Object.keys(zhCN) as (keyof typeof zhCN)[]) {
+      expect(zhCN[key].trim(), key).not.toBe('');
+      expect(en[key].trim(), key).not.toBe('');
+      expect(placeholders(en[key]), key).toEqual(placeholders(zhCN[key]));
+    }
+  });
+
+  it('every error code, visit state and document type has a message in both languages', () => {
+    const keys = new Set(Object.keys(zhCN));
+    for (const code of ErrorCodeSchema.options) expect(keys.has(`error.${code}`), code).toBe(true);
+    for (const state of VisitStateSchema.options) expect(keys.has(`state.${state}`), state).toBe(true);
+    for (const doc of DocumentTypeSchema.options) expect(keys.has(`doc.${doc}`), doc).toBe(true);
+  });
+
+  it('error messages say what to do next', () => {
+    for (const code of ErrorCodeSchema.options) {
+      expect(zhCN[`error.${code}`], code).toMatch(/：/);
+      expect(en[`error.${code}`], code).toMatch(/:/);
+    }
+    expect(zhCN['error.device-offline']).toBe('门禁设备离线：请检查设备网络后重试');
+    expect(en['error.device-offline']).toBe('A door device is offline: check its network, then retry');
+  });
+
+  it('fills placeholders', () => {
+    expect(translate('zh-CN', 'wizard.stepOf', { n: 2, total: 6 })).toBe('第 2 步，共 6 步');
+    expect(translate('en', 'wizard.stepOf', { n: 2, total: 6 })).toBe('Step 2 of 6');
+  });
+
+  it('describes errors with the server detail, but not internal detail', () => {
+    const t = translator('zh-CN');
+    expect(describeError(t, { code: 'server-refused', message: '手机号已存在' })).toEqual({ message: zhCN['error.server-refused'], detail: '详细信息：手机号已存在' });
+    expect(describeError(t, { code: 'internal', message: 'TypeError at x.js:1' }).detail).toBeUndefined();
+  });
+});

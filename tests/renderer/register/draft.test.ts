@@ -1,0 +1,157 @@
+import { describe, expect, it } from 'vitest';
+import { RegistrationSchema, VisitStateSchema, type Visit } from '../../../src-preload/contract';
+import {
+  blamedField,
+  buildRegistration,
+  checkDraftField,
+  editVisitor,
+  emptyDraft,
+  fieldFromPath,
+  setDraftValue,
+  stepOfField,
+  validateAll,
+  validateField,
+  validateStep,
+  type Draft,
+} from '../../../src-renderer/src/register/draft';
+import { lastErrorKey, visitTab, matchesQuery } from '../../../src-renderer/src/visits/derive';
+import { buildPatch, checkPatch, formFromSettings, profileOptions } from '../../../src-renderer/src/settings/patch';
+import { zhCN } from '../../../src-renderer/src/i18n/zh-CN';
+
+const filled = (): Draft => ({
+  ...emptyDraft(),
+  name: ' 王小明 ',
+  phone: '138 1234 5678',
+  documentNo: '11010519491231002x',
+  host: { no: 'H1', name: '张伟', deptname: '行政部', phoneTail: '1234' },
+  begin: '2030-01-01T09:00',
+  end: '2030-01-01T11:00',
+  photo: { base64: '/9j/4AAQSkZJRgABAQAAAQABAAD', bytes: 100, width: 640, height: 480, quality: 0.92 },
+  deviceNos: ['D1', 'D2', 'D1'],
+});
+
+describe('registration draft', () => {
+  it('checks the mobile number and the ID card checksum', () => {
+    const d = filled();
+    expect(validateField('phone', d)).toBeUndefined();
+    expect(validateField('phone', { ...d, phone: '2381234567' })?.key).toBe('validation.phone');
+    expect(validateField('documentNo', d)).toBeUndefined();
+    expect(validateField('documentNo', { ...d, documentNo: '110105194912310021' })?.key).toBe('validation.idChecksum');
+    expect(validateField('documentNo', { ...d, documentNo: '1234' })?.key).toBe('validation.idFormat');
+    expect(validateField('documentNo', { ...d, documentType: 'passport', documentNo: 'E12345678' })).toBeUndefined();
+  });
+
+  it('checks the visit window', () => {
+    const d = filled();
+    const now = new Date(2029, 0, 1);
+    expect(validateStep('window', d, now)).toEqual({});
+    expect(validateField('end', { ...d, end: '2030-01-01T08:00' }, now)?.key).toBe('validation.endBeforeBegin');
+    expect(validateField('end', d, new Date(2031, 0, 1))?.key).toBe('validation.endInPast');
+  });
+
+  it('an empty draft fails on every required field', () => {
+    const errors = validateAll(emptyDraft());
+    expect(Object.keys(errors).sort()).toEqual(['begin', 'devices', 'documentNo', 'end', 'host', 'name', 'phone', 'photo'].sort());
+  });
+
+  it('builds a registration the contract accepts', () => {
+    const reg = buildRegistration(filled());
+    expect(RegistrationSchema.safeParse(reg).success).toBe(true);
+    expect(reg).toMatchObject({ name: '王小明', phone: '13812345678', documentNo: '11010519491231002X', deviceNos: ['D1', 'D2'], channel: 'reception' });
+    expect(reg.begin).toMatch(/^2030-01-01T09:00:00[+-]\d\d:\d\d$/);
+    expect('carno' in reg).toBe(false);
+  });
+
+  it('editing a field clears its error; another document type clears the number\'s too', () => {
+    const form = { draft: filled(), fieldErrors: { name: { key: 'validation.nameRequired' as const }, documentNo: { key: 'validation.idFormat' as const }, host: { key: 'validation.hostRequired' as const } } };
+    const edited = editVisitor(form, { documentType: 'passport' });
+    expect(edited.draft.documentType).toBe('passport');
+    expect(Object.keys(edited.fieldErrors).sort()).toEqual(['host', 'name']);
+    expect(form.fieldErrors.documentNo, 'the old state is left alone').toBeDefined();
+    expect(setDraftValue(edited, 'host', null)).toMatchObject({ draft: { host: null }, fieldErrors: { name: { key: 'validation.nameRequired' } } });
+    expect(setDraftValue(edited, 'host', null).fieldErrors.host).toBeUndefined();
+  });
+
+  it('checks one field on leaving it: shows or clears its error', () => {
+    const bad = { draft: { ...filled(), phone: '123' }, fieldErrors: {} };
+    expect(checkDraftField(bad, 'phone').fieldErrors.phone?.key).toBe('validation.phone');
+    expect(checkDraftField({ draft: filled(), fieldErrors: { phone: { key: 'validation.phone' as const } } }, 'phone').fieldErrors).toEqual({});
+  });
+
+  it('finds the field a failed call blames, in our words', () => {
+    expect(blamedField({ code: 'invalid-input', message: 'mobile', field: 'phone' })).toEqual({ field: 'phone', error: { key: 'validation.phone' } });
+    expect(blamedField({ code: 'photo-too-large', message: 'too big' })).toEqual({ field: 'photo', error: { key: 'validation.photoInvalid' } });
+    expect(blamedField({ code: 'server-refused', message: '手机号已存在' })).toBeUndefined();
+    expect(blamedField({ code: 'invalid-input', message: 'x', field: 'nonsense' })).toBeUndefined();
+  });
+
+  it('maps contract field paths to wizard fields and steps', () => {
+    expect(fieldFromPath('deviceNos.1')).toBe('devices');
+    expect(fieldFromPath('hostNo')).toBe('host');
+    expect(stepOfField('documentNo')).toBe('visitor');
+    expect(stepOfField('end')).toBe('window');
+  });
+});
+
+const visit = (over: Partial<Visit>): Visit => ({
+  id: '1',
+  state: 'pushed',
+  channel: 'reception',
+  visitor: { name: '陈晓明', phoneMasked: '138****5678', documentType: 'id-card', documentMasked: '', carno: '', reason: '' },
+  host: { no: 'H1', name: '张伟' },
+  begin: new Date(2030, 0, 1, 9).toISOString(),
+  end: new Date(2030, 0, 1, 18).toISOString(),
+  devices: [],
+  history: [],
+  createdAt: new Date(2030, 0, 1, 8).toISOString(),
+  photoKept: false,
+  ...over,
+});
+
+describe('visit tabs and search', () => {
+  const now = new Date(2030, 0, 1, 12);
+  it('derives the tab from state and window', () => {
+    expect(visitTab(visit({}), now)).toBe('today');
+    expect(visitTab(visit({ state: 'removal-pending' }), now)).toBe('removal');
+    expect(visitTab(visit({ state: 'cancelled' }), now)).toBe('ended');
+    expect(visitTab(visit({ end: new Date(2030, 0, 1, 11).toISOString() }), now)).toBe('ended');
+    expect(visitTab(visit({ begin: new Date(2030, 0, 2, 9).toISOString(), end: new Date(2030, 0, 2, 10).toISOString() }), now)).toBe('upcoming');
+  });
+  it('explains a visit\'s last error by its state, in the dictionaries\' words', () => {
+    expect(lastErrorKey('create-unknown')).toBe('visit.error.create-unknown');
+    expect(lastErrorKey('created-without-no')).toBe('visit.error.created-without-no');
+    expect(lastErrorKey('pushed')).toBe('visit.error.push-failed');
+    for (const state of VisitStateSchema.options) expect(zhCN[lastErrorKey(state)]).toBeTruthy();
+  });
+  it('searches name, phone tail and host', () => {
+    expect(matchesQuery(visit({}), '晓明')).toBe(true);
+    expect(matchesQuery(visit({}), '5678')).toBe(true);
+    expect(matchesQuery(visit({}), '1234')).toBe(false);
+    expect(matchesQuery(visit({}), '张伟')).toBe(true);
+  });
+});
+
+describe('settings patch', () => {
+  const settings = {
+    configured: true, demo: false, server: 'http://10.0.0.2:8080', companyno: 'C1', profile: 'aes-cbc', profiles: ['aes-cbc', 'aes-ecb'], photoEncoding: 'bare' as const, responseSignPolicy: 'warn' as const,
+    secretsSet: { appSecret: true, aesKey: true, aesIv: false }, secretProtection: 'os' as const, defaultDeviceNos: ['D1'], defaultVisitMinutes: 120, photoMaxKB: 200,
+    language: 'zh-CN' as const, selfServiceMode: false, selfServiceIdleSeconds: 60, adminPinSet: false, callbackAddress: '', retentionDays: 30,
+  };
+  it('sends only changed fields; secrets only when typed or cleared', () => {
+    const form = formFromSettings(settings);
+    expect(buildPatch(form, settings)).toEqual({});
+    form.defaultVisitMinutes = '240';
+    form.secrets.aesKey = { value: '', clear: true };
+    form.secrets.aesIv = { value: ' iv123 ', clear: false };
+    expect(buildPatch(form, settings)).toEqual({ defaultVisitMinutes: 240, aesKey: '', aesIv: 'iv123' });
+  });
+  it('offers the profiles main knows, plus the saved and the chosen one', () => {
+    expect(profileOptions(settings.profiles, settings.profile, 'aes-cbc')).toEqual(['aes-cbc', 'aes-ecb']);
+    expect(profileOptions(settings.profiles, 'legacy', undefined, 'custom')).toEqual(['aes-cbc', 'aes-ecb', 'legacy', 'custom']);
+  });
+  it('reports errors by field', () => {
+    const result = checkPatch({ server: 'ftp://x', photoMaxKB: 5 });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors).toEqual({ server: 'settings.error.server', photoMaxKB: 'settings.error.photoMaxKB' });
+  });
+});
