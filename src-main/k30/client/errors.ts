@@ -36,6 +36,13 @@ export type TransportFailure =
   /** An HTTP status other than 200. */
   | 'http-status';
 
+/**
+ * HTTP statuses a server (or the gateway in front of it) gives before acting on the request: the
+ * call provably changed nothing. Every other status, 5xx above all (a gateway's 502/503/504 can
+ * come after the server committed), leaves the outcome of a state-changing call unknown.
+ */
+const ANSWERED_BEFORE_ACTING = new Set([400, 401, 403, 404, 405, 411, 413, 414, 415, 429, 431]);
+
 export class K30TransportError extends K30Error {
   readonly kind = 'transport';
   constructor(
@@ -48,6 +55,7 @@ export class K30TransportError extends K30Error {
   }
   /** True when the request may have reached the server and changed something. */
   get outcomeUnknown(): boolean {
+    if (this.failure === 'http-status') return this.status === undefined || !ANSWERED_BEFORE_ACTING.has(this.status);
     return this.failure === 'timeout' || this.failure === 'reset';
   }
 }

@@ -4,6 +4,8 @@
  * - http500: the next N matching calls answer HTTP 500 and change nothing.
  * - dropAfterCommit: the next N matching calls are applied, then the socket is destroyed unanswered.
  * - malformed: the next N matching calls are applied, then answered with a 200 that is not JSON.
+ * - http5xxAfterCommit: the next N matching calls are applied, then answered with `afterCommitStatus`
+ *   (default 502), as a gateway does when the server behind it acted but its answer was lost.
  * - paths: restrict all of the above to these calls (`visitor/Create` or `/openapi/visitor/Create`).
  */
 export interface FaultSettings {
@@ -11,16 +13,20 @@ export interface FaultSettings {
   http500?: number;
   malformed?: number;
   dropAfterCommit?: number;
+  http5xxAfterCommit?: number;
+  afterCommitStatus?: number;
   paths?: string[];
 }
 
-export type CountedFault = 'http500' | 'malformed' | 'dropAfterCommit';
+export type CountedFault = 'http500' | 'malformed' | 'dropAfterCommit' | 'http5xxAfterCommit';
 
 interface ActiveFaults {
   latencyMs: number;
   http500: number;
   malformed: number;
   dropAfterCommit: number;
+  http5xxAfterCommit: number;
+  afterCommitStatus: number;
   paths?: Set<string>;
 }
 
@@ -28,18 +34,23 @@ export class Faults {
   private settings: ActiveFaults = Faults.none();
 
   private static none(): ActiveFaults {
-    return { latencyMs: 0, http500: 0, malformed: 0, dropAfterCommit: 0 };
+    return { latencyMs: 0, http500: 0, malformed: 0, dropAfterCommit: 0, http5xxAfterCommit: 0, afterCommitStatus: 502 };
   }
 
   /** Replaces the settings; `{}` or `{ reset: true }` clears them. Throws on a bad value. */
   set(input: FaultSettings & { reset?: boolean }): void {
     const next = Faults.none();
     if (!input.reset) {
-      for (const key of ['latencyMs', 'http500', 'malformed', 'dropAfterCommit'] as const) {
+      for (const key of ['latencyMs', 'http500', 'malformed', 'dropAfterCommit', 'http5xxAfterCommit'] as const) {
         const value = input[key];
         if (value === undefined) continue;
         if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) throw new Error(`${key} must be a non-negative integer`);
         next[key] = value;
+      }
+      if (input.afterCommitStatus !== undefined) {
+        const status = input.afterCommitStatus;
+        if (typeof status !== 'number' || !Number.isInteger(status) || status < 300 || status > 599) throw new Error('afterCommitStatus must be an HTTP status from 300 to 599');
+        next.afterCommitStatus = status;
       }
       if (input.paths !== undefined) {
         if (!Array.isArray(input.paths) || input.paths.some((p) => typeof p !== 'string')) throw new Error('paths must be an array of strings');
@@ -55,6 +66,10 @@ export class Faults {
 
   private matches(call: string): boolean {
     return !this.settings.paths || this.settings.paths.has(call);
+  }
+
+  get afterCommitStatus(): number {
+    return this.settings.afterCommitStatus;
   }
 
   latencyFor(call: string): number {

@@ -123,6 +123,8 @@ async function handleApi(core: SimulatorCore, req: IncomingMessage, res: ServerR
   const postCallbacks = () => setImmediate(() => emitted.forEach(([method, data]) => core.callbacks.post(method, data)));
   if (core.faults.take('dropAfterCommit', call)) {
     req.socket.destroy();
+  } else if (core.faults.take('http5xxAfterCommit', call)) {
+    sendBytes(res, core.faults.afterCommitStatus, 'text/html; charset=utf-8', `<html><body><h1>${core.faults.afterCommitStatus} Bad Gateway</h1></body></html>`);
   } else if (core.faults.take('malformed', call)) {
     sendBytes(res, 200, 'application/json; charset=utf-8', '<html>502 Bad Gateway</html>{"resultcode":');
   } else {
