@@ -131,10 +131,14 @@ export class RemovalSweeper {
   }
 
   private async runSweep(ignoreBackoff: boolean): Promise<SweepResult> {
+    await this.clampFutureAttempts();
     const now = this.now().getTime();
     const result: SweepResult = { removed: 0, pending: 0, failed: [] };
     for (const visit of this.ledger.all()) {
-      if (!DELETABLE.has(visit.state) || !visit.k30No || Date.parse(visit.end) > now) continue;
+      if (!DELETABLE.has(visit.state) || !visit.k30No) continue;
+      // Once removal has begun its end time no longer matters: after the clock stepped back, the
+      // end may look in the future again, and the visitor would keep door access meanwhile.
+      if (visit.state !== 'removal-pending' && Date.parse(visit.end) > now) continue;
       const due = ignoreBackoff || !visit.removal?.nextAttemptAt || Date.parse(visit.removal.nextAttemptAt) <= now;
       if (!due) continue;
       const outcome = await this.attempt(visit.id, 'visit ended');
@@ -144,6 +148,27 @@ export class RemovalSweeper {
     result.pending = this.ledger.all().filter((v) => v.state === 'removal-pending').length;
     await this.purgeExpiredRecords();
     return result;
+  }
+
+  /**
+   * A wait can never be longer than the backoff cap. A next attempt further ahead was written under
+   * a clock that has since jumped back (a +10 years mistake corrected would otherwise stall the
+   * removal for ten years): bring it to now + cap. Runs at start and before every sweep.
+   */
+  private async clampFutureAttempts(): Promise<void> {
+    const latest = this.now().getTime() + this.backoff.maxMs;
+    for (const visit of this.ledger.all()) {
+      const next = visit.removal?.nextAttemptAt;
+      if (visit.state !== 'removal-pending' || !next || !(Date.parse(next) > latest)) continue;
+      await this.ledger.exclusive(visit.id, () =>
+        this.change(visit.id, (r) => {
+          const current = r.removal?.nextAttemptAt;
+          if (r.state !== 'removal-pending' || !r.removal || !current || !(Date.parse(current) > latest)) return false;
+          r.removal.nextAttemptAt = new Date(latest).toISOString();
+          note(r, this.now(), 'removal-rescheduled', `next attempt was ${current}: the clock moved back`);
+        }),
+      );
+    }
   }
 
   /** Pending first (on disk), then visitor/Delete, then the outcome. */
@@ -205,7 +230,7 @@ export class RemovalSweeper {
     return old.length;
   }
 
-  private async change(visitId: string, mutate: (record: VisitRecord) => void): Promise<void> {
+  private async change(visitId: string, mutate: (record: VisitRecord) => void | boolean): Promise<void> {
     this.events.emit('visitUpdated', toPublic(await this.ledger.update(visitId, mutate)));
   }
 }

@@ -217,6 +217,7 @@ export const en = {
   'history.passed': 'Passed a door',
   'history.push-failed': 'Push failed',
   'history.removal-failed': 'Removal failed',
+  'history.removal-rescheduled': 'Removal rescheduled (clock moved back)',
 
   'channel.reception': 'Reception',
   'channel.kiosk': 'Self-service',

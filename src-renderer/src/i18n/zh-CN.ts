@@ -219,6 +219,7 @@ export const zhCN = {
   'history.passed': '通过门禁',
   'history.push-failed': '下发失败',
   'history.removal-failed': '删除失败',
+  'history.removal-rescheduled': '删除重新排期（系统时钟回拨）',
 
   'channel.reception': '前台登记',
   'channel.kiosk': '自助登记',

@@ -10,6 +10,7 @@ const EVENT_KEYS: Record<string, MessageKey> = {
   passed: 'history.passed',
   'push-failed': 'history.push-failed',
   'removal-failed': 'history.removal-failed',
+  'removal-rescheduled': 'history.removal-rescheduled',
 };
 
 /** The visit's state changes, oldest first. Known events are translated; others shown as recorded. */
