@@ -57,7 +57,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
 
   const demo = new DemoMode(log, opts.now);
   if (settings.values.server === '') await demo.start();
-  const clients = new ClientProvider(settings, { demo: () => demo.current(), log });
+  const clients = new ClientProvider(settings, { demo: () => demo.current(), log, now });
   const client = () => clients.get();
 
   const ledger = await VisitLedger.open({ dataDir, log, now });

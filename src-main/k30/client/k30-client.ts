@@ -2,6 +2,7 @@ import { K30CreatedWithoutNumberError, K30Error, K30ProtocolError, K30ServerErro
 import { resolveCredentials, type ResolvedCredentials } from '../protocol/credentials';
 import { openMessage, sealRequest } from '../protocol/envelope';
 import { k30Date, k30DateTime } from '../protocol/timestamp';
+import { checkAnswerTrust, DEFAULT_ANSWER_FRESHNESS_MS, type AnswerTrust } from './answer-trust';
 import {
   createdNo,
   normaliseDepartment,
@@ -52,7 +53,6 @@ import { checkDeviceNos, validateRequest } from './validate';
 type Data = Record<string, unknown>;
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
-
 const silentLogger: K30Logger = { warn: () => undefined };
 
 /** `http://host:8030/`, `host:8030`, `http://host:8030/openapi` → `http://host:8030`. */
@@ -99,6 +99,7 @@ export class K30Client {
   readonly photoEncoding: PhotoEncoding;
   readonly responseSignPolicy: ResponseSignPolicy;
   readonly timeoutMs: number;
+  private readonly trust: AnswerTrust;
   private readonly credentials: ResolvedCredentials;
   private readonly retry: RetryPolicy;
   private readonly limiter: RateLimiter;
@@ -110,7 +111,13 @@ export class K30Client {
     if (!options.credentials?.companyno) throw new K30ValidationError('companyno', 'is required');
     this.credentials = resolveCredentials(options.credentials);
     this.photoEncoding = options.photoEncoding ?? 'data-url';
-    this.responseSignPolicy = options.responseSignPolicy ?? 'warn';
+    this.responseSignPolicy = options.responseSignPolicy ?? 'strict';
+    this.trust = {
+      policy: this.responseSignPolicy,
+      freshnessMs: options.answerFreshnessMs !== undefined && options.answerFreshnessMs > 0 ? options.answerFreshnessMs : DEFAULT_ANSWER_FRESHNESS_MS,
+      now: options.now ?? (() => new Date()),
+      logger: options.logger ?? silentLogger,
+    };
     this.timeoutMs = options.timeoutMs !== undefined && options.timeoutMs > 0 ? options.timeoutMs : DEFAULT_TIMEOUT_MS;
     this.retry = retryPolicy(options.retries);
     this.limiter = options.limiter ?? sharedListLimiter;
@@ -173,10 +180,7 @@ export class K30Client {
       throw new K30ProtocolError(`${path}: ${messageOf(error)}`, 'bad-envelope', path);
     }
 
-    if (!opened.signatureValid && this.responseSignPolicy !== 'off') {
-      if (this.responseSignPolicy === 'strict') throw new K30ProtocolError(`${path}: the answer's signature does not match`, 'bad-signature', path);
-      this.logger.warn(`K30 ${path}: the answer's signature does not match (responseSignPolicy warn)`);
-    }
+    checkAnswerTrust(path, { signatureValid: opened.signatureValid, timestamp: (body as Data).timestamp }, this.trust);
     if (resultcode === '0') throw new K30ServerError(msg, path);
     return opened.data;
   }

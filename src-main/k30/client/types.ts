@@ -32,8 +32,15 @@ export interface K30ClientOptions {
   credentials: K30Credentials;
   /** Default 'data-url'. */
   photoEncoding?: PhotoEncoding;
-  /** Default 'warn'. */
+  /**
+   * Default 'strict': an answer that does not verify (or is stale) is an error, so a state change
+   * is never taken as done on an answer anyone could have written. 'warn' only logs it.
+   */
   responseSignPolicy?: ResponseSignPolicy;
+  /** An answer whose timestamp is further than this from `now` is stale (a replay). Default 10 min. */
+  answerFreshnessMs?: number;
+  /** The clock answers' timestamps are compared with. */
+  now?: () => Date;
   /** Per call (per attempt), default 10 000 ms. */
   timeoutMs?: number;
   retries?: RetryOptions;

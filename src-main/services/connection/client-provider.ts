@@ -21,6 +21,8 @@ export interface ClientProviderOptions {
   retries?: RetryOptions;
   /** For tests. */
   fetch?: typeof fetch;
+  /** The clock answers' timestamps are checked against. */
+  now?: () => Date;
 }
 
 /** The settings a connection depends on: any other change keeps the cached client. */
@@ -83,6 +85,7 @@ export class ClientProvider {
       retries: this.opts.retries,
       logger: this.opts.log,
       fetch: this.opts.fetch,
+      now: this.opts.now,
     });
   }
 

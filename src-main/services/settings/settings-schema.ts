@@ -40,7 +40,8 @@ export const SETTINGS_DEFAULTS: Readonly<SettingsValues> = Object.freeze({
   companyno: '',
   profile: DEFAULT_PROFILE,
   photoEncoding: 'data-url',
-  responseSignPolicy: 'warn',
+  // Unverified answers never count as success; 'warn' is for a server whose answers do not verify.
+  responseSignPolicy: 'strict',
   defaultDeviceNos: [],
   defaultVisitMinutes: 120,
   photoMaxKB: 200,

@@ -389,12 +389,16 @@ describe('client with a fake fetch', () => {
     const forged = () => ({ ...ok({ total: 0, totalPage: 0, data: [] }), sign: '0'.repeat(32) });
     const warnings: string[] = [];
     const { fetchImpl } = fakeServer(forged);
-    const warn = new K30Client({ server: 'http://k30', credentials, fetch: fetchImpl, logger: { warn: (m) => warnings.push(m) } });
+    const warn = new K30Client({ server: 'http://k30', credentials, fetch: fetchImpl, responseSignPolicy: 'warn', logger: { warn: (m) => warnings.push(m) } });
     await expect(warn.listDevices({ pageindex: 1, pagesize: 1 })).resolves.toMatchObject({ total: 0 });
     expect(warnings.join('\n')).toMatch(/signature/);
     expect(warnings.join('\n')).not.toContain('secret-1');
     const strict = new K30Client({ server: 'http://k30', credentials, fetch: fetchImpl, responseSignPolicy: 'strict' });
     await expect(strict.listDevices({ pageindex: 1, pagesize: 1 })).rejects.toMatchObject({ failure: 'bad-signature' });
+    // Unverified answers never count unless the installer says so: strict is the default.
+    const byDefault = new K30Client({ server: 'http://k30', credentials, fetch: fetchImpl });
+    expect(byDefault.responseSignPolicy).toBe('strict');
+    await expect(byDefault.listDevices({ pageindex: 1, pagesize: 1 })).rejects.toMatchObject({ failure: 'bad-signature' });
     const off = new K30Client({ server: 'http://k30', credentials, fetch: fetchImpl, responseSignPolicy: 'off', logger: { warn: (m) => warnings.push(`off ${m}`) } });
     await off.listDevices({ pageindex: 1, pagesize: 1 });
     expect(warnings.some((w) => w.startsWith('off'))).toBe(false);

@@ -571,6 +571,7 @@ describe('rate limit', () => {
         server: limited.url,
         credentials: limited.credentials,
         limiter: new RateLimiter({ perMinute, now: clock.now, sleep: clock.sleep }),
+        now: clock.date,
         fetch: clock.track((input, init) => fetch(input, init)),
       });
       const calls = Array.from({ length: 70 }, (_, i) =>

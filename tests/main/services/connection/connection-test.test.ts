@@ -164,9 +164,10 @@ describe('connection test against the simulator', () => {
     settings.save({ aesIv: 'another-iv-value' });
     const second = clients.get();
     expect(second).not.toBe(first);
-    settings.save({ responseSignPolicy: 'strict' });
+    expect(second.responseSignPolicy).toBe('strict');
+    settings.save({ responseSignPolicy: 'warn' });
     expect(clients.get()).not.toBe(second);
-    expect(clients.get().responseSignPolicy).toBe('strict');
+    expect(clients.get().responseSignPolicy).toBe('warn');
     expect(clients.forProfile('aes-ecb').responseSignPolicy).toBe('strict');
     expect(() => clients.forProfile('rot13')).toThrowError(expect.objectContaining({ code: 'invalid-input' }));
   });

@@ -41,7 +41,7 @@ describe('SettingsService: values and defaults', () => {
       companyno: '',
       profile: 'aes-cbc',
       photoEncoding: 'data-url',
-      responseSignPolicy: 'warn',
+      responseSignPolicy: 'strict',
       defaultDeviceNos: [],
       defaultVisitMinutes: 120,
       photoMaxKB: 200,
@@ -145,7 +145,7 @@ describe('SettingsService: secrets', () => {
       server: 'http://k30.local:8030',
       credentials: { companyno: 'C001', profile: 'aes-cbc', ...SECRETS },
       photoEncoding: 'data-url',
-      responseSignPolicy: 'warn',
+      responseSignPolicy: 'strict',
     });
     expect(settings.publicSettings(false).secretsSet).toEqual({ appSecret: true, aesKey: true, aesIv: true });
     expect(settings.secretValues().sort()).toEqual(Object.values(SECRETS).sort());
