@@ -80,8 +80,13 @@ export const PinSchema = z.string().regex(/^\d{4,8}$/, '4 to 8 digits');
 
 export const ConnectionTestSchema = z.object({
   ok: z.boolean(),
-  /** unreachable | timeout | http-status | bad-signature | undecryptable | not-json | server | not-configured */
+  /** unreachable | timeout | http-status | bad-signature | undecryptable | not-json | server | not-configured | answers-unverified */
   failure: z.string().optional(),
+  /**
+   * Whether this server's answers verify (signature and timestamp), when it answered at all. When
+   * they do not, the default policy ('strict') cannot work with it: the installer may choose 'warn'.
+   */
+  answersVerified: z.boolean().optional(),
   /** The server's own message, or what went wrong; never a secret. */
   message: z.string(),
   profile: z.string(),

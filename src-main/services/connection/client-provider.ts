@@ -1,5 +1,5 @@
 import { K30Client } from '../../k30/client';
-import type { RetryOptions } from '../../k30/client/types';
+import type { ResponseSignPolicy, RetryOptions } from '../../k30/client/types';
 import type { K30Credentials } from '../../k30/protocol/credentials';
 import { DEFAULT_PROFILE, PROFILE_NAMES } from '../../k30/protocol/crypto-profiles';
 import { AppError } from '../app-error';
@@ -109,6 +109,11 @@ export class ClientProvider {
     if (!PROFILE_NAMES.includes(profile)) throw new AppError('invalid-input', 'Unknown crypto profile', 'profile');
     const target = this.target();
     return this.build({ ...target, credentials: { ...target.credentials, profile }, responseSignPolicy: 'strict' });
+  }
+
+  /** A client for the current connection with another answer policy, for the connection test. Not cached. */
+  withSignPolicy(responseSignPolicy: ResponseSignPolicy): K30Client {
+    return this.build({ ...this.target(), responseSignPolicy });
   }
 
   /** Stops following settings changes. */

@@ -9,7 +9,17 @@ export interface ListDevicesClient {
   listDevices(query: { pageindex: number; pagesize: number }): Promise<unknown>;
 }
 
-export type ConnectionFailure = 'unreachable' | 'timeout' | 'http-status' | 'bad-signature' | 'undecryptable' | 'not-json' | 'server' | 'not-configured' | 'internal';
+export type ConnectionFailure =
+  | 'unreachable'
+  | 'timeout'
+  | 'http-status'
+  | 'bad-signature'
+  | 'undecryptable'
+  | 'not-json'
+  | 'server'
+  | 'not-configured'
+  | 'internal'
+  | 'answers-unverified';
 
 /** A server message saying it could not decrypt our request, or that our signature is wrong. */
 const SERVER_DECRYPT = /解密|decrypt/i;
@@ -58,6 +68,35 @@ export async function testConnection(client: ListDevicesClient, profile: string)
     return { ok: true, message: 'ok', profile };
   } catch (error) {
     return { ok: false, ...describeFailure(error), profile };
+  }
+}
+
+/** Our own check of the answer failed (not the server refusing our signature). */
+function answerDidNotVerify(error: unknown): boolean {
+  return error instanceof K30ProtocolError && (error.failure === 'bad-signature' || error.failure === 'stale-timestamp');
+}
+
+/**
+ * The connection test that also says whether this server's answers verify: first with answers
+ * required to verify; if only that check fails, again without it. Which fields K30 signs is our
+ * best reading, so a server whose answers do not verify is told apart from one that is broken:
+ * with policy 'strict' it is a failure ('answers-unverified'); with 'warn' or 'off' (the
+ * installer's explicit choice) it works, and answersVerified says it is unproven.
+ */
+export async function testConnectionTrust(
+  clients: { strict: () => ListDevicesClient; unchecked: () => ListDevicesClient },
+  policy: 'off' | 'warn' | 'strict',
+  profile: string,
+): Promise<ConnectionTest> {
+  try {
+    await clients.strict().listDevices({ pageindex: 1, pagesize: 1 });
+    return { ok: true, message: 'ok', profile, answersVerified: true };
+  } catch (error) {
+    if (!answerDidNotVerify(error)) return { ok: false, ...describeFailure(error), profile };
+    const unverified = await testConnection(clients.unchecked(), profile);
+    if (!unverified.ok) return unverified;
+    const message = (error as Error).message;
+    return policy === 'strict' ? { ok: false, failure: 'answers-unverified', message, profile, answersVerified: false } : { ok: true, message, profile, answersVerified: false };
   }
 }
 

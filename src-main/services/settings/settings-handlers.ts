@@ -1,7 +1,7 @@
 import type { ApiHandlers } from '../api-types';
 import { AppError } from '../app-error';
 import type { ClientProvider } from '../connection/client-provider';
-import { describeFailure, findCryptoProfile, testConnection } from '../connection/connection-test';
+import { describeFailure, findCryptoProfile, testConnectionTrust } from '../connection/connection-test';
 import type { SettingsService } from './settings-service';
 
 export interface SettingsHandlerDeps {
@@ -83,14 +83,15 @@ export function settingsHandlers(deps: SettingsHandlerDeps): SettingsHandlers {
 
     async testConnection() {
       const profile = clients.activeProfile();
-      let client;
       try {
-        client = clients.get();
+        clients.get();
       } catch (error) {
         // Not configured, a secret that cannot be opened, settings the client refuses: a test result.
         return { ok: false, ...describeFailure(error), profile };
       }
-      return testConnection(client, profile);
+      const strict = () => clients.withSignPolicy('strict');
+      const unchecked = () => clients.withSignPolicy('off');
+      return testConnectionTrust({ strict, unchecked }, settings.values.responseSignPolicy, profile);
     },
 
     async findCryptoProfile() {

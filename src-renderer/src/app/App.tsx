@@ -8,6 +8,7 @@ import { useStatusStore } from '../status/store';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Header } from './Header';
 import { LedgerProblems } from '../status/LedgerProblems';
+import { UnprovenRemovals } from '../status/UnprovenRemovals';
 import { SelfServiceApp } from '../self-service/SelfServiceApp';
 
 export function App() {
@@ -60,6 +61,7 @@ export function App() {
         ) : (
           <>
             <LedgerProblems />
+            <UnprovenRemovals />
             {!settings.configured && !settings.demo && page !== 'settings' && (
               <p className="alert alert-warning">
                 {t('app.notConfigured')} <a href="#/settings">{t('nav.settings')}</a>

@@ -13,6 +13,7 @@ export const en = {
 
   'status.ledger.corrupt': 'The local visit records file is damaged; it was set aside as {path}. Please contact the administrator to recover it.',
   'status.ledger.invalid-records': 'Some records in the local visit records file could not be read; the file was copied to {path}. Please contact the administrator to recover them.',
+  'status.unprovenRemovals': "Answers from the K30 server are not verified (the answer signature policy is not \"strict\"): removals cannot be proven. Check them in the K30 software.",
 
   'nav.label': 'Main navigation',
   'nav.register': 'Register',
@@ -318,6 +319,8 @@ export const en = {
   'settings.testConnection': 'Test connection',
   'settings.testOk': 'Connected (crypto profile {profile}): {message}',
   'settings.testFailed': 'Connection failed ({failure}): {message}',
+  'settings.answersUnverified': "Note: this server's answers did not pass the signature or time check. With the \"warn\" policy, removals from the doors cannot be proven.",
+  'settings.failure.answers-unverified': "answers do not verify",
   'settings.testUnsaved': 'The test uses the saved settings: save your changes first',
   'settings.findProfile': 'Find crypto profile',
   'settings.profileFound': 'A working crypto profile was found: {profile}',

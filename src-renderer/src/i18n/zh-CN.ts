@@ -15,6 +15,7 @@ export const zhCN = {
 
   'status.ledger.corrupt': '本地访客记录文件损坏，已另存为 {path}，请联系管理员恢复。',
   'status.ledger.invalid-records': '本地访客记录文件中有部分记录无法读取，原文件已另存为 {path}，请联系管理员恢复。',
+  'status.unprovenRemovals': "服务器应答未经校验（应答签名策略不是「严格」）：无法证明访客已从门禁删除，请在 K30 软件中核对。",
 
   'nav.label': '主导航',
   'nav.register': '登记',
@@ -320,6 +321,8 @@ export const zhCN = {
   'settings.testConnection': '测试连接',
   'settings.testOk': '连接成功（加密配置 {profile}）：{message}',
   'settings.testFailed': '连接失败（{failure}）：{message}',
+  'settings.answersUnverified': "注意：此服务器的应答未能通过签名或时间校验。若改为「警告」策略，将无法证明访客已从门禁删除。",
+  'settings.failure.answers-unverified': "应答未通过校验",
   'settings.testUnsaved': '测试使用已保存的设置：请先保存修改',
   'settings.findProfile': '查找加密配置',
   'settings.profileFound': '找到可用的加密配置：{profile}',

@@ -34,6 +34,7 @@ export function ConnectionTools({ dirty, onUseProfile }: { dirty: boolean; onUse
   };
 
   const failureText = (failure: string | undefined) => {
+    if (failure === 'answers-unverified') return t('settings.failure.answers-unverified');
     const code = ErrorCodeSchema.safeParse(failure);
     return code.success ? t(`error.${code.data}`) : (failure ?? '');
   };
@@ -55,6 +56,11 @@ export function ConnectionTools({ dirty, onUseProfile }: { dirty: boolean; onUse
           <p className="alert-message">
             {test.ok ? t('settings.testOk', { profile: test.profile, message: test.message }) : t('settings.testFailed', { failure: failureText(test.failure), message: test.message })}
           </p>
+          {test.answersVerified === false && (
+            <p className="alert-message" data-testid="answers-unverified">
+              {t('settings.answersUnverified')}
+            </p>
+          )}
         </div>
       )}
       {search && (

@@ -50,7 +50,7 @@ describe('connection test against the simulator', () => {
   it('reports ok with the right settings', async () => {
     const { settings, dispatch } = setup();
     configureFor(settings, sim);
-    expect(await dispatch('testConnection', undefined)).toEqual({ ok: true, value: { ok: true, message: 'ok', profile: 'aes-cbc' } });
+    expect(await dispatch('testConnection', undefined)).toEqual({ ok: true, value: { ok: true, message: 'ok', profile: 'aes-cbc', answersVerified: true } });
   });
 
   it('names the signature when only the app secret is wrong', async () => {
@@ -129,7 +129,7 @@ describe('connection test against the simulator', () => {
     expect(search.tried.at(-1)).toEqual({ profile: 'aes-ecb', ok: true });
     for (const attempt of search.tried.slice(0, -1)) expect(attempt.ok).toBe(false);
     expect(settings.values.profile).toBe('aes-ecb');
-    expect(await dispatch('testConnection', undefined)).toEqual({ ok: true, value: { ok: true, message: 'ok', profile: 'aes-ecb' } });
+    expect(await dispatch('testConnection', undefined)).toEqual({ ok: true, value: { ok: true, message: 'ok', profile: 'aes-ecb', answersVerified: true } });
   });
 
   it('finds nothing, and stops at once, when the server cannot be reached', async () => {
@@ -147,11 +147,11 @@ describe('connection test against the simulator', () => {
     expect(() => clients.get()).toThrowError(expect.objectContaining({ code: 'not-configured' }));
     demo = { url: ecbSim.url, credentials: { ...ecbSim.credentials } };
     expect(clients.isDemo()).toBe(true);
-    expect(await dispatch('testConnection', undefined)).toEqual({ ok: true, value: { ok: true, message: 'ok', profile: 'aes-ecb' } });
+    expect(await dispatch('testConnection', undefined)).toEqual({ ok: true, value: { ok: true, message: 'ok', profile: 'aes-ecb', answersVerified: true } });
     expect(await dispatch('getSettings', undefined)).toMatchObject({ ok: true, value: { demo: true, configured: false } });
     configureFor(settings, sim);
     expect(clients.isDemo()).toBe(false);
-    expect(await dispatch('testConnection', undefined)).toEqual({ ok: true, value: { ok: true, message: 'ok', profile: 'aes-cbc' } });
+    expect(await dispatch('testConnection', undefined)).toEqual({ ok: true, value: { ok: true, message: 'ok', profile: 'aes-cbc', answersVerified: true } });
   });
 
   it('caches the client until a connection setting changes', () => {
