@@ -16,7 +16,7 @@ const HELP = {
   'GET /__sim/state': 'people (light), departments, devices, regions, visitors, passRecords, presence',
   'POST /__sim/device': '{ no, online } sets a device online/offline; with name (and regionname, outintype, ip, area) creates it if unknown',
   'POST /__sim/pass': '{ personNo | visitorNo, deviceNo, addTime? } a device recognised someone: record, presence, UploadRecord callback',
-  'GET|POST /__sim/faults': '{ latencyMs, http500, malformed, dropAfterCommit, http5xxAfterCommit, afterCommitStatus, paths? } for subsequent /openapi calls; {} or { reset: true } clears',
+  'GET|POST /__sim/faults': '{ latencyMs, http500, malformed, dropAfterCommit, http5xxAfterCommit, afterCommitStatus, beforeCommitStatus, paths? } for subsequent /openapi calls; {} or { reset: true } clears',
   'POST /__sim/people/bulk': '{ regionNo, count, deptno? } creates count people, all inside the region',
   'POST /__sim/callback-url': '{ url } sets (or with no url clears) the callback URL',
   'GET /__sim/callbacks': 'the last 200 callback deliveries',

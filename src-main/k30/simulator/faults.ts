@@ -1,7 +1,7 @@
 /**
  * Faults injected into subsequent /openapi calls through POST /__sim/faults.
  * - latencyMs: every matching call waits this long before being handled (until reset).
- * - http500: the next N matching calls answer HTTP 500 and change nothing.
+ * - http500: the next N matching calls answer HTTP `beforeCommitStatus` (default 500) and change nothing.
  * - dropAfterCommit: the next N matching calls are applied, then the socket is destroyed unanswered.
  * - malformed: the next N matching calls are applied, then answered with a 200 that is not JSON.
  * - http5xxAfterCommit: the next N matching calls are applied, then answered with `afterCommitStatus`
@@ -15,6 +15,7 @@ export interface FaultSettings {
   dropAfterCommit?: number;
   http5xxAfterCommit?: number;
   afterCommitStatus?: number;
+  beforeCommitStatus?: number;
   paths?: string[];
 }
 
@@ -27,6 +28,7 @@ interface ActiveFaults {
   dropAfterCommit: number;
   http5xxAfterCommit: number;
   afterCommitStatus: number;
+  beforeCommitStatus: number;
   paths?: Set<string>;
 }
 
@@ -34,7 +36,7 @@ export class Faults {
   private settings: ActiveFaults = Faults.none();
 
   private static none(): ActiveFaults {
-    return { latencyMs: 0, http500: 0, malformed: 0, dropAfterCommit: 0, http5xxAfterCommit: 0, afterCommitStatus: 502 };
+    return { latencyMs: 0, http500: 0, malformed: 0, dropAfterCommit: 0, http5xxAfterCommit: 0, afterCommitStatus: 502, beforeCommitStatus: 500 };
   }
 
   /** Replaces the settings; `{}` or `{ reset: true }` clears them. Throws on a bad value. */
@@ -47,10 +49,11 @@ export class Faults {
         if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) throw new Error(`${key} must be a non-negative integer`);
         next[key] = value;
       }
-      if (input.afterCommitStatus !== undefined) {
-        const status = input.afterCommitStatus;
-        if (typeof status !== 'number' || !Number.isInteger(status) || status < 300 || status > 599) throw new Error('afterCommitStatus must be an HTTP status from 300 to 599');
-        next.afterCommitStatus = status;
+      for (const key of ['afterCommitStatus', 'beforeCommitStatus'] as const) {
+        const status = input[key];
+        if (status === undefined) continue;
+        if (typeof status !== 'number' || !Number.isInteger(status) || status < 300 || status > 599) throw new Error(`${key} must be an HTTP status from 300 to 599`);
+        next[key] = status;
       }
       if (input.paths !== undefined) {
         if (!Array.isArray(input.paths) || input.paths.some((p) => typeof p !== 'string')) throw new Error('paths must be an array of strings');
@@ -70,6 +73,10 @@ export class Faults {
 
   get afterCommitStatus(): number {
     return this.settings.afterCommitStatus;
+  }
+
+  get beforeCommitStatus(): number {
+    return this.settings.beforeCommitStatus;
   }
 
   latencyFor(call: string): number {

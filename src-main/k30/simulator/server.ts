@@ -116,7 +116,8 @@ async function handleApi(core: SimulatorCore, req: IncomingMessage, res: ServerR
   const latency = core.faults.latencyFor(call);
   if (latency) await sleep(latency);
   if (core.faults.take('http500', call)) {
-    sendBytes(res, 500, 'text/html; charset=utf-8', '<html><body><h1>500 Internal Server Error</h1></body></html>');
+    const status = core.faults.beforeCommitStatus;
+    sendBytes(res, status, 'text/html; charset=utf-8', `<html><body><h1>${status} ${status === 500 ? 'Internal Server Error' : 'Error'}</h1></body></html>`);
     return;
   }
   const { answer, emitted } = processCall(core, call, rawBody, baseUrlOf(req, core.url));

@@ -31,8 +31,18 @@ export interface Sim {
   setDevice(no: string, online: boolean): Promise<unknown>;
   /** `{ personNo | visitorNo, deviceNo, addTime? }`: a device recognised someone. */
   pass(body: { personNo?: string; visitorNo?: string; deviceNo: string; addTime?: string }): Promise<unknown>;
-  /** `{ latencyMs, http500, malformed, dropAfterCommit, paths? }`; `{}` clears. */
-  faults(body: { latencyMs?: number; http500?: number; malformed?: number; dropAfterCommit?: number; paths?: string[]; reset?: boolean }): Promise<unknown>;
+  /** `{ latencyMs, http500, beforeCommitStatus, malformed, dropAfterCommit, http5xxAfterCommit, afterCommitStatus, paths? }`; `{}` clears. */
+  faults(body: {
+    latencyMs?: number;
+    http500?: number;
+    beforeCommitStatus?: number;
+    malformed?: number;
+    dropAfterCommit?: number;
+    http5xxAfterCommit?: number;
+    afterCommitStatus?: number;
+    paths?: string[];
+    reset?: boolean;
+  }): Promise<unknown>;
   reset(): Promise<unknown>;
 }
 
