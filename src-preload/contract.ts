@@ -320,6 +320,8 @@ export const KioskErrorSchema = z.object({
   message: z.string(),
   /** The input field at fault, for invalid-input (a dotted path). */
   field: z.string().optional(),
+  /** The visit the failure belongs to, once it is recorded (a registration that failed or whose outcome is unknown). */
+  visitId: z.string().optional(),
 });
 export type KioskError = z.infer<typeof KioskErrorSchema>;
 

@@ -81,20 +81,32 @@ describe('registration store', () => {
     expect(useVisitsStore.getState().byId.v1.state).toBe('pushed');
   });
 
-  it('an unknown outcome waits for staff: the visit is adopted from events and nothing is resent', async () => {
+  it('an unknown outcome waits for staff on the visit the error names, never one guessed by name; nothing is resent', async () => {
     fillDraft();
     registerVisit = async (reg) => {
+      // Another visit of the same name, registered a moment ago at another desk, arrives first.
+      emit({ ...visitFrom(reg, 'create-unknown', 2), id: 'same-name-elsewhere' });
       emit(visitFrom(reg, 'intent'));
       emit(visitFrom(reg, 'create-unknown', 2));
-      return { ok: false, error: { code: 'timeout', message: 'no answer' } };
+      return { ok: false, error: { code: 'outcome-unknown', message: 'no answer', visitId: 'v1' } };
     };
     await useRegistrationStore.getState().submit();
     const { submission, error, draft } = useRegistrationStore.getState();
     expect(submission.status).toBe('unknown');
     expect(submission.visitId).toBe('v1');
-    expect(error?.code).toBe('timeout');
+    expect(error?.code).toBe('outcome-unknown');
     expect(retryRegistration).not.toHaveBeenCalled();
     expect(draft.name).toBe('王小明');
+  });
+
+  it('an unknown outcome without a visit id names no visit (it does not guess)', async () => {
+    fillDraft();
+    registerVisit = async (reg) => {
+      emit(visitFrom(reg, 'create-unknown', 2));
+      return { ok: false, error: { code: 'timeout', message: 'no answer' } };
+    };
+    await useRegistrationStore.getState().submit();
+    expect(useRegistrationStore.getState().submission).toMatchObject({ status: 'unknown', visitId: undefined });
   });
 
   it('a field error goes back to that field, keeping everything typed', async () => {

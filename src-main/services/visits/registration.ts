@@ -4,6 +4,7 @@ import { AppError } from '../app-error';
 import { K30CreatedWithoutNumberError, K30Error, K30ProtocolError, K30ServerError, K30TransportError, K30ValidationError } from '../../k30/client/errors';
 import type { EventBus } from '../event-bus';
 import type { Logger } from '../ports';
+import { forVisit } from './visit-error';
 import { maskDocument, maskPhone, note, toPublic, type VisitLedger, type VisitRecord } from './ledger';
 
 /** What registration needs of the K30 client (structurally the real K30Client). */
@@ -106,7 +107,7 @@ export class RegistrationService {
     note(record, at, 'intent', input.consent ? `${input.channel}; consent to data and photo` : input.channel);
     return this.ledger.exclusive(record.id, async () => {
       this.emit(await this.ledger.add(record));
-      return this.createAndPush(record.id, client);
+      return forVisit(record.id, () => this.createAndPush(record.id, client));
     });
   }
 
@@ -164,7 +165,7 @@ export class RegistrationService {
         r.lastError = undefined;
         note(r, this.now(), 'intent', 'staff decided to send it again');
       });
-      return this.createAndPush(visitId, client);
+      return forVisit(visitId, () => this.createAndPush(visitId, client));
     });
   }
 

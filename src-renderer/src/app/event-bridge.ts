@@ -1,15 +1,11 @@
 import { on } from '../api';
-import { useRegistrationStore } from '../register/store';
 import { useSettingsStore } from '../settings/store';
 import { useVisitsStore } from '../visits/store';
 
 /** Routes main's events into the stores; call once at start. Returns the unsubscribe function. */
 export function startEventBridge(): () => void {
   const offs = [
-    on('visitUpdated', (visit) => {
-      useVisitsStore.getState().upsert(visit);
-      useRegistrationStore.getState().noticeVisit(visit);
-    }),
+    on('visitUpdated', (visit) => useVisitsStore.getState().upsert(visit)),
     on('settingsChanged', (settings) => useSettingsStore.getState().apply(settings)),
   ];
   return () => offs.forEach((off) => off());

@@ -32,7 +32,6 @@ export type FocusTarget = DraftField | 'alert' | 'heading';
 interface Submission {
   status: SubmissionStatus;
   visitId?: string;
-  startedAt?: number;
   /** A call on the result page is running (send again, cancel, re-push). */
   busy: boolean;
 }
@@ -70,8 +69,6 @@ interface RegistrationState {
   cancelVisit(): Promise<void>;
   repushFailed(): Promise<void>;
   editAgain(): void;
-  /** Every visitUpdated event: adopts the visit being submitted as ours. */
-  noticeVisit(visit: Visit): void;
   dismissError(): void;
   reset(): void;
 }
@@ -79,7 +76,6 @@ interface RegistrationState {
 let focusSeq = 0;
 const focus = (target: FocusTarget) => ({ focusRequest: { target, seq: ++focusSeq } });
 const UNKNOWN_CODES = new Set(['timeout', 'outcome-unknown']);
-const CLOCK_MARGIN_MS = 5_000;
 
 function defaultMinutes(): number {
   return useSettingsStore.getState().settings?.defaultVisitMinutes ?? 120;
@@ -115,19 +111,6 @@ export const useRegistrationStore = create<RegistrationState>()((set, get) => {
     } else {
       set({ submission: { ...get().submission, status: 'done', visitId: visit.id, busy: false }, error: null, ...focus('heading') });
     }
-  };
-
-  /** After an unknown outcome without an answer: find our visit among the stored ones. */
-  const findOurVisit = async (): Promise<string | undefined> => {
-    const known = get().submission.visitId;
-    if (known) return known;
-    await useVisitsStore.getState().load();
-    const startedAt = get().submission.startedAt ?? 0;
-    const name = get().draft.name.trim();
-    const candidates = Object.values(useVisitsStore.getState().byId)
-      .filter((v) => v.channel === 'reception' && v.visitor.name === name && Date.parse(v.createdAt) >= startedAt - CLOCK_MARGIN_MS)
-      .sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt));
-    return candidates[0]?.id;
   };
 
   return {
@@ -221,7 +204,7 @@ export const useRegistrationStore = create<RegistrationState>()((set, get) => {
         return;
       }
       const registration = buildRegistration(draft);
-      set({ step: 'result', error: null, submission: { status: 'submitting', startedAt: Date.now(), busy: true }, ...focus('heading') });
+      set({ step: 'result', error: null, submission: { status: 'submitting', busy: true }, ...focus('heading') });
       const result = await call('registerVisit', registration);
       if (result.ok) {
         useVisitsStore.getState().upsert(result.value);
@@ -229,7 +212,9 @@ export const useRegistrationStore = create<RegistrationState>()((set, get) => {
         return;
       }
       if (UNKNOWN_CODES.has(result.error.code)) {
-        const visitId = await findOurVisit();
+        // Main names the visit with the error; without an id there is no visit to act on here.
+        const visitId = result.error.visitId;
+        if (visitId) await useVisitsStore.getState().load();
         set({ submission: { ...get().submission, status: 'unknown', visitId, busy: false }, error: result.error, ...focus('heading') });
         return;
       }
@@ -264,15 +249,6 @@ export const useRegistrationStore = create<RegistrationState>()((set, get) => {
 
     editAgain() {
       set({ step: 'review', error: null, returnToReview: false, submission: { status: 'idle', busy: false }, ...focus('heading') });
-    },
-
-    noticeVisit(visit) {
-      const { submission, draft } = get();
-      if (submission.status !== 'submitting' || submission.visitId) return;
-      const fresh = Date.parse(visit.createdAt) >= (submission.startedAt ?? 0) - CLOCK_MARGIN_MS;
-      if (fresh && visit.channel === 'reception' && visit.visitor.name === draft.name.trim()) {
-        set({ submission: { ...submission, visitId: visit.id } });
-      }
     },
 
     dismissError() {

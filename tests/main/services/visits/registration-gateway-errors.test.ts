@@ -2,12 +2,14 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { toKioskError } from '../../../../src-main/ipc/errors';
 import { K30Client } from '../../../../src-main/k30/client';
 import { startSimulator } from '../../../../src-main/k30/simulator';
 import { EventBus } from '../../../../src-main/services/event-bus';
 import { memoryLogger } from '../../../../src-main/services/ports';
 import { VisitLedger } from '../../../../src-main/services/visits/ledger';
 import { RegistrationService } from '../../../../src-main/services/visits/registration';
+import type { VisitError } from '../../../../src-main/services/visits/visit-error';
 import { demoRegistration } from '../../../helpers/test-data';
 
 /**
@@ -41,8 +43,8 @@ describe('visitor/Create answered by an HTTP error status', () => {
       sim.setFaults({ http5xxAfterCommit: 1, afterCommitStatus: status, paths: ['visitor/Create'] });
       const { ledger, registration } = await service();
       const error = await registration.register(demoRegistration({ name: `网关${status}` })).catch((e: unknown) => e);
-      expect(error).toMatchObject({ code: 'outcome-unknown' });
       const [visit] = ledger.all();
+      expect(toKioskError(error)).toMatchObject({ code: 'outcome-unknown', visitId: visit.id });
       expect(visit.state).toBe('create-unknown');
       // The visitor is on K30, exactly once: the unknown outcome was real and nothing was re-sent.
       expect(sim.state.visitors.size).toBe(before + 1);
@@ -57,7 +59,7 @@ describe('visitor/Create answered by an HTTP error status', () => {
       const refusing: typeof fetch = async () => new Response('<html>refused</html>', { status });
       const { ledger, registration } = await service(refusing);
       const error = await registration.register(demoRegistration()).catch((e: unknown) => e);
-      expect(error).toMatchObject({ failure: 'http-status', status });
+      expect((error as VisitError).cause).toMatchObject({ failure: 'http-status', status });
       expect(ledger.all()[0].state).toBe('create-failed');
       expect(sim.state.visitors.size).toBe(before);
     });

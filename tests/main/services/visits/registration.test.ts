@@ -16,6 +16,7 @@ import { EventBus } from '../../../../src-main/services/event-bus';
 import { memoryLogger } from '../../../../src-main/services/ports';
 import { VisitLedger } from '../../../../src-main/services/visits/ledger';
 import { RegistrationService, type RegistrationClient } from '../../../../src-main/services/visits/registration';
+import type { VisitError } from '../../../../src-main/services/visits/visit-error';
 import { demoRegistration, intentRecord, residentId, until } from '../../../helpers/test-data';
 
 // ---------------------------------------------------------------------------------------------
@@ -131,9 +132,9 @@ describe('registration against the simulator', () => {
   it('a refused registration is create-failed, throws the server error, and keeps no personal data', async () => {
     const p = await processOver(dir, () => client);
     const error = await p.service.register(registration({ hostNo: '999' })).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(K30ServerError);
-    expect(toKioskError(error)).toMatchObject({ code: 'server-refused' });
+    expect((error as VisitError).cause).toBeInstanceOf(K30ServerError);
     const [visit] = p.ledger.all();
+    expect(toKioskError(error)).toMatchObject({ code: 'server-refused', visitId: visit.id });
     expect(visit.state).toBe('create-failed');
     expect(visit.lastError).toContain('被访人不存在');
     expect(visit.private).toEqual({});
@@ -144,9 +145,10 @@ describe('registration against the simulator', () => {
     await simControl(sim, '/__sim/faults', { dropAfterCommit: 1, paths: ['visitor/Create'] });
     const first = await processOver(dir, () => client);
     const error = await first.service.register(registration()).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(AppError);
-    expect((error as AppError).code).toBe('outcome-unknown');
+    expect((error as VisitError).cause).toBeInstanceOf(AppError);
     const [visit] = first.ledger.all();
+    // The error names the visit (issue #13): the renderer never guesses which one is ours.
+    expect(toKioskError(error)).toMatchObject({ code: 'outcome-unknown', visitId: visit.id });
     expect(visit.state).toBe('create-unknown');
     expect((await simState(sim)).visitors).toHaveLength(before + 1);
 
@@ -253,7 +255,8 @@ describe('registration decisions (scripted client)', () => {
       throw new K30ProtocolError('bad', 'undecryptable');
     });
     const p = await processOver(dir, () => client);
-    await expect(p.service.register(registration())).rejects.toMatchObject({ code: 'outcome-unknown' });
+    const error = await p.service.register(registration()).catch((e: unknown) => e);
+    expect(toKioskError(error)).toMatchObject({ code: 'outcome-unknown', visitId: p.ledger.all()[0].id });
     expect(p.ledger.all()[0].state).toBe('create-unknown');
   });
 

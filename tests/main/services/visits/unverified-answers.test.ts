@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { toKioskError } from '../../../../src-main/ipc/errors';
 import { K30Client } from '../../../../src-main/k30/client';
 import { startSimulator } from '../../../../src-main/k30/simulator';
 import { DEMO_DEVICES } from '../../../../src-main/k30/simulator/seed';
@@ -82,8 +83,8 @@ describe('unverified answers to state-changing calls', () => {
     const before = sim.state.visitors.size;
     mitm.setAnswer(stripSign);
     const error = await p.registration.register(demoRegistration({ deviceNos: DEVICES })).catch((e: unknown) => e);
-    expect(error).toMatchObject({ code: 'outcome-unknown' });
     const [visit] = p.ledger.all();
+    expect(toKioskError(error)).toMatchObject({ code: 'outcome-unknown', visitId: visit.id });
     expect(visit.state).toBe('create-unknown');
     expect(visit.k30No).toBeUndefined();
     expect(sim.state.visitors.size).toBe(before + 1);
