@@ -203,6 +203,11 @@ export const VisitStateSchema = z.enum([
   'removed',
   /** Abandoned by staff before it existed on the server. */
   'cancelled',
+  /**
+   * Staff gave up a registration whose outcome was unknown. K30 may hold an unpushed visitor for
+   * it (no number known here, and K30 has no visitor look-up): listed for the K30 admin to clean up.
+   */
+  'abandoned',
 ]);
 export type VisitState = z.infer<typeof VisitStateSchema>;
 
@@ -349,9 +354,15 @@ export const calls = {
   registerVisit: { input: RegistrationSchema, output: VisitSchema },
   /** Push again to the devices that failed (or to the given ones). */
   repushVisit: { input: z.object({ visitId: z.string().min(1).max(64), deviceNos: z.array(required(32)).max(100).optional() }).strict(), output: VisitSchema },
-  /** Staff decided: a create whose outcome is unknown is to be sent again (never done on our own). */
-  retryRegistration: { input: VisitIdSchema, output: VisitSchema },
-  /** Staff decided: give up a visit that never reached the server. */
+  /**
+   * Staff decided: a create whose outcome is unknown is registered again (never done on our own).
+   * The first may have arrived, so K30 may then hold a duplicate: staff must have been told.
+   */
+  retryRegistration: { input: z.object({ visitId: z.string().min(1).max(64), duplicateRiskAccepted: z.literal(true) }).strict(), output: VisitSchema },
+  /**
+   * Staff decided to give a visit up: one whose outcome is unknown becomes 'abandoned' (an unpushed
+   * visitor may remain on K30, for the K30 admin); one still in 'intent' becomes 'cancelled'.
+   */
   cancelVisit: { input: VisitIdSchema, output: VisitSchema },
   listVisits: { input: none, output: z.array(VisitSchema) },
   removeVisit: { input: VisitIdSchema, output: VisitSchema },

@@ -61,6 +61,7 @@ export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
       return registration.register(input);
     },
     repushVisit: ({ visitId, deviceNos }) => registration.repush(visitId, deviceNos),
+    // The contract requires duplicateRiskAccepted: true, so staff were warned before this is sent.
     retryRegistration: ({ visitId }) => registration.retryRegistration(visitId),
     cancelVisit: ({ visitId }) => registration.cancelVisit(visitId),
     listVisits: async () => ledger.all().map(toPublic).sort(newestFirst),

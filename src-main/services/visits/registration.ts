@@ -55,6 +55,8 @@ function mayHaveBeenCreated(error: unknown): boolean {
   return true;
 }
 
+const MAY_REMAIN = 'Abandoned with its outcome unknown: K30 may hold an unpushed visitor for it, to be deleted in the K30 software.';
+
 const NO_NUMBER =
   'The server created the visitor but returned no visitor number: it cannot be pushed to devices or removed from here. Finish it in the K30 software.';
 
@@ -154,7 +156,10 @@ export class RegistrationService {
     });
   }
 
-  /** Staff decided that a create whose outcome is unknown is to be sent again. */
+  /**
+   * Staff decided that a create whose outcome is unknown is to be registered again, told that the
+   * first may have arrived (a duplicate visitor on K30). The note keeps that decision on record.
+   */
   async retryRegistration(visitId: string): Promise<Visit> {
     const client = this.client();
     return this.ledger.exclusive(visitId, async () => {
@@ -163,15 +168,17 @@ export class RegistrationService {
       await this.change(visitId, (r) => {
         r.state = 'intent';
         r.lastError = undefined;
-        note(r, this.now(), 'intent', 'staff decided to send it again');
+        note(r, this.now(), 'intent', 'staff registered it again, aware that K30 may now hold a duplicate');
       });
       return forVisit(visitId, () => this.createAndPush(visitId, client));
     });
   }
 
   /**
-   * Staff gave up a visit that never (provably) reached the server. If an unknown create did
-   * arrive after all, that K30 visitor still expires at its end time on its own.
+   * Staff gave up a visit that never (provably) reached the server. An unknown create may have
+   * arrived after all: it becomes 'abandoned', which says so, and is listed for the K30 admin
+   * (K30 cannot be asked, and we hold no number to delete it by). Such a visitor was never pushed
+   * to a door, and it expires on K30 at its end time.
    */
   async cancelVisit(visitId: string): Promise<Visit> {
     return this.ledger.exclusive(visitId, async () => {
@@ -180,8 +187,14 @@ export class RegistrationService {
         throw new AppError('not-allowed', `only a visit that never reached the server can be cancelled (this one is ${visit.state})`);
       }
       return this.change(visitId, (r) => {
-        r.state = 'cancelled';
-        note(r, this.now(), 'cancelled', 'by staff');
+        if (r.state === 'create-unknown') {
+          r.state = 'abandoned';
+          r.lastError = MAY_REMAIN;
+          note(r, this.now(), 'abandoned', 'by staff; an unpushed visitor may remain on K30');
+        } else {
+          r.state = 'cancelled';
+          note(r, this.now(), 'cancelled', 'by staff');
+        }
       });
     });
   }

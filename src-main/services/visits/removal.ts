@@ -38,9 +38,11 @@ const DELETABLE = new Set<VisitRecord['state']>(['created', 'pushed', 'removal-p
  * kept as name-less shells: once a visitor is proven removed (or never existed on the server)
  * nothing on the server refers to the record any more, and a record without the person's data
  * serves no one. 'created-without-no' is finished too (we can never delete it; it expires on the
- * server at its end time). Visits in 'create-unknown' or 'intent' are never dropped: staff decide.
+ * server at its end time), and so is 'abandoned' (kept for the retention period, counted from when
+ * it was abandoned, for the K30 admin's report). Visits in 'create-unknown' or 'intent' are never
+ * dropped: staff decide.
  */
-const DROPPABLE = new Set<VisitRecord['state']>(['removed', 'cancelled', 'create-failed', 'created-without-no']);
+const DROPPABLE = new Set<VisitRecord['state']>(['removed', 'cancelled', 'create-failed', 'created-without-no', 'abandoned']);
 
 /** A visitor the server no longer has is as removed as one we deleted (an earlier delete whose answer was lost). */
 const ALREADY_GONE = /访客不存在|visitor (not found|does not exist)/i;

@@ -13,6 +13,7 @@ const VISIT_TONE: Record<Visit['state'], string> = {
   'removal-pending': 'warning',
   removed: 'muted',
   cancelled: 'muted',
+  abandoned: 'warning',
 };
 
 export function VisitStateBadge({ state }: { state: Visit['state'] }) {

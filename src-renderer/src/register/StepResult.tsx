@@ -1,15 +1,14 @@
-import { useState } from 'react';
 import { useT } from '../i18n';
 import { useNavigationStore } from '../lib/navigation-store';
 import { useRegistrationStore } from './store';
 import { useVisit } from '../visits/store';
 import { canRepush, failedDevices } from '../visits/derive';
-import { ConfirmDialog } from '../components/ConfirmDialog';
+import { UnknownOutcomeActions } from '../visits/UnknownOutcomeActions';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Progress } from './Progress';
 import { WIZARD_ALERT_ID, WIZARD_HEADING_ID } from './StepFrame';
 
-/** After submit: live progress, then done / outcome unknown / cancelled, with what can be done next. */
+/** After submit: live progress, then done / outcome unknown / cancelled / abandoned, with what can be done next. */
 export function StepResult() {
   const t = useT();
   const submission = useRegistrationStore((s) => s.submission);
@@ -23,7 +22,6 @@ export function StepResult() {
   const dismissError = useRegistrationStore((s) => s.dismissError);
   const go = useNavigationStore((s) => s.go);
   const visit = useVisit(submission.visitId);
-  const [confirmCancel, setConfirmCancel] = useState(false);
   const { status, busy } = submission;
   const failed = visit ? failedDevices(visit).length : 0;
 
@@ -34,6 +32,8 @@ export function StepResult() {
         ? t('result.unknownTitle')
         : status === 'cancelled'
           ? t('result.cancelled')
+          : status === 'abandoned'
+            ? t('result.abandoned')
           : failed > 0
             ? t('result.doneWithFailures', { count: failed })
             : t('result.done');
@@ -63,18 +63,11 @@ export function StepResult() {
       )}
       {status === 'done' && visit?.state === 'created-without-no' && <p className="alert alert-warning">{t('result.noNumber')}</p>}
 
-      {status !== 'cancelled' && <Progress visit={visit} submitting={status === 'submitting'} />}
+      {status !== 'cancelled' && status !== 'abandoned' && <Progress visit={visit} submitting={status === 'submitting'} />}
 
       <div className="step-actions">
         {status === 'unknown' && submission.visitId && (
-          <>
-            <button type="button" className="button button-primary button-large" onClick={() => void sendAgain()} disabled={busy}>
-              {busy ? t('common.working') : t('result.sendAgain')}
-            </button>
-            <button type="button" className="button button-large" onClick={() => setConfirmCancel(true)} disabled={busy}>
-              {t('result.cancelVisit')}
-            </button>
-          </>
+          <UnknownOutcomeActions busy={busy} large onAgain={() => void sendAgain()} onAbandon={() => void cancelVisit()} />
         )}
         {status === 'unknown' && !submission.visitId && (
           <button type="button" className="button button-large" onClick={() => go('visits')}>
@@ -86,32 +79,18 @@ export function StepResult() {
             {busy ? t('common.working') : t('result.repush')}
           </button>
         )}
-        {status === 'cancelled' && (
+        {(status === 'cancelled' || status === 'abandoned') && (
           <button type="button" className="button button-large" onClick={editAgain}>
             {t('result.editAgain')}
           </button>
         )}
-        {(status === 'done' || status === 'cancelled') && (
+        {(status === 'done' || status === 'cancelled' || status === 'abandoned') && (
           <button type="button" className="button button-primary button-large" onClick={reset}>
             {t('result.new')}
           </button>
         )}
       </div>
 
-      <ConfirmDialog
-        open={confirmCancel}
-        title={t('result.cancelConfirmTitle')}
-        confirmLabel={t('result.cancelVisit')}
-        danger
-        busy={busy}
-        onCancel={() => setConfirmCancel(false)}
-        onConfirm={() => {
-          setConfirmCancel(false);
-          void cancelVisit();
-        }}
-      >
-        <p>{t('result.cancelConfirmBody')}</p>
-      </ConfirmDialog>
     </section>
   );
 }

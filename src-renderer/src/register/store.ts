@@ -25,7 +25,7 @@ import { useHostSearchStore } from './hosts-store';
 import { useSettingsStore } from '../settings/store';
 import { useVisitsStore } from '../visits/store';
 
-export type SubmissionStatus = 'idle' | 'submitting' | 'done' | 'unknown' | 'cancelled';
+export type SubmissionStatus = 'idle' | 'submitting' | 'done' | 'unknown' | 'cancelled' | 'abandoned';
 export type WindowPreset = '1h' | '2h' | 'half-day' | 'end-of-day';
 export type FocusTarget = DraftField | 'alert' | 'heading';
 
@@ -106,8 +106,8 @@ export const useRegistrationStore = create<RegistrationState>()((set, get) => {
       set({ submission: { ...get().submission, status: 'unknown', visitId: visit.id, busy: false }, error: null, ...focus('heading') });
     } else if (visit.state === 'create-failed') {
       failBack({ code: 'server-refused', message: visit.lastError ?? '' });
-    } else if (visit.state === 'cancelled') {
-      set({ submission: { ...get().submission, status: 'cancelled', visitId: visit.id, busy: false }, error: null, ...focus('heading') });
+    } else if (visit.state === 'cancelled' || visit.state === 'abandoned') {
+      set({ submission: { ...get().submission, status: visit.state, visitId: visit.id, busy: false }, error: null, ...focus('heading') });
     } else {
       set({ submission: { ...get().submission, status: 'done', visitId: visit.id, busy: false }, error: null, ...focus('heading') });
     }

@@ -94,6 +94,7 @@ export function outcomeOfVisit(visit: Visit): VisitOutcome {
     case 'intent':
     case 'create-unknown':
     case 'cancelled':
+    case 'abandoned':
       return { kind: 'reception', reason: 'unknown' };
   }
 }

@@ -9,6 +9,7 @@ import { ConfirmDialog } from '../components/ConfirmDialog';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { canRemove, canRepush, lastErrorKey } from './derive';
 import { RemovalInfo } from './RemovalInfo';
+import { UnknownOutcomeActions } from './UnknownOutcomeActions';
 import { VisitHistory } from './VisitHistory';
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
@@ -20,7 +21,7 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-type Confirm = 'remove' | 'cancel' | null;
+type Confirm = 'remove' | null;
 
 /** One visit: its details, devices, history, and what staff can do with it. */
 export function VisitDetail({ visit, onClose }: { visit: Visit; onClose: () => void }) {
@@ -113,14 +114,7 @@ export function VisitDetail({ visit, onClose }: { visit: Visit; onClose: () => v
 
       <div className="button-row">
         {visit.state === 'create-unknown' && (
-          <>
-            <button type="button" className="button button-primary" disabled={busy} onClick={() => void run(() => retry(visit.id), '')}>
-              {t('visit.sendAgain')}
-            </button>
-            <button type="button" className="button" disabled={busy} onClick={() => setConfirm('cancel')}>
-              {t('visit.cancel')}
-            </button>
-          </>
+          <UnknownOutcomeActions busy={busy} onAgain={() => void run(() => retry(visit.id), '')} onAbandon={() => void run(() => cancel(visit.id), '')} />
         )}
         {canRepush(visit) && (
           <button type="button" className="button" disabled={busy} onClick={() => void run(() => repush(visit.id), t('visit.repushDone'))}>
@@ -147,17 +141,6 @@ export function VisitDetail({ visit, onClose }: { visit: Visit; onClose: () => v
         onConfirm={() => void run(() => remove(visit.id), t('visit.removed'))}
       >
         <p>{t('visit.removeConfirmBody')}</p>
-      </ConfirmDialog>
-      <ConfirmDialog
-        open={confirm === 'cancel'}
-        title={t('result.cancelConfirmTitle')}
-        confirmLabel={t('visit.cancel')}
-        danger
-        busy={busy}
-        onCancel={() => setConfirm(null)}
-        onConfirm={() => void run(() => cancel(visit.id), '')}
-      >
-        <p>{t('result.cancelConfirmBody')}</p>
       </ConfirmDialog>
     </section>
   );

@@ -5,6 +5,7 @@ import { useDevicesStore } from '../devices/store';
 import { useVisitsStore } from './store';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { matchesQuery, sortVisits, VISIT_TABS, visitTab, type VisitTab } from './derive';
+import { AbandonedReportButton } from './AbandonedReportButton';
 import { RemoveExpiredButton } from './RemoveExpiredButton';
 import { VisitDetail } from './VisitDetail';
 import { VisitList } from './VisitList';
@@ -49,6 +50,7 @@ export function VisitsPage() {
           <button type="button" className="button button-quiet" onClick={() => void load()} disabled={loading}>
             {t('common.refresh')}
           </button>
+          <AbandonedReportButton />
           <RemoveExpiredButton />
         </div>
       </div>

@@ -6,7 +6,7 @@ import { startOfNextDay } from '../lib/datetime';
 export const VISIT_TABS = ['today', 'upcoming', 'ended', 'removal'] as const;
 export type VisitTab = (typeof VISIT_TABS)[number];
 
-const FINISHED: VisitState[] = ['removed', 'cancelled', 'create-failed'];
+const FINISHED: VisitState[] = ['removed', 'cancelled', 'create-failed', 'abandoned'];
 
 export function visitTab(visit: Visit, now: Date = new Date()): VisitTab {
   if (visit.state === 'removal-pending') return 'removal';
@@ -57,6 +57,8 @@ export function lastErrorKey(state: VisitState): MessageKey {
     case 'created':
     case 'pushed':
       return 'visit.error.push-failed';
+    case 'abandoned':
+      return 'visit.error.abandoned';
     default:
       return 'visit.error.other';
   }

@@ -47,7 +47,8 @@ export const useVisitsStore = create<VisitsState>()((set, get) => {
 
     repush: async (visitId, deviceNos) => keep(await call('repushVisit', deviceNos ? { visitId, deviceNos } : { visitId })),
     remove: async (visitId) => keep(await call('removeVisit', { visitId })),
-    retry: async (visitId) => keep(await call('retryRegistration', { visitId })),
+    // Called only after staff confirmed the duplicate warning (see the confirm dialogs).
+    retry: async (visitId) => keep(await call('retryRegistration', { visitId, duplicateRiskAccepted: true })),
     cancel: async (visitId) => keep(await call('cancelVisit', { visitId })),
 
     async removeExpired() {

@@ -119,7 +119,7 @@ describe('createAppServices in demo mode', () => {
     expect(removed.state).toBe('removed');
     expect(ok(await dispatch('removeExpired', undefined))).toEqual({ removed: 0, pending: 0, failed: [] });
     expect(await dispatch('repushVisit', { visitId: visit.id })).toMatchObject({ ok: false, error: { code: 'not-allowed' } });
-    expect(await dispatch('retryRegistration', { visitId: visit.id })).toMatchObject({ ok: false, error: { code: 'not-allowed' } });
+    expect(await dispatch('retryRegistration', { visitId: visit.id, duplicateRiskAccepted: true })).toMatchObject({ ok: false, error: { code: 'not-allowed' } });
     expect(await dispatch('cancelVisit', { visitId: 'nope' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
 
     // The ledger on disk keeps neither the full phone nor the ID.
@@ -163,7 +163,7 @@ describe('createAppServices in demo mode', () => {
     await services.ready;
     expect(services.ledger.get('interrupted')!.state).toBe('create-unknown');
     const dispatch = createDispatcher(services.handlers);
-    expect(ok<Visit>(await dispatch('cancelVisit', { visitId: 'interrupted' })).state).toBe('cancelled');
+    expect(ok<Visit>(await dispatch('cancelVisit', { visitId: 'interrupted' })).state).toBe('abandoned');
   });
 });
 
@@ -227,7 +227,7 @@ describe('no secret leaves the main process', () => {
       openDoor: () => ({ deviceNo: DEMO_DEVICES.campusGateIn }),
       registerVisit: () => registration(),
       repushVisit: () => ({ visitId: registered.id ?? 'x', deviceNos: [DEMO_OFFLINE_DEVICE] }),
-      retryRegistration: () => ({ visitId: registered.id ?? 'x' }),
+      retryRegistration: () => ({ visitId: registered.id ?? 'x', duplicateRiskAccepted: true }),
       cancelVisit: () => ({ visitId: registered.id ?? 'x' }),
       listVisits: () => undefined,
       removeVisit: () => ({ visitId: registered.id ?? 'x' }),
