@@ -1,6 +1,7 @@
 import type { ErrorCode, KioskError } from '../../src-preload/contract';
 import { AppError } from '../services/app-error';
 import { VisitError } from '../services/visits/visit-error';
+import { LedgerWriteError } from '../services/visits/ledger-disk';
 import { K30Error, K30ProtocolError, K30ServerError, K30TransportError, K30ValidationError } from '../k30/client/errors';
 
 const OFFLINE = /离线|offline/i;
@@ -9,7 +10,8 @@ const RATE_LIMIT = /频繁|rate.?limit/i;
 /** Maps any thrown value to the contract's error. Unknown errors become 'internal' with no detail. */
 export function toKioskError(error: unknown): KioskError {
   if (error instanceof VisitError) return { ...toKioskError(error.cause), visitId: error.visitId };
-  if (error instanceof AppError) return { code: error.code, message: error.message, field: error.field };
+  if (error instanceof AppError) return { code: error.code, message: error.message, field: error.field, ...error.detail };
+  if (error instanceof LedgerWriteError) return { code: 'disk-error', message: error.message, disk: error.problem };
   if (error instanceof K30Error) return { code: k30Code(error), message: error instanceof K30ServerError ? error.msg : error.message, field: error instanceof K30ValidationError ? error.field : undefined };
   return { code: 'internal', message: 'internal error' };
 }

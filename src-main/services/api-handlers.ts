@@ -1,4 +1,4 @@
-import type { Visit } from '../../src-preload/contract';
+import type { AppStatus, Visit } from '../../src-preload/contract';
 import type { ApiHandlers } from './api-types';
 import { AppError } from './app-error';
 import type { ClientProvider } from './connection/client-provider';
@@ -10,6 +10,7 @@ import type { SettingsService } from './settings/settings-service';
 import { toPublic, type VisitLedger } from './visits/ledger';
 import type { RegistrationService } from './visits/registration';
 import type { RemovalSweeper } from './visits/removal';
+import type { UnsavedFacts } from './visits/unsaved-facts';
 
 export interface ApiHandlerDeps {
   settings: SettingsService;
@@ -22,6 +23,17 @@ export interface ApiHandlerDeps {
   presence: PresenceService;
   photos: PhotoProxy;
   directory: Directory;
+  facts: UnsavedFacts;
+}
+
+/** What getStatus reports: problems found at start, a ledger that cannot be written, K30 results not yet saved. */
+export function appStatus(ledger: VisitLedger, facts: UnsavedFacts): AppStatus {
+  const unwritable = ledger.writeProblem?.problem;
+  return {
+    ledgerProblems: ledger.problems.map(({ kind, setAside, at }) => ({ kind, setAside, at })),
+    ...(unwritable ? { ledgerUnwritable: unwritable } : {}),
+    unsaved: facts.list(),
+  };
 }
 
 /** Bytes a Base64 text decodes to, without decoding it. */
@@ -44,7 +56,7 @@ export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
   return {
     ...settingsHandlers({ settings, clients, isDemo: deps.isDemo, setSelfServiceMode: deps.setSelfServiceMode }),
 
-    getStatus: async () => ({ ledgerProblems: ledger.problems.map(({ kind, setAside, at }) => ({ kind, setAside, at })) }),
+    getStatus: async () => appStatus(ledger, deps.facts),
 
     searchHosts: ({ query }) => directory.searchHosts(query),
     listDevices: () => directory.listDevices(),

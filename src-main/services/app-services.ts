@@ -1,6 +1,6 @@
 import type { ApiHandlers } from './api-types';
 import { resolveCredentials, type ResolvedCredentials } from '../k30/protocol';
-import { createApiHandlers } from './api-handlers';
+import { appStatus, createApiHandlers } from './api-handlers';
 import { CallbackReceiver, visitCallbackHandlers } from './callbacks/callback-receiver';
 import { ClientProvider } from './connection/client-provider';
 import { DemoMode } from './demo-mode';
@@ -15,6 +15,8 @@ import { SettingsService } from './settings/settings-service';
 import { VisitLedger } from './visits/ledger';
 import { RegistrationService } from './visits/registration';
 import { RemovalSweeper } from './visits/removal';
+import type { LedgerDisk } from './visits/ledger-disk';
+import { UnsavedFacts } from './visits/unsaved-facts';
 
 export interface AppServicesOptions {
   /** Where the visit ledger lives (Electron: app.getPath('userData')). */
@@ -25,6 +27,12 @@ export interface AppServicesOptions {
   onSelfServiceModeChange?: (on: boolean) => void;
   sweepIntervalMs?: number;
   now?: () => Date;
+  /** The ledger's file operations (tests: a disk that fails). */
+  disk?: LedgerDisk;
+  /** How often K30 results not yet on disk are written again. */
+  unsavedRetryMs?: number;
+  /** How long after a failed resume it is tried again. */
+  resumeRetryMs?: number;
 }
 
 export interface AppServices {
@@ -60,9 +68,14 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   const clients = new ClientProvider(settings, { demo: () => demo.current(), log, now });
   const client = () => clients.get();
 
-  const ledger = await VisitLedger.open({ dataDir, log, now });
-  const registration = new RegistrationService({ ledger, client, events, log, now });
-  const removal = new RemovalSweeper({ ledger, client, events, log, now, intervalMs: opts.sweepIntervalMs, retentionDays: () => settings.values.retentionDays });
+  const ledger = await VisitLedger.open({ dataDir, log, now, disk: opts.disk });
+  const facts = new UnsavedFacts({ ledger, log, now, retryMs: opts.unsavedRetryMs });
+  const registration = new RegistrationService({ ledger, client, events, log, now, facts });
+  const removal = new RemovalSweeper({ ledger, client, events, log, now, facts, intervalMs: opts.sweepIntervalMs, retentionDays: () => settings.values.retentionDays });
+  // The banner follows the disk: a K30 result held or saved, the ledger (un)writable.
+  const announceStatus = () => events.emit('statusChanged', appStatus(ledger, facts));
+  const statusSubscriptions = [facts.onChange(announceStatus), ledger.onWritableChange(announceStatus)];
+  facts.start();
   const presence = new PresenceService({ client, ledger, now });
   const directory = new Directory({ client, now: () => now().getTime() });
   const photos = new PhotoProxy({ server: () => settings.values.server || demo.current()?.url });
@@ -133,6 +146,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   await configureCallbacks();
 
   const allHandlers = createApiHandlers({
+    facts,
     settings,
     clients,
     isDemo: () => clients.isDemo(),
@@ -147,9 +161,20 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   const handlers = guardSelfServiceMode(allHandlers, { isSelfServiceMode: () => settings.values.selfServiceMode, defaultDeviceNos: () => settings.values.defaultDeviceNos });
 
   // Talks to the server, so it must not hold up the window: visits cut short by the last exit are
-  // resumed (an unknown create is only marked, never re-sent), then ended visits are removed.
+  // resumed (an unknown create is only marked, never re-sent), then ended visits are removed. The
+  // sweeper starts even when resuming fails (a disk that refuses writes): resume is tried again.
+  let resumeRetry: ReturnType<typeof setTimeout> | undefined;
+  const resume = async (): Promise<void> => {
+    try {
+      await registration.resume();
+    } catch (error) {
+      log.error(`start-up: resume failed, will try again: ${(error as Error)?.message}`);
+      if (!closed) resumeRetry = setTimeout(() => void resume(), opts.resumeRetryMs ?? 30_000);
+      resumeRetry?.unref?.();
+    }
+  };
   const ready = (async () => {
-    await registration.resume();
+    await resume();
     if (!closed) await removal.start();
   })().catch((error) => log.error(`start-up: ${(error as Error)?.message}`));
 
@@ -170,6 +195,9 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
       if (closed) return;
       closed = true;
       unsubscribe();
+      clearTimeout(resumeRetry);
+      for (const off of statusSubscriptions) off();
+      facts.stop();
       await ready;
       await removal.stop();
       await changes.catch(() => {});

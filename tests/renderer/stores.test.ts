@@ -176,7 +176,7 @@ describe('status store', () => {
     await useStatusStore.getState().load();
     expect(useStatusStore.getState().ledgerProblems).toEqual([]);
     const problem = { kind: 'corrupt' as const, setAside: '/data/visits.json.corrupt-1', at: '2030-01-01T00:00:00.000Z' };
-    getStatus = async () => ({ ok: true, value: { ledgerProblems: [problem] } });
+    getStatus = async () => ({ ok: true, value: { ledgerProblems: [problem], unsaved: [] } });
     await useStatusStore.getState().load();
     expect(useStatusStore.getState().ledgerProblems).toEqual([problem]);
   });

@@ -1,10 +1,9 @@
-import { randomBytes } from 'node:crypto';
-import { copyFile, mkdir, open, readdir, readFile, rename, unlink } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { z } from 'zod';
 import { VisitSchema, type Visit } from '../../../src-preload/contract';
 import { AppError } from '../app-error';
 import type { Logger } from '../ports';
+import { diskProblemOf, LedgerWriteError, nodeLedgerDisk, type DiskProblem, type LedgerDisk } from './ledger-disk';
 
 /**
  * The ledger of the visits this kiosk registered. K30 has no list of visitors, so this file is
@@ -29,8 +28,9 @@ export type DeviceSync = VisitRecord['devices'][number];
 const LedgerFileSchema = z.object({ version: z.literal(1), visits: z.array(z.unknown()) });
 
 export interface LedgerProblem {
-  kind: 'corrupt' | 'invalid-records';
-  /** Where the unreadable file (or a copy of it) was set aside for a person to look at. */
+  /** 'corrupt-kept': unreadable, and it could not even be set aside (a read-only disk). */
+  kind: 'corrupt' | 'invalid-records' | 'corrupt-kept';
+  /** Where the unreadable file (or a copy of it) was set aside for a person to look at ('' when it could not be). */
   setAside: string;
   detail: string;
   at: string;
@@ -85,6 +85,13 @@ export interface LedgerOptions {
   log: Logger;
   fileName?: string;
   now?: () => Date;
+  disk?: LedgerDisk;
+}
+
+/** Why the ledger cannot be written right now, for getStatus and the banner. */
+export interface LedgerWriteProblem {
+  problem: DiskProblem;
+  at: string;
 }
 
 export class VisitLedger {
@@ -97,19 +104,37 @@ export class VisitLedger {
   private queued?: Promise<void>;
   private readonly log: Logger;
   private readonly now: () => Date;
+  private readonly disk: LedgerDisk;
+  /** Set while the last write failed; cleared by the next that succeeds. */
+  private failing?: LedgerWriteProblem;
+  /** Set when writing would destroy something (a damaged file that could not be set aside). */
+  private refuseWrites = false;
+  private readonly writeListeners = new Set<() => void>();
 
   private constructor(options: LedgerOptions) {
     this.file = join(options.dataDir, options.fileName ?? 'visits.json');
     this.log = options.log;
     this.now = options.now ?? (() => new Date());
+    this.disk = options.disk ?? nodeLedgerDisk;
   }
 
   static async open(options: LedgerOptions): Promise<VisitLedger> {
     const ledger = new VisitLedger(options);
-    await mkdir(options.dataDir, { recursive: true });
-    await ledger.removeStaleTempFiles();
+    await ledger.disk.mkdir(options.dataDir).catch((error: unknown) => ledger.log.warn(`visit ledger: cannot create ${options.dataDir}: ${(error as Error).message}`));
+    await ledger.disk.removeStaleTemps(ledger.file).catch(() => {});
     await ledger.load();
     return ledger;
+  }
+
+  /** Undefined while writes succeed (as far as we know); otherwise what kind of disk trouble. */
+  get writeProblem(): LedgerWriteProblem | undefined {
+    return this.failing && { ...this.failing };
+  }
+
+  /** Called whenever the ledger becomes writable or unwritable. */
+  onWritableChange(listener: () => void): () => void {
+    this.writeListeners.add(listener);
+    return () => this.writeListeners.delete(listener);
   }
 
   get hasProblems(): boolean {
@@ -163,14 +188,26 @@ export class VisitLedger {
     if (change(draft) === false) return structuredClone(current);
     minimise(draft);
     this.records.set(id, draft);
-    await this.persist();
+    try {
+      await this.persist();
+    } catch (error) {
+      // Not on disk, so not kept: the record is as it was (unless changed again meanwhile).
+      if (this.records.get(id) === draft) this.records.set(id, current);
+      throw error;
+    }
     return structuredClone(draft);
   }
 
   async delete(ids: readonly string[]): Promise<void> {
-    let changed = false;
-    for (const id of ids) changed = this.records.delete(id) || changed;
-    if (changed) await this.persist();
+    const removed = ids.map((id) => this.records.get(id)).filter((r): r is VisitRecord => r !== undefined);
+    for (const record of removed) this.records.delete(record.id);
+    if (removed.length === 0) return;
+    try {
+      await this.persist();
+    } catch (error) {
+      for (const record of removed) if (!this.records.has(record.id)) this.records.set(record.id, record);
+      throw error;
+    }
   }
 
   /** Runs `task` alone for this visit: a push, a removal and a retry of one visit never interleave. */
@@ -211,64 +248,45 @@ export class VisitLedger {
     return next;
   }
 
-  /** Temp file in the same directory, fsync, rename over the old file, fsync the directory. */
   private async writeAtomically(): Promise<void> {
+    if (this.refuseWrites) {
+      throw new LedgerWriteError('read-only', undefined);
+    }
     const text = JSON.stringify({ version: 1, visits: [...this.records.values()] });
-    const temp = `${this.file}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
     try {
-      const handle = await open(temp, 'w', 0o600);
-      try {
-        await handle.writeFile(text, 'utf8');
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
-      await rename(temp, this.file);
+      await this.disk.writeAtomically(this.file, text);
     } catch (error) {
-      await unlink(temp).catch(() => {});
       this.log.error(`visit ledger: could not write ${this.file}: ${(error as Error).message}`);
-      throw error;
+      this.setFailing({ problem: diskProblemOf(error), at: this.now().toISOString() });
+      throw new LedgerWriteError(diskProblemOf(error), (error as NodeJS.ErrnoException).code);
     }
-    await this.syncDirectory();
+    this.setFailing(undefined);
   }
 
-  /** Makes the rename itself durable. Not possible on every platform (Windows): best effort. */
-  private async syncDirectory(): Promise<void> {
-    try {
-      const dir = await open(dirname(this.file), 'r');
-      try {
-        await dir.sync();
-      } finally {
-        await dir.close();
-      }
-    } catch {
-      // ignored: the data is already fsynced in the file
-    }
-  }
-
-  /** A crash between writing and renaming leaves a temp file; the real file is still whole. */
-  private async removeStaleTempFiles(): Promise<void> {
-    const prefix = `${basename(this.file)}.tmp-`;
-    for (const name of await readdir(dirname(this.file))) {
-      if (name.startsWith(prefix)) await unlink(join(dirname(this.file), name)).catch(() => {});
-    }
+  private setFailing(next: LedgerWriteProblem | undefined): void {
+    const changed = Boolean(next) !== Boolean(this.failing) || next?.problem !== this.failing?.problem;
+    this.failing = next;
+    if (changed) for (const listener of this.writeListeners) listener();
   }
 
   private async load(): Promise<void> {
-    let text: string;
-    try {
-      text = await readFile(this.file, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
-      throw error;
-    }
+    const text = await this.disk.read(this.file);
+    if (text === undefined) return;
     let parsed: z.infer<typeof LedgerFileSchema>;
     try {
       parsed = LedgerFileSchema.parse(JSON.parse(text));
     } catch (error) {
       // Unreadable as a whole: move it aside (never delete it) and start empty, loudly.
       const setAside = this.setAsideName();
-      await rename(this.file, setAside);
+      try {
+        await this.disk.rename(this.file, setAside);
+      } catch (renameError) {
+        // A read-only disk: start anyway (with a banner), but never write over the damaged file.
+        this.refuseWrites = true;
+        this.failing = { problem: diskProblemOf(renameError), at: this.now().toISOString() };
+        this.report({ kind: 'corrupt-kept', setAside: '', detail: `${describe(error)}; not set aside: ${(renameError as NodeJS.ErrnoException).code ?? 'error'}`, at: this.now().toISOString() });
+        return;
+      }
       this.report({ kind: 'corrupt', setAside, detail: describe(error), at: this.now().toISOString() });
       return;
     }
@@ -281,8 +299,9 @@ export class VisitLedger {
     }
     if (bad.length > 0) {
       // Keep what is readable (pending removals must not be forgotten) and a copy of the whole.
-      const setAside = this.setAsideName();
-      await copyFile(this.file, setAside);
+      let setAside = this.setAsideName();
+      // A read-only disk: the readable records are kept, and the file is not written until it can be.
+      await this.disk.copy(this.file, setAside).catch(() => (setAside = ''));
       this.report({ kind: 'invalid-records', setAside, detail: `${bad.length} unreadable record(s): ${bad.slice(0, 5).join('; ')}`, at: this.now().toISOString() });
     }
   }

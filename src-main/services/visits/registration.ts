@@ -5,6 +5,7 @@ import { K30CreatedWithoutNumberError, K30Error, K30ProtocolError, K30ServerErro
 import type { EventBus } from '../event-bus';
 import type { Logger } from '../ports';
 import { forVisit } from './visit-error';
+import { UnsavedFacts } from './unsaved-facts';
 import { maskDocument, maskPhone, note, toPublic, type VisitLedger, type VisitRecord } from './ledger';
 
 /** What registration needs of the K30 client (structurally the real K30Client). */
@@ -34,6 +35,8 @@ export interface RegistrationDeps {
   log: Logger;
   now?: () => Date;
   newId?: () => string;
+  /** K30 results the disk has not taken yet (shared with removal). */
+  facts?: UnsavedFacts;
 }
 
 /** The text shown for a failed step: the server's own words, never a stack or a secret. */
@@ -72,6 +75,7 @@ export class RegistrationService {
   private readonly log: Logger;
   private readonly now: () => Date;
   private readonly newId: () => string;
+  private readonly facts: UnsavedFacts;
 
   constructor(deps: RegistrationDeps) {
     this.ledger = deps.ledger;
@@ -80,6 +84,7 @@ export class RegistrationService {
     this.log = deps.log;
     this.now = deps.now ?? (() => new Date());
     this.newId = deps.newId ?? randomUUID;
+    this.facts = deps.facts ?? new UnsavedFacts({ ledger: deps.ledger, log: deps.log, now: deps.now });
   }
 
   async register(input: Registration): Promise<Visit> {
@@ -146,6 +151,7 @@ export class RegistrationService {
   async repush(visitId: string, deviceNos?: string[]): Promise<Visit> {
     const client = this.client();
     return this.ledger.exclusive(visitId, async () => {
+      this.facts.requireSaved(visitId);
       const visit = this.ledger.require(visitId);
       if ((visit.state !== 'created' && visit.state !== 'pushed') || !visit.k30No) {
         throw new AppError('not-allowed', `a visit in state ${visit.state} cannot be pushed`);
@@ -163,6 +169,7 @@ export class RegistrationService {
   async retryRegistration(visitId: string): Promise<Visit> {
     const client = this.client();
     return this.ledger.exclusive(visitId, async () => {
+      this.facts.requireSaved(visitId);
       const visit = this.ledger.require(visitId);
       if (visit.state !== 'create-unknown') throw new AppError('not-allowed', `only a registration whose outcome is unknown can be retried (this one is ${visit.state})`);
       await this.change(visitId, (r) => {
@@ -182,6 +189,7 @@ export class RegistrationService {
    */
   async cancelVisit(visitId: string): Promise<Visit> {
     return this.ledger.exclusive(visitId, async () => {
+      this.facts.requireSaved(visitId);
       const visit = this.ledger.require(visitId);
       if (visit.state !== 'create-unknown' && visit.state !== 'intent') {
         throw new AppError('not-allowed', `only a visit that never reached the server can be cancelled (this one is ${visit.state})`);
@@ -222,31 +230,39 @@ export class RegistrationService {
     } catch (error) {
       if (error instanceof K30CreatedWithoutNumberError) return this.createdWithoutNo(visitId);
       const unknown = mayHaveBeenCreated(error);
-      await this.change(visitId, (r) => {
-        r.state = unknown ? 'create-unknown' : 'create-failed';
-        r.lastError = errorText(error);
-        note(r, this.now(), r.state, r.lastError);
-      });
+      await this.facts.save(visitId, { state: unknown ? 'create-unknown' : 'create-failed' }, () =>
+        this.change(visitId, (r) => {
+          r.state = unknown ? 'create-unknown' : 'create-failed';
+          r.lastError = errorText(error);
+          note(r, this.now(), r.state, r.lastError);
+        }),
+      );
       if (unknown) throw new AppError('outcome-unknown', errorText(error));
       throw error;
     }
     if (created.outcome === 'created-without-no') return this.createdWithoutNo(visitId);
-    await this.change(visitId, (r) => {
-      r.state = 'created';
-      r.k30No = created.no;
-      r.lastError = undefined;
-      note(r, this.now(), 'created', `K30 visitor ${created.no}`);
-    });
+    const no = created.no;
+    // K30 has the visitor now: if the disk refuses, the fact is held and nothing more is sent.
+    await this.facts.save(visitId, { state: 'created', k30No: no }, () =>
+      this.change(visitId, (r) => {
+        r.state = 'created';
+        r.k30No = no;
+        r.lastError = undefined;
+        note(r, this.now(), 'created', `K30 visitor ${no}`);
+      }),
+    );
     return this.push(visitId, client, visit.devices.map((d) => d.no));
   }
 
   private createdWithoutNo(visitId: string): Promise<Visit> {
-    return this.change(visitId, (r) => {
-      r.state = 'created-without-no';
-      r.lastError = NO_NUMBER;
-      for (const d of r.devices) Object.assign(d, { state: 'failed', message: 'no visitor number', at: this.now().toISOString() });
-      note(r, this.now(), 'created-without-no');
-    });
+    return this.facts.save(visitId, { state: 'created-without-no' }, () =>
+      this.change(visitId, (r) => {
+        r.state = 'created-without-no';
+        r.lastError = NO_NUMBER;
+        for (const d of r.devices) Object.assign(d, { state: 'failed', message: 'no visitor number', at: this.now().toISOString() });
+        note(r, this.now(), 'created-without-no');
+      }),
+    );
   }
 
   /** One SyncVisitor for the targets. Failure is recorded per device, not thrown: the visit exists. */
@@ -263,6 +279,10 @@ export class RegistrationService {
         note(r, this.now(), 'push-failed', `${targets.join(', ')}: ${message}`);
       });
     }
+    return this.facts.save(visitId, { state: 'pushed', k30No: no }, () => this.recordPushed(visitId, targets));
+  }
+
+  private recordPushed(visitId: string, targets: string[]): Promise<Visit> {
     return this.change(visitId, (r) => {
       const at = this.now().toISOString();
       for (const deviceNo of targets) {

@@ -5,6 +5,7 @@ import type { EventBus } from '../event-bus';
 import type { Logger } from '../ports';
 import { note, toPublic, type VisitLedger, type VisitRecord } from './ledger';
 import { errorText } from './registration';
+import { UnsavedFacts } from './unsaved-facts';
 
 /** What removal needs of the K30 client (structurally the real K30Client). */
 export interface RemovalClient {
@@ -28,6 +29,8 @@ export interface RemovalDeps {
   timers?: Timers;
   /** Backoff between failed removals: first wait and cap. */
   backoff?: { firstMs: number; maxMs: number };
+  /** K30 results the disk has not taken yet (shared with registration). */
+  facts?: UnsavedFacts;
 }
 
 /** States whose visitor exists on the server with a number we can delete. */
@@ -64,6 +67,7 @@ export class RemovalSweeper {
   private readonly intervalMs: number;
   private readonly timers: Timers;
   private readonly backoff: { firstMs: number; maxMs: number };
+  private readonly facts: UnsavedFacts;
   private handle: unknown;
   private sweeping?: Promise<SweepResult>;
 
@@ -77,6 +81,7 @@ export class RemovalSweeper {
     this.intervalMs = deps.intervalMs ?? 60_000;
     this.timers = deps.timers ?? { setInterval: (cb, ms) => setInterval(cb, ms).unref(), clearInterval: (h) => clearInterval(h as NodeJS.Timeout) };
     this.backoff = deps.backoff ?? { firstMs: 30_000, maxMs: 60 * 60_000 };
+    this.facts = deps.facts ?? new UnsavedFacts({ ledger: deps.ledger, log: deps.log, now: deps.now });
   }
 
   /** Sweeps once now, then on the interval. */
@@ -107,6 +112,7 @@ export class RemovalSweeper {
 
   /** Remove one visit now, even before its end. A failure leaves it pending (shown, retried). */
   async removeVisit(visitId: string): Promise<Visit> {
+    this.facts.requireSaved(visitId);
     const visit = this.ledger.require(visitId);
     if (visit.state === 'removed') return toPublic(visit);
     if (!DELETABLE.has(visit.state) || !visit.k30No) {
@@ -143,7 +149,11 @@ export class RemovalSweeper {
       if (visit.state !== 'removal-pending' && Date.parse(visit.end) > now) continue;
       const due = ignoreBackoff || !visit.removal?.nextAttemptAt || Date.parse(visit.removal.nextAttemptAt) <= now;
       if (!due) continue;
-      const outcome = await this.attempt(visit.id, 'visit ended');
+      // One visit's trouble (a disk that refuses its write) does not stop the others' removal.
+      const outcome = await this.attempt(visit.id, 'visit ended').catch((error: unknown) => {
+        this.log.error(`removal of visit ${visit.id}: ${errorText(error)}`);
+        return 'failed' as const;
+      });
       if (outcome === 'removed') result.removed++;
       else if (outcome === 'failed') result.failed.push(visit.id);
     }
@@ -177,7 +187,8 @@ export class RemovalSweeper {
   private attempt(visitId: string, reason: string): Promise<'removed' | 'failed' | 'skipped'> {
     return this.ledger.exclusive(visitId, async () => {
       const visit = this.ledger.require(visitId);
-      if (!DELETABLE.has(visit.state) || !visit.k30No) return 'skipped';
+      // Its last K30 result is not on disk yet: nothing more is sent until it is.
+      if (this.facts.isHeld(visitId) || !DELETABLE.has(visit.state) || !visit.k30No) return 'skipped';
       if (visit.state !== 'removal-pending') {
         await this.change(visitId, (r) => {
           r.state = 'removal-pending';
@@ -195,13 +206,15 @@ export class RemovalSweeper {
         }
         gone = `already gone: ${error.msg}`;
       }
-      await this.change(visitId, (r) => {
-        const at = this.now().toISOString();
-        r.state = 'removed';
-        r.removal = { attempts: (r.removal?.attempts ?? 0) + 1, removedAt: at };
-        r.lastError = undefined;
-        note(r, this.now(), 'removed', `K30 visitor ${r.k30No} ${gone}`);
-      });
+      await this.facts.save(visitId, { state: 'removed', k30No: visit.k30No }, () =>
+        this.change(visitId, (r) => {
+          const at = this.now().toISOString();
+          r.state = 'removed';
+          r.removal = { attempts: (r.removal?.attempts ?? 0) + 1, removedAt: at };
+          r.lastError = undefined;
+          note(r, this.now(), 'removed', `K30 visitor ${r.k30No} ${gone}`);
+        }),
+      );
       return 'removed';
     });
   }

@@ -9,6 +9,7 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { Header } from './Header';
 import { LedgerProblems } from '../status/LedgerProblems';
 import { UnprovenRemovals } from '../status/UnprovenRemovals';
+import { DiskProblems } from '../status/DiskProblems';
 import { SelfServiceApp } from '../self-service/SelfServiceApp';
 
 export function App() {
@@ -61,6 +62,7 @@ export function App() {
         ) : (
           <>
             <LedgerProblems />
+            <DiskProblems />
             <UnprovenRemovals />
             {!settings.configured && !settings.demo && page !== 'settings' && (
               <p className="alert alert-warning">

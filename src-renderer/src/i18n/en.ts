@@ -13,6 +13,12 @@ export const en = {
 
   'status.ledger.corrupt': 'The local visit records file is damaged; it was set aside as {path}. Please contact the administrator to recover it.',
   'status.ledger.invalid-records': 'Some records in the local visit records file could not be read; the file was copied to {path}. Please contact the administrator to recover them.',
+  'status.ledger.corrupt-kept': "The local visit records file is damaged, and the disk is read-only so it could not be set aside: the app runs with no records for now and never writes over the file. Please contact the administrator to recover it.",
+  'status.ledgerUnwritable': "Visit records cannot be saved on this computer ({disk}): until this is fixed, changes are not kept.",
+  'status.unsaved': "{name}: K30 is at “{state}” (visitor number {no}), but this computer has not saved it yet; saving is retried every few seconds, and nothing more is sent for this visitor until then.",
+  'disk.full': "the disk is full",
+  'disk.read-only': "the disk is read-only or not writable",
+  'disk.other': "a disk error",
   'status.unprovenRemovals': "Answers from the K30 server are not verified (the answer signature policy is not \"strict\"): removals cannot be proven. Check them in the K30 software.",
 
   'nav.label': 'Main navigation',
@@ -57,6 +63,9 @@ export const en = {
   'error.pin-required': 'The admin PIN is required: unlock with the PIN, then retry',
   'error.wrong-pin': 'Wrong PIN: enter it again',
   'error.photo-too-large': 'The photo is too large: retake it, or raise the photo size limit in Settings',
+  'error.not-saved': "Registered on K30 as {no}, but not yet saved on this computer: do not register again; saving is retried on its own, check the disk",
+  'error.disk-error': "Could not save on this computer, and nothing was sent to K30: check the disk, then retry",
+  'error.notSavedState': "K30 is at “{state}”, but this computer has not saved it yet: saving is retried on its own, check the disk",
   'error.internal': 'Internal error: retry; if it fails again, restart the app and contact support',
   'error.detail': 'Details: {detail}',
   'error.fieldPrefix': '“{field}”: {message}',

@@ -22,6 +22,12 @@ export const translator =
 
 /** What to tell the user about an error: the specific message (with what to do) and any detail. */
 export function describeError(t: Translate, error: KioskError): { message: string; detail?: string } {
+  // Disk trouble: our own words only (the K30 number, and what is wrong with the disk).
+  if (error.code === 'not-saved') {
+    const message = error.k30State === 'created' || !error.k30State ? t('error.not-saved', { no: error.k30No ?? '—' }) : t('error.notSavedState', { state: t(`state.${error.k30State}`) });
+    return { message, detail: t(`disk.${error.disk ?? 'other'}`) };
+  }
+  if (error.code === 'disk-error') return { message: t('error.disk-error'), detail: t(`disk.${error.disk ?? 'other'}`) };
   const message = t(`error.${error.code}`);
   // The server's own words are useful; our internal messages are not.
   const showDetail = error.code !== 'internal' && error.code !== 'invalid-input' && error.message && error.message !== error.code;

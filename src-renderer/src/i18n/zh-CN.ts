@@ -15,6 +15,12 @@ export const zhCN = {
 
   'status.ledger.corrupt': '本地访客记录文件损坏，已另存为 {path}，请联系管理员恢复。',
   'status.ledger.invalid-records': '本地访客记录文件中有部分记录无法读取，原文件已另存为 {path}，请联系管理员恢复。',
+  'status.ledger.corrupt-kept': "本地访客记录文件已损坏，且磁盘只读，无法另存：本机暂以空记录运行，不会覆盖原文件。请联系管理员恢复。",
+  'status.ledgerUnwritable': "无法在本机保存访客记录（{disk}）：在恢复之前，新的变更不会保存。",
+  'status.unsaved': "{name}：K30 上已是「{state}」（访客编号 {no}），但本机尚未保存；每隔几秒自动重试保存，保存前不会对此访客再发送任何操作。",
+  'disk.full': "磁盘已满",
+  'disk.read-only': "磁盘只读或无写入权限",
+  'disk.other': "磁盘错误",
   'status.unprovenRemovals': "服务器应答未经校验（应答签名策略不是「严格」）：无法证明访客已从门禁删除，请在 K30 软件中核对。",
 
   'nav.label': '主导航',
@@ -59,6 +65,9 @@ export const zhCN = {
   'error.pin-required': '需要管理员 PIN：请先输入 PIN 解锁后重试',
   'error.wrong-pin': 'PIN 不正确：请重新输入',
   'error.photo-too-large': '照片太大：请重拍，或在「设置」中调高照片大小上限',
+  'error.not-saved': "已在 K30 上登记（访客编号 {no}），但本机尚未保存：请勿重新登记，本机会自动重试保存，请检查磁盘",
+  'error.disk-error': "无法在本机保存，未向 K30 发送任何内容：请检查磁盘后重试",
+  'error.notSavedState': "K30 上已是「{state}」，但本机尚未保存：本机会自动重试保存，请检查磁盘",
   'error.internal': '程序内部出错：请重试；若仍失败，请重启应用并联系技术支持',
   'error.detail': '详细信息：{detail}',
   'error.fieldPrefix': '「{field}」：{message}',

@@ -125,6 +125,9 @@ const ERROR_VIEWS: Record<ErrorCode, SelfServiceErrorView> = {
   'pin-required': { key: 'selfService.error.unavailable', retry: false, detail: false },
   'wrong-pin': { key: 'selfService.error.unavailable', retry: false, detail: false },
   'photo-too-large': { key: 'selfService.error.photo', retry: false, detail: false },
+  // K30 has the visitor but this PC could not save it: sending again would register it twice.
+  'not-saved': { key: 'selfService.error.unknown', retry: false, detail: false },
+  'disk-error': { key: 'selfService.error.internal', retry: true, detail: false },
   internal: { key: 'selfService.error.internal', retry: true, detail: false },
 };
 
@@ -133,7 +136,7 @@ export function selfServiceErrorView(error: KioskError): SelfServiceErrorView {
 }
 
 /** A create whose outcome is unknown must not be sent again from the kiosk (it could register twice). */
-export const isUnknownOutcome = (error: KioskError) => error.code === 'timeout' || error.code === 'outcome-unknown';
+export const isUnknownOutcome = (error: KioskError) => error.code === 'timeout' || error.code === 'outcome-unknown' || error.code === 'not-saved';
 
 /** Seconds left of a PIN lockout, from main's 'wrong-pin' message ("… try again in 30 s"). */
 export function lockoutSeconds(error: KioskError): number | undefined {

@@ -10,7 +10,7 @@ export function LedgerProblems() {
     <div className="alert alert-warning ledger-problems" role="alert" data-testid="ledger-problems">
       {problems.map((problem) => (
         <p key={`${problem.setAside}-${problem.at}`} className="alert-message">
-          {t(`status.ledger.${problem.kind}`, { path: problem.setAside })}
+          {problem.kind === 'corrupt-kept' ? t('status.ledger.corrupt-kept') : t(`status.ledger.${problem.kind}`, { path: problem.setAside })}
         </p>
       ))}
     </div>

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { AppStatus } from '../../../src-preload/contract';
+import type { AppStatus, DiskProblem, UnsavedFact } from '../../../src-preload/contract';
 import { call } from '../api';
 
 export type LedgerProblem = AppStatus['ledgerProblems'][number];
@@ -7,15 +7,30 @@ export type LedgerProblem = AppStatus['ledgerProblems'][number];
 interface StatusState {
   /** Problems main found on its own at start (e.g. a corrupt visit ledger set aside): shown until the app restarts. */
   ledgerProblems: LedgerProblem[];
+  /** Set while the visit ledger cannot be written. */
+  ledgerUnwritable?: DiskProblem;
+  /** K30 results this PC has not saved yet (held in memory by main, retried). */
+  unsaved: UnsavedFact[];
   /** Asks main once at start. A failed call leaves the list as it was: nothing to show is better than a guess. */
   load(): Promise<void>;
+  /** main's statusChanged event. */
+  apply(status: AppStatus): void;
 }
 
 export const useStatusStore = create<StatusState>()((set) => ({
   ledgerProblems: [],
+  unsaved: [],
 
   async load() {
     const result = await call('getStatus');
-    if (result.ok) set({ ledgerProblems: result.value.ledgerProblems });
+    if (result.ok) set(pick(result.value));
+  },
+
+  apply(status) {
+    set(pick(status));
   },
 }));
+
+function pick(status: AppStatus): Pick<StatusState, 'ledgerProblems' | 'ledgerUnwritable' | 'unsaved'> {
+  return { ledgerProblems: status.ledgerProblems, ledgerUnwritable: status.ledgerUnwritable, unsaved: status.unsaved };
+}

@@ -1,0 +1,171 @@
+/**
+ * The contract's visit shapes: what a registration sends, the states of a visit, the visit the
+ * renderer sees, and the app status that concerns visits (ledger problems, K30 results not yet
+ * saved). Part of the one contract (re-exported by contract.ts); imports nothing but zod.
+ */
+import { z } from 'zod';
+
+const text = (max: number) => z.string().trim().max(max);
+const required = (max: number) => z.string().trim().min(1).max(max);
+
+
+export const DocumentTypeSchema = z.enum(['id-card', 'passport', 'hk-macau-permit', 'taiwan-permit', 'other']);
+export type DocumentType = z.infer<typeof DocumentTypeSchema>;
+
+/** Mainland mobile numbers: 11 digits starting with 1. */
+export const MOBILE_PATTERN = /^1[3-9]\d{9}$/;
+
+/** The ISO 7064 MOD 11-2 check digit of a resident ID's first 17 digits. */
+export function chineseIdCheckDigit(first17: string): string {
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = weights.reduce((acc, w, i) => acc + w * Number(first17[i]), 0);
+  return '10X98765432'[sum % 11];
+}
+
+/** The 18-digit resident ID: its check digit, and a birth date that exists and has passed. */
+export function isValidChineseId(id: string): boolean {
+  if (!/^\d{17}[\dXx]$/.test(id)) return false;
+  if (chineseIdCheckDigit(id) !== id[17].toUpperCase()) return false;
+  const y = Number(id.slice(6, 10));
+  const m = Number(id.slice(10, 12));
+  const d = Number(id.slice(12, 14));
+  const birth = new Date(y, m - 1, d);
+  return y >= 1900 && birth.getFullYear() === y && birth.getMonth() === m - 1 && birth.getDate() === d && birth.getTime() <= Date.now();
+}
+
+/** Photo: bare Base64 of a JPEG, at most 2 MB of text (the renderer fits it far smaller). */
+export const PhotoSchema = z
+  .string()
+  .max(2_800_000)
+  .regex(/^\/9j\/[A-Za-z0-9+/]+={0,2}$/, 'a Base64 JPEG');
+
+export const RegistrationSchema = z
+  .object({
+    name: required(50),
+    phone: z.string().trim().regex(MOBILE_PATTERN, 'mobile'),
+    documentType: DocumentTypeSchema,
+    documentNo: required(50),
+    carno: text(50).optional(),
+    reason: text(50).optional(),
+    hostNo: required(50),
+    hostName: text(50),
+    begin: z.string().datetime({ offset: true }),
+    end: z.string().datetime({ offset: true }),
+    photo: PhotoSchema,
+    deviceNos: z.array(required(32)).min(1).max(100),
+    /** Where it was registered: reception desk or the self-service kiosk. */
+    channel: z.enum(['reception', 'kiosk']),
+    /** Self-service: the visitor's consent to the data and, separately, to the face photo. */
+    consent: z.object({ data: z.literal(true), photo: z.literal(true) }).optional(),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    if (v.documentType === 'id-card' && !isValidChineseId(v.documentNo)) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['documentNo'], message: 'id-checksum' });
+    }
+    if (Date.parse(v.end) <= Date.parse(v.begin)) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['end'], message: 'end-before-begin' });
+    }
+    if (new Set(v.deviceNos).size !== v.deviceNos.length) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['deviceNos'], message: 'duplicate' });
+    }
+  });
+export type Registration = z.infer<typeof RegistrationSchema>;
+
+export const VisitStateSchema = z.enum([
+  /** Written before visitor/Create: if the app dies here, the visit is found on restart. */
+  'intent',
+  /** visitor/Create was sent but no answer came: it may or may not exist on the server. */
+  'create-unknown',
+  /** The server refused the registration; nothing exists there. */
+  'create-failed',
+  /** Created (with or without a K30 number); pushes to devices follow. */
+  'created',
+  /** Created, but the server returned no visitor number: it cannot be pushed or deleted by us. */
+  'created-without-no',
+  /** Pushed to devices (each device has its own state). */
+  'pushed',
+  /** The visit has ended and visitor/Delete has not yet succeeded. */
+  'removal-pending',
+  /** Proven removed from the server. */
+  'removed',
+  /** Abandoned by staff before it existed on the server. */
+  'cancelled',
+  /**
+   * Staff gave up a registration whose outcome was unknown. K30 may hold an unpushed visitor for
+   * it (no number known here, and K30 has no visitor look-up): listed for the K30 admin to clean up.
+   */
+  'abandoned',
+]);
+export type VisitState = z.infer<typeof VisitStateSchema>;
+
+export const DeviceSyncStateSchema = z.enum(['waiting', 'pushed', 'confirmed', 'failed']);
+
+export const VisitSchema = z.object({
+  id: z.string(),
+  state: VisitStateSchema,
+  k30No: z.string().optional(),
+  channel: z.enum(['reception', 'kiosk']),
+  visitor: z.object({
+    name: z.string(),
+    phoneMasked: z.string(),
+    documentType: DocumentTypeSchema,
+    documentMasked: z.string(),
+    carno: z.string(),
+    reason: z.string(),
+  }),
+  host: z.object({ no: z.string(), name: z.string() }),
+  begin: z.string(),
+  end: z.string(),
+  devices: z.array(
+    z.object({ no: z.string(), state: DeviceSyncStateSchema, message: z.string().optional(), at: z.string().optional() }),
+  ),
+  removal: z
+    .object({ attempts: z.number().int(), lastError: z.string().optional(), nextAttemptAt: z.string().optional(), removedAt: z.string().optional() })
+    .optional(),
+  /** Last error of a registration step, for the screen to explain. */
+  lastError: z.string().optional(),
+  history: z.array(z.object({ at: z.string(), event: z.string(), detail: z.string().optional() })),
+  createdAt: z.string(),
+  /** Whether the photo is still kept locally (only while a retry may need it). */
+  photoKept: z.boolean(),
+  lastPassAt: z.string().optional(),
+});
+export type Visit = z.infer<typeof VisitSchema>;
+
+export const VisitIdSchema = z.object({ visitId: z.string().min(1).max(64) }).strict();
+
+export const SweepResultSchema = z.object({ removed: z.number().int(), pending: z.number().int(), failed: z.array(z.string()) });
+export type SweepResult = z.infer<typeof SweepResultSchema>;
+
+/** What kind of disk trouble stops the ledger from being written. */
+export const DiskProblemSchema = z.enum(['full', 'read-only', 'other']);
+export type DiskProblem = z.infer<typeof DiskProblemSchema>;
+
+/** Something K30 did that is not on disk yet: held in memory, retried, shown until saved. */
+export const UnsavedFactSchema = z.object({
+  visitId: z.string(),
+  name: z.string(),
+  /** The state K30 is in for this visit (e.g. 'created', 'removed'). */
+  state: VisitStateSchema,
+  k30No: z.string().optional(),
+  since: z.string(),
+});
+export type UnsavedFact = z.infer<typeof UnsavedFactSchema>;
+
+/** Problems the app found on its own and must not hide, e.g. a corrupt visit ledger set aside. */
+export const AppStatusSchema = z.object({
+  ledgerProblems: z.array(
+    z.object({
+      /** 'corrupt-kept': unreadable and could not be set aside (read-only disk); nothing is written over it. */
+      kind: z.enum(['corrupt', 'invalid-records', 'corrupt-kept']),
+      /** Where the damaged file was copied to, for an administrator to recover from. */
+      setAside: z.string(),
+      at: z.string(),
+    }),
+  ),
+  /** Set while the visit ledger cannot be written: changes are then not kept (or held, below). */
+  ledgerUnwritable: DiskProblemSchema.optional(),
+  unsaved: z.array(UnsavedFactSchema),
+});
+export type AppStatus = z.infer<typeof AppStatusSchema>;
