@@ -46,7 +46,7 @@ test('a corrupt visit ledger is reported in a persistent banner with where it wa
 base('no banner when the ledger is sound', async ({ page, harness }) => {
   const status = page.waitForResponse((response) => response.url().endsWith('/__kiosk/call/getStatus'));
   await page.goto(harness.appUrl);
-  expect(await (await status).json()).toEqual({ ok: true, value: { ledgerProblems: [] } });
+  expect(await (await status).json()).toEqual({ ok: true, value: { ledgerProblems: [], unsaved: [] } });
   await expect(page.getByRole('navigation', { name: tr('zh-CN')('nav.label') })).toBeVisible();
   await expect(page.getByTestId('ledger-problems')).toHaveCount(0);
 });

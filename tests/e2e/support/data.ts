@@ -37,3 +37,4 @@ export const LI_NA: HostChoice = {
 export const VISITOR_ZH: Visitor = { name: '王小明', phone: '13912345678', idCard: idCard('44030519900307123'), carno: '粤B12345', reason: '商务洽谈' };
 export const VISITOR_EN: Visitor = { name: 'Alice Chen', phone: '13687654321', idCard: idCard('31010419851120456'), reason: 'Interview' };
 export const VISITOR_REMOVAL: Visitor = { name: '赵丽', phone: '15012345678', idCard: idCard('11010819920815234') };
+export const VISITOR_UNKNOWN: Visitor = { name: '孙悦', phone: '13512345678', idCard: idCard('32010219880610345') };

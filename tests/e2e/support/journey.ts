@@ -167,6 +167,8 @@ export interface RegisterOptions {
   shot: Shot;
   /** Staff tick or untick these device numbers in the devices step (default: keep the defaults). */
   toggleDevices?: string[];
+  /** 'submitted': stop after pressing submit, whatever the outcome (default: expect "done"). */
+  until?: 'done' | 'submitted';
 }
 
 /** The whole registration, from an empty form to "done". Screenshots of each step. */
@@ -216,6 +218,7 @@ export async function registerVisitor(page: Page, options: RegisterOptions): Pro
   await shot(`${language} 6 review`);
   await page.getByRole('button', { name: t('wizard.submit'), exact: true }).click();
   effort.count();
+  if (options.until === 'submitted') return { deviceNos, photoKB: photo.kb, photoLimitKB: photo.limitKB, interactions: effort.n };
 
   await expect(page.getByRole('heading', { name: t('result.done'), exact: true })).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId('k30-number')).toHaveText(/^\d+$/);
