@@ -109,6 +109,17 @@ describe('registration store', () => {
     expect(useRegistrationStore.getState().submission).toMatchObject({ status: 'unknown', visitId: undefined });
   });
 
+  it('registered on K30 but not saved on this PC: stays on the result naming the visit, never back to the form', async () => {
+    fillDraft();
+    registerVisit = async () => ({ ok: false, error: { code: 'not-saved', message: 'disk', visitId: 'v1', k30No: '1001', k30State: 'created', disk: 'full' } });
+    await useRegistrationStore.getState().submit();
+    const s = useRegistrationStore.getState();
+    expect(s.step).toBe('result');
+    expect(s.submission).toMatchObject({ status: 'not-saved', visitId: 'v1' });
+    expect(s.error).toMatchObject({ code: 'not-saved', k30No: '1001' });
+    expect(retryRegistration).not.toHaveBeenCalled();
+  });
+
   it('a field error goes back to that field, keeping everything typed', async () => {
     fillDraft();
     registerVisit = async () => ({ ok: false, error: { code: 'invalid-input', message: 'mobile', field: 'phone' } });

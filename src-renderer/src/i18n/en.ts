@@ -196,6 +196,7 @@ export const en = {
   'result.repushDone': 'Pushed again',
   'result.new': 'New registration',
   'result.unknownTitle': 'Not sure whether the server received this registration',
+  'result.notSavedTitle': "Registered on K30, but not yet saved on this computer",
   'result.unknownBody': "The registration was sent, but no answer that can be trusted came back. K30 may have created this visitor, or may not. A registration with an unknown outcome has no K30 visitor number here, and K30 offers no visitor look-up, so this computer cannot find out.",
   'result.unknownAdvice': "Choose: “Register again” (K30 may then hold a duplicate of this visitor), or “Abandon this registration” (K30 may keep an unpushed visitor, listed in a report for the K30 admin to clean up). The app never resends on its own.",
   'result.unknownNoVisit': 'This registration was not found on this computer: check the Visits page before submitting again.',

@@ -198,6 +198,7 @@ export const zhCN = {
   'result.repushDone': '已重新下发',
   'result.new': '新登记',
   'result.unknownTitle': '不确定服务器是否已收到这次登记',
+  'result.notSavedTitle': "已在 K30 登记，但本机尚未保存",
   'result.unknownBody': "登记请求已发出，但没有得到可确认的应答。K30 可能已经创建了这位访客，也可能没有。结果不明的登记在本机没有 K30 访客编号，而 K30 不提供访客查询，所以本机无法核实。",
   'result.unknownAdvice': "请选择：「重新登记」（K30 上可能因此出现重复的访客），或「放弃这次登记」（K30 上可能留有一位未下发到门禁的访客，会列入报表交给 K30 管理员清理）。本应用不会自动重发。",
   'result.unknownNoVisit': '未能在本机找到这次登记的记录：请到「访客」页面查看，确认后再决定是否重新提交。',

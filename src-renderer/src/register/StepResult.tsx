@@ -1,12 +1,20 @@
-import { useT } from '../i18n';
+import { useT, type MessageKey } from '../i18n';
 import { useNavigationStore } from '../lib/navigation-store';
-import { useRegistrationStore } from './store';
+import { useRegistrationStore, type SubmissionStatus } from './store';
 import { useVisit } from '../visits/store';
 import { canRepush, failedDevices } from '../visits/derive';
 import { UnknownOutcomeActions } from '../visits/UnknownOutcomeActions';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Progress } from './Progress';
 import { WIZARD_ALERT_ID, WIZARD_HEADING_ID } from './StepFrame';
+
+const FIXED_TITLES: Partial<Record<SubmissionStatus, MessageKey>> = {
+  submitting: 'result.submitting',
+  unknown: 'result.unknownTitle',
+  'not-saved': 'result.notSavedTitle',
+  cancelled: 'result.cancelled',
+  abandoned: 'result.abandoned',
+};
 
 /** After submit: live progress, then done / outcome unknown / cancelled / abandoned, with what can be done next. */
 export function StepResult() {
@@ -25,18 +33,8 @@ export function StepResult() {
   const { status, busy } = submission;
   const failed = visit ? failedDevices(visit).length : 0;
 
-  const title =
-    status === 'submitting'
-      ? t('result.submitting')
-      : status === 'unknown'
-        ? t('result.unknownTitle')
-        : status === 'cancelled'
-          ? t('result.cancelled')
-          : status === 'abandoned'
-            ? t('result.abandoned')
-          : failed > 0
-            ? t('result.doneWithFailures', { count: failed })
-            : t('result.done');
+  const fixed = FIXED_TITLES[status];
+  const title = fixed ? t(fixed) : failed > 0 ? t('result.doneWithFailures', { count: failed }) : t('result.done');
 
   return (
     <section className={`step result result-${status}`} aria-labelledby={WIZARD_HEADING_ID} aria-busy={status === 'submitting'}>
@@ -51,7 +49,7 @@ export function StepResult() {
           <p>{submission.visitId ? t('result.unknownAdvice') : t('result.unknownNoVisit')}</p>
         </div>
       )}
-      <ErrorAlert id={WIZARD_ALERT_ID} error={error} onDismiss={status === 'unknown' ? undefined : dismissError} />
+      <ErrorAlert id={WIZARD_ALERT_ID} error={error} onDismiss={status === 'unknown' || status === 'not-saved' ? undefined : dismissError} />
 
       {status === 'done' && visit && (
         <dl className="dl result-number">
@@ -84,7 +82,7 @@ export function StepResult() {
             {t('result.editAgain')}
           </button>
         )}
-        {(status === 'done' || status === 'cancelled' || status === 'abandoned') && (
+        {(status === 'done' || status === 'not-saved' || status === 'cancelled' || status === 'abandoned') && (
           <button type="button" className="button button-primary button-large" onClick={reset}>
             {t('result.new')}
           </button>

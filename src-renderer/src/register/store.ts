@@ -25,7 +25,7 @@ import { useHostSearchStore } from './hosts-store';
 import { useSettingsStore } from '../settings/store';
 import { useVisitsStore } from '../visits/store';
 
-export type SubmissionStatus = 'idle' | 'submitting' | 'done' | 'unknown' | 'cancelled' | 'abandoned';
+export type SubmissionStatus = 'idle' | 'submitting' | 'done' | 'unknown' | 'not-saved' | 'cancelled' | 'abandoned';
 export type WindowPreset = '1h' | '2h' | 'half-day' | 'end-of-day';
 export type FocusTarget = DraftField | 'alert' | 'heading';
 
@@ -209,6 +209,12 @@ export const useRegistrationStore = create<RegistrationState>()((set, get) => {
       if (result.ok) {
         useVisitsStore.getState().upsert(result.value);
         afterVisit(result.value);
+        return;
+      }
+      if (result.error.code === 'not-saved') {
+        // K30 has the visitor; only this PC's disk is behind. Going back to the form would invite
+        // a second registration: stay on the result, naming the visit (main saves it on its own).
+        set({ submission: { ...get().submission, status: 'not-saved', visitId: result.error.visitId, busy: false }, error: result.error, ...focus('heading') });
         return;
       }
       if (UNKNOWN_CODES.has(result.error.code)) {
