@@ -125,6 +125,8 @@ export class RegistrationService {
    */
   async resume(): Promise<void> {
     for (const visit of this.ledger.all()) {
+      // A K30 result held in memory is newer than the ledger's state: leave that visit alone.
+      if (this.facts.isHeld(visit.id)) continue;
       if (visit.state === 'intent') {
         await this.ledger.exclusive(visit.id, () =>
           this.change(visit.id, (r) => {

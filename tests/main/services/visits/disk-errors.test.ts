@@ -89,8 +89,11 @@ describe('disk errors after K30 acted', () => {
     expect(p.facts.list()).toHaveLength(1);
     expect(p.calls).toEqual(['create']);
 
-    // The disk recovers: the next retry saves it.
+    // The disk recovers. A resume tried again meanwhile must not take the held visit for a
+    // registration cut short (its ledger state is still 'intent'); the next retry saves it.
     p.disk.failWrites(null);
+    await p.registration.resume();
+    expect(p.ledger.get(visit.id)!.state).toBe('intent');
     await p.facts.retry();
     expect(p.facts.list()).toEqual([]);
     expect(appStatus(p.ledger, p.facts)).toEqual({ ledgerProblems: [], unsaved: [] });
