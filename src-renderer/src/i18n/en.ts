@@ -1,3 +1,4 @@
+import { reliabilityEn } from './reliability-strings';
 import { selfServiceEn } from './self-service-strings';
 import { securityEn } from './security-strings';
 import type { Messages } from './zh-CN';
@@ -13,13 +14,6 @@ export const en = {
 
   'status.ledger.corrupt': 'The local visit records file is damaged; it was set aside as {path}. Please contact the administrator to recover it.',
   'status.ledger.invalid-records': 'Some records in the local visit records file could not be read; the file was copied to {path}. Please contact the administrator to recover them.',
-  'status.ledger.corrupt-kept': "The local visit records file is damaged, and the disk is read-only so it could not be set aside: the app runs with no records for now and never writes over the file. Please contact the administrator to recover it.",
-  'status.ledgerUnwritable': "Visit records cannot be saved on this computer ({disk}): until this is fixed, changes are not kept.",
-  'status.unsaved': "{name}: K30 is at “{state}” (visitor number {no}), but this computer has not saved it yet; saving is retried every few seconds, and nothing more is sent for this visitor until then.",
-  'disk.full': "the disk is full",
-  'disk.read-only': "the disk is read-only or not writable",
-  'disk.other': "a disk error",
-  'status.unprovenRemovals': "Answers from the K30 server are not verified (the answer signature policy is not \"strict\"): removals cannot be proven. Check them in the K30 software.",
 
   'nav.label': 'Main navigation',
   'nav.register': 'Register',
@@ -65,7 +59,6 @@ export const en = {
   'error.photo-too-large': 'The photo is too large: retake it, or raise the photo size limit in Settings',
   'error.not-saved': "Registered on K30 as {no}, but not yet saved on this computer: do not register again; saving is retried on its own, check the disk",
   'error.disk-error': "Could not save on this computer, and nothing was sent to K30: check the disk, then retry",
-  'error.notSavedState': "K30 is at “{state}”, but this computer has not saved it yet: saving is retried on its own, check the disk",
   'error.internal': 'Internal error: retry; if it fails again, restart the app and contact support',
   'error.detail': 'Details: {detail}',
   'error.fieldPrefix': '“{field}”: {message}',
@@ -196,19 +189,12 @@ export const en = {
   'result.repushDone': 'Pushed again',
   'result.new': 'New registration',
   'result.unknownTitle': 'Not sure whether the server received this registration',
-  'result.notSavedTitle': "Registered on K30, but not yet saved on this computer",
   'result.unknownBody': "The registration was sent, but no answer that can be trusted came back. K30 may have created this visitor, or may not. A registration with an unknown outcome has no K30 visitor number here, and K30 offers no visitor look-up, so this computer cannot find out.",
   'result.unknownAdvice': "Choose: “Register again” (K30 may then hold a duplicate of this visitor), or “Abandon this registration” (K30 may keep an unpushed visitor, listed in a report for the K30 admin to clean up). The app never resends on its own.",
   'result.unknownNoVisit': 'This registration was not found on this computer: check the Visits page before submitting again.',
   'result.sendAgain': "Register again",
   'result.cancelVisit': "Abandon this registration",
   'result.cancelled': 'This registration was cancelled. The details you entered are kept; you can edit and submit again.',
-  'result.againConfirmTitle': "Register this visitor again?",
-  'result.againConfirmBody': "The first registration may have reached K30. After registering again, K30 may hold this visitor twice; the extra one is not pushed to any door, but the K30 admin has to delete it in the K30 software.",
-  'result.againConfirmOk': "Register again anyway",
-  'result.abandonConfirmTitle': "Abandon this registration?",
-  'result.abandonConfirmBody': "This computer gives up this registration and sends nothing more. K30 may keep an unpushed visitor for it: the registration is listed in the “abandoned registrations” report for the K30 admin to clean up. The details you entered are kept.",
-  'result.abandoned': "This registration was abandoned. K30 may keep an unpushed visitor for it; it is listed in the “abandoned registrations” report. The details you entered are kept.",
   'result.editAgain': 'Back to edit',
   'result.goVisits': 'Open the visit list',
 
@@ -233,7 +219,6 @@ export const en = {
   'history.passed': 'Passed a door',
   'history.push-failed': 'Push failed',
   'history.removal-failed': 'Removal failed',
-  'history.removal-rescheduled': 'Removal rescheduled (clock moved back)',
 
   'channel.reception': 'Reception',
   'channel.kiosk': 'Self-service',
@@ -255,17 +240,6 @@ export const en = {
   'visits.removeExpiredFailed': '{count} failed: see “Removal pending” for the reasons',
   'visits.rowSummary': 'Host {host} · {begin} – {end}',
   'visits.count': '{count} visits',
-  'visits.abandonedReport': "Export abandoned registrations ({count})",
-  'visits.abandonedReportFile': "abandoned-registrations",
-  'report.col.visitId': "Visit id",
-  'report.col.name': "Visitor name",
-  'report.col.phone': "Phone (masked)",
-  'report.col.document': "Document (masked)",
-  'report.col.host': "Host",
-  'report.col.begin': "Begins",
-  'report.col.end': "Ends",
-  'report.col.registeredAt': "Registered at",
-  'report.col.abandonedAt': "Abandoned at",
 
   'visit.detailTitle': 'Visit details',
   'visit.close': 'Close details',
@@ -344,8 +318,6 @@ export const en = {
   'settings.testConnection': 'Test connection',
   'settings.testOk': 'Connected (crypto profile {profile}): {message}',
   'settings.testFailed': 'Connection failed ({failure}): {message}',
-  'settings.answersUnverified': "Note: this server's answers did not pass the signature or time check. With the \"warn\" policy, removals from the doors cannot be proven.",
-  'settings.failure.answers-unverified': "answers do not verify",
   'settings.testUnsaved': 'The test uses the saved settings: save your changes first',
   'settings.findProfile': 'Find crypto profile',
   'settings.profileFound': 'A working crypto profile was found: {profile}',
@@ -402,4 +374,5 @@ export const en = {
 
   ...selfServiceEn,
   ...securityEn,
+  ...reliabilityEn,
 } satisfies Messages;

@@ -1,3 +1,4 @@
+import { reliabilityZhCN } from './reliability-strings';
 import { selfServiceZhCN } from './self-service-strings';
 import { securityZhCN } from './security-strings';
 
@@ -15,13 +16,6 @@ export const zhCN = {
 
   'status.ledger.corrupt': '本地访客记录文件损坏，已另存为 {path}，请联系管理员恢复。',
   'status.ledger.invalid-records': '本地访客记录文件中有部分记录无法读取，原文件已另存为 {path}，请联系管理员恢复。',
-  'status.ledger.corrupt-kept': "本地访客记录文件已损坏，且磁盘只读，无法另存：本机暂以空记录运行，不会覆盖原文件。请联系管理员恢复。",
-  'status.ledgerUnwritable': "无法在本机保存访客记录（{disk}）：在恢复之前，新的变更不会保存。",
-  'status.unsaved': "{name}：K30 上已是「{state}」（访客编号 {no}），但本机尚未保存；每隔几秒自动重试保存，保存前不会对此访客再发送任何操作。",
-  'disk.full': "磁盘已满",
-  'disk.read-only': "磁盘只读或无写入权限",
-  'disk.other': "磁盘错误",
-  'status.unprovenRemovals': "服务器应答未经校验（应答签名策略不是「严格」）：无法证明访客已从门禁删除，请在 K30 软件中核对。",
 
   'nav.label': '主导航',
   'nav.register': '登记',
@@ -67,7 +61,6 @@ export const zhCN = {
   'error.photo-too-large': '照片太大：请重拍，或在「设置」中调高照片大小上限',
   'error.not-saved': "已在 K30 上登记（访客编号 {no}），但本机尚未保存：请勿重新登记，本机会自动重试保存，请检查磁盘",
   'error.disk-error': "无法在本机保存，未向 K30 发送任何内容：请检查磁盘后重试",
-  'error.notSavedState': "K30 上已是「{state}」，但本机尚未保存：本机会自动重试保存，请检查磁盘",
   'error.internal': '程序内部出错：请重试；若仍失败，请重启应用并联系技术支持',
   'error.detail': '详细信息：{detail}',
   'error.fieldPrefix': '「{field}」：{message}',
@@ -198,19 +191,12 @@ export const zhCN = {
   'result.repushDone': '已重新下发',
   'result.new': '新登记',
   'result.unknownTitle': '不确定服务器是否已收到这次登记',
-  'result.notSavedTitle': "已在 K30 登记，但本机尚未保存",
   'result.unknownBody': "登记请求已发出，但没有得到可确认的应答。K30 可能已经创建了这位访客，也可能没有。结果不明的登记在本机没有 K30 访客编号，而 K30 不提供访客查询，所以本机无法核实。",
   'result.unknownAdvice': "请选择：「重新登记」（K30 上可能因此出现重复的访客），或「放弃这次登记」（K30 上可能留有一位未下发到门禁的访客，会列入报表交给 K30 管理员清理）。本应用不会自动重发。",
   'result.unknownNoVisit': '未能在本机找到这次登记的记录：请到「访客」页面查看，确认后再决定是否重新提交。',
   'result.sendAgain': "重新登记",
   'result.cancelVisit': "放弃这次登记",
   'result.cancelled': '已取消这次登记。已填写的信息仍然保留，可修改后重新提交。',
-  'result.againConfirmTitle': "重新登记这位访客？",
-  'result.againConfirmBody': "第一次登记可能已经到达 K30。重新登记后，K30 上可能有两位相同的访客；多出的一位不会下发到门禁，但需要 K30 管理员在 K30 软件中删除。",
-  'result.againConfirmOk': "仍然重新登记",
-  'result.abandonConfirmTitle': "放弃这次登记？",
-  'result.abandonConfirmBody': "本机将放弃这次登记，不再发送。K30 上可能留有一位未下发到门禁的访客：这次登记会列入「已放弃登记」报表，供 K30 管理员清理。已填写的信息会保留。",
-  'result.abandoned': "已放弃这次登记。K30 上可能留有一位未下发的访客，已列入「已放弃登记」报表。已填写的信息仍然保留。",
   'result.editAgain': '返回修改',
   'result.goVisits': '查看访客列表',
 
@@ -235,7 +221,6 @@ export const zhCN = {
   'history.passed': '通过门禁',
   'history.push-failed': '下发失败',
   'history.removal-failed': '删除失败',
-  'history.removal-rescheduled': '删除重新排期（系统时钟回拨）',
 
   'channel.reception': '前台登记',
   'channel.kiosk': '自助登记',
@@ -257,17 +242,6 @@ export const zhCN = {
   'visits.removeExpiredFailed': '删除失败 {count} 位：请在「待删除」中查看原因',
   'visits.rowSummary': '被访人 {host} · {begin} – {end}',
   'visits.count': '共 {count} 位',
-  'visits.abandonedReport': "导出已放弃登记（{count}）",
-  'visits.abandonedReportFile': "已放弃登记",
-  'report.col.visitId': "本机登记号",
-  'report.col.name': "访客姓名",
-  'report.col.phone': "手机（部分隐藏）",
-  'report.col.document': "证件号（部分隐藏）",
-  'report.col.host': "被访人",
-  'report.col.begin': "开始时间",
-  'report.col.end': "结束时间",
-  'report.col.registeredAt': "登记时间",
-  'report.col.abandonedAt': "放弃时间",
 
   'visit.detailTitle': '访客详情',
   'visit.close': '关闭详情',
@@ -346,8 +320,6 @@ export const zhCN = {
   'settings.testConnection': '测试连接',
   'settings.testOk': '连接成功（加密配置 {profile}）：{message}',
   'settings.testFailed': '连接失败（{failure}）：{message}',
-  'settings.answersUnverified': "注意：此服务器的应答未能通过签名或时间校验。若改为「警告」策略，将无法证明访客已从门禁删除。",
-  'settings.failure.answers-unverified': "应答未通过校验",
   'settings.testUnsaved': '测试使用已保存的设置：请先保存修改',
   'settings.findProfile': '查找加密配置',
   'settings.profileFound': '找到可用的加密配置：{profile}',
@@ -404,6 +376,7 @@ export const zhCN = {
 
   ...selfServiceZhCN,
   ...securityZhCN,
+  ...reliabilityZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
