@@ -95,7 +95,8 @@ function maskSecrets(log: FileLogger, services: AppServices): void {
 }
 
 function forward<K extends EventName>(services: AppServices, name: K): void {
-  services.events.on(name, (payload) => {
+  // Through the self-service filter: a kiosk window gets its current visitor's events only.
+  services.onWindowEvent(name, (payload) => {
     for (const win of windows) {
       if (!win.isDestroyed()) win.webContents.send(eventChannel(name), payload);
     }

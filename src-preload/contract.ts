@@ -26,6 +26,14 @@ export const ResponseSignPolicySchema = z.enum(['off', 'warn', 'strict']);
 export const SecretProtectionSchema = z.enum(['os', 'basic_text', 'unavailable']);
 export type SecretProtection = z.infer<typeof SecretProtectionSchema>;
 
+/**
+ * What signs our requests: the app secret (企业编码), the company number because an administrator
+ * said so explicitly (it travels in clear in every request), or nothing yet (registration paused).
+ * 'hidden' is what a self-service kiosk is told: nothing about the connection.
+ */
+export const SecretSourceSchema = z.enum(['app-secret', 'company-number', 'missing', 'hidden']);
+export type SecretSource = z.infer<typeof SecretSourceSchema>;
+
 /** What the renderer may know of settings: never a secret, only whether each one is set. */
 export const PublicSettingsSchema = z.object({
   configured: z.boolean(),
@@ -39,12 +47,20 @@ export const PublicSettingsSchema = z.object({
   responseSignPolicy: ResponseSignPolicySchema,
   secretsSet: z.object({ appSecret: z.boolean(), aesKey: z.boolean(), aesIv: z.boolean() }),
   secretProtection: SecretProtectionSchema,
+  /** The company number may sign requests (an explicit, permanently warned choice). */
+  useCompanyNoAsSecret: z.boolean(),
+  secretSource: SecretSourceSchema,
+  /** A server is set but no app secret (and no explicit company-number choice): nothing is registered. */
+  registrationPaused: z.boolean(),
   defaultDeviceNos: z.array(z.string()),
   defaultVisitMinutes: z.number().int(),
+  /** The longest visit main registers (reception too). */
+  maxVisitHours: z.number().int(),
   photoMaxKB: z.number().int(),
   language: LanguageSchema,
   selfServiceMode: z.boolean(),
   selfServiceIdleSeconds: z.number().int(),
+  selfServiceRegistrationsPerMinute: z.number().int(),
   adminPinSet: z.boolean(),
   callbackAddress: z.string(),
   retentionDays: z.number().int(),
@@ -52,8 +68,8 @@ export const PublicSettingsSchema = z.object({
 export type PublicSettings = z.infer<typeof PublicSettingsSchema>;
 
 /**
- * A change to settings. Secrets are write-only: absent = keep, '' = clear (fall back to the
- * company code), anything else = replace. The admin PIN is changed through its own call.
+ * A change to settings. Secrets are write-only: absent = keep, '' = clear (the AES key and IV
+ * then fall back to the app secret), anything else = replace. The admin PIN is changed through its own call.
  */
 export const SettingsPatchSchema = z
   .object({
@@ -62,15 +78,18 @@ export const SettingsPatchSchema = z
     appSecret: text(128),
     aesKey: text(64),
     aesIv: text(64),
+    useCompanyNoAsSecret: z.boolean(),
     profile: required(40),
     photoEncoding: PhotoEncodingSchema,
     responseSignPolicy: ResponseSignPolicySchema,
     defaultDeviceNos: z.array(required(32)).max(200),
     defaultVisitMinutes: z.number().int().min(5).max(60 * 24 * 30),
+    maxVisitHours: z.number().int().min(1).max(24 * 30),
     photoMaxKB: z.number().int().min(20).max(2048),
     language: LanguageSchema,
     selfServiceMode: z.boolean(),
     selfServiceIdleSeconds: z.number().int().min(15).max(3600),
+    selfServiceRegistrationsPerMinute: z.number().int().min(1).max(60),
     callbackAddress: z.union([z.literal(''), z.string().trim().regex(/^(\d{1,3}(\.\d{1,3}){3}|localhost|\[[0-9a-f:]+\]):\d{1,5}$/i, 'host:port')]),
     retentionDays: z.number().int().min(1).max(365),
   })
@@ -82,7 +101,7 @@ export const PinSchema = z.string().regex(/^\d{4,8}$/, '4 to 8 digits');
 
 export const ConnectionTestSchema = z.object({
   ok: z.boolean(),
-  /** unreachable | timeout | http-status | bad-signature | undecryptable | not-json | server | not-configured | answers-unverified */
+  /** unreachable | timeout | http-status | bad-signature | undecryptable | not-json | server | not-configured | answers-unverified | app-secret-required */
   failure: z.string().optional(),
   /**
    * Whether this server's answers verify (signature and timestamp), when it answered at all. When
@@ -182,6 +201,12 @@ export const ErrorCodeSchema = z.enum([
   'not-saved',
   /** This PC could not save a change; nothing was sent to K30. */
   'disk-error',
+  /** A server is set but no app secret: registration is paused until Settings says how to sign. */
+  'app-secret-required',
+  /** The visit is longer than the configured maximum. */
+  'visit-too-long',
+  /** This self-service kiosk registered its per-minute maximum. */
+  'too-many-registrations',
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
@@ -244,6 +269,8 @@ export const calls = {
   /** A K30-hosted photo, fetched by main (size-capped, cached) so the CSP stays closed. */
   getPhoto: { input: z.object({ url: z.string().url().max(500) }).strict(), output: z.string() },
 
+  /** The self-service kiosk is back at its welcome screen: events of earlier visitors stop. */
+  resetSelfServiceSession: { input: none, output: z.literal(true) },
   /** Leave self-service kiosk mode. */
   leaveSelfServiceMode: { input: z.object({ pin: z.string().max(16) }).strict(), output: PublicSettingsSchema },
 } as const;

@@ -11,6 +11,7 @@ import { toPublic, type VisitLedger } from './visits/ledger';
 import type { RegistrationService } from './visits/registration';
 import type { RemovalSweeper } from './visits/removal';
 import type { UnsavedFacts } from './visits/unsaved-facts';
+import type { SelfServiceSession } from './self-service-session';
 
 export interface ApiHandlerDeps {
   settings: SettingsService;
@@ -24,6 +25,8 @@ export interface ApiHandlerDeps {
   photos: PhotoProxy;
   directory: Directory;
   facts: UnsavedFacts;
+  /** The kiosk's current visitor: which visits' events its window may receive. */
+  selfServiceSession?: SelfServiceSession;
 }
 
 /** What getStatus reports: problems found at start, a ledger that cannot be written, K30 results not yet saved. */
@@ -52,13 +55,14 @@ function newestFirst(a: Visit, b: Visit): number {
  * dispatcher; errors thrown here are AppError or K30 errors, which the dispatcher translates.
  */
 export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
-  const { settings, clients, ledger, registration, removal, presence, photos, directory } = deps;
+  const { settings, clients, ledger, registration, removal, presence, photos, directory, selfServiceSession } = deps;
+  const selfService = () => settings.values.selfServiceMode;
   return {
     ...settingsHandlers({ settings, clients, isDemo: deps.isDemo, setSelfServiceMode: deps.setSelfServiceMode }),
 
     getStatus: async () => appStatus(ledger, deps.facts),
 
-    searchHosts: ({ query }) => directory.searchHosts(query),
+    searchHosts: ({ query }) => (selfService() ? directory.searchHostsForVisitor(query) : directory.searchHosts(query)),
     listDevices: () => directory.listDevices(),
     async openDoor({ deviceNo }) {
       await clients.get().openDoor(deviceNo);
@@ -70,7 +74,11 @@ export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
       if (input.channel === 'kiosk' && !input.consent) throw new AppError('invalid-input', 'consent is required at the self-service kiosk', 'consent');
       const maxBytes = settings.values.photoMaxKB * 1024;
       if (base64Bytes(input.photo) > maxBytes) throw new AppError('photo-too-large', `the photo is larger than ${settings.values.photoMaxKB} KB`, 'photo');
-      return registration.register(input);
+      return registration.register(input, selfService() ? (id) => selfServiceSession?.claim(id) : undefined);
+    },
+    async resetSelfServiceSession() {
+      selfServiceSession?.reset();
+      return true as const;
     },
     repushVisit: ({ visitId, deviceNos }) => registration.repush(visitId, deviceNos),
     // The contract requires duplicateRiskAccepted: true, so staff were warned before this is sent.

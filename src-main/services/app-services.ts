@@ -1,4 +1,5 @@
 import type { ApiHandlers } from './api-types';
+import type { EventName, EventPayload } from '../../src-preload/contract';
 import { resolveCredentials, type ResolvedCredentials } from '../k30/protocol';
 import { appStatus, createApiHandlers } from './api-handlers';
 import { CallbackReceiver, visitCallbackHandlers } from './callbacks/callback-receiver';
@@ -7,6 +8,8 @@ import { DemoMode } from './demo-mode';
 import { Directory } from './directory';
 import { EventBus } from './event-bus';
 import { guardSelfServiceMode } from './self-service-guard';
+import { SelfServiceSession } from './self-service-session';
+import { visitWindowPolicy } from './visits/visit-window';
 import type { KeyValueStore, Logger, SecretBox } from './ports';
 import { PhotoProxy } from './presence/photo-proxy';
 import { PresenceService } from './presence/presence-service';
@@ -39,6 +42,11 @@ export interface AppServices {
   handlers: ApiHandlers;
   settings: SettingsService;
   events: EventBus;
+  /**
+   * The services' events as a window may receive them (SelfServiceSession decides; in kiosk mode
+   * only the current visitor's). The Electron glue and the harness forward these, never `events`.
+   */
+  onWindowEvent<K extends EventName>(name: K, listener: (payload: EventPayload<K>) => void): () => void;
   ledger: VisitLedger;
   /** Set while the built-in simulator stands in for a K30 server. */
   readonly demo?: { url: string };
@@ -50,7 +58,7 @@ export interface AppServices {
 }
 
 /** Settings whose change means another server: caches of its answers are no longer valid. */
-const CONNECTION_KEYS = new Set<ChangedKey>(['server', 'companyno', 'appSecret', 'aesKey', 'aesIv', 'profile']);
+const CONNECTION_KEYS = new Set<ChangedKey>(['server', 'companyno', 'useCompanyNoAsSecret', 'appSecret', 'aesKey', 'aesIv', 'profile']);
 
 /**
  * The composition root: builds every main-process service over the given ports, in an order
@@ -70,7 +78,10 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
 
   const ledger = await VisitLedger.open({ dataDir, log, now, disk: opts.disk });
   const facts = new UnsavedFacts({ ledger, log, now, retryMs: opts.unsavedRetryMs });
-  const registration = new RegistrationService({ ledger, client, events, log, now, facts });
+  const selfService = () => settings.values.selfServiceMode;
+  const selfServiceSession = new SelfServiceSession(selfService);
+  const visitWindow = visitWindowPolicy({ selfService, defaultVisitMinutes: () => settings.values.defaultVisitMinutes, maxVisitHours: () => settings.values.maxVisitHours });
+  const registration = new RegistrationService({ ledger, client, events, log, now, facts, visitWindow });
   const removal = new RemovalSweeper({ ledger, client, events, log, now, facts, intervalMs: opts.sweepIntervalMs, retentionDays: () => settings.values.retentionDays });
   // The banner follows the disk: a K30 result held or saved, the ledger (un)writable.
   const announceStatus = () => events.emit('statusChanged', appStatus(ledger, facts));
@@ -123,6 +134,8 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   let closed = false;
   let changes: Promise<void> = Promise.resolve();
   const unsubscribe = settings.onChange((changed) => {
+    // Kiosk mode turned on or off: whatever the window saw before is not the new visitor's.
+    if (changed.includes('selfServiceMode')) selfServiceSession.reset();
     if (changed.some((key) => CONNECTION_KEYS.has(key))) {
       directory.clearCache();
       presence.clearCache();
@@ -157,8 +170,14 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     presence,
     photos,
     directory,
+    selfServiceSession,
   });
-  const handlers = guardSelfServiceMode(allHandlers, { isSelfServiceMode: () => settings.values.selfServiceMode, defaultDeviceNos: () => settings.values.defaultDeviceNos });
+  const handlers = guardSelfServiceMode(allHandlers, {
+    isSelfServiceMode: selfService,
+    defaultDeviceNos: () => settings.values.defaultDeviceNos,
+    registrationsPerMinute: () => settings.values.selfServiceRegistrationsPerMinute,
+    now: () => now().getTime(),
+  });
 
   // Talks to the server, so it must not hold up the window: visits cut short by the last exit are
   // resumed (an unknown create is only marked, never re-sent), then ended visits are removed. The
@@ -182,6 +201,12 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     handlers,
     settings,
     events,
+    onWindowEvent(name, listener) {
+      return events.on(name, (payload) => {
+        const allowed = selfServiceSession.forWindow(name, payload);
+        if (allowed !== undefined) listener(allowed);
+      });
+    },
     ledger,
     get demo() {
       const target = clients.isDemo() ? demo.current() : undefined;

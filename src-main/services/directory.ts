@@ -15,6 +15,9 @@ export interface DirectoryDeps {
 }
 
 const MAX_HOSTS = 20;
+/** A visitor at the kiosk: enough to find their host, too little to browse the staff list. */
+export const SELF_SERVICE_MAX_HOSTS = 5;
+export const SELF_SERVICE_MIN_QUERY = 2;
 const PAGE_SIZE = 100;
 /** A server that misreports its page count must not keep us looping. */
 const MAX_PAGES = 100;
@@ -45,6 +48,25 @@ export class Directory {
       hosts.set(person.no, { no: person.no, name: person.name, deptname: person.deptname, phoneTail: phoneTail(person.phone) });
     }
     return [...hosts.values()].slice(0, MAX_HOSTS);
+  }
+
+  /**
+   * The self-service kiosk's search: by name only (a query with a digit finds nobody, so a phone
+   * number can never be looked up), at least two characters, at most five people, each with name
+   * and department only (no phone tail). The server's match is fuzzy; only names that contain the
+   * query are returned.
+   */
+  async searchHostsForVisitor(query: string): Promise<Host[]> {
+    const q = query.trim();
+    if ([...q].length < SELF_SERVICE_MIN_QUERY || /\d/.test(q)) return [];
+    const page = await this.deps.client().listPeople({ pageindex: 1, pagesize: MAX_HOSTS, name: q });
+    const needle = q.toLowerCase();
+    const hosts = new Map<string, Host>();
+    for (const person of page.rows) {
+      if (!person.no || hosts.has(person.no) || !person.name.toLowerCase().includes(needle)) continue;
+      hosts.set(person.no, { no: person.no, name: person.name, deptname: person.deptname, phoneTail: '' });
+    }
+    return [...hosts.values()].slice(0, SELF_SERVICE_MAX_HOSTS);
   }
 
   /** Every device, all pages; cached briefly (a failed fetch is not cached). */

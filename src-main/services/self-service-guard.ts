@@ -1,30 +1,57 @@
-import { CALL_NAMES, type CallName } from '../../src-preload/contract';
+import { CALL_NAMES, type CallName, type PublicSettings } from '../../src-preload/contract';
 import type { ApiHandlers } from './api-types';
 import { AppError } from './app-error';
+import { RateWindow } from './rate-window';
+import { selfServiceSettingsView } from './self-service-session';
 
 /**
  * What a self-service kiosk may ask for. In kiosk mode a visitor stands at the screen with nobody
  * watching, so main itself refuses every other call (lists, settings, doors, other visitors'
  * data): the renderer hiding them is not enough.
  */
-export const SELF_SERVICE_CALLS: ReadonlySet<CallName> = new Set<CallName>(['getSettings', 'getStatus', 'searchHosts', 'registerVisit', 'verifyAdminPin', 'leaveSelfServiceMode']);
+export const SELF_SERVICE_CALLS: ReadonlySet<CallName> = new Set<CallName>([
+  'getSettings',
+  'getStatus',
+  'searchHosts',
+  'registerVisit',
+  'resetSelfServiceSession',
+  'verifyAdminPin',
+  'leaveSelfServiceMode',
+]);
+
+/** Host searches a kiosk may make per minute: enough to type a few names, too few to walk the directory. */
+export const SELF_SERVICE_SEARCHES_PER_MINUTE = 20;
 
 export interface SelfServiceGuardDeps {
   isSelfServiceMode: () => boolean;
   /** The administrator's doors: a visitor registering themselves gets these and no others. */
   defaultDeviceNos: () => string[];
+  /** Self-registrations allowed per minute (setting selfServiceRegistrationsPerMinute). */
+  registrationsPerMinute?: () => number;
+  /** The clock for the per-minute limits (tests move it). */
+  now?: () => number;
 }
 
 export function guardSelfServiceMode(handlers: ApiHandlers, deps: SelfServiceGuardDeps): ApiHandlers {
+  const now = deps.now ?? Date.now;
+  const registrations = new RateWindow(deps.registrationsPerMinute ?? (() => 3), 60_000, now);
+  const searches = new RateWindow(() => SELF_SERVICE_SEARCHES_PER_MINUTE, 60_000, now);
   const guarded = {} as Record<CallName, (input: unknown) => Promise<unknown>>;
   for (const name of CALL_NAMES) {
     const handler = handlers[name] as (input: unknown) => Promise<unknown>;
     guarded[name] = async (input) => {
-      if (deps.isSelfServiceMode()) {
-        if (!SELF_SERVICE_CALLS.has(name)) throw new AppError('not-allowed', `${name} is not available in kiosk mode`);
-        if (name === 'registerVisit') checkSelfRegistration(input as Parameters<ApiHandlers['registerVisit']>[0], deps.defaultDeviceNos());
+      if (!deps.isSelfServiceMode()) return handler(input);
+      if (!SELF_SERVICE_CALLS.has(name)) throw new AppError('not-allowed', `${name} is not available in kiosk mode`);
+      if (name === 'registerVisit') {
+        checkSelfRegistration(input as Parameters<ApiHandlers['registerVisit']>[0], deps.defaultDeviceNos());
+        if (!registrations.take()) {
+          throw new AppError('too-many-registrations', `too many self-registrations; try again in ${registrations.waitSeconds()} s`);
+        }
       }
-      return handler(input);
+      if (name === 'searchHosts' && !searches.take()) throw new AppError('rate-limited', `too many host searches; try again in ${searches.waitSeconds()} s`);
+      const output = await handler(input);
+      // Nothing about the connection reaches a kiosk page (the company number would let it sign).
+      return name === 'getSettings' ? selfServiceSettingsView(output as PublicSettings) : output;
     };
   }
   return guarded as ApiHandlers;

@@ -236,7 +236,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive', 'x-accel-buffering': 'no' });
       res.write(': kiosk harness events\n\n');
       const unsubscribe = EVENT_NAMES.map((name: EventName) =>
-        services.events.on(name, (payload: unknown) => {
+        services.onWindowEvent(name, (payload: unknown) => {
           res.write(`event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`);
         }),
       );

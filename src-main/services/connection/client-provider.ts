@@ -26,7 +26,7 @@ export interface ClientProviderOptions {
 }
 
 /** The settings a connection depends on: any other change keeps the cached client. */
-const CONNECTION_KEYS = new Set<ChangedKey>(['server', 'companyno', 'appSecret', 'aesKey', 'aesIv', 'profile', 'photoEncoding', 'responseSignPolicy']);
+const CONNECTION_KEYS = new Set<ChangedKey>(['server', 'companyno', 'useCompanyNoAsSecret', 'appSecret', 'aesKey', 'aesIv', 'profile', 'photoEncoding', 'responseSignPolicy']);
 
 /**
  * The one place K30 clients are made. `get()` is cached and rebuilt when a connection setting

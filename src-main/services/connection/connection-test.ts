@@ -18,6 +18,7 @@ export type ConnectionFailure =
   | 'not-json'
   | 'server'
   | 'not-configured'
+  | 'app-secret-required'
   | 'internal'
   | 'answers-unverified';
 
@@ -28,6 +29,8 @@ const SERVER_SIGNATURE = /签名|验签|signature|\bsign\b/i;
 /** Names what went wrong, for a person setting up the connection. Never includes a secret. */
 export function describeFailure(error: unknown): { failure: ConnectionFailure; message: string } {
   if (error instanceof AppError && error.code === 'not-configured') return { failure: 'not-configured', message: error.message };
+  // Nothing to sign with: nothing was sent (the company number is never used unless chosen).
+  if (error instanceof AppError && error.code === 'app-secret-required') return { failure: 'app-secret-required', message: error.message };
   // The client refused the settings themselves (a server that is no URL, no company number).
   if (error instanceof K30ValidationError) return { failure: 'not-configured', message: error.message };
   if (error instanceof K30TransportError) {
@@ -101,7 +104,7 @@ export async function testConnectionTrust(
 }
 
 /** Failures that do not depend on the profile: trying the next one would only wait again. */
-const PROFILE_INDEPENDENT = new Set<string>(['unreachable', 'timeout', 'http-status', 'not-configured']);
+const PROFILE_INDEPENDENT = new Set<string>(['unreachable', 'timeout', 'http-status', 'not-configured', 'app-secret-required']);
 
 /**
  * Tries every crypto profile in CRYPTO_PROFILES order against the live server, each with answers

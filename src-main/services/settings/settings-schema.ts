@@ -16,15 +16,18 @@ export const ProfileNameSchema = z.string().refine((name) => PROFILE_NAMES.inclu
 export const settingsFieldSchemas = {
   server: patchFields.server,
   companyno: patchFields.companyno,
+  useCompanyNoAsSecret: patchFields.useCompanyNoAsSecret,
   profile: ProfileNameSchema,
   photoEncoding: patchFields.photoEncoding,
   responseSignPolicy: patchFields.responseSignPolicy,
   defaultDeviceNos: patchFields.defaultDeviceNos,
   defaultVisitMinutes: patchFields.defaultVisitMinutes,
+  maxVisitHours: patchFields.maxVisitHours,
   photoMaxKB: patchFields.photoMaxKB,
   language: patchFields.language,
   selfServiceMode: patchFields.selfServiceMode,
   selfServiceIdleSeconds: patchFields.selfServiceIdleSeconds,
+  selfServiceRegistrationsPerMinute: patchFields.selfServiceRegistrationsPerMinute,
   callbackAddress: patchFields.callbackAddress,
   retentionDays: patchFields.retentionDays,
 } as const;
@@ -38,16 +41,20 @@ export type SettingKey = keyof SettingsValues;
 export const SETTINGS_DEFAULTS: Readonly<SettingsValues> = Object.freeze({
   server: '',
   companyno: '',
+  // The company number travels in clear in every request: signing with it is an explicit choice.
+  useCompanyNoAsSecret: false,
   profile: DEFAULT_PROFILE,
   photoEncoding: 'data-url',
   // Unverified answers never count as success; 'warn' is for a server whose answers do not verify.
   responseSignPolicy: 'strict',
   defaultDeviceNos: [],
   defaultVisitMinutes: 120,
+  maxVisitHours: 24,
   photoMaxKB: 200,
   language: 'zh-CN',
   selfServiceMode: false,
   selfServiceIdleSeconds: 60,
+  selfServiceRegistrationsPerMinute: 3,
   callbackAddress: '',
   retentionDays: 30,
 });
@@ -61,6 +68,8 @@ export type SecretKey = (typeof SECRET_KEYS)[number];
 /** Store keys (flat, no dots: electron-store would read a dot as a path). */
 export const storeKeyOfSecret = (key: SecretKey) => `sealed_${key}`;
 export const ADMIN_PIN_KEY = 'adminPinHash';
+/** Wrong PINs in a row and the lockout they earned: kept on disk so a restart does not end it. */
+export const PIN_LOCKOUT_KEY = 'adminPinLockout';
 
 /** What a change notification names: a setting, a secret, or the admin PIN. */
 export type ChangedKey = SettingKey | SecretKey | 'adminPin';

@@ -1,9 +1,10 @@
 import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
-import { PinSchema, SettingsPatchSchema, type PublicSettings, type SettingsPatch } from '../../../src-preload/contract';
+import { PinSchema, SettingsPatchSchema, type PublicSettings, type SecretSource, type SettingsPatch } from '../../../src-preload/contract';
 import { AppError } from '../app-error';
 import { PROFILE_NAMES } from '../../k30/protocol/crypto-profiles';
 import type { K30Credentials } from '../../k30/protocol/credentials';
 import type { KeyValueStore, Logger, SecretBox } from '../ports';
+import { PinLockout } from './pin-lockout';
 import {
   ADMIN_PIN_KEY,
   SECRET_KEYS,
@@ -87,14 +88,8 @@ function sameValue(a: unknown, b: unknown): boolean {
 export class SettingsService {
   private cache: Readonly<SettingsValues> | undefined;
   private readonly listeners = new Set<SettingsListener>();
-  private readonly now: () => number;
-  private readonly maxPinAttempts: number;
-  private readonly lockoutMs: number;
-  private readonly maxLockoutMs: number;
   private readonly scryptN: number;
-  private wrongPins = 0;
-  private lockouts = 0;
-  private lockedUntil = 0;
+  private readonly lockout: PinLockout;
 
   constructor(
     private readonly store: KeyValueStore,
@@ -102,11 +97,13 @@ export class SettingsService {
     private readonly log: Logger,
     options: SettingsServiceOptions = {},
   ) {
-    this.now = options.now ?? Date.now;
-    this.maxPinAttempts = options.maxPinAttempts ?? 5;
-    this.lockoutMs = options.lockoutMs ?? 30_000;
-    this.maxLockoutMs = options.maxLockoutMs ?? 15 * 60_000;
     this.scryptN = options.scryptN ?? 2 ** 14;
+    this.lockout = new PinLockout(store, {
+      now: options.now ?? Date.now,
+      maxAttempts: options.maxPinAttempts ?? 5,
+      lockoutMs: options.lockoutMs ?? 30_000,
+      maxLockoutMs: options.maxLockoutMs ?? 15 * 60_000,
+    });
   }
 
   /** The non-secret values, each present (defaults filled in). Frozen: change them with save(). */
@@ -133,10 +130,25 @@ export class SettingsService {
     return value === undefined && legacy ? this.store.get(legacy) : value;
   }
 
-  /** Server and company number set (the secrets may fall back to the company number). */
+  /** Server and company number set. */
   isConfigured(): boolean {
     const { server, companyno } = this.values;
     return server !== '' && companyno !== '';
+  }
+
+  /**
+   * What signs requests: the app secret; else the company number only when the administrator
+   * chose that explicitly (it is sent in clear with every request, so anyone who can read it could
+   * sign); else nothing, and nothing is sent.
+   */
+  secretSource(): Exclude<SecretSource, 'hidden'> {
+    if (this.secretSet('appSecret')) return 'app-secret';
+    return this.values.useCompanyNoAsSecret ? 'company-number' : 'missing';
+  }
+
+  /** A server is set but there is nothing to sign with: registration (and every K30 call) waits. */
+  isRegistrationPaused(): boolean {
+    return this.isConfigured() && this.secretSource() === 'missing';
   }
 
   private secretSet(key: SecretKey): boolean {
@@ -186,27 +198,39 @@ export class SettingsService {
       responseSignPolicy: v.responseSignPolicy,
       secretsSet: { appSecret: this.secretSet('appSecret'), aesKey: this.secretSet('aesKey'), aesIv: this.secretSet('aesIv') },
       secretProtection: this.box.protection,
+      useCompanyNoAsSecret: v.useCompanyNoAsSecret,
+      secretSource: this.secretSource(),
+      registrationPaused: this.isRegistrationPaused(),
       defaultDeviceNos: [...v.defaultDeviceNos],
       defaultVisitMinutes: v.defaultVisitMinutes,
+      maxVisitHours: v.maxVisitHours,
       photoMaxKB: v.photoMaxKB,
       language: v.language,
       selfServiceMode: v.selfServiceMode,
       selfServiceIdleSeconds: v.selfServiceIdleSeconds,
+      selfServiceRegistrationsPerMinute: v.selfServiceRegistrationsPerMinute,
       adminPinSet: this.pinHash() !== undefined,
       callbackAddress: v.callbackAddress,
       retentionDays: v.retentionDays,
     };
   }
 
-  /** For the K30 client only (main process): the secrets opened. Throws AppError('not-configured'). */
+  /**
+   * For the K30 client only (main process): the secrets opened, the app secret always explicit (the
+   * protocol's fallback to the company number is never relied on here). Throws
+   * AppError('not-configured'), or AppError('app-secret-required') while there is nothing to sign with.
+   */
   connectionSettings(): ConnectionSettings {
     const v = this.values;
     if (!this.isConfigured()) throw new AppError('not-configured', 'The K30 server and company number are not set');
+    const source = this.secretSource();
+    if (source === 'missing') throw new AppError('app-secret-required', 'Enter the app secret (企业编码) in Settings, or choose to sign with the company number', 'appSecret');
     const credentials: K30Credentials = { companyno: v.companyno, profile: v.profile };
     for (const key of SECRET_KEYS) {
       const value = this.openSecret(key);
       if (value !== undefined) credentials[key] = value;
     }
+    if (source === 'company-number') credentials.appSecret = v.companyno;
     return { server: v.server, credentials, photoEncoding: v.photoEncoding, responseSignPolicy: v.responseSignPolicy };
   }
 
@@ -264,10 +288,6 @@ export class SettingsService {
     return this.pinHash() !== undefined;
   }
 
-  private lockoutRemainingMs(): number {
-    return Math.max(0, this.lockedUntil - this.now());
-  }
-
   /**
    * True when no PIN is set or `pin` matches. Wrong PINs are counted: after `maxPinAttempts` in a
    * row every attempt (even the right PIN) is refused with AppError('wrong-pin') until the lockout
@@ -276,7 +296,7 @@ export class SettingsService {
   verifyPin(pin: string): boolean {
     const stored = this.pinHash();
     if (!stored) return true;
-    const wait = this.lockoutRemainingMs();
+    const wait = this.lockout.remainingMs();
     if (wait > 0) throw new AppError('wrong-pin', `Too many wrong PINs; try again in ${Math.ceil(wait / 1000)} s`);
 
     let matches = false;
@@ -285,19 +305,12 @@ export class SettingsService {
       matches = candidate.length === stored.hash.length && timingSafeEqual(candidate, stored.hash);
     }
     if (matches) {
-      this.wrongPins = 0;
-      this.lockouts = 0;
+      this.lockout.succeeded();
       return true;
     }
-    this.wrongPins += 1;
-    this.log.warn(`settings: wrong admin PIN (${this.wrongPins} in a row)`);
-    if (this.wrongPins >= this.maxPinAttempts) {
-      const lockout = Math.min(this.maxLockoutMs, this.lockoutMs * 2 ** this.lockouts);
-      this.lockouts += 1;
-      this.wrongPins = 0;
-      this.lockedUntil = this.now() + lockout;
-      this.log.warn(`settings: admin PIN locked for ${Math.ceil(lockout / 1000)} s`);
-    }
+    const { wrongPins, lockoutMs } = this.lockout.failed();
+    this.log.warn(`settings: wrong admin PIN (${wrongPins} in a row)`);
+    if (lockoutMs > 0) this.log.warn(`settings: admin PIN locked for ${Math.ceil(lockoutMs / 1000)} s`);
     return false;
   }
 

@@ -7,6 +7,7 @@ import type { Logger } from '../ports';
 import { forVisit } from './visit-error';
 import { UnsavedFacts } from './unsaved-facts';
 import { maskDocument, maskPhone, note, toPublic, type VisitLedger, type VisitRecord } from './ledger';
+import { DEFAULT_VISIT_WINDOW, type VisitWindowPolicy } from './visit-window';
 
 /** What registration needs of the K30 client (structurally the real K30Client). */
 export interface VisitorCreate {
@@ -37,6 +38,8 @@ export interface RegistrationDeps {
   newId?: () => string;
   /** K30 results the disk has not taken yet (shared with removal). */
   facts?: UnsavedFacts;
+  /** Decides each visit's begin and end (visit-window.ts); by default the page's, at most 24 h. */
+  visitWindow?: VisitWindowPolicy;
 }
 
 /** The text shown for a failed step: the server's own words, never a stack or a secret. */
@@ -76,6 +79,7 @@ export class RegistrationService {
   private readonly now: () => Date;
   private readonly newId: () => string;
   private readonly facts: UnsavedFacts;
+  private readonly visitWindow: VisitWindowPolicy;
 
   constructor(deps: RegistrationDeps) {
     this.ledger = deps.ledger;
@@ -85,12 +89,15 @@ export class RegistrationService {
     this.now = deps.now ?? (() => new Date());
     this.newId = deps.newId ?? randomUUID;
     this.facts = deps.facts ?? new UnsavedFacts({ ledger: deps.ledger, log: deps.log, now: deps.now });
+    this.visitWindow = deps.visitWindow ?? DEFAULT_VISIT_WINDOW;
   }
 
-  async register(input: Registration): Promise<Visit> {
+  /** `onRecorded` learns the new visit's id before any event about it is emitted. */
+  async register(input: Registration, onRecorded?: (visitId: string) => void): Promise<Visit> {
     // Before anything is recorded: with no server configured there is nothing to remember.
     const client = this.client();
     const at = this.now();
+    const { begin, end } = this.visitWindow(input, at);
     const record: VisitRecord = {
       id: this.newId(),
       state: 'intent',
@@ -104,14 +111,15 @@ export class RegistrationService {
         reason: input.reason ?? '',
       },
       host: { no: input.hostNo, name: input.hostName },
-      begin: new Date(input.begin).toISOString(),
-      end: new Date(input.end).toISOString(),
+      begin: begin.toISOString(),
+      end: end.toISOString(),
       devices: input.deviceNos.map((no) => ({ no, state: 'waiting' as const })),
       history: [],
       createdAt: at.toISOString(),
       private: { phone: input.phone, documentNo: input.documentNo, photo: input.photo },
     };
     note(record, at, 'intent', input.consent ? `${input.channel}; consent to data and photo` : input.channel);
+    onRecorded?.(record.id);
     return this.ledger.exclusive(record.id, async () => {
       this.emit(await this.ledger.add(record));
       return forVisit(record.id, () => this.createAndPush(record.id, client));

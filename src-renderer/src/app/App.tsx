@@ -10,6 +10,7 @@ import { Header } from './Header';
 import { LedgerProblems } from '../status/LedgerProblems';
 import { UnprovenRemovals } from '../status/UnprovenRemovals';
 import { DiskProblems } from '../status/DiskProblems';
+import { SigningBanner } from '../settings/SigningBanner';
 import { SelfServiceApp } from '../self-service/SelfServiceApp';
 
 export function App() {
@@ -64,6 +65,7 @@ export function App() {
             <LedgerProblems />
             <DiskProblems />
             <UnprovenRemovals />
+            <SigningBanner onSettingsPage={page === 'settings'} />
             {!settings.configured && !settings.demo && page !== 'settings' && (
               <p className="alert alert-warning">
                 {t('app.notConfigured')} <a href="#/settings">{t('nav.settings')}</a>

@@ -1,6 +1,7 @@
 import { reliabilityEn } from './reliability-strings';
 import { selfServiceEn } from './self-service-strings';
 import { securityEn } from './security-strings';
+import { trustEn } from './trust-strings';
 import type { Messages } from './zh-CN';
 
 /** English: must have exactly the keys of zh-CN (checked by `satisfies`). */
@@ -375,4 +376,5 @@ export const en = {
   ...selfServiceEn,
   ...securityEn,
   ...reliabilityEn,
+  ...trustEn,
 } satisfies Messages;

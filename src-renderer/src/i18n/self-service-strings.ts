@@ -17,7 +17,7 @@ export const selfServiceZhCN = {
   'selfService.step.photo': '拍摄人脸照片',
 
   'selfService.details.intro': '请填写您本人的信息。标有「选填」的可以不填。',
-  'selfService.host.hint': '输入被访人的姓名，然后在列表中点选正确的人（显示姓名 · 部门 · 手机尾号）',
+  'selfService.host.hint': '输入被访人的姓名（至少 2 个字），然后在列表中点选正确的人（显示姓名 · 部门）',
 
   'selfService.consent.intro': '开始拍照前，请阅读以下说明，并选择是否同意。',
   'selfService.consent.whatTitle': '我们收集什么',
@@ -104,7 +104,7 @@ export const selfServiceEn = {
   'selfService.step.photo': 'Take your face photo',
 
   'selfService.details.intro': 'Enter your own details. Fields marked “(optional)” may be left empty.',
-  'selfService.host.hint': 'Type their name, then tap the right person in the list (name · department · last digits of their phone)',
+  'selfService.host.hint': 'Type at least two letters of their name, then tap the right person in the list (name · department)',
 
   'selfService.consent.intro': 'Before the photo, please read this and choose whether you agree.',
   'selfService.consent.whatTitle': 'What we collect',

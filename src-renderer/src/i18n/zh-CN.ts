@@ -1,6 +1,7 @@
 import { reliabilityZhCN } from './reliability-strings';
 import { selfServiceZhCN } from './self-service-strings';
 import { securityZhCN } from './security-strings';
+import { trustZhCN } from './trust-strings';
 
 /**
  * Simplified Chinese: the default language and the source of the message keys (en.ts must have
@@ -377,6 +378,7 @@ export const zhCN = {
   ...selfServiceZhCN,
   ...securityZhCN,
   ...reliabilityZhCN,
+  ...trustZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -1,11 +1,18 @@
 import { useEffect, useState, type KeyboardEvent } from 'react';
 import type { Host } from '../../../src-preload/contract';
-import { describeError, useT } from '../i18n';
+import { describeError, useT, type Translate } from '../i18n';
 import { useHostSearchStore, type HostSearchStore } from './hosts-store';
 import { useRegistrationStore } from './store';
 import { fieldId, type FieldError } from './draft';
 
 const LISTBOX_ID = 'host-listbox';
+
+/** Name · department · phone tail; a self-service kiosk gets no phone tail, so none is shown. */
+export function hostLabel(t: Translate, host: Host, kind: 'option' | 'selected' = 'option'): string {
+  const params = { name: host.name, dept: host.deptname, tail: host.phoneTail };
+  if (host.phoneTail) return t(kind === 'option' ? 'host.option' : 'host.selected', params);
+  return t(kind === 'option' ? 'host.optionNoTail' : 'host.selectedNoTail', params);
+}
 const optionId = (i: number) => `host-option-${i}`;
 
 /** The reception wizard's host search: its draft's host, its own search. */
@@ -49,7 +56,7 @@ export function HostSearchBox({ search, host, onHostChange: setHost, error, hint
 
   const id = fieldId('host');
   const expanded = open && results.length > 0;
-  const label = (h: Host) => t('host.option', { name: h.name, dept: h.deptname, tail: h.phoneTail });
+  const label = (h: Host) => hostLabel(t, h);
 
   const choose = (chosen: Host) => {
     setHost(chosen);
@@ -169,7 +176,7 @@ export function HostSearchBox({ search, host, onHostChange: setHost, error, hint
       )}
       {host && (
         <p className="selected-host" aria-live="polite">
-          {t('host.selected', { name: host.name, dept: host.deptname, tail: host.phoneTail })}
+          {hostLabel(t, host, 'selected')}
         </p>
       )}
     </div>

@@ -6,6 +6,7 @@ import { useRegistrationStore } from './store';
 import { useSettingsStore } from '../settings/store';
 import { normalizeDocumentNo, normalizePhone, type StepId } from './draft';
 import { StepFrame } from './StepFrame';
+import { hostLabel } from './HostCombobox';
 import { PhotoResult } from '../photo/PhotoResult';
 
 function Section({ step, title, children }: { step: StepId; title: string; children: ReactNode }) {
@@ -59,7 +60,7 @@ export function StepReview() {
           </dl>
         </Section>
         <Section step="host" title={t('step.host')}>
-          <p>{draft.host ? t('host.option', { name: draft.host.name, dept: draft.host.deptname, tail: draft.host.phoneTail }) : none}</p>
+          <p>{draft.host ? hostLabel(t, draft.host) : none}</p>
         </Section>
         <Section step="window" title={t('step.window')}>
           <dl className="dl">

@@ -21,41 +21,46 @@ export interface HostSearchState {
   reset(): void;
 }
 
-const hostSearch: StateCreator<HostSearchState> = (set, get) => {
-  const scheduler = createSearchScheduler<Result<Host[]>>({
-    delayMs: HOST_SEARCH_DELAY_MS,
-    minLength: HOST_SEARCH_MIN_LENGTH,
-    search: (query) => call('searchHosts', { query }),
-    onStart: () => set({ status: 'searching', error: null }),
-    onResult: (query, result) =>
-      set(result.ok ? { results: result.value, status: 'done', searchedQuery: query, error: null } : { results: [], status: 'error', searchedQuery: query, error: result.error }),
-    onClear: () => set({ results: [], status: 'idle', searchedQuery: '', error: null }),
-  });
-  return {
-    text: '',
-    results: [],
-    status: 'idle',
-    searchedQuery: '',
-    error: null,
-    setText(text) {
-      set({ text });
-      scheduler.input(text);
-    },
-    showText(text) {
-      set({ text });
-    },
-    retry() {
-      scheduler.flush(get().text, true);
-    },
-    reset() {
-      scheduler.input('');
-      set({ text: '', results: [], status: 'idle', searchedQuery: '', error: null });
-    },
+const hostSearch =
+  (minLength: number): StateCreator<HostSearchState> =>
+  (set, get) => {
+    const scheduler = createSearchScheduler<Result<Host[]>>({
+      delayMs: HOST_SEARCH_DELAY_MS,
+      minLength,
+      search: (query) => call('searchHosts', { query }),
+      onStart: () => set({ status: 'searching', error: null }),
+      onResult: (query, result) =>
+        set(result.ok ? { results: result.value, status: 'done', searchedQuery: query, error: null } : { results: [], status: 'error', searchedQuery: query, error: result.error }),
+      onClear: () => set({ results: [], status: 'idle', searchedQuery: '', error: null }),
+    });
+    return {
+      text: '',
+      results: [],
+      status: 'idle',
+      searchedQuery: '',
+      error: null,
+      setText(text) {
+        set({ text });
+        scheduler.input(text);
+      },
+      showText(text) {
+        set({ text });
+      },
+      retry() {
+        scheduler.flush(get().text, true);
+      },
+      reset() {
+        scheduler.input('');
+        set({ text: '', results: [], status: 'idle', searchedQuery: '', error: null });
+      },
+    };
   };
-};
 
-/** A host search of its own (reception and the self-service kiosk each keep theirs). */
-export const createHostSearchStore = () => create<HostSearchState>()(hostSearch);
+/**
+ * A host search of its own (reception and the self-service kiosk each keep theirs). The kiosk's
+ * starts at two characters: main answers shorter queries with nobody.
+ */
+export const createHostSearchStore = (minLength = HOST_SEARCH_MIN_LENGTH) => create<HostSearchState>()(hostSearch(minLength));
 
 /** The reception wizard's host search. */
 export const useHostSearchStore = createHostSearchStore();

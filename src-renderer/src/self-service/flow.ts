@@ -128,6 +128,9 @@ const ERROR_VIEWS: Record<ErrorCode, SelfServiceErrorView> = {
   // K30 has the visitor but this PC could not save it: sending again would register it twice.
   'not-saved': { key: 'selfService.error.unknown', retry: false, detail: false },
   'disk-error': { key: 'selfService.error.internal', retry: true, detail: false },
+  'app-secret-required': { key: 'selfService.error.unavailable', retry: false, detail: false },
+  'visit-too-long': { key: 'selfService.error.unavailable', retry: false, detail: false },
+  'too-many-registrations': { key: 'selfService.error.tooMany', retry: true, detail: false },
   internal: { key: 'selfService.error.internal', retry: true, detail: false },
 };
 

@@ -11,6 +11,20 @@ import { SelfServiceStep } from './SelfServiceStep';
 export function WelcomeScreen() {
   const t = useT();
   const start = useSelfServiceStore((s) => s.start);
+  // Main signs nothing without an app secret: say so before a visitor types anything.
+  const paused = useSettingsStore((s) => s.settings?.registrationPaused ?? false);
+  if (paused) {
+    return (
+      <section className="self-service-welcome" aria-labelledby={KIOSK_HEADING_ID}>
+        <h1 id={KIOSK_HEADING_ID} className="self-service-welcome-title" tabIndex={-1}>
+          {t('selfService.paused.title')}
+        </h1>
+        <p className="self-service-lead" role="alert">
+          {t('selfService.paused.body')}
+        </p>
+      </section>
+    );
+  }
   return (
     <section className="self-service-welcome" aria-labelledby={KIOSK_HEADING_ID}>
       <h1 id={KIOSK_HEADING_ID} className="self-service-welcome-title" tabIndex={-1}>

@@ -35,6 +35,9 @@ import {
 import { createHostSearchStore } from '../register/hosts-store';
 import { useSettingsStore } from '../settings/store';
 
+/** Main's rule for a kiosk's host search (directory.ts): shorter queries find nobody. */
+export const SELF_SERVICE_HOST_MIN_LENGTH = 2;
+
 /** The kiosk greets every visitor in Chinese; the language button switches for one visitor only. */
 export const KIOSK_LANGUAGE: Language = 'zh-CN';
 
@@ -89,7 +92,7 @@ interface SelfServiceState {
 }
 
 /** The kiosk's own host search (never the reception's). */
-export const useSelfServiceHostSearch = createHostSearchStore();
+export const useSelfServiceHostSearch = createHostSearchStore(SELF_SERVICE_HOST_MIN_LENGTH);
 
 let focusSeq = 0;
 const focus = (target: SelfServiceFocus) => ({ focusRequest: { target, seq: ++focusSeq } });
@@ -110,6 +113,8 @@ export const useSelfServiceStore = create<SelfServiceState>()((set, get) => {
   /** Forget the visitor; `then` is where the kiosk goes next. */
   const forget = (then: Pick<SelfServiceState, 'screen'> & Partial<SelfServiceState>) => {
     useSelfServiceHostSearch.getState().reset();
+    // Back at the welcome screen (or a new visitor starting): main stops sending earlier visits' events.
+    if (then.screen === 'welcome' || then.screen === 'details') void call('resetSelfServiceSession');
     set({ ...blank(), adminOpen: false, session: get().session + 1, ...focus('heading'), ...then });
   };
 

@@ -63,6 +63,21 @@ export function SettingsForm({ settings }: { settings: PublicSettings }) {
             onChange={(v) => set('responseSignPolicy', v)}
           />
         </div>
+        {/* The company number travels in clear: signing with it is an explicit, warned choice. */}
+        <label className="check-field" htmlFor={fid('useCompanyNoAsSecret')}>
+          <input
+            id={fid('useCompanyNoAsSecret')}
+            type="checkbox"
+            className="checkbox"
+            checked={form.useCompanyNoAsSecret}
+            aria-describedby={`${fid('useCompanyNoAsSecret')}-hint`}
+            onChange={(e) => set('useCompanyNoAsSecret', e.target.checked)}
+          />
+          {t('settings.useCompanyNoAsSecret')}
+        </label>
+        <p id={`${fid('useCompanyNoAsSecret')}-hint`} className={form.useCompanyNoAsSecret ? 'alert alert-warning' : 'field-hint'}>
+          {t('settings.useCompanyNoAsSecretHint')}
+        </p>
         <ConnectionTools dirty={dirty} onUseProfile={(p) => set('profile', p)} />
       </section>
 
@@ -78,6 +93,7 @@ export function SettingsForm({ settings }: { settings: PublicSettings }) {
         )}
         <div className="grid-2">
           <TextField id={fid('defaultVisitMinutes')} label={t('settings.defaultVisitMinutes')} type="number" inputMode="numeric" min={5} max={43200} step={5} value={form.defaultVisitMinutes} onChange={(v) => set('defaultVisitMinutes', v)} error={err('defaultVisitMinutes')} />
+          <TextField id={fid('maxVisitHours')} label={t('settings.maxVisitHours')} type="number" inputMode="numeric" min={1} max={720} value={form.maxVisitHours} onChange={(v) => set('maxVisitHours', v)} hint={t('settings.maxVisitHoursHint')} error={err('maxVisitHours')} />
           <TextField id={fid('photoMaxKB')} label={t('settings.photoMaxKB')} type="number" inputMode="numeric" min={20} max={2048} value={form.photoMaxKB} onChange={(v) => set('photoMaxKB', v)} error={err('photoMaxKB')} />
         </div>
       </section>
@@ -93,6 +109,17 @@ export function SettingsForm({ settings }: { settings: PublicSettings }) {
             onChange={(v) => set('language', v)}
           />
           <TextField id={fid('selfServiceIdleSeconds')} label={t('settings.selfServiceIdleSeconds')} type="number" inputMode="numeric" min={15} max={3600} value={form.selfServiceIdleSeconds} onChange={(v) => set('selfServiceIdleSeconds', v)} error={err('selfServiceIdleSeconds')} />
+          <TextField
+            id={fid('selfServiceRegistrationsPerMinute')}
+            label={t('settings.selfServiceRegistrationsPerMinute')}
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={60}
+            value={form.selfServiceRegistrationsPerMinute}
+            onChange={(v) => set('selfServiceRegistrationsPerMinute', v)}
+            error={err('selfServiceRegistrationsPerMinute')}
+          />
         </div>
         {/* Leaving self-service mode takes the admin PIN, so there must be one first (main refuses too). */}
         <label className="check-field" htmlFor={fid('selfServiceMode')}>

@@ -8,15 +8,18 @@ export type SecretField = (typeof SECRET_FIELDS)[number];
 export interface SettingsFormValues {
   server: string;
   companyno: string;
+  useCompanyNoAsSecret: boolean;
   profile: string;
   photoEncoding: PublicSettings['photoEncoding'];
   responseSignPolicy: PublicSettings['responseSignPolicy'];
   defaultDeviceNos: string[];
   defaultVisitMinutes: string;
+  maxVisitHours: string;
   photoMaxKB: string;
   language: Language;
   selfServiceMode: boolean;
   selfServiceIdleSeconds: string;
+  selfServiceRegistrationsPerMinute: string;
   callbackAddress: string;
   retentionDays: string;
   /** Write-only: '' = keep; `clear` = clear on save. */
@@ -30,15 +33,18 @@ export function formFromSettings(s: PublicSettings): SettingsFormValues {
   return {
     server: s.server,
     companyno: s.companyno,
+    useCompanyNoAsSecret: s.useCompanyNoAsSecret,
     profile: s.profile,
     photoEncoding: s.photoEncoding,
     responseSignPolicy: s.responseSignPolicy,
     defaultDeviceNos: [...s.defaultDeviceNos],
     defaultVisitMinutes: String(s.defaultVisitMinutes),
+    maxVisitHours: String(s.maxVisitHours),
     photoMaxKB: String(s.photoMaxKB),
     language: s.language,
     selfServiceMode: s.selfServiceMode,
     selfServiceIdleSeconds: String(s.selfServiceIdleSeconds),
+    selfServiceRegistrationsPerMinute: String(s.selfServiceRegistrationsPerMinute),
     callbackAddress: s.callbackAddress,
     retentionDays: String(s.retentionDays),
     secrets: { appSecret: { value: '', clear: false }, aesKey: { value: '', clear: false }, aesIv: { value: '', clear: false } },
@@ -63,9 +69,10 @@ export function buildPatch(form: SettingsFormValues, s: PublicSettings): Record<
   const patch: Record<string, unknown> = {};
   const text = ['server', 'companyno', 'profile', 'photoEncoding', 'responseSignPolicy', 'language', 'callbackAddress'] as const;
   for (const key of text) if (form[key].trim() !== s[key]) patch[key] = form[key].trim();
-  const numbers = ['defaultVisitMinutes', 'photoMaxKB', 'selfServiceIdleSeconds', 'retentionDays'] as const;
+  const numbers = ['defaultVisitMinutes', 'maxVisitHours', 'photoMaxKB', 'selfServiceIdleSeconds', 'selfServiceRegistrationsPerMinute', 'retentionDays'] as const;
   for (const key of numbers) if (toNumber(form[key]) !== s[key]) patch[key] = toNumber(form[key]);
-  if (form.selfServiceMode !== s.selfServiceMode) patch.selfServiceMode = form.selfServiceMode;
+  const flags = ['selfServiceMode', 'useCompanyNoAsSecret'] as const;
+  for (const key of flags) if (form[key] !== s[key]) patch[key] = form[key];
   if (!sameList(form.defaultDeviceNos, s.defaultDeviceNos)) patch.defaultDeviceNos = form.defaultDeviceNos;
   for (const key of SECRET_FIELDS) {
     const secret = form.secrets[key];
@@ -78,6 +85,7 @@ export function buildPatch(form: SettingsFormValues, s: PublicSettings): Record<
 const FIELD_ERROR: Record<SettingsField, MessageKey> = {
   server: 'settings.error.server',
   companyno: 'settings.error.companyno',
+  useCompanyNoAsSecret: 'settings.error.generic',
   appSecret: 'settings.error.secret',
   aesKey: 'settings.error.secret',
   aesIv: 'settings.error.secret',
@@ -86,10 +94,12 @@ const FIELD_ERROR: Record<SettingsField, MessageKey> = {
   responseSignPolicy: 'settings.error.generic',
   defaultDeviceNos: 'settings.error.generic',
   defaultVisitMinutes: 'settings.error.defaultVisitMinutes',
+  maxVisitHours: 'settings.error.maxVisitHours',
   photoMaxKB: 'settings.error.photoMaxKB',
   language: 'settings.error.generic',
   selfServiceMode: 'settings.error.generic',
   selfServiceIdleSeconds: 'settings.error.selfServiceIdleSeconds',
+  selfServiceRegistrationsPerMinute: 'settings.error.selfServiceRegistrationsPerMinute',
   callbackAddress: 'settings.error.callbackAddress',
   retentionDays: 'settings.error.retentionDays',
 };
@@ -121,15 +131,18 @@ export const FIELD_ORDER: SettingsField[] = [
   'appSecret',
   'aesKey',
   'aesIv',
+  'useCompanyNoAsSecret',
   'profile',
   'photoEncoding',
   'responseSignPolicy',
   'defaultDeviceNos',
   'defaultVisitMinutes',
+  'maxVisitHours',
   'photoMaxKB',
   'language',
   'selfServiceMode',
   'selfServiceIdleSeconds',
+  'selfServiceRegistrationsPerMinute',
   'callbackAddress',
   'retentionDays',
 ];

@@ -235,6 +235,7 @@ describe('no secret leaves the main process', () => {
       listRegions: () => undefined,
       listRegionPeople: () => ({ regionNo: DEMO_REGIONS.campus, pageindex: 1, pagesize: 20, query: '张' }),
       getPhoto: () => ({ url: `${sim.url}/photos/people/${DEMO_HOST_NO}.jpg` }),
+      resetSelfServiceSession: () => undefined,
       leaveSelfServiceMode: () => ({ pin: SECRETS.pin }),
     };
     expect(Object.keys(inputs).sort()).toEqual([...CALL_NAMES].sort());
