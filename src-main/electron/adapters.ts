@@ -4,15 +4,16 @@ import { app, safeStorage } from 'electron';
 import Store from 'electron-store';
 import type { SecretProtection } from '../../src-preload/contract';
 import type { KeyValueStore, Logger, SecretBox } from '../services/ports';
+import { restrictSettingsFile, SETTINGS_FILE_MODE } from '../services/settings/settings-file';
 
 /**
- * Settings on disk: electron-store's 'settings' file in userData, schema-less (SettingsService
+ * Settings on disk: electron-store's 'settings' file in userData, owner-only (0600), schema-less (SettingsService
  * validates on read), flat keys (a dot is not a path). A file that is not JSON at all is moved
  * aside (kept for a person to look at) and the app starts with defaults rather than not at all.
  * Must be made after app 'ready'.
  */
 export function electronKeyValueStore(log?: Logger): KeyValueStore {
-  const options = { name: 'settings', accessPropertiesByDotNotation: false, clearInvalidConfig: false } as const;
+  const options = { name: 'settings', accessPropertiesByDotNotation: false, clearInvalidConfig: false, configFileMode: SETTINGS_FILE_MODE } as const;
   let store: Store<Record<string, unknown>>;
   try {
     store = new Store<Record<string, unknown>>(options);
@@ -24,6 +25,7 @@ export function electronKeyValueStore(log?: Logger): KeyValueStore {
     log?.error(`settings: settings.json could not be read and was moved to ${aside}; starting with defaults`);
     store = new Store<Record<string, unknown>>(options);
   }
+  restrictSettingsFile(store.path);
   return {
     get: (key) => store.get(key),
     set: (key, value) => {

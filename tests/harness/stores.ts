@@ -4,10 +4,12 @@
  */
 import Conf from 'conf';
 import type { KeyValueStore, SecretBox } from '../../src-main/services/ports';
+import { restrictSettingsFile, SETTINGS_FILE_MODE } from '../../src-main/services/settings/settings-file';
 
-/** A `conf`-backed store (conf is what electron-store wraps), one JSON file in `dir`. */
+/** A `conf`-backed store (conf is what electron-store wraps), one owner-only JSON file in `dir`, as in the app. */
 export function confStore(dir: string, configName = 'kiosk-settings'): KeyValueStore & { path: string } {
-  const conf = new Conf<Record<string, unknown>>({ cwd: dir, configName, accessPropertiesByDotNotation: false });
+  const conf = new Conf<Record<string, unknown>>({ cwd: dir, configName, accessPropertiesByDotNotation: false, configFileMode: SETTINGS_FILE_MODE });
+  restrictSettingsFile(conf.path);
   return {
     path: conf.path,
     get: (key) => conf.get(key),

@@ -46,7 +46,15 @@ export class PinLockout {
 
   /** Milliseconds until PINs are tried again (0 = not locked). */
   remainingMs(): number {
-    return Math.min(this.opts.maxLockoutMs, Math.max(0, this.state.lockedUntil - this.opts.now()));
+    const state = this.state;
+    const now = this.opts.now();
+    const remaining = state.lockedUntil - now;
+    if (remaining > this.opts.maxLockoutMs) {
+      // The clock went back: the lockout ends the longest lockout from now, not a year from now.
+      this.state = { ...state, lockedUntil: now + this.opts.maxLockoutMs };
+      return this.opts.maxLockoutMs;
+    }
+    return Math.max(0, remaining);
   }
 
   /** The right PIN: the count starts again. */

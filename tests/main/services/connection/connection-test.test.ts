@@ -84,7 +84,7 @@ describe('connection test against the simulator', () => {
 
   it("reports 'unreachable' for a closed port", async () => {
     const { settings, dispatch } = setup();
-    settings.save({ server: `http://127.0.0.1:${await closedPort()}`, companyno: 'C001' });
+    settings.save({ server: `http://127.0.0.1:${await closedPort()}`, companyno: 'C001', appSecret: 'company-code-1' });
     expect(await dispatch('testConnection', undefined)).toMatchObject({ ok: true, value: { ok: false, failure: 'unreachable' } });
   });
 
@@ -134,7 +134,7 @@ describe('connection test against the simulator', () => {
 
   it('finds nothing, and stops at once, when the server cannot be reached', async () => {
     const { settings, clients } = setup();
-    settings.save({ server: `http://127.0.0.1:${await closedPort()}`, companyno: 'C001' });
+    settings.save({ server: `http://127.0.0.1:${await closedPort()}`, companyno: 'C001', appSecret: 'company-code-1' });
     const search = await findCryptoProfile(clients);
     expect(search).toEqual({ tried: [{ profile: 'aes-cbc', ok: false, failure: 'unreachable' }] });
     expect(settings.values.profile).toBe('aes-cbc');

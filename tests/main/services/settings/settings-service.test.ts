@@ -39,15 +39,18 @@ describe('SettingsService: values and defaults', () => {
     expect(settings.values).toEqual({
       server: '',
       companyno: '',
+      useCompanyNoAsSecret: false,
       profile: 'aes-cbc',
       photoEncoding: 'data-url',
       responseSignPolicy: 'strict',
       defaultDeviceNos: [],
       defaultVisitMinutes: 120,
+      maxVisitHours: 24,
       photoMaxKB: 200,
       language: 'zh-CN',
       selfServiceMode: false,
       selfServiceIdleSeconds: 60,
+      selfServiceRegistrationsPerMinute: 3,
       callbackAddress: '',
       retentionDays: 30,
     });
@@ -162,7 +165,8 @@ describe('SettingsService: secrets', () => {
     settings.save({ appSecret: '' });
     expect(changes.at(-1)).toEqual(['appSecret']);
     expect(settings.publicSettings(false).secretsSet).toEqual({ appSecret: false, aesKey: true, aesIv: true });
-    expect(settings.connectionSettings().credentials).not.toHaveProperty('appSecret');
+    // Nothing to sign with now: the company number is not used unless chosen.
+    expectAppError(() => settings.connectionSettings(), 'app-secret-required', 'appSecret');
 
     const count = changes.length;
     settings.save({ appSecret: '' }); // already clear: no change

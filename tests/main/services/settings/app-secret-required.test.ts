@@ -1,0 +1,100 @@
+/**
+ * Issue #8 B4: the company number is sent in clear with every request, so it must never sign them
+ * unless an administrator chose that explicitly. With a server and company number but no app
+ * secret, the app sends nothing at all (registration paused) and says so.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { PublicSettings, Result, Visit } from '../../../../src-preload/contract';
+import { createDispatcher } from '../../../../src-main/ipc/dispatch';
+import { startSimulator, type RunningSimulator } from '../../../../src-main/k30/simulator';
+import { createAppServices, type AppServices } from '../../../../src-main/services/app-services';
+import { mapStore, memoryLogger, testSecretBox } from '../../../helpers/test-ports';
+import { demoRegistration } from '../../../helpers/test-data';
+
+/** A site whose K30 really uses the company number as its company code. */
+const COMPANY = 'CO-PLAIN-7731';
+
+let dir: string;
+let services: AppServices | undefined;
+let sim: RunningSimulator | undefined;
+let counter: { url: string; hits: () => number; server: Server } | undefined;
+
+/** An HTTP server that only counts what reaches it: proof that nothing was sent. */
+async function countingServer(): Promise<NonNullable<typeof counter>> {
+  let hits = 0;
+  const server = createServer((_req, res) => {
+    hits += 1;
+    res.writeHead(500).end();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, hits: () => hits, server };
+}
+
+function value<T>(result: Result<unknown>): T {
+  if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result.error)}`);
+  return result.value as T;
+}
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'app-secret-'));
+  services = await createAppServices({ dataDir: dir, store: mapStore(), secretBox: testSecretBox(), log: memoryLogger(), sweepIntervalMs: 3600_000 });
+  await services.ready;
+});
+afterEach(async () => {
+  await services?.close();
+  await sim?.close();
+  await new Promise((resolve) => counter?.server.close(resolve) ?? resolve(undefined));
+  services = sim = counter = undefined;
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('the app secret is required', () => {
+  it('with only server and company number set, sends nothing (registration paused) and says so', async () => {
+    counter = await countingServer();
+    const dispatch = createDispatcher(services!.handlers);
+    value(await dispatch('saveSettings', { server: counter.url, companyno: COMPANY }));
+
+    expect(value<PublicSettings>(await dispatch('getSettings', undefined))).toMatchObject({ configured: true, registrationPaused: true, secretSource: 'missing', useCompanyNoAsSecret: false });
+    expect(await dispatch('registerVisit', demoRegistration())).toMatchObject({ ok: false, error: { code: 'app-secret-required' } });
+    expect(await dispatch('searchHosts', { query: '张伟' })).toMatchObject({ ok: false, error: { code: 'app-secret-required' } });
+    expect(await dispatch('listDevices', undefined)).toMatchObject({ ok: false, error: { code: 'app-secret-required' } });
+    expect(await dispatch('testConnection', undefined)).toMatchObject({ ok: true, value: { ok: false, failure: 'app-secret-required' } });
+    expect(await dispatch('findCryptoProfile', undefined)).toMatchObject({ ok: true, value: { tried: [{ ok: false, failure: 'app-secret-required' }] } });
+
+    expect(counter.hits()).toBe(0);
+    expect(services!.ledger.all()).toEqual([]);
+  });
+
+  it('an existing install with an empty secret is paused against a real server until one of the two is chosen', async () => {
+    sim = await startSimulator({ port: 0, seed: 'demo', companyno: COMPANY, secret: COMPANY });
+    const dispatch = createDispatcher(services!.handlers);
+    value(await dispatch('saveSettings', { server: sim.url, companyno: COMPANY }));
+    const seeded = sim.state.visitors.size;
+
+    expect(await dispatch('registerVisit', demoRegistration())).toMatchObject({ ok: false, error: { code: 'app-secret-required' } });
+    expect(sim.state.visitors.size).toBe(seeded);
+
+    // The administrator says, explicitly, that this K30 signs with the company number.
+    const chosen = value<PublicSettings>(await dispatch('saveSettings', { useCompanyNoAsSecret: true }));
+    expect(chosen).toMatchObject({ registrationPaused: false, secretSource: 'company-number', useCompanyNoAsSecret: true });
+    expect(value<Visit>(await dispatch('registerVisit', demoRegistration())).state).toBe('pushed');
+    expect(sim.state.visitors.size).toBe(seeded + 1);
+
+    // An app secret, once entered, is what signs (the choice no longer applies).
+    const withSecret = value<PublicSettings>(await dispatch('saveSettings', { appSecret: COMPANY, useCompanyNoAsSecret: false }));
+    expect(withSecret).toMatchObject({ registrationPaused: false, secretSource: 'app-secret' });
+    expect(value<{ ok: boolean }>(await dispatch('testConnection', undefined)).ok).toBe(true);
+  });
+
+  it('a wrong app secret is not quietly replaced by the company number', async () => {
+    sim = await startSimulator({ port: 0, seed: 'demo', companyno: COMPANY, secret: COMPANY });
+    const dispatch = createDispatcher(services!.handlers);
+    value(await dispatch('saveSettings', { server: sim.url, companyno: COMPANY, appSecret: 'not-the-code', useCompanyNoAsSecret: true }));
+    expect(value<{ ok: boolean; failure?: string }>(await dispatch('testConnection', undefined)).ok).toBe(false);
+  });
+});
