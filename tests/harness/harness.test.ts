@@ -143,4 +143,30 @@ describe('browser harness', () => {
     expect((await fetch(`${harness.appUrl}/__harness/clock`, { method: 'POST', headers: { origin: 'http://evil.example' }, body: '{"offsetMs":0}' })).status).toBe(403);
     harness.setClockOffset(0);
   });
+
+  it("filters events as the Electron glue does: a kiosk page gets no other visitor's events", async () => {
+    const call = async (name: string, body?: unknown) =>
+      (await (await fetch(`${harness.appUrl}/__kiosk/call/${name}`, { method: 'POST', body: body === undefined ? '' : JSON.stringify(body) })).json()) as { ok: boolean };
+    expect((await call('setAdminPin', { next: '2468' })).ok).toBe(true);
+    expect((await call('saveSettings', { defaultDeviceNos: ['D1'], selfServiceMode: true })).ok).toBe(true);
+
+    const controller = new AbortController();
+    const response = await fetch(`${harness.appUrl}/__kiosk/events`, { signal: controller.signal });
+    const reader = response.body!.getReader();
+    const decoder = new TextDecoder();
+    let text = '';
+    // Another visitor's visit changes (as a callback or the sweeper would say), then a setting.
+    harness.services.events.emit('visitUpdated', { id: 'reception-visit-1' } as never);
+    harness.services.settings.save({ language: 'zh-CN' });
+    const pattern = /event: settingsChanged\ndata: (.*)\n\n/;
+    while (!pattern.test(text)) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      text += decoder.decode(value, { stream: true });
+    }
+    controller.abort();
+    expect(text).not.toContain('visitUpdated');
+    expect(JSON.parse(pattern.exec(text)![1])).toMatchObject({ selfServiceMode: true, server: '', companyno: '', secretSource: 'hidden' });
+    expect((await call('leaveSelfServiceMode', { pin: '2468' })).ok).toBe(true);
+  });
 });
