@@ -1,18 +1,13 @@
 import { useEffect, useState, type KeyboardEvent } from 'react';
 import type { Host } from '../../../src-preload/contract';
-import { describeError, useT, type Translate } from '../i18n';
+import { describeError, useT } from '../i18n';
+import { hostLabel } from './host-label';
 import { useHostSearchStore, type HostSearchStore } from './hosts-store';
 import { useRegistrationStore } from './store';
 import { fieldId, type FieldError } from './draft';
 
 const LISTBOX_ID = 'host-listbox';
 
-/** Name · department · phone tail; a self-service kiosk gets no phone tail, so none is shown. */
-export function hostLabel(t: Translate, host: Host, kind: 'option' | 'selected' = 'option'): string {
-  const params = { name: host.name, dept: host.deptname, tail: host.phoneTail };
-  if (host.phoneTail) return t(kind === 'option' ? 'host.option' : 'host.selected', params);
-  return t(kind === 'option' ? 'host.optionNoTail' : 'host.selectedNoTail', params);
-}
 const optionId = (i: number) => `host-option-${i}`;
 
 /** The reception wizard's host search: its draft's host, its own search. */

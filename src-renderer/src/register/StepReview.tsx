@@ -6,7 +6,7 @@ import { useRegistrationStore } from './store';
 import { useSettingsStore } from '../settings/store';
 import { normalizeDocumentNo, normalizePhone, type StepId } from './draft';
 import { StepFrame } from './StepFrame';
-import { hostLabel } from './HostCombobox';
+import { hostLabel } from './host-label';
 import { PhotoResult } from '../photo/PhotoResult';
 
 function Section({ step, title, children }: { step: StepId; title: string; children: ReactNode }) {

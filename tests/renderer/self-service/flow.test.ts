@@ -175,7 +175,7 @@ describe('kiosk flow rules', () => {
   });
 
   it('has a visitor-facing message for every error code, never a retry of an unknown outcome', () => {
-    const codes: ErrorCode[] = ['invalid-input', 'not-configured', 'unreachable', 'timeout', 'outcome-unknown', 'http-status', 'bad-signature', 'undecryptable', 'server-refused', 'device-offline', 'rate-limited', 'not-found', 'not-allowed', 'pin-required', 'wrong-pin', 'photo-too-large', 'internal'];
+    const codes: ErrorCode[] = ['invalid-input', 'not-configured', 'unreachable', 'timeout', 'outcome-unknown', 'http-status', 'bad-signature', 'undecryptable', 'server-refused', 'device-offline', 'rate-limited', 'not-found', 'not-allowed', 'pin-required', 'wrong-pin', 'photo-too-large', 'app-secret-required', 'visit-too-long', 'too-many-registrations', 'internal'];
     for (const code of codes) {
       const view = selfServiceErrorView({ code, message: '' });
       expect(zhCN[view.key], code).toBeTruthy();
@@ -226,11 +226,7 @@ const SETTINGS: PublicSettings = {
   responseSignPolicy: 'warn',
   secretsSet: { appSecret: false, aesKey: false, aesIv: false },
   secretProtection: 'os',
-  useCompanyNoAsSecret: false,
-  secretSource: 'hidden',
-  registrationPaused: false,
-  maxVisitHours: 24,
-  selfServiceRegistrationsPerMinute: 3,
+  ...{ useCompanyNoAsSecret: false, secretSource: 'hidden', registrationPaused: false, maxVisitHours: 24, selfServiceRegistrationsPerMinute: 3 },
   defaultDeviceNos: ['D1', 'D2'],
   defaultVisitMinutes: 60,
   photoMaxKB: 200,
