@@ -11,10 +11,11 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PublicSettings, Result, Visit } from '../../../../src-preload/contract';
 import { createDispatcher } from '../../../../src-main/ipc/dispatch';
+import { resolveCredentials, sealCallback } from '../../../../src-main/k30/protocol';
 import { startSimulator, type RunningSimulator } from '../../../../src-main/k30/simulator';
 import { createAppServices, type AppServices } from '../../../../src-main/services/app-services';
 import { mapStore, memoryLogger, testSecretBox } from '../../../helpers/test-ports';
-import { demoRegistration } from '../../../helpers/test-data';
+import { demoRegistration, until } from '../../../helpers/test-data';
 
 /** A site whose K30 really uses the company number as its company code. */
 const COMPANY = 'CO-PLAIN-7731';
@@ -89,6 +90,19 @@ describe('the app secret is required', () => {
     const withSecret = value<PublicSettings>(await dispatch('saveSettings', { appSecret: COMPANY, useCompanyNoAsSecret: false }));
     expect(withSecret).toMatchObject({ registrationPaused: false, secretSource: 'app-secret' });
     expect(value<{ ok: boolean }>(await dispatch('testConnection', undefined)).ok).toBe(true);
+  });
+
+  it('accepts no callback signed with the company number (a page that read it could forge one)', async () => {
+    counter = await countingServer();
+    const dispatch = createDispatcher(services!.handlers);
+    const demoReceiver = services!.callbackUrl;
+    value(await dispatch('saveSettings', { server: counter.url, companyno: COMPANY, callbackAddress: '127.0.0.1:0' }));
+    await until(() => services!.callbackUrl !== undefined && services!.callbackUrl !== demoReceiver);
+    // What someone who knows only the company number can make: signed and encrypted with it.
+    const forged = sealCallback(resolveCredentials({ companyno: COMPANY }), 'UploadRecord', { peopleNo: '1', deviceNo: 'D1', addTime: '2030-01-01 09:00:00' });
+    const answer = await fetch(services!.callbackUrl!, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(forged) });
+    expect(answer.status).toBe(503);
+    expect(counter.hits()).toBe(0);
   });
 
   it('a wrong app secret is not quietly replaced by the company number', async () => {
