@@ -15,7 +15,7 @@ export function selfServiceSettingsView(settings: PublicSettings): PublicSetting
     profile: '',
     profiles: [],
     photoEncoding: 'data-url',
-    responseSignPolicy: 'warn',
+    responseSignPolicy: 'strict',
     secretsSet: { appSecret: false, aesKey: false, aesIv: false },
     useCompanyNoAsSecret: false,
     secretSource: 'hidden',
