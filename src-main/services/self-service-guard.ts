@@ -1,8 +1,8 @@
-import { CALL_NAMES, type CallName, type PublicSettings } from '../../src-preload/contract';
+import { CALL_NAMES, type AppStatus, type CallName, type PublicSettings } from '../../src-preload/contract';
 import type { ApiHandlers } from './api-types';
 import { AppError } from './app-error';
 import { RateWindow } from './rate-window';
-import { selfServiceSettingsView } from './self-service-session';
+import { selfServiceSettingsView, selfServiceStatusView } from './self-service-session';
 
 /**
  * What a self-service kiosk may ask for. In kiosk mode a visitor stands at the screen with nobody
@@ -50,8 +50,11 @@ export function guardSelfServiceMode(handlers: ApiHandlers, deps: SelfServiceGua
       }
       if (name === 'searchHosts' && !searches.take()) throw new AppError('rate-limited', `too many host searches; try again in ${searches.waitSeconds()} s`);
       const output = await handler(input);
-      // Nothing about the connection reaches a kiosk page (the company number would let it sign).
-      return name === 'getSettings' ? selfServiceSettingsView(output as PublicSettings) : output;
+      // Nothing about the connection reaches a kiosk page (the company number would let it sign),
+      // nor another visitor's name.
+      if (name === 'getSettings') return selfServiceSettingsView(output as PublicSettings);
+      if (name === 'getStatus') return selfServiceStatusView(output as AppStatus);
+      return output;
     };
   }
   return guarded as ApiHandlers;

@@ -1,4 +1,4 @@
-import type { EventName, EventPayload, PublicSettings } from '../../src-preload/contract';
+import type { AppStatus, EventName, EventPayload, PublicSettings } from '../../src-preload/contract';
 
 /**
  * What a self-service kiosk may be told of the settings: nothing about the connection (no server,
@@ -21,6 +21,14 @@ export function selfServiceSettingsView(settings: PublicSettings): PublicSetting
     secretSource: 'hidden',
     callbackAddress: '',
   };
+}
+
+/**
+ * What a self-service kiosk may be told of the app's status: whether the ledger can be written,
+ * but no visitor's name (unsaved K30 results) and no file path (ledger problems).
+ */
+export function selfServiceStatusView(status: AppStatus): AppStatus {
+  return { ...status, ledgerProblems: [], unsaved: [] };
 }
 
 /**

@@ -14,6 +14,8 @@ import { startSimulator, type RunningSimulator } from '../../../src-main/k30/sim
 import { DEMO_DEVICES } from '../../../src-main/k30/simulator/seed';
 import { createAppServices, type AppServices } from '../../../src-main/services/app-services';
 import { SelfServiceSession } from '../../../src-main/services/self-service-session';
+import { guardSelfServiceMode } from '../../../src-main/services/self-service-guard';
+import type { ApiHandlers } from '../../../src-main/services/api-types';
 import { mapStore, memoryLogger, testSecretBox } from '../../helpers/test-ports';
 import { demoRegistration, residentId, until } from '../../helpers/test-data';
 
@@ -45,6 +47,24 @@ describe('SelfServiceSession: the rule', () => {
     session.reset();
     expect(session.forWindow('visitUpdated', visit('kiosk-1'))).toBeUndefined();
     expect(session.forWindow('visitorPassed', pass('kiosk-1'))).toBeUndefined();
+  });
+});
+
+describe('getStatus at the kiosk', () => {
+  it("carries no other visitor's name and no file path in kiosk mode", async () => {
+    const status = {
+      ledgerProblems: [{ kind: 'corrupt' as const, setAside: '/home/desk/.config/kiosk/visits.json.corrupt-1', at: '2030-01-01T09:00:00Z' }],
+      ledgerUnwritable: 'full' as const,
+      unsaved: [{ visitId: 'v1', name: '王小明', state: 'created' as const, k30No: '1760000000000001', since: '2030-01-01T09:00:00Z' }],
+    };
+    let kiosk = false;
+    const handlers = new Proxy({} as ApiHandlers, { get: (_t, name) => async () => (name === 'getStatus' ? status : undefined) });
+    const guarded = guardSelfServiceMode(handlers, { isSelfServiceMode: () => kiosk, defaultDeviceNos: () => [] });
+    expect(await guarded.getStatus(undefined)).toEqual(status);
+    kiosk = true;
+    const told = await guarded.getStatus(undefined);
+    expect(told).toEqual({ ledgerProblems: [], ledgerUnwritable: 'full', unsaved: [] });
+    expect(JSON.stringify(told)).not.toContain('王小明');
   });
 });
 
