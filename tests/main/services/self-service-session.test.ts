@@ -44,6 +44,8 @@ describe('SelfServiceSession: the rule', () => {
     expect(session.forWindow('visitUpdated', visit('kiosk-1'))).toEqual(visit('kiosk-1'));
     expect(session.forWindow('visitorPassed', pass('kiosk-1'))).toEqual(pass('kiosk-1'));
     expect(session.forWindow('visitorPassed', pass('reception-1'))).toBeUndefined();
+    // The app's status (other visitors' unsaved results among it) is for reception only.
+    expect(session.forWindow('statusChanged', { ledgerProblems: [], unsaved: [{ visitId: 'kiosk-1', name: '孙悦', state: 'created', since: '2030-01-01T09:00:00Z' }] })).toBeUndefined();
     session.reset();
     expect(session.forWindow('visitUpdated', visit('kiosk-1'))).toBeUndefined();
     expect(session.forWindow('visitorPassed', pass('kiosk-1'))).toBeUndefined();
