@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { ErrorCodeSchema, type ConnectionTest, type KioskError, type ProfileSearch } from '../../../src-preload/contract';
+import type { ConnectionFailure, ConnectionTest, KioskError, ProfileSearch } from '../../../src-preload/contract';
 import { useT } from '../i18n';
 import { useSettingsStore } from './store';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -33,11 +33,7 @@ export function ConnectionTools({ dirty, onUseProfile }: { dirty: boolean; onUse
     else setError(result.error);
   };
 
-  const failureText = (failure: string | undefined) => {
-    if (failure === 'answers-unverified') return t('settings.failure.answers-unverified');
-    const code = ErrorCodeSchema.safeParse(failure);
-    return code.success ? t(`error.${code.data}`) : (failure ?? '');
-  };
+  const failureText = (failure: ConnectionFailure | undefined) => t(`connection.failure.${failure ?? 'internal'}`);
 
   return (
     <div className="connection-tools">
@@ -54,7 +50,7 @@ export function ConnectionTools({ dirty, onUseProfile }: { dirty: boolean; onUse
       {test && (
         <div className={`alert ${test.ok ? 'alert-success' : 'alert-error'}`} role="status" data-testid="connection-test-result">
           <p className="alert-message">
-            {test.ok ? t('settings.testOk', { profile: test.profile, message: test.message }) : t('settings.testFailed', { failure: failureText(test.failure), message: test.message })}
+            {test.ok ? t('settings.testOk', { profile: test.profile }) : t('settings.testFailed', { failure: failureText(test.failure), message: test.message })}
           </p>
           {test.answersVerified === false && (
             <p className="alert-message" data-testid="answers-unverified">
@@ -78,7 +74,7 @@ export function ConnectionTools({ dirty, onUseProfile }: { dirty: boolean; onUse
                 {search.tried.map((tried) => (
                   <li key={tried.profile}>
                     <code>{tried.profile}</code> — {tried.ok ? t('settings.tryOk') : t('settings.tryFailed')}
-                    {tried.failure && <span className="muted"> ({tried.failure})</span>}
+                    {tried.failure && <span className="muted"> ({failureText(tried.failure)})</span>}
                   </li>
                 ))}
               </ul>
