@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { ConnectionFailure, ConnectionTest, KioskError, ProfileSearch } from '../../../src-preload/contract';
+import type { ConnectionFailure, ConnectionTest, KioskError, ProfileSearch, Result } from '../../../src-preload/contract';
 import { useT } from '../i18n';
 import { useSettingsStore } from './store';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -14,24 +14,18 @@ export function ConnectionTools({ dirty, onUseProfile }: { dirty: boolean; onUse
   const [search, setSearch] = useState<ProfileSearch | null>(null);
   const [error, setError] = useState<KioskError | null>(null);
 
-  const runTest = async () => {
-    setBusy('test');
+  /** Runs one of the two tools: busy while it runs, then its result or the error. */
+  async function run<T>(kind: 'test' | 'find', call: () => Promise<Result<T>>, show: (value: T | null) => void) {
+    setBusy(kind);
     setError(null);
-    setTest(null);
-    const result = await testConnection();
+    show(null);
+    const result = await call();
     setBusy(null);
-    if (result.ok) setTest(result.value);
+    if (result.ok) show(result.value);
     else setError(result.error);
-  };
-  const runFind = async () => {
-    setBusy('find');
-    setError(null);
-    setSearch(null);
-    const result = await findCryptoProfile();
-    setBusy(null);
-    if (result.ok) setSearch(result.value);
-    else setError(result.error);
-  };
+  }
+  const runTest = () => run('test', testConnection, setTest);
+  const runFind = () => run('find', findCryptoProfile, setSearch);
 
   const failureText = (failure: ConnectionFailure | undefined) => t(`connection.failure.${failure ?? 'internal'}`);
 
