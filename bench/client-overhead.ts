@@ -8,12 +8,15 @@
  * - bare: `fetch` POSTs of a JSON body of the same size.
  * Blocks of calls are interleaved (the order rotates) so drift, GC and a busy machine land on all
  * three; a run prints µs/call and the ratios, and the figure to hold is the median of RUNS runs.
+ * It also prints CPU µs/call (process.cpuUsage, the in-process server included alike): on a
+ * busy machine wall time mostly measures the wait for a core, CPU time what each call costs.
  *
  *   npm run bench            (CALLS=2000 WARMUP=300 RUNS=3 to change the counts)
  */
 import { createCipheriv, createDecipheriv, createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { availableParallelism, loadavg } from 'node:os';
 import { K30Client } from '../src-main/k30/client';
 import { k30Timestamp, resolveCredentials, sealRequest, sealResponse } from '../src-main/k30/protocol';
 
@@ -67,11 +70,13 @@ function naiveClient(url: string) {
   };
 }
 
-/** Mean µs per call of `count` sequential calls. */
-async function time(count: number, fn: () => Promise<unknown>): Promise<number> {
+/** Wall and CPU µs of `count` sequential calls, in total. */
+async function time(count: number, fn: () => Promise<unknown>): Promise<{ wall: number; cpu: number }> {
   const started = process.hrtime.bigint();
+  const cpu = process.cpuUsage();
   for (let i = 0; i < count; i++) await fn();
-  return Number(process.hrtime.bigint() - started) / 1000 / count;
+  const used = process.cpuUsage(cpu);
+  return { wall: Number(process.hrtime.bigint() - started) / 1000, cpu: used.user + used.system };
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -107,24 +112,35 @@ async function main(): Promise<void> {
   for (let i = 0; i < 2; i++) for (const name of names) await time(WARMUP, contenders[name]);
 
   const ratios: number[] = [];
+  const cpuRatios: number[] = [];
   for (let run = 1; run <= RUNS; run++) {
-    const totals = { client: 0, naive: 0, bare: 0 };
+    const wall = { client: 0, naive: 0, bare: 0 };
+    const cpu = { client: 0, naive: 0, bare: 0 };
     for (let done = 0, block = 0; done < CALLS; done += BLOCK, block++) {
       const n = Math.min(BLOCK, CALLS - done);
       // Rotate the order, so no contender always runs right after another.
       for (let k = 0; k < names.length; k++) {
         const name = names[(block + k) % names.length];
-        totals[name] += (await time(n, contenders[name])) * n;
+        const spent = await time(n, contenders[name]);
+        wall[name] += spent.wall;
+        cpu[name] += spent.cpu;
       }
     }
-    const us = { client: totals.client / CALLS, naive: totals.naive / CALLS, bare: totals.bare / CALLS };
-    ratios.push(us.client / us.naive);
+    const us = (totals: typeof wall) => ({ client: totals.client / CALLS, naive: totals.naive / CALLS, bare: totals.bare / CALLS });
+    const w = us(wall);
+    const c = us(cpu);
+    ratios.push(w.client / w.naive);
+    cpuRatios.push(c.client / c.naive);
     console.log(
-      `run ${run}: client ${us.client.toFixed(0)} µs/call, naive ${us.naive.toFixed(0)}, bare POST ${us.bare.toFixed(0)}; ` +
-        `client/naive ${(us.client / us.naive).toFixed(3)}, client/bare ${(us.client / us.bare).toFixed(3)} (${CALLS} calls each)`,
+      `run ${run}: client ${w.client.toFixed(0)} µs/call, naive ${w.naive.toFixed(0)}, bare POST ${w.bare.toFixed(0)}; ` +
+        `client/naive ${(w.client / w.naive).toFixed(3)}, client/bare ${(w.client / w.bare).toFixed(3)}; ` +
+        `CPU µs/call ${c.client.toFixed(0)} / ${c.naive.toFixed(0)} / ${c.bare.toFixed(0)}, client/naive ${(c.client / c.naive).toFixed(3)} (${CALLS} calls each)`,
     );
   }
-  console.log(`client/naive, median of ${RUNS} runs: ${median(ratios).toFixed(3)} (request ${requestSize} B, answer ${Buffer.byteLength(answer)} B)`);
+  console.log(
+    `client/naive, median of ${RUNS} runs: ${median(ratios).toFixed(3)} wall, ${median(cpuRatios).toFixed(3)} CPU ` +
+      `(request ${requestSize} B, answer ${Buffer.byteLength(answer)} B; load average ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores)`,
+  );
   server.closeAllConnections();
   await new Promise<void>((resolve) => server.close(() => resolve()));
 }
