@@ -169,7 +169,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     try {
       await registration.resume();
     } catch (error) {
-      log.error(`start-up: resume failed, will try again: ${(error as Error)?.message}`);
+      log.error(`start-up: resume failed, will try again: ${describeError(error)}`);
       if (!closed) resumeRetry = setTimeout(() => void resume(), opts.resumeRetryMs ?? 30_000);
       resumeRetry?.unref?.();
     }
