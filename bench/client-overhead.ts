@@ -1,19 +1,29 @@
 /**
- * How much the K30 client adds to a bare HTTP POST: a loopback node:http server answers every
- * request with one fixed, signed and encrypted Device/GetList answer; we time sequential
- * `client.listDevices({ pageindex: 1, pagesize: 20 })` calls (sign + encrypt + POST + decrypt +
- * verify + normalise; the list limiter is not involved for devices) against bare `fetch` POSTs of
- * a JSON body of the same size to the same server.
+ * How much the K30 client costs per call, against an independent naive client and a bare POST.
+ * A loopback node:http server answers every request with one fixed, signed and encrypted
+ * Device/GetList answer. Three contenders, sequential calls each:
+ * - client: `client.listDevices({ pageindex: 1, pagesize: 20 })` with every check on (field
+ *   validation, strict answer signature, the per-call timeout, normalising);
+ * - naive: what anyone would write in a hurry: sign + AES + fetch + decrypt, no checks at all;
+ * - bare: `fetch` POSTs of a JSON body of the same size.
+ * Blocks of calls are interleaved (the order rotates) so drift, GC and a busy machine land on all
+ * three; a run prints µs/call and the ratios, and the figure to hold is the median of RUNS runs.
+ * It also prints CPU µs/call (process.cpuUsage, the in-process server included alike): on a
+ * busy machine wall time mostly measures the wait for a core, CPU time what each call costs.
  *
- *   npm run bench            (CALLS=2000 WARMUP=300 to change the counts)
+ *   npm run bench            (CALLS=2000 WARMUP=300 RUNS=3 to change the counts)
  */
+import { createCipheriv, createDecipheriv, createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { availableParallelism, loadavg } from 'node:os';
 import { K30Client } from '../src-main/k30/client';
-import { resolveCredentials, sealRequest, sealResponse } from '../src-main/k30/protocol';
+import { k30Timestamp, resolveCredentials, sealRequest, sealResponse } from '../src-main/k30/protocol';
 
-const CALLS = Math.max(1000, Number(process.env.CALLS) || 2000);
+const CALLS = Math.max(500, Number(process.env.CALLS) || 2000);
 const WARMUP = Math.max(50, Number(process.env.WARMUP) || 300);
+const RUNS = Math.max(1, Number(process.env.RUNS) || 3);
+const BLOCK = 250;
 
 const credentials = { companyno: '1762766749844335', appSecret: 'bench-secret-code', aesKey: 'bench-aes-key-16', aesIv: 'bench-aes-iv-16b' };
 const resolved = resolveCredentials(credentials);
@@ -38,12 +48,38 @@ function handle(request: IncomingMessage, response: ServerResponse): void {
   });
 }
 
-/** Mean µs per call of `count` sequential calls. */
-async function time(count: number, fn: () => Promise<unknown>): Promise<number> {
-  const started = process.hrtime.bigint();
-  for (let i = 0; i < count; i++) await fn();
-  return Number(process.hrtime.bigint() - started) / 1000 / count;
+/** The naive client: the aes-cbc profile with 16-byte UTF-8 key and IV, written out by hand. */
+function naiveClient(url: string) {
+  const key = Buffer.from(credentials.aesKey, 'utf8');
+  const iv = Buffer.from(credentials.aesIv, 'utf8');
+  return async (data: Record<string, unknown>): Promise<any> => {
+    const plaintext = JSON.stringify(data);
+    const timestamp = k30Timestamp();
+    const sign = createHash('md5').update(`companyno=${credentials.companyno}&data=${plaintext}&timestamp=${timestamp}&key=${credentials.appSecret}`).digest('hex');
+    const cipher = createCipheriv('aes-128-cbc', key, iv);
+    const encrypted = encodeURIComponent(Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]).toString('base64'));
+    const response = await fetch(`${url}/openapi/Device/GetList`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json; charset=utf-8' },
+      body: JSON.stringify({ companyno: credentials.companyno, timestamp, sign, data: encrypted }),
+    });
+    const body = JSON.parse(await response.text());
+    const decipher = createDecipheriv('aes-128-cbc', key, iv);
+    const plain = Buffer.concat([decipher.update(Buffer.from(decodeURIComponent(body.data), 'base64')), decipher.final()]).toString('utf8');
+    return JSON.parse(plain);
+  };
 }
+
+/** Wall and CPU µs of `count` sequential calls, in total. */
+async function time(count: number, fn: () => Promise<unknown>): Promise<{ wall: number; cpu: number }> {
+  const started = process.hrtime.bigint();
+  const cpu = process.cpuUsage();
+  for (let i = 0; i < count; i++) await fn();
+  const used = process.cpuUsage(cpu);
+  return { wall: Number(process.hrtime.bigint() - started) / 1000, cpu: used.user + used.system };
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 async function main(): Promise<void> {
   const server = createServer(handle);
@@ -52,39 +88,58 @@ async function main(): Promise<void> {
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   const client = new K30Client({ server: url, credentials, responseSignPolicy: 'strict', retries: { attempts: 1 } });
+  const naive = naiveClient(url);
   const requestSize = JSON.stringify(sealRequest(resolved, { pageindex: 1, pagesize: 20 })).length;
   const bareBody = JSON.stringify({ pad: 'x'.repeat(Math.max(0, requestSize - '{"pad":""}'.length)) });
-  const bare = async () => {
-    const response = await fetch(`${url}/openapi/Device/GetList`, { method: 'POST', headers: { 'content-type': 'application/json; charset=utf-8' }, body: bareBody, signal: AbortSignal.timeout(10_000) });
-    if (response.status !== 200) throw new Error(`HTTP ${response.status}`);
-    JSON.parse(await response.text());
+  const contenders: Record<'client' | 'naive' | 'bare', () => Promise<void>> = {
+    client: async () => {
+      const page = await client.listDevices({ pageindex: 1, pagesize: 20 });
+      if (page.rows.length !== devices.length) throw new Error('unexpected answer');
+    },
+    naive: async () => {
+      const page = await naive({ pageindex: 1, pagesize: 20 });
+      if (page.data.length !== devices.length) throw new Error('unexpected answer');
+    },
+    bare: async () => {
+      const response = await fetch(`${url}/openapi/Device/GetList`, { method: 'POST', headers: { 'content-type': 'application/json; charset=utf-8' }, body: bareBody });
+      if (response.status !== 200) throw new Error(`HTTP ${response.status}`);
+      JSON.parse(await response.text());
+    },
   };
-  const viaClient = async () => {
-    const page = await client.listDevices({ pageindex: 1, pagesize: 20 });
-    if (page.rows.length !== devices.length) throw new Error('unexpected answer');
-  };
+  const names = Object.keys(contenders) as (keyof typeof contenders)[];
 
-  // Warm up both paths (JIT, connection pool), then interleave blocks so drift and GC land on both.
-  for (let i = 0; i < 2; i++) {
-    await time(WARMUP, viaClient);
-    await time(WARMUP, bare);
-  }
-  const BLOCK = 250;
-  let clientTotal = 0;
-  let bareTotal = 0;
-  for (let done = 0; done < CALLS; done += BLOCK) {
-    const n = Math.min(BLOCK, CALLS - done);
-    const first = (done / BLOCK) % 2 === 0;
-    if (first) clientTotal += (await time(n, viaClient)) * n;
-    bareTotal += (await time(n, bare)) * n;
-    if (!first) clientTotal += (await time(n, viaClient)) * n;
-  }
-  const clientMicros = clientTotal / CALLS;
-  const bareMicros = bareTotal / CALLS;
+  // Warm up every path (JIT, connection pool).
+  for (let i = 0; i < 2; i++) for (const name of names) await time(WARMUP, contenders[name]);
 
+  const ratios: number[] = [];
+  const cpuRatios: number[] = [];
+  for (let run = 1; run <= RUNS; run++) {
+    const wall = { client: 0, naive: 0, bare: 0 };
+    const cpu = { client: 0, naive: 0, bare: 0 };
+    for (let done = 0, block = 0; done < CALLS; done += BLOCK, block++) {
+      const n = Math.min(BLOCK, CALLS - done);
+      // Rotate the order, so no contender always runs right after another.
+      for (let k = 0; k < names.length; k++) {
+        const name = names[(block + k) % names.length];
+        const spent = await time(n, contenders[name]);
+        wall[name] += spent.wall;
+        cpu[name] += spent.cpu;
+      }
+    }
+    const us = (totals: typeof wall) => ({ client: totals.client / CALLS, naive: totals.naive / CALLS, bare: totals.bare / CALLS });
+    const w = us(wall);
+    const c = us(cpu);
+    ratios.push(w.client / w.naive);
+    cpuRatios.push(c.client / c.naive);
+    console.log(
+      `run ${run}: client ${w.client.toFixed(0)} µs/call, naive ${w.naive.toFixed(0)}, bare POST ${w.bare.toFixed(0)}; ` +
+        `client/naive ${(w.client / w.naive).toFixed(3)}, client/bare ${(w.client / w.bare).toFixed(3)}; ` +
+        `CPU µs/call ${c.client.toFixed(0)} / ${c.naive.toFixed(0)} / ${c.bare.toFixed(0)}, client/naive ${(c.client / c.naive).toFixed(3)} (${CALLS} calls each)`,
+    );
+  }
   console.log(
-    `client: ${clientMicros.toFixed(0)} µs/call, bare POST: ${bareMicros.toFixed(0)} µs/call, ratio ${(clientMicros / bareMicros).toFixed(2)} over ${CALLS} calls each ` +
-      `(request ${requestSize} B, answer ${Buffer.byteLength(answer)} B)`,
+    `client/naive, median of ${RUNS} runs: ${median(ratios).toFixed(3)} wall, ${median(cpuRatios).toFixed(3)} CPU ` +
+      `(request ${requestSize} B, answer ${Buffer.byteLength(answer)} B; load average ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores)`,
   );
   server.closeAllConnections();
   await new Promise<void>((resolve) => server.close(() => resolve()));

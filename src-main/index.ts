@@ -3,6 +3,7 @@
  * Electron); this file gives it Electron's ports, hardens the session and every web contents,
  * serves the contract over IPC to our own window only, and forwards service events to it.
  */
+import { describeError } from './k30/protocol';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, ipcMain, session } from 'electron';
@@ -46,7 +47,7 @@ if (!app.requestSingleInstanceLock()) {
     win.focus();
   });
   start().catch((error: unknown) => {
-    console.error('K30 kiosk failed to start:', (error as Error)?.message ?? String(error));
+    console.error('K30 kiosk failed to start:', describeError(error));
     app.exit(1);
   });
 }
@@ -55,7 +56,7 @@ async function start(): Promise<void> {
   await app.whenReady();
   const log = createFileLogger(app.getPath('userData'), { echo: !app.isPackaged });
   process.on('uncaughtException', (error) => log.error(`uncaught: ${error?.stack ?? String(error)}`));
-  process.on('unhandledRejection', (reason) => log.error(`unhandled rejection: ${(reason as Error)?.stack ?? String(reason)}`));
+  process.on('unhandledRejection', (reason) => log.error(`unhandled rejection: ${describeError(reason, { stack: true })}`));
 
   hardenWebContents(app, (what) => log.warn(`security: blocked ${what}`));
   hardenSession(session.defaultSession, trusted, { devServerUrl: DEV_SERVER_URL, onDenied: (what) => log.warn(`security: denied ${what}`) });
@@ -74,7 +75,7 @@ async function start(): Promise<void> {
 
   registerIpc(
     ipcMain,
-    createDispatcher(services.handlers, (line) => log.error(line)),
+    createDispatcher(services.handlers, (line) => log.error(line), { checkOutputs: !app.isPackaged }),
     senderCheck(trusted, (win) => windows.has(win)),
     (channel) => log.warn(`ipc: refused ${channel} from a sender that is not our window`),
   );
@@ -111,7 +112,7 @@ function openMainWindow(services: AppServices, log: FileLogger): void {
     rendererFile: join(RENDERER_DIR, 'index.html'),
     devTools: !app.isPackaged,
     icon: ICON_PATH,
-    onLoadError: (error) => log.error(`window: the renderer did not load: ${(error as Error)?.message ?? String(error)}`),
+    onLoadError: (error) => log.error(`window: the renderer did not load: ${describeError(error)}`),
   });
   windows.add(win);
   mainWindow = win;
@@ -131,7 +132,7 @@ function closeOnQuit(services: AppServices, log: FileLogger): void {
     state = 'closing';
     services
       .close()
-      .catch((error: unknown) => log.error(`quit: services did not close cleanly: ${(error as Error)?.message ?? String(error)}`))
+      .catch((error: unknown) => log.error(`quit: services did not close cleanly: ${describeError(error)}`))
       .then(() => log.close())
       .finally(() => {
         state = 'closed';

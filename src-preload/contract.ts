@@ -4,17 +4,22 @@
  * schemas (types are not validation); the preload exposes exactly these calls as `window.kiosk`;
  * the renderer's type is derived from here. Channel strings are made here and nowhere else.
  *
- * This file is imported by main, preload and renderer, so it may import nothing but zod (and
- * visit-schemas.ts, the visit half of this contract, which imports nothing but zod).
+ * This file is imported by main, preload and renderer, so it may import nothing but zod (and its
+ * own parts: visit-schemas.ts, the visit half of this contract, and contract-rules.ts, the limits,
+ * codes and checks the schemas enforce; both import nothing but zod and are re-exported here).
  */
 import { z } from 'zod';
+import { issueCode, LIMITS } from './contract-rules';
 import { AppStatusSchema, DiskProblemSchema, RegistrationSchema, SweepResultSchema, VisitIdSchema, VisitSchema, VisitStateSchema } from './visit-schemas';
+
+export * from './contract-rules';
 
 // ---------------------------------------------------------------------------------------------
 // Shared shapes
 
 const text = (max: number) => z.string().trim().max(max);
 const required = (max: number) => z.string().trim().min(1).max(max);
+const whole = ({ min, max }: { min: number; max: number }) => z.number().int().min(min).max(max);
 
 export const LanguageSchema = z.enum(['zh-CN', 'en']);
 export type Language = z.infer<typeof LanguageSchema>;
@@ -73,8 +78,8 @@ export type PublicSettings = z.infer<typeof PublicSettingsSchema>;
  */
 export const SettingsPatchSchema = z
   .object({
-    server: z.union([z.literal(''), z.string().trim().url().max(200).regex(/^https?:\/\//i, 'http or https')]),
-    companyno: text(32),
+    server: z.union([z.literal(''), z.string().trim().url().max(200).regex(/^https?:\/\//i, issueCode('http-url'))]),
+    companyno: text(LIMITS.companyno),
     appSecret: text(128),
     aesKey: text(64),
     aesIv: text(64),
@@ -83,26 +88,29 @@ export const SettingsPatchSchema = z
     photoEncoding: PhotoEncodingSchema,
     responseSignPolicy: ResponseSignPolicySchema,
     defaultDeviceNos: z.array(required(32)).max(200),
-    defaultVisitMinutes: z.number().int().min(5).max(60 * 24 * 30),
-    maxVisitHours: z.number().int().min(1).max(24 * 30),
-    photoMaxKB: z.number().int().min(20).max(2048),
+    defaultVisitMinutes: whole(LIMITS.defaultVisitMinutes),
+    maxVisitHours: whole(LIMITS.maxVisitHours),
+    photoMaxKB: whole(LIMITS.photoMaxKB),
     language: LanguageSchema,
     selfServiceMode: z.boolean(),
-    selfServiceIdleSeconds: z.number().int().min(15).max(3600),
-    selfServiceRegistrationsPerMinute: z.number().int().min(1).max(60),
-    callbackAddress: z.union([z.literal(''), z.string().trim().regex(/^(\d{1,3}(\.\d{1,3}){3}|localhost|\[[0-9a-f:]+\]):\d{1,5}$/i, 'host:port')]),
-    retentionDays: z.number().int().min(1).max(365),
+    selfServiceIdleSeconds: whole(LIMITS.selfServiceIdleSeconds),
+    selfServiceRegistrationsPerMinute: whole(LIMITS.selfServiceRegistrationsPerMinute),
+    callbackAddress: z.union([z.literal(''), z.string().trim().regex(/^(\d{1,3}(\.\d{1,3}){3}|localhost|\[[0-9a-f:]+\]):\d{1,5}$/i, issueCode('host-port'))]),
+    retentionDays: whole(LIMITS.retentionDays),
   })
   .partial()
   .strict();
 export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
 
-export const PinSchema = z.string().regex(/^\d{4,8}$/, '4 to 8 digits');
+export const PinSchema = z.string().regex(new RegExp(`^\\d{${LIMITS.pinDigits.min},${LIMITS.pinDigits.max}}$`), issueCode('pin-format'));
+
+/** Which part of a connection test failed; the renderer names each in the user's language. */
+export const ConnectionFailureSchema = z.enum(['unreachable', 'timeout', 'http-status', 'bad-signature', 'undecryptable', 'not-json', 'server', 'not-configured', 'app-secret-required', 'answers-unverified', 'internal']);
+export type ConnectionFailure = z.infer<typeof ConnectionFailureSchema>;
 
 export const ConnectionTestSchema = z.object({
   ok: z.boolean(),
-  /** unreachable | timeout | http-status | bad-signature | undecryptable | not-json | server | not-configured | answers-unverified | app-secret-required */
-  failure: z.string().optional(),
+  failure: ConnectionFailureSchema.optional(),
   /**
    * Whether this server's answers verify (signature and timestamp), when it answered at all. When
    * they do not, the default policy ('strict') cannot work with it: the installer may choose 'warn'.
@@ -116,7 +124,7 @@ export type ConnectionTest = z.infer<typeof ConnectionTestSchema>;
 
 export const ProfileSearchSchema = z.object({
   found: z.string().optional(),
-  tried: z.array(z.object({ profile: z.string(), ok: z.boolean(), failure: z.string().optional() })),
+  tried: z.array(z.object({ profile: z.string(), ok: z.boolean(), failure: ConnectionFailureSchema.optional() })),
 });
 export type ProfileSearch = z.infer<typeof ProfileSearchSchema>;
 

@@ -1,54 +1,34 @@
 /**
  * The contract's visit shapes: what a registration sends, the states of a visit, the visit the
  * renderer sees, and the app status that concerns visits (ledger problems, K30 results not yet
- * saved). Part of the one contract (re-exported by contract.ts); imports nothing but zod.
+ * saved). Part of the one contract (re-exported by contract.ts); imports nothing but zod and the
+ * contract's rules (contract-rules.ts).
  */
 import { z } from 'zod';
+import { isValidChineseId, issueCode, LIMITS, MOBILE_PATTERN } from './contract-rules';
 
 const text = (max: number) => z.string().trim().max(max);
 const required = (max: number) => z.string().trim().min(1).max(max);
 
-
 export const DocumentTypeSchema = z.enum(['id-card', 'passport', 'hk-macau-permit', 'taiwan-permit', 'other']);
 export type DocumentType = z.infer<typeof DocumentTypeSchema>;
-
-/** Mainland mobile numbers: 11 digits starting with 1. */
-export const MOBILE_PATTERN = /^1[3-9]\d{9}$/;
-
-/** The ISO 7064 MOD 11-2 check digit of a resident ID's first 17 digits. */
-export function chineseIdCheckDigit(first17: string): string {
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = weights.reduce((acc, w, i) => acc + w * Number(first17[i]), 0);
-  return '10X98765432'[sum % 11];
-}
-
-/** The 18-digit resident ID: its check digit, and a birth date that exists and has passed. */
-export function isValidChineseId(id: string): boolean {
-  if (!/^\d{17}[\dXx]$/.test(id)) return false;
-  if (chineseIdCheckDigit(id) !== id[17].toUpperCase()) return false;
-  const y = Number(id.slice(6, 10));
-  const m = Number(id.slice(10, 12));
-  const d = Number(id.slice(12, 14));
-  const birth = new Date(y, m - 1, d);
-  return y >= 1900 && birth.getFullYear() === y && birth.getMonth() === m - 1 && birth.getDate() === d && birth.getTime() <= Date.now();
-}
 
 /** Photo: bare Base64 of a JPEG, at most 2 MB of text (the renderer fits it far smaller). */
 export const PhotoSchema = z
   .string()
   .max(2_800_000)
-  .regex(/^\/9j\/[A-Za-z0-9+/]+={0,2}$/, 'a Base64 JPEG');
+  .regex(/^\/9j\/[A-Za-z0-9+/]+={0,2}$/, issueCode('jpeg'));
 
 export const RegistrationSchema = z
   .object({
-    name: required(50),
-    phone: z.string().trim().regex(MOBILE_PATTERN, 'mobile'),
+    name: required(LIMITS.visitText),
+    phone: z.string().trim().regex(MOBILE_PATTERN, issueCode('mobile')),
     documentType: DocumentTypeSchema,
-    documentNo: required(50),
-    carno: text(50).optional(),
-    reason: text(50).optional(),
-    hostNo: required(50),
-    hostName: text(50),
+    documentNo: required(LIMITS.visitText),
+    carno: text(LIMITS.visitText).optional(),
+    reason: text(LIMITS.visitText).optional(),
+    hostNo: required(LIMITS.visitText),
+    hostName: text(LIMITS.visitText),
     begin: z.string().datetime({ offset: true }),
     end: z.string().datetime({ offset: true }),
     photo: PhotoSchema,
@@ -61,13 +41,13 @@ export const RegistrationSchema = z
   .strict()
   .superRefine((v, ctx) => {
     if (v.documentType === 'id-card' && !isValidChineseId(v.documentNo)) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['documentNo'], message: 'id-checksum' });
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['documentNo'], message: issueCode('id-checksum') });
     }
     if (Date.parse(v.end) <= Date.parse(v.begin)) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['end'], message: 'end-before-begin' });
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['end'], message: issueCode('end-before-begin') });
     }
     if (new Set(v.deviceNos).size !== v.deviceNos.length) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['deviceNos'], message: 'duplicate' });
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['deviceNos'], message: issueCode('duplicate') });
     }
   });
 export type Registration = z.infer<typeof RegistrationSchema>;

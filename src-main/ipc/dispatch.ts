@@ -1,6 +1,7 @@
 import { ZodError } from 'zod';
 import { CALL_NAMES, calls, type CallName, type KioskError, type Result } from '../../src-preload/contract';
 import type { ApiHandlers } from '../services/api-types';
+import { describeError } from '../k30/protocol';
 import { toKioskError } from './errors';
 
 export type { ApiHandlers };
@@ -12,13 +13,21 @@ function invalidInput(error: ZodError): KioskError {
   return { code: 'invalid-input', field: issue?.path.join('.') || undefined, message: issue?.message ?? 'invalid input' };
 }
 
-/** Anything thrown, as text; even an object with no prototype or a throwing toString. */
-function describe(error: unknown): string {
-  try {
-    return error instanceof Error ? (error.stack ?? error.message) : String(error);
-  } catch {
-    return Object.prototype.toString.call(error);
-  }
+export interface DispatcherOptions {
+  /**
+   * Check every answer against the call's output schema (development and tests): an answer
+   * outside the contract is logged and turned into an 'internal' error, so a test sees it fail.
+   * Default: on unless NODE_ENV is 'production'; the packaged app turns it off.
+   */
+  checkOutputs?: boolean;
+}
+
+/** Where and how an answer leaves its output schema, for the log (paths and zod's words only, no values). */
+function outputMismatch(error: ZodError): string {
+  return error.issues
+    .slice(0, 3)
+    .map((issue) => `${issue.path.join('.') || '(answer)'}: ${issue.message}`)
+    .join('; ');
 }
 
 /**
@@ -26,7 +35,8 @@ function describe(error: unknown): string {
  * must be in the contract, the input must match its schema, and whatever happens the answer is a
  * Result (an error never escapes to crash main or leak a stack to the renderer).
  */
-export function createDispatcher(handlers: ApiHandlers, log: (line: string) => void = () => {}) {
+export function createDispatcher(handlers: ApiHandlers, log: (line: string) => void = () => {}, options: DispatcherOptions = {}) {
+  const checkOutputs = options.checkOutputs ?? process.env.NODE_ENV !== 'production';
   return async function dispatch(name: string, rawInput: unknown): Promise<Result<unknown>> {
     if (!KNOWN.has(name)) return { ok: false, error: { code: 'not-allowed', message: 'unknown call' } };
     try {
@@ -34,10 +44,18 @@ export function createDispatcher(handlers: ApiHandlers, log: (line: string) => v
       const parsed = calls[name as CallName].input.safeParse(rawInput);
       if (!parsed.success) return { ok: false, error: invalidInput(parsed.error) };
       const handler = handlers[name as CallName] as (input: unknown) => Promise<unknown>;
-      return { ok: true, value: await handler(parsed.data) };
+      const value = await handler(parsed.data);
+      if (checkOutputs) {
+        const checked = calls[name as CallName].output.safeParse(value);
+        if (!checked.success) {
+          log(`call ${name} answered outside its contract: ${outputMismatch(checked.error)}`);
+          return { ok: false, error: { code: 'internal', message: 'internal error' } };
+        }
+      }
+      return { ok: true, value };
     } catch (error) {
       const kioskError = toKioskError(error);
-      if (kioskError.code === 'internal') log(`call ${name} failed: ${describe(error)}`);
+      if (kioskError.code === 'internal') log(`call ${name} failed: ${describeError(error, { stack: true })}`);
       return { ok: false, error: kioskError };
     }
   };

@@ -1,3 +1,4 @@
+import { describeError } from './protocol';
 import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { K30Client } from './client/k30-client';
@@ -103,7 +104,7 @@ export async function runCli(argv: readonly string[], env: Record<string, string
   try {
     parsed = parseArgs(argv, env);
   } catch (error) {
-    io.stderr.write(`k30: ${(error as Error).message}\n\n${USAGE}\n`);
+    io.stderr.write(`k30: ${describeError(error)}\n\n${USAGE}\n`);
     return 2;
   }
   if (parsed.help) {
@@ -133,7 +134,7 @@ export async function runCli(argv: readonly string[], env: Record<string, string
       io.stderr.write(`k30: ${parsed.path}: the server said no: ${error.msg || '(no message)'}\n`);
       return 1;
     }
-    const message = error instanceof K30Error ? error.message : `${parsed.path}: ${(error as Error)?.message ?? String(error)}`;
+    const message = error instanceof K30Error ? error.message : `${parsed.path}: ${describeError(error)}`;
     io.stderr.write(`k30: ${message}\n`);
     return 2;
   }
@@ -155,7 +156,7 @@ if (isMain()) {
       process.exitCode = code;
     },
     (error) => {
-      process.stderr.write(`k30: ${(error as Error)?.message ?? String(error)}\n`);
+      process.stderr.write(`k30: ${describeError(error)}\n`);
       process.exitCode = 2;
     },
   );

@@ -1,3 +1,4 @@
+import { describeError } from '../k30/protocol';
 import type { ApiHandlers } from './api-types';
 import type { EventName, EventPayload } from '../../src-preload/contract';
 import { resolveCredentials, type ResolvedCredentials } from '../k30/protocol';
@@ -68,7 +69,7 @@ const CONNECTION_KEYS = new Set<ChangedKey>(['server', 'companyno', 'useCompanyN
 export async function createAppServices(opts: AppServicesOptions): Promise<AppServices> {
   const { dataDir, store, secretBox, log } = opts;
   const now = opts.now ?? (() => new Date());
-  const events = new EventBus((error, name) => log.error(`event ${name}: a listener failed: ${(error as Error)?.message}`));
+  const events = new EventBus((error, name) => log.error(`event ${name}: a listener failed: ${describeError(error)}`));
   const settings = new SettingsService(store, secretBox, log);
 
   const demo = new DemoMode(log, opts.now);
@@ -126,7 +127,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     try {
       await callbacks.setAddress(address || (demoActive ? '127.0.0.1:0' : ''));
     } catch (error) {
-      log.error(`callback receiver could not listen on ${address}: ${(error as Error)?.message}`);
+      log.error(`callback receiver could not listen on ${address}: ${describeError(error)}`);
     }
     demo.setCallbackUrl(demoActive ? callbacks.url : undefined);
   }
@@ -151,7 +152,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
         })
         // Demo mode may have started or stopped meanwhile: say so.
         .then(() => (closed ? undefined : announce()))
-        .catch((error) => log.error(`settings change: ${(error as Error)?.message}`));
+        .catch((error) => log.error(`settings change: ${describeError(error)}`));
     }
     announce();
   });
@@ -187,7 +188,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     try {
       await registration.resume();
     } catch (error) {
-      log.error(`start-up: resume failed, will try again: ${(error as Error)?.message}`);
+      log.error(`start-up: resume failed, will try again: ${describeError(error)}`);
       if (!closed) resumeRetry = setTimeout(() => void resume(), opts.resumeRetryMs ?? 30_000);
       resumeRetry?.unref?.();
     }
@@ -195,7 +196,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   const ready = (async () => {
     await resume();
     if (!closed) await removal.start();
-  })().catch((error) => log.error(`start-up: ${(error as Error)?.message}`));
+  })().catch((error) => log.error(`start-up: ${describeError(error)}`));
 
   return {
     handlers,

@@ -1,3 +1,4 @@
+import { describeError } from '../k30/protocol';
 import { randomBytes } from 'node:crypto';
 import { startSimulator } from '../k30/simulator';
 import type { DemoTarget } from './connection/client-provider';
@@ -33,7 +34,7 @@ export class DemoMode {
         this.log.info(`demo mode: simulator at ${this.simulator.url}`);
         return this.current();
       } catch (error) {
-        this.log.error(`demo mode: the simulator could not start: ${(error as Error)?.message}`);
+        this.log.error(`demo mode: the simulator could not start: ${describeError(error)}`);
         return undefined;
       } finally {
         this.starting = undefined;

@@ -11,6 +11,7 @@
  *   POST /__harness/clock       test-only: {"offsetMs": N} shifts the services' clock (`now`) by N ms
  *                               (GET answers the current offset); the simulator keeps real time
  */
+import { describeError } from '../../src-main/k30/protocol';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { mkdir, readFile, stat } from 'node:fs/promises';
@@ -193,7 +194,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   let offsetMs = 0;
   const now = () => new Date(Date.now() + offsetMs);
   const services = await createAppServices({ dataDir, store: confStore(dataDir), secretBox: basicTextSecretBox(), log, now });
-  const dispatch = createDispatcher(services.handlers, (line) => log.error(line));
+  const dispatch = createDispatcher(services.handlers, (line) => log.error(line), { checkOutputs: true });
 
   const streams = new Set<ServerResponse>();
   let origins = new Set<string>();
@@ -201,7 +202,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
 
   const server = createServer((req, res) => {
     handle(req, res).catch((error) => {
-      log.error(`harness: ${req.method} ${req.url} failed: ${(error as Error)?.stack ?? String(error)}`);
+      log.error(`harness: ${req.method} ${req.url} failed: ${describeError(error, { stack: true })}`);
       if (!res.headersSent) sendText(res, (error as { status?: number }).status ?? 500, 'harness error');
       else res.destroy();
     });

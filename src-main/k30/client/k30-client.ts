@@ -1,5 +1,6 @@
 import { K30CreatedWithoutNumberError, K30Error, K30ProtocolError, K30ServerError, K30ValidationError } from './errors';
 import { resolveCredentials, type ResolvedCredentials } from '../protocol/credentials';
+import { describeError } from '../protocol/describe-error';
 import { openMessage, sealRequest } from '../protocol/envelope';
 import { k30Date, k30DateTime } from '../protocol/timestamp';
 import { checkAnswerTrust, DEFAULT_ANSWER_FRESHNESS_MS, type AnswerTrust } from './answer-trust';
@@ -89,11 +90,6 @@ function flag01(value: boolean | undefined): string | undefined {
   return value === undefined ? undefined : value ? '1' : '0';
 }
 
-/** A clear message for anything the client did not expect, without data. */
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
 export class K30Client {
   readonly server: string;
   readonly photoEncoding: PhotoEncoding;
@@ -177,7 +173,7 @@ export class K30Client {
       // A refusal whose data cannot be read is still a refusal: the server's msg says why.
       if (resultcode === '0') throw new K30ServerError(msg, path);
       if (error instanceof K30ProtocolError) throw new K30ProtocolError(`${path}: ${error.message}`, error.failure, path);
-      throw new K30ProtocolError(`${path}: ${messageOf(error)}`, 'bad-envelope', path);
+      throw new K30ProtocolError(`${path}: ${describeError(error)}`, 'bad-envelope', path);
     }
 
     checkAnswerTrust(path, { signatureValid: opened.signatureValid, timestamp: (body as Data).timestamp }, this.trust);
@@ -234,7 +230,7 @@ export class K30Client {
     try {
       found = await this.findPersonByJobnumber(p.name, p.jobnumber);
     } catch (error) {
-      throw new K30CreatedWithoutNumberError(`the answer carried no number and the look-up failed: ${messageOf(error)}`, PATHS.peopleCreate);
+      throw new K30CreatedWithoutNumberError(`the answer carried no number and the look-up failed: ${describeError(error)}`, PATHS.peopleCreate);
     }
     if (!found) throw new K30CreatedWithoutNumberError(`the answer carried no number and no person with this job number was found`, PATHS.peopleCreate);
     return { no: found, foundBy: 'jobnumber' };

@@ -1,3 +1,4 @@
+import { describeError } from '../protocol/describe-error';
 import { K30TransportError, type TransportFailure } from './errors';
 
 /**
@@ -57,11 +58,12 @@ export function classifyFetchError(error: unknown, signal: AbortSignal, phase: '
   return 'reset';
 }
 
-function describe(failure: TransportFailure, error: unknown, timeoutMs: number): string {
+/** What broke, for the error's message: the socket error codes, else the cause's words. */
+function failureDetail(failure: TransportFailure, error: unknown, timeoutMs: number): string {
   if (failure === 'timeout') return `no answer within ${timeoutMs} ms`;
   const codes = [...new Set(errorCodes(error))];
   const cause = (error as { cause?: { message?: unknown } } | null)?.cause?.message;
-  const detail = codes.length > 0 ? codes.join('/') : typeof cause === 'string' ? cause : ((error as Error | null)?.message ?? 'unknown error');
+  const detail = codes.length > 0 ? codes.join('/') : typeof cause === 'string' ? cause : describeError(error);
   return failure === 'refused' ? `cannot connect (${detail})` : `connection broken (${detail})`;
 }
 
@@ -77,7 +79,7 @@ export async function postJson(fetchImpl: typeof fetch, url: string, body: strin
     });
   } catch (error) {
     const failure = classifyFetchError(error, signal, 'connect');
-    throw new K30TransportError(`${call}: ${describe(failure, error, timeoutMs)}`, failure, call);
+    throw new K30TransportError(`${call}: ${failureDetail(failure, error, timeoutMs)}`, failure, call);
   }
   if (response.status !== 200) {
     // Drain so the connection can be reused; the body is not needed.
@@ -88,6 +90,6 @@ export async function postJson(fetchImpl: typeof fetch, url: string, body: strin
     return { status: response.status, text: await response.text() };
   } catch (error) {
     const failure = classifyFetchError(error, signal, 'body');
-    throw new K30TransportError(`${call}: ${describe(failure, error, timeoutMs)}`, failure, call);
+    throw new K30TransportError(`${call}: ${failureDetail(failure, error, timeoutMs)}`, failure, call);
   }
 }

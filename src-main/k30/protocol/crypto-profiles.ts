@@ -99,11 +99,27 @@ export interface AesSecrets {
   aesIv: string;
 }
 
-function cipherParts(profile: CryptoProfile, secrets: AesSecrets) {
+interface CipherParts {
+  algorithm: string;
+  key: Buffer;
+  iv: Buffer | null;
+}
+
+/**
+ * Derived once per secrets object and profile, not per message: a client keeps its resolved
+ * credentials, so every call after the first reuses the same key and IV bytes (never changed).
+ */
+const derived = new WeakMap<AesSecrets, { profile: CryptoProfile; aesKey: string; aesIv: string; parts: CipherParts }>();
+
+function cipherParts(profile: CryptoProfile, secrets: AesSecrets): CipherParts {
+  const cached = derived.get(secrets);
+  if (cached && cached.profile === profile && cached.aesKey === secrets.aesKey && cached.aesIv === secrets.aesIv) return cached.parts;
   const key = deriveKey(profile, secrets.aesKey);
   const algorithm = `aes-${key.length * 8}-${profile.mode}`;
   const iv = profile.mode === 'ecb' ? null : deriveIv(profile, key, secrets.aesIv);
-  return { algorithm, key, iv };
+  const parts = { algorithm, key, iv };
+  derived.set(secrets, { profile, aesKey: secrets.aesKey, aesIv: secrets.aesIv, parts });
+  return parts;
 }
 
 /** URL encoding as the vendor's examples show it: escapes in lower case (`%2b`, `%2f`, `%3d`). */
@@ -111,12 +127,22 @@ export function urlEncodeLower(text: string): string {
   return encodeURIComponent(text).replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase());
 }
 
+const BASE64_ESCAPES: Record<string, string> = { '+': '%2b', '/': '%2f', '=': '%3d' };
+
+/** urlEncodeLower for Base64, whose only characters to escape are + / and =. */
+function urlEncodeBase64(base64: string): string {
+  return base64.replace(/[+/=]/g, (c) => BASE64_ESCAPES[c]);
+}
+
+/** Stateless for whole buffers, so one decoder serves every message. */
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
 /** Plaintext → AES (PKCS#7) → Base64 → URL-encoded with lower-case escapes. */
 export function encryptData(plaintext: string, profile: CryptoProfile, secrets: AesSecrets): string {
   const { algorithm, key, iv } = cipherParts(profile, secrets);
   const cipher = createCipheriv(algorithm, key, iv);
   const base64 = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]).toString('base64');
-  return urlEncodeLower(base64);
+  return urlEncodeBase64(base64);
 }
 
 /**
@@ -132,5 +158,5 @@ export function decryptData(encoded: string, profile: CryptoProfile, secrets: Ae
   const { algorithm, key, iv } = cipherParts(profile, secrets);
   const decipher = createDecipheriv(algorithm, key, iv);
   const plain = Buffer.concat([decipher.update(bytes), decipher.final()]);
-  return new TextDecoder('utf-8', { fatal: true }).decode(plain);
+  return UTF8.decode(plain);
 }

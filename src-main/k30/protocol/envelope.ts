@@ -1,3 +1,4 @@
+import { describeError } from './describe-error';
 import { K30ProtocolError } from './errors';
 import { decryptData, encryptData } from './crypto-profiles';
 import type { ResolvedCredentials } from './credentials';
@@ -73,7 +74,7 @@ export function plaintextOf(data: unknown, credentials: ResolvedCredentials): st
   try {
     return decryptData(data, credentials.profile, credentials);
   } catch (error) {
-    throw new K30ProtocolError(`data could not be decrypted with profile ${credentials.profile.name}: ${(error as Error).message}`, 'undecryptable');
+    throw new K30ProtocolError(`data could not be decrypted with profile ${credentials.profile.name}: ${describeError(error)}`, 'undecryptable');
   }
 }
 

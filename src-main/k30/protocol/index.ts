@@ -5,3 +5,4 @@ export * from './crypto-profiles';
 export * from './credentials';
 export * from './envelope';
 export * from './errors';
+export * from './describe-error';

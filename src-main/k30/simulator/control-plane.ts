@@ -1,3 +1,4 @@
+import { describeError } from '../protocol';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { k30DateTime } from '../protocol';
 import { DATE_TIME_PATTERN } from '../protocol/timestamp';
@@ -50,7 +51,7 @@ const POST_ROUTES: Record<string, Route> = {
     try {
       core.faults.set(body);
     } catch (error) {
-      throw new ControlError((error as Error).message);
+      throw new ControlError(describeError(error));
     }
     return core.faults.describe();
   },

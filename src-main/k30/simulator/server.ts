@@ -1,3 +1,4 @@
+import { describeError } from '../protocol';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { K30ProtocolError } from '../protocol/errors';
@@ -84,12 +85,12 @@ function processCall(core: SimulatorCore, call: string, rawBody: string, baseUrl
   } catch (error) {
     if (error instanceof SimRefusal) return refuse(error.msg);
     console.error(`[k30-sim] ${call} failed:`, error);
-    return refuse(`Exception (internal error: ${(error as Error).message})`);
+    return refuse(`Exception (internal error: ${describeError(error)})`);
   }
 }
 
 function protocolMessage(error: unknown): string {
-  if (!(error instanceof K30ProtocolError)) return `请求格式错误 (bad envelope: ${(error as Error).message})`;
+  if (!(error instanceof K30ProtocolError)) return `请求格式错误 (bad envelope: ${describeError(error)})`;
   switch (error.failure) {
     case 'bad-signature':
       return '签名错误 (signature mismatch)';
@@ -144,7 +145,7 @@ async function route(core: SimulatorCore, req: IncomingMessage, res: ServerRespo
     if (res.headersSent) return void res.destroy();
     if (error instanceof BodyTooLarge) return sendJson(res, 413, core.refuse(`请求体过大 (request body too large: ${error.message})`), { connection: 'close' });
     console.error('[k30-sim] request failed:', error);
-    sendJson(res, 500, { error: (error as Error).message });
+    sendJson(res, 500, { error: describeError(error) });
   }
 }
 

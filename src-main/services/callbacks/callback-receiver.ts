@@ -1,3 +1,4 @@
+import { describeError } from '../../k30/protocol';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { K30ProtocolError } from '../../k30/client/errors';
@@ -173,7 +174,7 @@ export class CallbackReceiver {
           this.options.log.warn(`callback rejected (${error.status}): ${error.message}`);
           this.answer(res, error.status, error.message);
         } else {
-          this.options.log.error(`callback receiver: ${(error as Error)?.message}`);
+          this.options.log.error(`callback receiver: ${describeError(error)}`);
           this.answer(res, 500, 'internal error');
         }
       }
@@ -240,7 +241,7 @@ export class CallbackReceiver {
       try {
         await handler(data);
       } catch (error) {
-        this.options.log.error(`callback ${method} failed: ${(error as Error)?.message}`);
+        this.options.log.error(`callback ${method} failed: ${describeError(error)}`);
       }
     });
   }

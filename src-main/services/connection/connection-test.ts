@@ -1,6 +1,7 @@
-import type { ConnectionTest, ProfileSearch } from '../../../src-preload/contract';
+import type { ConnectionFailure, ConnectionTest, ProfileSearch } from '../../../src-preload/contract';
 import { AppError } from '../app-error';
 import { K30ProtocolError, K30ServerError, K30TransportError, K30ValidationError } from '../../k30/client/errors';
+import { describeError } from '../../k30/protocol/describe-error';
 import { CRYPTO_PROFILES } from '../../k30/protocol/crypto-profiles';
 import type { ClientProvider } from './client-provider';
 
@@ -9,25 +10,12 @@ export interface ListDevicesClient {
   listDevices(query: { pageindex: number; pagesize: number }): Promise<unknown>;
 }
 
-export type ConnectionFailure =
-  | 'unreachable'
-  | 'timeout'
-  | 'http-status'
-  | 'bad-signature'
-  | 'undecryptable'
-  | 'not-json'
-  | 'server'
-  | 'not-configured'
-  | 'app-secret-required'
-  | 'internal'
-  | 'answers-unverified';
-
 /** A server message saying it could not decrypt our request, or that our signature is wrong. */
 const SERVER_DECRYPT = /解密|decrypt/i;
 const SERVER_SIGNATURE = /签名|验签|signature|\bsign\b/i;
 
 /** Names what went wrong, for a person setting up the connection. Never includes a secret. */
-export function describeFailure(error: unknown): { failure: ConnectionFailure; message: string } {
+export function connectionFailureOf(error: unknown): { failure: ConnectionFailure; message: string } {
   if (error instanceof AppError && error.code === 'not-configured') return { failure: 'not-configured', message: error.message };
   // Nothing to sign with: nothing was sent (the company number is never used unless chosen).
   if (error instanceof AppError && error.code === 'app-secret-required') return { failure: 'app-secret-required', message: error.message };
@@ -57,7 +45,7 @@ export function describeFailure(error: unknown): { failure: ConnectionFailure; m
   }
   if (error instanceof K30ServerError) {
     // The server's own words; its refusal of our signature or cipher is named as such.
-    const failure = SERVER_DECRYPT.test(error.msg) ? 'undecryptable' : SERVER_SIGNATURE.test(error.msg) ? 'bad-signature' : 'server';
+    const failure: ConnectionFailure = SERVER_DECRYPT.test(error.msg) ? 'undecryptable' : SERVER_SIGNATURE.test(error.msg) ? 'bad-signature' : 'server';
     return { failure, message: error.msg || error.message };
   }
   if (error instanceof AppError) return { failure: 'internal', message: error.message };
@@ -70,7 +58,7 @@ export async function testConnection(client: ListDevicesClient, profile: string)
     await client.listDevices({ pageindex: 1, pagesize: 1 });
     return { ok: true, message: 'ok', profile };
   } catch (error) {
-    return { ok: false, ...describeFailure(error), profile };
+    return { ok: false, ...connectionFailureOf(error), profile };
   }
 }
 
@@ -95,16 +83,16 @@ export async function testConnectionTrust(
     await clients.strict().listDevices({ pageindex: 1, pagesize: 1 });
     return { ok: true, message: 'ok', profile, answersVerified: true };
   } catch (error) {
-    if (!answerDidNotVerify(error)) return { ok: false, ...describeFailure(error), profile };
+    if (!answerDidNotVerify(error)) return { ok: false, ...connectionFailureOf(error), profile };
     const unverified = await testConnection(clients.unchecked(), profile);
     if (!unverified.ok) return unverified;
-    const message = (error as Error).message;
+    const message = describeError(error);
     return policy === 'strict' ? { ok: false, failure: 'answers-unverified', message, profile, answersVerified: false } : { ok: true, message, profile, answersVerified: false };
   }
 }
 
 /** Failures that do not depend on the profile: trying the next one would only wait again. */
-const PROFILE_INDEPENDENT = new Set<string>(['unreachable', 'timeout', 'http-status', 'not-configured', 'app-secret-required']);
+const PROFILE_INDEPENDENT = new Set<ConnectionFailure>(['unreachable', 'timeout', 'http-status', 'not-configured', 'app-secret-required']);
 
 /**
  * Tries every crypto profile in CRYPTO_PROFILES order against the live server, each with answers
@@ -119,7 +107,7 @@ export async function findCryptoProfile(clients: Pick<ClientProvider, 'forProfil
     try {
       result = await testConnection(clients.forProfile(name), name);
     } catch (error) {
-      result = { ok: false, ...describeFailure(error), profile: name };
+      result = { ok: false, ...connectionFailureOf(error), profile: name };
     }
     tried.push(result.ok ? { profile: name, ok: true } : { profile: name, ok: false, failure: result.failure });
     if (result.ok) {

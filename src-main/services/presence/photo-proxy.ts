@@ -67,8 +67,7 @@ export class PhotoProxy {
       // No redirects: a redirect could lead off the K30 server.
       res = await this.fetch(target, { redirect: 'error', signal: AbortSignal.timeout(this.timeoutMs) });
     } catch (error) {
-      const name = (error as Error)?.name;
-      if (name === 'TimeoutError' || name === 'AbortError') throw new AppError('timeout', 'the photo did not arrive in time');
+      if (timedOut(error)) throw new AppError('timeout', 'the photo did not arrive in time');
       throw new AppError('unreachable', 'the photo could not be fetched');
     }
     try {
@@ -95,8 +94,7 @@ export class PhotoProxy {
       try {
         part = await reader.read();
       } catch (error) {
-        const name = (error as Error)?.name;
-        throw new AppError(name === 'TimeoutError' || name === 'AbortError' ? 'timeout' : 'unreachable', 'the photo could not be read');
+        throw new AppError(timedOut(error) ? 'timeout' : 'unreachable', 'the photo could not be read');
       }
       if (part.done) break;
       size += part.value.byteLength;
@@ -108,4 +106,10 @@ export class PhotoProxy {
     }
     return Buffer.concat(chunks);
   }
+}
+
+/** Our deadline passed (AbortSignal.timeout), whichever of its two names the error carries. */
+function timedOut(error: unknown): boolean {
+  const name = error instanceof Error ? error.name : undefined;
+  return name === 'TimeoutError' || name === 'AbortError';
 }

@@ -1,7 +1,7 @@
 import type { ApiHandlers } from '../api-types';
 import { AppError } from '../app-error';
 import type { ClientProvider } from '../connection/client-provider';
-import { describeFailure, findCryptoProfile, testConnectionTrust } from '../connection/connection-test';
+import { connectionFailureOf, findCryptoProfile, testConnectionTrust } from '../connection/connection-test';
 import type { SettingsService } from './settings-service';
 
 export interface SettingsHandlerDeps {
@@ -87,7 +87,7 @@ export function settingsHandlers(deps: SettingsHandlerDeps): SettingsHandlers {
         clients.get();
       } catch (error) {
         // Not configured, a secret that cannot be opened, settings the client refuses: a test result.
-        return { ok: false, ...describeFailure(error), profile };
+        return { ok: false, ...connectionFailureOf(error), profile };
       }
       const strict = () => clients.withSignPolicy('strict');
       const unchecked = () => clients.withSignPolicy('off');

@@ -1,3 +1,4 @@
+import { describeError } from '../../k30/protocol';
 import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 import { PinSchema, SettingsPatchSchema, type PublicSettings, type SecretSource, type SettingsPatch } from '../../../src-preload/contract';
 import { AppError } from '../app-error';
@@ -349,7 +350,7 @@ export class SettingsService {
       try {
         listener(changed);
       } catch (error) {
-        this.log.error(`settings: a change listener failed: ${(error as Error)?.message ?? String(error)}`);
+        this.log.error(`settings: a change listener failed: ${describeError(error)}`);
       }
     }
   }

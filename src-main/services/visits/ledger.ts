@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { z } from 'zod';
+import { describeError } from '../../k30/protocol/describe-error';
 import { VisitSchema, type Visit } from '../../../src-preload/contract';
 import { AppError } from '../app-error';
 import type { Logger } from '../ports';
@@ -120,7 +121,7 @@ export class VisitLedger {
 
   static async open(options: LedgerOptions): Promise<VisitLedger> {
     const ledger = new VisitLedger(options);
-    await ledger.disk.mkdir(options.dataDir).catch((error: unknown) => ledger.log.warn(`visit ledger: cannot create ${options.dataDir}: ${(error as Error).message}`));
+    await ledger.disk.mkdir(options.dataDir).catch((error: unknown) => ledger.log.warn(`visit ledger: cannot create ${options.dataDir}: ${describeError(error)}`));
     await ledger.disk.removeStaleTemps(ledger.file).catch(() => {});
     await ledger.load();
     return ledger;
@@ -256,7 +257,7 @@ export class VisitLedger {
     try {
       await this.disk.writeAtomically(this.file, text);
     } catch (error) {
-      this.log.error(`visit ledger: could not write ${this.file}: ${(error as Error).message}`);
+      this.log.error(`visit ledger: could not write ${this.file}: ${describeError(error)}`);
       this.setFailing({ problem: diskProblemOf(error), at: this.now().toISOString() });
       throw new LedgerWriteError(diskProblemOf(error), (error as NodeJS.ErrnoException).code);
     }
@@ -284,10 +285,10 @@ export class VisitLedger {
         // A read-only disk: start anyway (with a banner), but never write over the damaged file.
         this.refuseWrites = true;
         this.failing = { problem: diskProblemOf(renameError), at: this.now().toISOString() };
-        this.report({ kind: 'corrupt-kept', setAside: '', detail: `${describe(error)}; not set aside: ${(renameError as NodeJS.ErrnoException).code ?? 'error'}`, at: this.now().toISOString() });
+        this.report({ kind: 'corrupt-kept', setAside: '', detail: `${unreadableDetail(error)}; not set aside: ${(renameError as NodeJS.ErrnoException).code ?? 'error'}`, at: this.now().toISOString() });
         return;
       }
-      this.report({ kind: 'corrupt', setAside, detail: describe(error), at: this.now().toISOString() });
+      this.report({ kind: 'corrupt', setAside, detail: unreadableDetail(error), at: this.now().toISOString() });
       return;
     }
     const bad: string[] = [];
@@ -318,7 +319,7 @@ export class VisitLedger {
 }
 
 /** Never the parser's message: Node quotes the file's text in it, and that may be personal data. */
-function describe(error: unknown): string {
+function unreadableDetail(error: unknown): string {
   if (error instanceof z.ZodError) return `unexpected shape at ${error.issues[0]?.path.join('.') || 'top level'}`;
   return error instanceof SyntaxError ? 'not valid JSON' : 'unreadable';
 }

@@ -1,3 +1,4 @@
+import { describeError } from '../../k30/protocol/describe-error';
 import type { UnsavedFact, VisitState } from '../../../src-preload/contract';
 import { AppError } from '../app-error';
 import type { Logger } from '../ports';
@@ -126,7 +127,7 @@ export class UnsavedFacts {
         try {
           await facts[0].write();
         } catch (error) {
-          if (!(error instanceof LedgerWriteError)) this.log.error(`visit ${visitId}: a held K30 fact could not be applied: ${(error as Error).message}`);
+          if (!(error instanceof LedgerWriteError)) this.log.error(`visit ${visitId}: a held K30 fact could not be applied: ${describeError(error)}`);
           break;
         }
         facts.shift();

@@ -3,7 +3,7 @@ import { useSettingsStore } from '../settings/store';
 import { translate, type MessageKey, type Params, type Translate } from './translate';
 
 export { describeError, translate, translator } from './translate';
-export type { MessageKey, Params, Translate } from './translate';
+export type { MessageKey, MessageRef, Params, Translate } from './translate';
 
 /** The current language. */
 export const useLanguage = () => useSettingsStore((s) => s.language);

@@ -31,7 +31,6 @@ export const reliabilityZhCN = {
   'report.col.registeredAt': "登记时间",
   'report.col.abandonedAt': "放弃时间",
   'settings.answersUnverified': "注意：此服务器的应答未能通过签名或时间校验。若改为「警告」策略，将无法证明访客已从门禁删除。",
-  'settings.failure.answers-unverified': "应答未通过校验",
   'history.removal-rescheduled': '删除重新排期（系统时钟回拨）',
 } as const;
 
@@ -63,6 +62,5 @@ export const reliabilityEn = {
   'report.col.registeredAt': "Registered at",
   'report.col.abandonedAt': "Abandoned at",
   'settings.answersUnverified': "Note: this server's answers did not pass the signature or time check. With the \"warn\" policy, removals from the doors cannot be proven.",
-  'settings.failure.answers-unverified': "answers do not verify",
   'history.removal-rescheduled': 'Removal rescheduled (clock moved back)',
 } satisfies Record<keyof typeof reliabilityZhCN, string>;

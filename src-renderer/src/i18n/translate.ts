@@ -6,6 +6,11 @@ import { zhCN, type MessageKey, type Messages } from './zh-CN';
 export type { MessageKey, Messages };
 export type Params = Record<string, string | number>;
 export type Translate = (key: MessageKey, params?: Params) => string;
+/** A message not yet translated: its key and parameters (e.g. a field's error with its {max}). */
+export interface MessageRef {
+  key: MessageKey;
+  params?: Params;
+}
 
 export const dictionaries: Record<Language, Messages> = { 'zh-CN': zhCN, en };
 

@@ -16,8 +16,6 @@ export const trustZhCN = {
   'settings.maxVisitHours': '最长来访时长（小时）',
   'settings.maxVisitHoursHint': '任何登记（前台和自助）都不能超过此时长；多日来访可调高',
   'settings.selfServiceRegistrationsPerMinute': '自助登记每分钟上限',
-  'settings.error.maxVisitHours': '请输入 1 到 720 之间的整数',
-  'settings.error.selfServiceRegistrationsPerMinute': '请输入 1 到 60 之间的整数',
 
   'host.optionNoTail': '{name} · {dept}',
   'host.selectedNoTail': '已选择：{name} · {dept}',
@@ -42,8 +40,6 @@ export const trustEn: Record<keyof typeof trustZhCN, string> = {
   'settings.maxVisitHours': 'Longest visit (hours)',
   'settings.maxVisitHoursHint': 'No registration (reception or self-service) may be longer; raise it for visits of several days',
   'settings.selfServiceRegistrationsPerMinute': 'Self-registrations per minute (at most)',
-  'settings.error.maxVisitHours': 'Enter a whole number from 1 to 720',
-  'settings.error.selfServiceRegistrationsPerMinute': 'Enter a whole number from 1 to 60',
 
   'host.optionNoTail': '{name} · {dept}',
   'host.selectedNoTail': 'Selected: {name} · {dept}',

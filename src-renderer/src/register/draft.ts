@@ -2,8 +2,20 @@
  * The registration draft and its validation: pure (no React, no store), so every rule is
  * unit-testable and the same rules run on "Next" and on submit.
  */
-import { isValidChineseId, MOBILE_PATTERN, PhotoSchema, type DocumentType, type Host, type KioskError, type Registration } from '../../../src-preload/contract';
-import type { MessageKey, Params } from '../i18n/translate';
+import {
+  DocumentTypeSchema,
+  isValidChineseId,
+  LIMITS,
+  MOBILE_PATTERN,
+  PhotoSchema,
+  ValidationCodeSchema,
+  type DocumentType,
+  type Host,
+  type KioskError,
+  type Registration,
+  type ValidationCode,
+} from '../../../src-preload/contract';
+import type { MessageKey, MessageRef } from '../i18n/translate';
 import { parseLocalInput, toIsoWithOffset } from '../lib/datetime';
 
 export const STEPS = ['visitor', 'host', 'window', 'photo', 'devices', 'review', 'result'] as const;
@@ -11,7 +23,8 @@ export type StepId = (typeof STEPS)[number];
 /** The steps shown in the step indicator and counted as "step n of total". */
 export const FORM_STEPS: StepId[] = ['visitor', 'host', 'window', 'photo', 'devices', 'review'];
 
-export const DOCUMENT_TYPES: DocumentType[] = ['id-card', 'passport', 'hk-macau-permit', 'taiwan-permit', 'other'];
+/** The contract's document types, in its order (the select offers them as they are). */
+export const DOCUMENT_TYPES: readonly DocumentType[] = DocumentTypeSchema.options;
 
 export interface CapturedPhoto {
   /** Bare Base64 of the JPEG (starts with /9j/). */
@@ -42,10 +55,8 @@ export interface Draft {
 
 export type DraftField = 'name' | 'phone' | 'documentType' | 'documentNo' | 'carno' | 'reason' | 'host' | 'begin' | 'end' | 'photo' | 'devices';
 
-export interface FieldError {
-  key: MessageKey;
-  params?: Params;
-}
+/** A field's error as a message key with its parameters, translated where it is shown. */
+export type FieldError = MessageRef;
 export type FieldErrors = Partial<Record<DraftField, FieldError>>;
 
 export const STEP_FIELDS: Record<StepId, DraftField[]> = {
@@ -85,10 +96,9 @@ export function emptyDraft(): Draft {
 export const normalizePhone = (phone: string) => phone.replace(/[\s-]/g, '');
 export const normalizeDocumentNo = (type: DocumentType, no: string) => (type === 'id-card' ? no.replace(/\s/g, '').toUpperCase() : no.trim());
 
-const MAX_TEXT = 50;
-
+/** Free text of a visit: the contract's limit, and the message says it. */
 function tooLong(value: string): FieldError | undefined {
-  return value.trim().length > MAX_TEXT ? { key: 'validation.tooLong', params: { max: MAX_TEXT } } : undefined;
+  return value.trim().length > LIMITS.visitText ? { key: 'validation.tooLong', params: { max: LIMITS.visitText } } : undefined;
 }
 
 export function validateField(field: DraftField, draft: Draft, now: Date = new Date()): FieldError | undefined {
@@ -267,12 +277,20 @@ export function fieldFromPath(path: string | undefined): DraftField | undefined 
   return map[head];
 }
 
-/** Maps main's validation message (the schema's message) to ours. */
+/** Our words for the contract's validation codes (the codes a registration's schema can raise). */
+const CODE_MESSAGES: Partial<Record<ValidationCode, MessageKey>> = {
+  mobile: 'validation.phone',
+  'id-checksum': 'validation.idChecksum',
+  'end-before-begin': 'validation.endBeforeBegin',
+  duplicate: 'validation.duplicateDevices',
+  jpeg: 'validation.photoInvalid',
+};
+
+/** Maps main's validation message (a contract ValidationCode, or zod's own words) to ours. */
 export function fieldErrorFromServer(field: DraftField, message: string): FieldError {
-  if (message === 'mobile') return { key: 'validation.phone' };
-  if (message === 'id-checksum') return { key: 'validation.idChecksum' };
-  if (message === 'end-before-begin') return { key: 'validation.endBeforeBegin' };
-  if (message === 'duplicate') return { key: 'validation.duplicateDevices' };
+  const code = ValidationCodeSchema.safeParse(message);
+  const key = code.success ? CODE_MESSAGES[code.data] : undefined;
+  if (key) return { key };
   if (field === 'photo') return { key: 'validation.photoInvalid' };
   return { key: 'validation.invalid' };
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { ErrorCodeSchema, type ConnectionTest, type KioskError, type ProfileSearch } from '../../../src-preload/contract';
+import type { ConnectionFailure, ConnectionTest, KioskError, ProfileSearch, Result } from '../../../src-preload/contract';
 import { useT } from '../i18n';
 import { useSettingsStore } from './store';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -14,30 +14,20 @@ export function ConnectionTools({ dirty, onUseProfile }: { dirty: boolean; onUse
   const [search, setSearch] = useState<ProfileSearch | null>(null);
   const [error, setError] = useState<KioskError | null>(null);
 
-  const runTest = async () => {
-    setBusy('test');
+  /** Runs one of the two tools: busy while it runs, then its result or the error. */
+  async function run<T>(kind: 'test' | 'find', call: () => Promise<Result<T>>, show: (value: T | null) => void) {
+    setBusy(kind);
     setError(null);
-    setTest(null);
-    const result = await testConnection();
+    show(null);
+    const result = await call();
     setBusy(null);
-    if (result.ok) setTest(result.value);
+    if (result.ok) show(result.value);
     else setError(result.error);
-  };
-  const runFind = async () => {
-    setBusy('find');
-    setError(null);
-    setSearch(null);
-    const result = await findCryptoProfile();
-    setBusy(null);
-    if (result.ok) setSearch(result.value);
-    else setError(result.error);
-  };
+  }
+  const runTest = () => run('test', testConnection, setTest);
+  const runFind = () => run('find', findCryptoProfile, setSearch);
 
-  const failureText = (failure: string | undefined) => {
-    if (failure === 'answers-unverified') return t('settings.failure.answers-unverified');
-    const code = ErrorCodeSchema.safeParse(failure);
-    return code.success ? t(`error.${code.data}`) : (failure ?? '');
-  };
+  const failureText = (failure: ConnectionFailure | undefined) => t(`connection.failure.${failure ?? 'internal'}`);
 
   return (
     <div className="connection-tools">
@@ -54,7 +44,7 @@ export function ConnectionTools({ dirty, onUseProfile }: { dirty: boolean; onUse
       {test && (
         <div className={`alert ${test.ok ? 'alert-success' : 'alert-error'}`} role="status" data-testid="connection-test-result">
           <p className="alert-message">
-            {test.ok ? t('settings.testOk', { profile: test.profile, message: test.message }) : t('settings.testFailed', { failure: failureText(test.failure), message: test.message })}
+            {test.ok ? t('settings.testOk', { profile: test.profile }) : t('settings.testFailed', { failure: failureText(test.failure), message: test.message })}
           </p>
           {test.answersVerified === false && (
             <p className="alert-message" data-testid="answers-unverified">
@@ -78,7 +68,7 @@ export function ConnectionTools({ dirty, onUseProfile }: { dirty: boolean; onUse
                 {search.tried.map((tried) => (
                   <li key={tried.profile}>
                     <code>{tried.profile}</code> — {tried.ok ? t('settings.tryOk') : t('settings.tryFailed')}
-                    {tried.failure && <span className="muted"> ({tried.failure})</span>}
+                    {tried.failure && <span className="muted"> ({failureText(tried.failure)})</span>}
                   </li>
                 ))}
               </ul>

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { PinSchema, type KioskError } from '../../../src-preload/contract';
+import { LIMITS, PinSchema, type KioskError } from '../../../src-preload/contract';
 import { useT, type MessageKey } from '../i18n';
 import { useSettingsStore } from './store';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -70,8 +70,8 @@ export function PinSection() {
         {pinSet && (
           <TextField id="pin-current" label={t('settings.currentPin')} type="password" inputMode="numeric" autoComplete="off" value={current} onChange={setCurrent} error={errors.current && t(errors.current)} maxLength={16} />
         )}
-        <TextField id="pin-next" label={t('settings.newPin')} type="password" inputMode="numeric" autoComplete="new-password" value={next} onChange={setNext} error={errors.next && t(errors.next)} maxLength={8} />
-        <TextField id="pin-confirm" label={t('settings.confirmPin')} type="password" inputMode="numeric" autoComplete="new-password" value={confirm} onChange={setConfirm} error={errors.confirm && t(errors.confirm)} maxLength={8} />
+        <TextField id="pin-next" label={t('settings.newPin')} type="password" inputMode="numeric" autoComplete="new-password" value={next} onChange={setNext} error={errors.next && t(errors.next, LIMITS.pinDigits)} maxLength={LIMITS.pinDigits.max} />
+        <TextField id="pin-confirm" label={t('settings.confirmPin')} type="password" inputMode="numeric" autoComplete="new-password" value={confirm} onChange={setConfirm} error={errors.confirm && t(errors.confirm)} maxLength={LIMITS.pinDigits.max} />
       </div>
       <div className="button-row">
         <button type="submit" className="button button-primary" disabled={busy}>

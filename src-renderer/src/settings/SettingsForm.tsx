@@ -16,7 +16,10 @@ export function SettingsForm({ settings }: { settings: PublicSettings }) {
   const { form, set, setSecret, errors, dirty, saving, saved, saveError, submit, discard } = useSettingsForm(settings);
   const { devices, loaded: devicesLoaded, error: devicesError } = useDeviceList();
 
-  const err = (field: SettingsField) => (errors[field] ? t(errors[field]) : undefined);
+  const err = (field: SettingsField) => {
+    const error = errors[field];
+    return error ? t(error.key, error.params) : undefined;
+  };
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     if (!saving) void submit();

@@ -1,6 +1,6 @@
 /** The settings form's values and the patch it saves (changed fields only). Pure. */
-import { SettingsPatchSchema, type Language, type PublicSettings, type SettingsPatch } from '../../../src-preload/contract';
-import type { MessageKey } from '../i18n/translate';
+import { LIMITS, SettingsPatchSchema, type Language, type PublicSettings, type SettingsPatch } from '../../../src-preload/contract';
+import type { MessageRef } from '../i18n/translate';
 
 export const SECRET_FIELDS = ['appSecret', 'aesKey', 'aesIv'] as const;
 export type SecretField = (typeof SECRET_FIELDS)[number];
@@ -27,7 +27,7 @@ export interface SettingsFormValues {
 }
 
 export type SettingsField = keyof Omit<SettingsFormValues, 'secrets'> | SecretField;
-export type SettingsErrors = Partial<Record<SettingsField, MessageKey>>;
+export type SettingsErrors = Partial<Record<SettingsField, MessageRef>>;
 
 export function formFromSettings(s: PublicSettings): SettingsFormValues {
   return {
@@ -82,33 +82,38 @@ export function buildPatch(form: SettingsFormValues, s: PublicSettings): Record<
   return patch;
 }
 
-const FIELD_ERROR: Record<SettingsField, MessageKey> = {
-  server: 'settings.error.server',
-  companyno: 'settings.error.companyno',
-  useCompanyNoAsSecret: 'settings.error.generic',
-  appSecret: 'settings.error.secret',
-  aesKey: 'settings.error.secret',
-  aesIv: 'settings.error.secret',
-  profile: 'settings.error.profile',
-  photoEncoding: 'settings.error.generic',
-  responseSignPolicy: 'settings.error.generic',
-  defaultDeviceNos: 'settings.error.generic',
-  defaultVisitMinutes: 'settings.error.defaultVisitMinutes',
-  maxVisitHours: 'settings.error.maxVisitHours',
-  photoMaxKB: 'settings.error.photoMaxKB',
-  language: 'settings.error.generic',
-  selfServiceMode: 'settings.error.generic',
-  selfServiceIdleSeconds: 'settings.error.selfServiceIdleSeconds',
-  selfServiceRegistrationsPerMinute: 'settings.error.selfServiceRegistrationsPerMinute',
-  callbackAddress: 'settings.error.callbackAddress',
-  retentionDays: 'settings.error.retentionDays',
+/** A whole number within the contract's limits: the message says them. */
+const range = ({ min, max }: { min: number; max: number }): MessageRef => ({ key: 'settings.error.range', params: { min, max } });
+const generic: MessageRef = { key: 'settings.error.generic' };
+const secret: MessageRef = { key: 'settings.error.secret' };
+
+const FIELD_ERROR: Record<SettingsField, MessageRef> = {
+  server: { key: 'settings.error.server' },
+  companyno: { key: 'settings.error.companyno', params: { max: LIMITS.companyno } },
+  useCompanyNoAsSecret: generic,
+  appSecret: secret,
+  aesKey: secret,
+  aesIv: secret,
+  profile: { key: 'settings.error.profile' },
+  photoEncoding: generic,
+  responseSignPolicy: generic,
+  defaultDeviceNos: generic,
+  defaultVisitMinutes: range(LIMITS.defaultVisitMinutes),
+  maxVisitHours: range(LIMITS.maxVisitHours),
+  photoMaxKB: range(LIMITS.photoMaxKB),
+  language: generic,
+  selfServiceMode: generic,
+  selfServiceIdleSeconds: range(LIMITS.selfServiceIdleSeconds),
+  selfServiceRegistrationsPerMinute: range(LIMITS.selfServiceRegistrationsPerMinute),
+  callbackAddress: { key: 'settings.error.callbackAddress' },
+  retentionDays: range(LIMITS.retentionDays),
 };
 
-export function errorForField(path: string | undefined): { field: SettingsField; key: MessageKey } | undefined {
+export function errorForField(path: string | undefined): { field: SettingsField; error: MessageRef } | undefined {
   const head = path?.split('.')[0];
   if (!head || !(head in FIELD_ERROR)) return undefined;
   const field = head as SettingsField;
-  return { field, key: FIELD_ERROR[field] };
+  return { field, error: FIELD_ERROR[field] };
 }
 
 /** Validates the patch with the contract's schema: the patch to send, or the errors by field. */
@@ -118,9 +123,9 @@ export function checkPatch(raw: Record<string, unknown>): { ok: true; patch: Set
   const errors: SettingsErrors = {};
   for (const issue of parsed.error.issues) {
     const found = errorForField(issue.path.join('.'));
-    if (found && !errors[found.field]) errors[found.field] = found.key;
+    if (found && !errors[found.field]) errors[found.field] = found.error;
   }
-  if (Object.keys(errors).length === 0) errors.server = 'settings.error.generic';
+  if (Object.keys(errors).length === 0) errors.server = generic;
   return { ok: false, errors };
 }
 

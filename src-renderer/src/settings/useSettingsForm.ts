@@ -58,7 +58,7 @@ export function useSettingsForm(settings: PublicSettings) {
     }
     const found = result.error.code === 'invalid-input' ? errorForField(result.error.field) : undefined;
     if (found) {
-      const errs = { [found.field]: found.key };
+      const errs = { [found.field]: found.error };
       setErrors(errs);
       focusFirst(errs);
     }

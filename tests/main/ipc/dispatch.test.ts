@@ -149,3 +149,27 @@ describe('dispatch', () => {
     expect(ran).toBe(false);
   });
 });
+
+describe('dispatch checks answers against the contract', () => {
+  it("turns an answer outside the call's output schema into 'internal' and logs where it strays", async () => {
+    const logged: string[] = [];
+    const dispatch = createDispatcher(
+      handlersThat(() => ({ ok: false, failure: 'no route to host', message: 'x', profile: 'aes-cbc' })),
+      (line) => logged.push(line),
+      { checkOutputs: true },
+    );
+    expect(await dispatch('testConnection', undefined)).toEqual({ ok: false, error: { code: 'internal', message: 'internal error' } });
+    expect(logged.join('\n')).toMatch(/testConnection answered outside its contract: failure:/);
+  });
+
+  it('is on by default outside production (tests run with it), and the packaged app can turn it off', async () => {
+    const stray = handlersThat(() => 42);
+    expect(await createDispatcher(stray)('listVisits', undefined)).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(await createDispatcher(stray, () => {}, { checkOutputs: false })('listVisits', undefined)).toEqual({ ok: true, value: 42 });
+  });
+
+  it('passes an answer within the contract unchanged', async () => {
+    const dispatch = createDispatcher(handlersThat(() => ({ ok: false, failure: 'timeout', message: 'no answer within 300 ms', profile: 'aes-cbc' })));
+    expect(await dispatch('testConnection', undefined)).toEqual({ ok: true, value: { ok: false, failure: 'timeout', message: 'no answer within 300 ms', profile: 'aes-cbc' } });
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DocumentTypeSchema, ErrorCodeSchema, VisitStateSchema } from '../../../src-preload/contract';
+import { ConnectionFailureSchema, DocumentTypeSchema, ErrorCodeSchema, VisitStateSchema } from '../../../src-preload/contract';
 import { en } from '../../../src-renderer/src/i18n/en';
 import { describeError, translate, translator } from '../../../src-renderer/src/i18n/translate';
 import { zhCN } from '../../../src-renderer/src/i18n/zh-CN';
@@ -24,6 +24,14 @@ describe('i18n dictionaries', () => {
     for (const code of ErrorCodeSchema.options) expect(keys.has(`error.${code}`), code).toBe(true);
     for (const state of VisitStateSchema.options) expect(keys.has(`state.${state}`), state).toBe(true);
     for (const doc of DocumentTypeSchema.options) expect(keys.has(`doc.${doc}`), doc).toBe(true);
+    for (const failure of ConnectionFailureSchema.options) expect(keys.has(`connection.failure.${failure}`), failure).toBe(true);
+  });
+
+  it('names a failed connection test in Chinese, not with its English code', () => {
+    for (const failure of ConnectionFailureSchema.options) {
+      expect(zhCN[`connection.failure.${failure}`], failure).toMatch(/[\u4e00-\u9fff]/);
+      expect(zhCN[`connection.failure.${failure}`], failure).not.toContain(failure);
+    }
   });
 
   it('error messages say what to do next', () => {

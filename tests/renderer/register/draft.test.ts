@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { RegistrationSchema, VisitStateSchema, type Visit } from '../../../src-preload/contract';
+import { DocumentTypeSchema, LIMITS, RegistrationSchema, ValidationCodeSchema, VisitStateSchema, type Visit } from '../../../src-preload/contract';
 import {
   blamedField,
   buildRegistration,
   checkDraftField,
+  DOCUMENT_TYPES,
+  fieldErrorFromServer,
   editVisitor,
   emptyDraft,
   fieldFromPath,
@@ -153,6 +155,53 @@ describe('settings patch', () => {
   it('reports errors by field', () => {
     const result = checkPatch({ server: 'ftp://x', photoMaxKB: 5 });
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.errors).toEqual({ server: 'settings.error.server', photoMaxKB: 'settings.error.photoMaxKB' });
+    if (!result.ok) expect(result.errors).toEqual({ server: { key: 'settings.error.server' }, photoMaxKB: { key: 'settings.error.range', params: LIMITS.photoMaxKB } });
+  });
+  it("words every limit from the contract's numbers, so a changed limit changes the message", () => {
+    const result = checkPatch({ defaultVisitMinutes: LIMITS.defaultVisitMinutes.max + 1, selfServiceIdleSeconds: LIMITS.selfServiceIdleSeconds.min - 1, retentionDays: 0, companyno: 'x'.repeat(LIMITS.companyno + 1) });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors.defaultVisitMinutes).toEqual({ key: 'settings.error.range', params: LIMITS.defaultVisitMinutes });
+    expect(result.errors.selfServiceIdleSeconds).toEqual({ key: 'settings.error.range', params: LIMITS.selfServiceIdleSeconds });
+    expect(result.errors.retentionDays).toEqual({ key: 'settings.error.range', params: LIMITS.retentionDays });
+    expect(result.errors.companyno).toEqual({ key: 'settings.error.companyno', params: { max: LIMITS.companyno } });
+    expect(checkPatch({ defaultVisitMinutes: LIMITS.defaultVisitMinutes.max }).ok).toBe(true);
+  });
+});
+
+describe('draft rules come from the contract', () => {
+  it('offers exactly the contract\'s document types', () => {
+    expect([...DOCUMENT_TYPES]).toEqual(DocumentTypeSchema.options);
+  });
+
+  it('accepts a text exactly when the registration schema does, at and around the limit', () => {
+    for (const length of [LIMITS.visitText - 1, LIMITS.visitText, LIMITS.visitText + 1]) {
+      for (const field of ['name', 'carno', 'reason'] as const) {
+        const draft = { ...filled(), deviceNos: ['D1'], [field]: '字'.repeat(length) };
+        const draftOk = validateField(field, draft) === undefined;
+        const schemaOk = RegistrationSchema.safeParse(buildRegistration(draft)).success;
+        expect(draftOk, `${field} × ${length}`).toBe(schemaOk);
+        if (!draftOk) expect(validateField(field, draft)).toEqual({ key: 'validation.tooLong', params: { max: LIMITS.visitText } });
+      }
+    }
+  });
+
+  it('maps every code the registration schema raises to its own message, never the generic one', () => {
+    for (const code of ['mobile', 'id-checksum', 'end-before-begin', 'duplicate', 'jpeg'] as const) {
+      expect(ValidationCodeSchema.options).toContain(code);
+      expect(fieldErrorFromServer('name', code).key, code).not.toBe('validation.invalid');
+    }
+    expect(fieldErrorFromServer('name', 'String must contain at most 50 character(s)')).toEqual({ key: 'validation.invalid' });
+  });
+
+  it("the schema's issues carry the codes (a schema message is a code, not words)", () => {
+    const draft = { ...filled(), deviceNos: ['D1', 'D1'] };
+    const bad = { ...buildRegistration(draft), phone: '12345', deviceNos: ['D1', 'D1'], documentNo: '110105194912310021' };
+    const parsed = RegistrationSchema.safeParse(bad);
+    expect(parsed.success).toBe(false);
+    if (parsed.success) return;
+    const messages = parsed.error.issues.map((issue) => issue.message);
+    expect(messages).toEqual(expect.arrayContaining(['mobile', 'duplicate', 'id-checksum']));
+    for (const message of messages) expect(ValidationCodeSchema.options).toContain(message);
   });
 });

@@ -1,6 +1,6 @@
 /** The settings form's new trust settings: sent when changed, refused with their own messages. */
 import { describe, expect, it } from 'vitest';
-import type { PublicSettings } from '../../../src-preload/contract';
+import { LIMITS, type PublicSettings } from '../../../src-preload/contract';
 import { buildPatch, checkPatch, errorForField, formFromSettings } from '../../../src-renderer/src/settings/patch';
 import { en } from '../../../src-renderer/src/i18n/en';
 import { zhCN } from '../../../src-renderer/src/i18n/zh-CN';
@@ -27,9 +27,15 @@ describe('settings form: signing, visit length, self-registrations per minute', 
     form.maxVisitHours = '0';
     form.selfServiceRegistrationsPerMinute = '61';
     const checked = checkPatch(buildPatch(form, SETTINGS));
-    expect(checked).toEqual({ ok: false, errors: { maxVisitHours: 'settings.error.maxVisitHours', selfServiceRegistrationsPerMinute: 'settings.error.selfServiceRegistrationsPerMinute' } });
+    expect(checked).toEqual({
+      ok: false,
+      errors: {
+        maxVisitHours: { key: 'settings.error.range', params: LIMITS.maxVisitHours },
+        selfServiceRegistrationsPerMinute: { key: 'settings.error.range', params: LIMITS.selfServiceRegistrationsPerMinute },
+      },
+    });
     for (const field of ['maxVisitHours', 'selfServiceRegistrationsPerMinute']) {
-      const key = errorForField(field)!.key;
+      const { key } = errorForField(field)!.error;
       expect(zhCN[key]).toBeTruthy();
       expect(en[key]).toBeTruthy();
     }

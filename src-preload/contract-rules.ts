@@ -1,0 +1,53 @@
+/**
+ * The rules the contract's schemas enforce, kept apart so the renderer's draft checks and its
+ * messages are derived from the same numbers, codes and checks. Part of the contract (re-exported
+ * by contract.ts); imports nothing but zod.
+ */
+import { z } from 'zod';
+
+/**
+ * The limits the contract's schemas enforce, exported so the renderer checks a draft and words its
+ * messages ({max}, {min}) from the same numbers instead of repeating them.
+ */
+export const LIMITS = {
+  /** Every free text of a visit: name, document number, car number, reason, host. */
+  visitText: 50,
+  companyno: 32,
+  defaultVisitMinutes: { min: 5, max: 60 * 24 * 30 },
+  maxVisitHours: { min: 1, max: 24 * 30 },
+  photoMaxKB: { min: 20, max: 2048 },
+  selfServiceIdleSeconds: { min: 15, max: 3600 },
+  selfServiceRegistrationsPerMinute: { min: 1, max: 60 },
+  retentionDays: { min: 1, max: 365 },
+  pinDigits: { min: 4, max: 8 },
+} as const;
+
+/**
+ * The messages of our own schema checks, as codes (a zod issue's `message`); the renderer maps
+ * each to its words. Any other message is zod's own and means "not in the right format".
+ */
+export const ValidationCodeSchema = z.enum(['mobile', 'id-checksum', 'end-before-begin', 'duplicate', 'pin-format', 'http-url', 'host-port', 'jpeg']);
+export type ValidationCode = z.infer<typeof ValidationCodeSchema>;
+/** A schema's message, checked to be one of the codes. */
+export const issueCode = (value: ValidationCode) => value;
+
+/** Mainland mobile numbers: 11 digits starting with 1. */
+export const MOBILE_PATTERN = /^1[3-9]\d{9}$/;
+
+/** The ISO 7064 MOD 11-2 check digit of a resident ID's first 17 digits. */
+export function chineseIdCheckDigit(first17: string): string {
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = weights.reduce((acc, w, i) => acc + w * Number(first17[i]), 0);
+  return '10X98765432'[sum % 11];
+}
+
+/** The 18-digit resident ID: its check digit, and a birth date that exists and has passed. */
+export function isValidChineseId(id: string): boolean {
+  if (!/^\d{17}[\dXx]$/.test(id)) return false;
+  if (chineseIdCheckDigit(id) !== id[17].toUpperCase()) return false;
+  const y = Number(id.slice(6, 10));
+  const m = Number(id.slice(10, 12));
+  const d = Number(id.slice(12, 14));
+  const birth = new Date(y, m - 1, d);
+  return y >= 1900 && birth.getFullYear() === y && birth.getMonth() === m - 1 && birth.getDate() === d && birth.getTime() <= Date.now();
+}
