@@ -8,6 +8,7 @@
  * visit-schemas.ts, the visit half of this contract, which imports nothing but zod).
  */
 import { z } from 'zod';
+import { CALL_NAMES as CHANNEL_CALLS, EVENT_NAMES as CHANNEL_EVENTS } from './channels';
 import { AppStatusSchema, DiskProblemSchema, RegistrationSchema, SweepResultSchema, VisitIdSchema, VisitSchema, VisitStateSchema } from './visit-schemas';
 
 // ---------------------------------------------------------------------------------------------
@@ -201,6 +202,12 @@ export const KioskErrorSchema = z.object({
 });
 export type KioskError = z.infer<typeof KioskErrorSchema>;
 
+/** What the renderer's error boundary reports (no personal data: no props, state or input values). */
+export const RendererErrorSchema = z
+  .object({ source: z.enum(['boundary', 'uncaught', 'window']), message: z.string().max(500), stack: z.string().max(4000).optional() })
+  .strict();
+export type RendererError = z.infer<typeof RendererErrorSchema>;
+
 export type Result<T> = { ok: true; value: T } | { ok: false; error: KioskError };
 
 // ---------------------------------------------------------------------------------------------
@@ -246,6 +253,11 @@ export const calls = {
 
   /** Leave self-service kiosk mode. */
   leaveSelfServiceMode: { input: z.object({ pin: z.string().max(16) }).strict(), output: PublicSettingsSchema },
+
+  /** A renderer crash for main's log: the error's message and stack only, never form data. */
+  reportRendererError: { input: RendererErrorSchema, output: z.literal(true) },
+  /** The packaged app's DevTools, for the administrator only (admin PIN session); false if unavailable. */
+  openDevTools: { input: none, output: z.boolean() },
 } as const;
 
 export type CallName = keyof typeof calls;
@@ -273,9 +285,14 @@ export type KioskApi = {
   on<K extends EventName>(event: K, listener: (payload: EventPayload<K>) => void): () => void;
 };
 
-export const CALL_NAMES = Object.keys(calls) as CallName[];
-export const EVENT_NAMES = Object.keys(events) as EventName[];
+export { callChannel, eventChannel } from './channels';
+/** As mutable arrays for callers that spread or filter them. */
+export const CALL_NAMES: CallName[] = [...CHANNEL_CALLS];
+export const EVENT_NAMES: EventName[] = [...CHANNEL_EVENTS];
 
-/** The IPC channel of a call or event: the only place channel strings are made. */
-export const callChannel = (name: CallName) => `kiosk:call:${name}`;
-export const eventChannel = (name: EventName) => `kiosk:event:${name}`;
+// Compile-time: channels.ts lists exactly these calls and events (both directions).
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const callsMatch: Same<CallName, (typeof CHANNEL_CALLS)[number]> = true;
+const eventsMatch: Same<EventName, (typeof CHANNEL_EVENTS)[number]> = true;
+void callsMatch;
+void eventsMatch;

@@ -25,6 +25,8 @@ export interface AppServicesOptions {
   secretBox: SecretBox;
   log: Logger;
   onSelfServiceModeChange?: (on: boolean) => void;
+  /** Electron glue: DevTools for the administrator of a packaged app. */
+  openDevTools?: () => boolean;
   sweepIntervalMs?: number;
   now?: () => Date;
   /** The ledger's file operations (tests: a disk that fails). */
@@ -151,6 +153,8 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     clients,
     isDemo: () => clients.isDemo(),
     setSelfServiceMode: opts.onSelfServiceModeChange,
+    openDevTools: opts.openDevTools,
+    onRendererError: (report) => log.error(`renderer (${report.source}): ${report.message}${report.stack ? `\n${report.stack}` : ''}`),
     ledger,
     registration,
     removal,

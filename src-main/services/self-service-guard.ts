@@ -7,7 +7,7 @@ import { AppError } from './app-error';
  * watching, so main itself refuses every other call (lists, settings, doors, other visitors'
  * data): the renderer hiding them is not enough.
  */
-export const SELF_SERVICE_CALLS: ReadonlySet<CallName> = new Set<CallName>(['getSettings', 'getStatus', 'searchHosts', 'registerVisit', 'verifyAdminPin', 'leaveSelfServiceMode']);
+export const SELF_SERVICE_CALLS: ReadonlySet<CallName> = new Set<CallName>(['getSettings', 'getStatus', 'searchHosts', 'registerVisit', 'verifyAdminPin', 'leaveSelfServiceMode', 'reportRendererError']);
 
 export interface SelfServiceGuardDeps {
   isSelfServiceMode: () => boolean;

@@ -11,13 +11,15 @@ export interface SettingsHandlerDeps {
   isDemo: () => boolean;
   /** Puts the window in or out of kiosk mode (after the setting changed). */
   setSelfServiceMode?: (on: boolean) => void;
+  /** Opens DevTools on the app's window (Electron glue); false where there is none. */
+  openDevTools?: () => boolean;
   now?: () => number;
 }
 
 /** How long a verified admin PIN keeps the admin calls open, renewed by each of them. */
 export const ADMIN_SESSION_MS = 15 * 60_000;
 
-export type SettingsHandlers = Pick<ApiHandlers, 'getSettings' | 'saveSettings' | 'verifyAdminPin' | 'setAdminPin' | 'testConnection' | 'findCryptoProfile' | 'leaveSelfServiceMode'>;
+export type SettingsHandlers = Pick<ApiHandlers, 'getSettings' | 'saveSettings' | 'verifyAdminPin' | 'setAdminPin' | 'testConnection' | 'findCryptoProfile' | 'leaveSelfServiceMode' | 'openDevTools'>;
 
 /**
  * The settings calls. The renderer gates the settings page with verifyAdminPin; main itself
@@ -97,6 +99,13 @@ export function settingsHandlers(deps: SettingsHandlerDeps): SettingsHandlers {
     async findCryptoProfile() {
       requireAdmin(); // it saves the profile it finds
       return findCryptoProfile(clients);
+    },
+
+    async openDevTools() {
+      // A packaged app has no other way in: only the administrator, never in kiosk mode.
+      if (settings.values.selfServiceMode) throw new AppError('not-allowed', 'DevTools are not available in kiosk mode');
+      requireAdmin();
+      return deps.openDevTools?.() ?? false;
     },
 
     async leaveSelfServiceMode({ pin }) {

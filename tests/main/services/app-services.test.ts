@@ -236,6 +236,8 @@ describe('no secret leaves the main process', () => {
       listRegionPeople: () => ({ regionNo: DEMO_REGIONS.campus, pageindex: 1, pagesize: 20, query: '张' }),
       getPhoto: () => ({ url: `${sim.url}/photos/people/${DEMO_HOST_NO}.jpg` }),
       leaveSelfServiceMode: () => ({ pin: SECRETS.pin }),
+      reportRendererError: () => ({ source: 'boundary', message: 'render failed' }),
+      openDevTools: () => undefined,
     };
     expect(Object.keys(inputs).sort()).toEqual([...CALL_NAMES].sort());
     const order: CallName[] = ['setAdminPin', 'verifyAdminPin', 'registerVisit', ...CALL_NAMES.filter((n) => !['setAdminPin', 'verifyAdminPin', 'registerVisit', 'removeVisit'].includes(n)), 'removeVisit'];

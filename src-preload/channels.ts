@@ -1,0 +1,39 @@
+/**
+ * Call and event names and their IPC channels, with no runtime dependency: the sandboxed preload
+ * imports only this (never zod or the schemas), which keeps it small. contract.ts checks at compile
+ * time that these lists are exactly its calls and events, so they cannot drift.
+ */
+export const CALL_NAMES = [
+  'getSettings',
+  'getStatus',
+  'saveSettings',
+  'verifyAdminPin',
+  'setAdminPin',
+  'testConnection',
+  'findCryptoProfile',
+  'searchHosts',
+  'listDevices',
+  'openDoor',
+  'registerVisit',
+  'repushVisit',
+  'retryRegistration',
+  'cancelVisit',
+  'listVisits',
+  'removeVisit',
+  'removeExpired',
+  'listRegions',
+  'listRegionPeople',
+  'getPhoto',
+  'leaveSelfServiceMode',
+  'reportRendererError',
+  'openDevTools',
+] as const;
+
+export const EVENT_NAMES = ['visitUpdated', 'visitorPassed', 'settingsChanged', 'statusChanged'] as const;
+
+export type CallName = (typeof CALL_NAMES)[number];
+export type EventName = (typeof EVENT_NAMES)[number];
+
+/** The IPC channel of a call or event: the only place channel strings are made. */
+export const callChannel = (name: CallName) => `kiosk:call:${name}`;
+export const eventChannel = (name: EventName) => `kiosk:event:${name}`;
