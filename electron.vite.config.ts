@@ -9,8 +9,9 @@ export default defineConfig({
   preload: {
     // A sandboxed preload must be CommonJS.
     build: {
-      // Bundle zod and the contract in: a sandboxed preload cannot require node_modules.
+      // A sandboxed preload cannot require node_modules: bundle what it uses (channels.ts only, no zod).
       externalizeDeps: false,
+      minify: true,
       rollupOptions: {
         input: { index: resolve('src-preload/index.ts') },
         output: { format: 'cjs', entryFileNames: '[name].cjs' },
@@ -19,7 +20,8 @@ export default defineConfig({
   },
   renderer: {
     root: 'src-renderer',
-    build: { rollupOptions: { input: { index: resolve('src-renderer/index.html') } } },
+    // electron-vite does not minify the renderer by default.
+    build: { minify: true, rollupOptions: { input: { index: resolve('src-renderer/index.html') } } },
     plugins: [react()],
   },
 });

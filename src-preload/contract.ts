@@ -46,6 +46,10 @@ export const PublicSettingsSchema = z.object({
   language: LanguageSchema,
   selfServiceMode: z.boolean(),
   selfServiceIdleSeconds: z.number().int(),
+  /** Start the app when the OS user logs in (unattended kiosk). */
+  startAtLogin: z.boolean(),
+  /** The webcam chosen on this machine ('' = the default one). */
+  cameraId: z.string(),
   adminPinSet: z.boolean(),
   callbackAddress: z.string(),
   retentionDays: z.number().int(),
@@ -72,6 +76,8 @@ export const SettingsPatchSchema = z
     language: LanguageSchema,
     selfServiceMode: z.boolean(),
     selfServiceIdleSeconds: z.number().int().min(15).max(3600),
+    startAtLogin: z.boolean(),
+    cameraId: text(256),
     callbackAddress: z.union([z.literal(''), z.string().trim().regex(/^(\d{1,3}(\.\d{1,3}){3}|localhost|\[[0-9a-f:]+\]):\d{1,5}$/i, 'host:port')]),
     retentionDays: z.number().int().min(1).max(365),
   })

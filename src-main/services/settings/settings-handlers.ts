@@ -16,6 +16,9 @@ export interface SettingsHandlerDeps {
   now?: () => number;
 }
 
+/** What anyone at the desk may change without the admin PIN. */
+const DESK_SETTINGS: ReadonlySet<string> = new Set(['language', 'cameraId']);
+
 /** How long a verified admin PIN keeps the admin calls open, renewed by each of them. */
 export const ADMIN_SESSION_MS = 15 * 60_000;
 
@@ -52,8 +55,8 @@ export function settingsHandlers(deps: SettingsHandlerDeps): SettingsHandlers {
     },
 
     async saveSettings(patch) {
-      // Anyone at the desk may switch the language; everything else is the administrator's.
-      if (Object.keys(patch).some((key) => key !== 'language')) requireAdmin();
+      // Anyone at the desk may switch the language or pick the webcam; the rest is the administrator's.
+      if (Object.keys(patch).some((key) => !DESK_SETTINGS.has(key))) requireAdmin();
       const before = settings.values.selfServiceMode;
       // Self-service mode is left only with the admin PIN, so there must be one before it is entered.
       if (patch.selfServiceMode === true && !settings.hasPin()) {

@@ -25,6 +25,8 @@ export const settingsFieldSchemas = {
   language: patchFields.language,
   selfServiceMode: patchFields.selfServiceMode,
   selfServiceIdleSeconds: patchFields.selfServiceIdleSeconds,
+  startAtLogin: patchFields.startAtLogin,
+  cameraId: patchFields.cameraId,
   callbackAddress: patchFields.callbackAddress,
   retentionDays: patchFields.retentionDays,
 } as const;
@@ -48,6 +50,8 @@ export const SETTINGS_DEFAULTS: Readonly<SettingsValues> = Object.freeze({
   language: 'zh-CN',
   selfServiceMode: false,
   selfServiceIdleSeconds: 60,
+  startAtLogin: false,
+  cameraId: '',
   callbackAddress: '',
   retentionDays: 30,
 });

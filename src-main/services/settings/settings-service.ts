@@ -192,6 +192,8 @@ export class SettingsService {
       language: v.language,
       selfServiceMode: v.selfServiceMode,
       selfServiceIdleSeconds: v.selfServiceIdleSeconds,
+      startAtLogin: v.startAtLogin,
+      cameraId: v.cameraId,
       adminPinSet: this.pinHash() !== undefined,
       callbackAddress: v.callbackAddress,
       retentionDays: v.retentionDays,
