@@ -58,7 +58,8 @@ export function resolveAppRequest(url: string, rootDir: string): AppRequest {
   } catch {
     return { ok: false, status: 400 };
   }
-  if (path.includes('\0') || path.split('/').some((part) => part === '..' || part === '.')) return { ok: false, status: 403 };
+  // Double encoding (%252e) is never ours either: a path that still holds % is refused.
+  if (path.includes('%') || path.includes('\0') || path.split('/').some((part) => part === '..' || part === '.')) return { ok: false, status: 403 };
   if (path === '' || path === '/') path = '/index.html';
   const root = resolve(rootDir);
   const file = resolve(root, `.${path}`);
