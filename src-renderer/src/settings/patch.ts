@@ -17,6 +17,7 @@ export interface SettingsFormValues {
   language: Language;
   selfServiceMode: boolean;
   selfServiceIdleSeconds: string;
+  startAtLogin: boolean;
   callbackAddress: string;
   retentionDays: string;
   /** Write-only: '' = keep; `clear` = clear on save. */
@@ -39,6 +40,7 @@ export function formFromSettings(s: PublicSettings): SettingsFormValues {
     language: s.language,
     selfServiceMode: s.selfServiceMode,
     selfServiceIdleSeconds: String(s.selfServiceIdleSeconds),
+    startAtLogin: s.startAtLogin,
     callbackAddress: s.callbackAddress,
     retentionDays: String(s.retentionDays),
     secrets: { appSecret: { value: '', clear: false }, aesKey: { value: '', clear: false }, aesIv: { value: '', clear: false } },
@@ -66,6 +68,7 @@ export function buildPatch(form: SettingsFormValues, s: PublicSettings): Record<
   const numbers = ['defaultVisitMinutes', 'photoMaxKB', 'selfServiceIdleSeconds', 'retentionDays'] as const;
   for (const key of numbers) if (toNumber(form[key]) !== s[key]) patch[key] = toNumber(form[key]);
   if (form.selfServiceMode !== s.selfServiceMode) patch.selfServiceMode = form.selfServiceMode;
+  if (form.startAtLogin !== s.startAtLogin) patch.startAtLogin = form.startAtLogin;
   if (!sameList(form.defaultDeviceNos, s.defaultDeviceNos)) patch.defaultDeviceNos = form.defaultDeviceNos;
   for (const key of SECRET_FIELDS) {
     const secret = form.secrets[key];
@@ -90,6 +93,7 @@ const FIELD_ERROR: Record<SettingsField, MessageKey> = {
   language: 'settings.error.generic',
   selfServiceMode: 'settings.error.generic',
   selfServiceIdleSeconds: 'settings.error.selfServiceIdleSeconds',
+  startAtLogin: 'settings.error.generic',
   callbackAddress: 'settings.error.callbackAddress',
   retentionDays: 'settings.error.retentionDays',
 };
@@ -130,6 +134,7 @@ export const FIELD_ORDER: SettingsField[] = [
   'language',
   'selfServiceMode',
   'selfServiceIdleSeconds',
+  'startAtLogin',
   'callbackAddress',
   'retentionDays',
 ];
