@@ -21,7 +21,7 @@ if (!existsSync(join(RENDERER, 'index.html'))) {
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const sizes = (file: string) => {
   const data = readFileSync(file);
-  return { raw: data.length, gzip: gzipSync(data, { level: 9 }).length };
+  return { raw: data.length, gzip: gzipSync(data).length };
 };
 
 function filesUnder(dir: string): string[] {
