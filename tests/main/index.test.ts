@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CALL_NAMES, callChannel } from '../../src-preload/contract';
-import { contentSecurityPolicy } from '../../src-main/security-policy';
+import { contentSecurityPolicy, metaContentSecurityPolicy } from '../../src-main/security-policy';
 import { buildApp, repoRoot } from '../helpers/build-app';
 
 const STUB = join(repoRoot, 'tests/helpers/stub-electron');
@@ -58,6 +58,9 @@ describe('the built main process, booted with a stand-in electron', () => {
       expect(answer).toMatchObject({ status: 200, contentType: 'text/html; charset=utf-8', csp });
       expect(answer.body).toMatch(/^<!doctype html>/i);
     }
+    // The page's meta carries the same policy (from the same definition), minus frame-ancestors.
+    expect(boot.index.metaCsp).toBe(metaContentSecurityPolicy());
+    expect(csp.startsWith(boot.index.metaCsp)).toBe(true);
   });
 
   it('serves nothing outside the renderer: traversal, encoded slashes, other hosts, missing files, POST', () => {
