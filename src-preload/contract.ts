@@ -2,13 +2,11 @@
  * The one contract between the renderer and the main process: every call the renderer may make,
  * every event it may receive, with runtime schemas. Main validates every argument against these
  * schemas (types are not validation); the preload exposes exactly these calls as `window.kiosk`;
- * the renderer's type is derived from here. Channel strings are made here and nowhere else.
- *
- * This file is imported by main, preload and renderer, so it may import nothing but zod (and
- * visit-schemas.ts, the visit half of this contract, which imports nothing but zod).
+ * the renderer's type is derived from here. Channel names live in channels.ts (all the preload
+ * imports, checked against this file). This file imports only zod, channels.ts and
+ * visit-schemas.ts (the visit half of this contract, which imports nothing but zod).
  */
 import { z } from 'zod';
-import { CALL_NAMES as CHANNEL_CALLS, EVENT_NAMES as CHANNEL_EVENTS } from './channels';
 import { AppStatusSchema, DiskProblemSchema, RegistrationSchema, SweepResultSchema, VisitIdSchema, VisitSchema, VisitStateSchema } from './visit-schemas';
 
 // ---------------------------------------------------------------------------------------------
@@ -46,9 +44,8 @@ export const PublicSettingsSchema = z.object({
   language: LanguageSchema,
   selfServiceMode: z.boolean(),
   selfServiceIdleSeconds: z.number().int(),
-  /** Start the app when the OS user logs in (unattended kiosk). */
+  /** Start the app at OS login (unattended kiosk); the webcam chosen here ('' = the default one). */
   startAtLogin: z.boolean(),
-  /** The webcam chosen on this machine ('' = the default one). */
   cameraId: z.string(),
   adminPinSet: z.boolean(),
   callbackAddress: z.string(),
@@ -209,9 +206,7 @@ export const KioskErrorSchema = z.object({
 export type KioskError = z.infer<typeof KioskErrorSchema>;
 
 /** What the renderer's error boundary reports (no personal data: no props, state or input values). */
-export const RendererErrorSchema = z
-  .object({ source: z.enum(['boundary', 'uncaught', 'window']), message: z.string().max(500), stack: z.string().max(4000).optional() })
-  .strict();
+export const RendererErrorSchema = z.object({ source: z.enum(['boundary', 'uncaught', 'window']), message: z.string().max(500), stack: z.string().max(4000).optional() }).strict();
 export type RendererError = z.infer<typeof RendererErrorSchema>;
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: KioskError };
@@ -260,7 +255,7 @@ export const calls = {
   /** Leave self-service kiosk mode. */
   leaveSelfServiceMode: { input: z.object({ pin: z.string().max(16) }).strict(), output: PublicSettingsSchema },
 
-  /** A renderer crash for main's log: the error's message and stack only, never form data. */
+  /** A renderer crash for main's log (message and stack only). */
   reportRendererError: { input: RendererErrorSchema, output: z.literal(true) },
   /** The packaged app's DevTools, for the administrator only (admin PIN session); false if unavailable. */
   openDevTools: { input: none, output: z.boolean() },
@@ -292,13 +287,5 @@ export type KioskApi = {
 };
 
 export { callChannel, eventChannel } from './channels';
-/** As mutable arrays for callers that spread or filter them. */
-export const CALL_NAMES: CallName[] = [...CHANNEL_CALLS];
-export const EVENT_NAMES: EventName[] = [...CHANNEL_EVENTS];
-
-// Compile-time: channels.ts lists exactly these calls and events (both directions).
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const callsMatch: Same<CallName, (typeof CHANNEL_CALLS)[number]> = true;
-const eventsMatch: Same<EventName, (typeof CHANNEL_EVENTS)[number]> = true;
-void callsMatch;
-void eventsMatch;
+export const CALL_NAMES = Object.keys(calls) as CallName[];
+export const EVENT_NAMES = Object.keys(events) as EventName[];
