@@ -1,40 +1,52 @@
 /**
  * The Electron main process: wiring only. Every service is built by createAppServices (free of
- * Electron); this file gives it Electron's ports, hardens the session and every web contents,
- * serves the contract over IPC to our own window only, and forwards service events to it.
+ * Electron); this file gives it Electron's ports, serves the renderer on app://kiosk, hardens the
+ * session and every web contents, serves the contract over IPC to our own window only, forwards
+ * service events to it, and keeps an unattended kiosk running (crash reload, close guard).
  */
 import { describeError } from './k30/protocol';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, ipcMain, session } from 'electron';
+import { app, BrowserWindow, crashReporter, ipcMain, Menu, powerMonitor, protocol, session } from 'electron';
 import { EVENT_NAMES, eventChannel, type EventName } from '../src-preload/contract';
 import { electronKeyValueStore, safeStorageSecretBox } from './electron/adapters';
+import { registerAppScheme, serveAppProtocol } from './electron/app-protocol';
+import { guardDevTools } from './electron/devtools';
 import { createFileLogger, type FileLogger } from './electron/file-logger';
 import { registerIpc } from './electron/ipc-registration';
 import { hardenSession, hardenWebContents } from './electron/security';
 import { senderCheck } from './electron/sender';
+import { applyStartAtLogin, guardClose, recoverRenderer, watchOsShutdown } from './electron/unattended';
 import { createMainWindow, setWindowKiosk } from './electron/window';
 import { createDispatcher } from './ipc/dispatch';
 import type { TrustedApp } from './ipc/sender-check';
+import { APP_INDEX_URL, APP_ORIGIN } from './runtime/app-origin';
+import { decideRuntime } from './runtime/runtime-mode';
+import { contentSecurityPolicy } from './security-policy';
 import { createAppServices, type AppServices } from './services/app-services';
 
-/** Set by electron-vite in development: the renderer's dev server. */
-const DEV_SERVER_URL = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined;
-/** out/main → out/preload, out/renderer. */
-const MAIN_DIR = dirname(fileURLToPath(import.meta.url));
-const RENDERER_DIR = join(MAIN_DIR, '../renderer');
-const PRELOAD_PATH = join(MAIN_DIR, '../preload/index.cjs');
-/** out/main → the project's resources/ (the app icon). */
-const ICON_PATH = join(MAIN_DIR, '../../resources/icon.png');
-
-const trusted: TrustedApp = DEV_SERVER_URL ? { origin: new URL(DEV_SERVER_URL).origin } : { origin: 'file://', rendererPath: RENDERER_DIR };
+/** Production or development, decided here once (see runtime-mode.ts). */
+const runtime = decideRuntime({
+  isPackaged: app.isPackaged,
+  env: process.env,
+  resourcesPath: process.resourcesPath,
+  mainDir: dirname(fileURLToPath(import.meta.url)),
+});
+const trusted: TrustedApp = runtime.devServerUrl ? { origin: new URL(runtime.devServerUrl).origin } : { origin: APP_ORIGIN };
+const csp = contentSecurityPolicy({ devServerUrl: runtime.devServerUrl });
 
 /** Our windows: IPC is served to these only, and events go to these only. */
 const windows = new Set<BrowserWindow>();
 let mainWindow: BrowserWindow | undefined;
+let devTools: { open: () => boolean } | undefined;
+let osShuttingDown = false;
 
+// Crash dumps stay on this machine (userData/Crashpad); nothing is uploaded.
+crashReporter.start({ uploadToServer: false });
 // Every renderer sandboxed, whatever a window says.
 app.enableSandbox();
+// Before 'ready': app:// must be a privileged (standard, secure) scheme.
+registerAppScheme(protocol);
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -54,12 +66,19 @@ if (!app.requestSingleInstanceLock()) {
 
 async function start(): Promise<void> {
   await app.whenReady();
-  const log = createFileLogger(app.getPath('userData'), { echo: !app.isPackaged });
+  const log = createFileLogger(app.getPath('userData'), { echo: runtime.echoLog });
   process.on('uncaughtException', (error) => log.error(`uncaught: ${error?.stack ?? String(error)}`));
   process.on('unhandledRejection', (reason) => log.error(`unhandled rejection: ${describeError(reason, { stack: true })}`));
+  log.info(`start: ${runtime.mode}${runtime.devServerUrl ? ` (dev server ${runtime.devServerUrl})` : ''}`);
 
+  // Production has no menu: no View → Toggle Developer Tools, no reload shortcut.
+  if (runtime.mode === 'production') Menu.setApplicationMenu(null);
+  serveAppProtocol(protocol, runtime.rendererDir, csp, (what) => log.warn(`security: refused ${what}`));
   hardenWebContents(app, (what) => log.warn(`security: blocked ${what}`));
-  hardenSession(session.defaultSession, trusted, { devServerUrl: DEV_SERVER_URL, onDenied: (what) => log.warn(`security: denied ${what}`) });
+  hardenSession(session.defaultSession, trusted, { devServerUrl: runtime.devServerUrl, onDenied: (what) => log.warn(`security: denied ${what}`) });
+  watchOsShutdown(powerMonitor, () => {
+    osShuttingDown = true;
+  });
 
   const services = await createAppServices({
     dataDir: app.getPath('userData'),
@@ -69,9 +88,18 @@ async function start(): Promise<void> {
     onSelfServiceModeChange: (on) => {
       for (const win of windows) setWindowKiosk(win, on);
     },
+    openDevTools: () => devTools?.open() ?? false,
   });
   maskSecrets(log, services);
-  services.settings.onChange(() => maskSecrets(log, services));
+  let startAtLogin = services.settings.values.startAtLogin;
+  applyStartAtLogin(app, startAtLogin, log);
+  services.settings.onChange(() => {
+    maskSecrets(log, services);
+    if (services.settings.values.startAtLogin !== startAtLogin) {
+      startAtLogin = services.settings.values.startAtLogin;
+      applyStartAtLogin(app, startAtLogin, log);
+    }
+  });
 
   registerIpc(
     ipcMain,
@@ -107,15 +135,18 @@ function forward<K extends EventName>(services: AppServices, name: K): void {
 function openMainWindow(services: AppServices, log: FileLogger): void {
   const win = createMainWindow({
     kiosk: services.settings.values.selfServiceMode,
-    preloadPath: PRELOAD_PATH,
-    rendererUrl: DEV_SERVER_URL,
-    rendererFile: join(RENDERER_DIR, 'index.html'),
-    devTools: !app.isPackaged,
-    icon: ICON_PATH,
+    preloadPath: runtime.preloadPath,
+    rendererUrl: runtime.devServerUrl ?? APP_INDEX_URL,
+    // On in both modes; guardDevTools closes any the administrator did not ask for.
+    devTools: true,
+    icon: runtime.iconPath,
     onLoadError: (error) => log.error(`window: the renderer did not load: ${describeError(error)}`),
   });
   windows.add(win);
   mainWindow = win;
+  devTools = guardDevTools(win, runtime.devTools);
+  guardClose(win, () => services.settings.values.selfServiceMode, () => osShuttingDown, () => (osShuttingDown = true), log);
+  recoverRenderer(win, log);
   win.on('closed', () => {
     windows.delete(win);
     if (mainWindow === win) mainWindow = undefined;

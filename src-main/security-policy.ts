@@ -87,6 +87,17 @@ export function contentSecurityPolicy(options: CspOptions = {}): string {
   return directives.map(([name, sources]) => `${name} ${sources.join(' ')}`).join('; ');
 }
 
+/**
+ * The same policy for index.html's <meta> (the build writes it; the browser harness relies on it):
+ * without frame-ancestors, which a meta tag may not carry.
+ */
+export function metaContentSecurityPolicy(): string {
+  return contentSecurityPolicy()
+    .split('; ')
+    .filter((directive) => !directive.startsWith('frame-ancestors'))
+    .join('; ');
+}
+
 /** Response headers with any CSP the response carried replaced by ours. */
 export function withCsp(headers: Record<string, string | string[]> | undefined, csp: string): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {};

@@ -2,11 +2,12 @@
  * The one contract between the renderer and the main process: every call the renderer may make,
  * every event it may receive, with runtime schemas. Main validates every argument against these
  * schemas (types are not validation); the preload exposes exactly these calls as `window.kiosk`;
- * the renderer's type is derived from here. Channel strings are made here and nowhere else.
+ * the renderer's type is derived from here. Channel names live in channels.ts (all the preload
+ * imports, checked against this file at compile time).
  *
- * This file is imported by main, preload and renderer, so it may import nothing but zod (and its
- * own parts: visit-schemas.ts, the visit half of this contract, and contract-rules.ts, the limits,
- * codes and checks the schemas enforce; both import nothing but zod and are re-exported here).
+ * This file is imported by main, preload and renderer, so it may import nothing but zod, channels.ts
+ * and its own parts: visit-schemas.ts, the visit half of this contract, and contract-rules.ts, the
+ * limits, codes and checks the schemas enforce; both import nothing but zod and are re-exported here.
  */
 import { z } from 'zod';
 import { issueCode, LIMITS } from './contract-rules';
@@ -66,6 +67,9 @@ export const PublicSettingsSchema = z.object({
   selfServiceMode: z.boolean(),
   selfServiceIdleSeconds: z.number().int(),
   selfServiceRegistrationsPerMinute: z.number().int(),
+  /** Start the app at OS login (unattended kiosk); the webcam chosen here ('' = the default one). */
+  startAtLogin: z.boolean(),
+  cameraId: z.string(),
   adminPinSet: z.boolean(),
   callbackAddress: z.string(),
   retentionDays: z.number().int(),
@@ -95,6 +99,8 @@ export const SettingsPatchSchema = z
     selfServiceMode: z.boolean(),
     selfServiceIdleSeconds: whole(LIMITS.selfServiceIdleSeconds),
     selfServiceRegistrationsPerMinute: whole(LIMITS.selfServiceRegistrationsPerMinute),
+    startAtLogin: z.boolean(),
+    cameraId: text(256),
     callbackAddress: z.union([z.literal(''), z.string().trim().regex(/^(\d{1,3}(\.\d{1,3}){3}|localhost|\[[0-9a-f:]+\]):\d{1,5}$/i, issueCode('host-port'))]),
     retentionDays: whole(LIMITS.retentionDays),
   })
@@ -234,6 +240,10 @@ export const KioskErrorSchema = z.object({
 });
 export type KioskError = z.infer<typeof KioskErrorSchema>;
 
+/** What the renderer's error boundary reports (no personal data: no props, state or input values). */
+export const RendererErrorSchema = z.object({ source: z.enum(['boundary', 'uncaught', 'window']), message: z.string().max(500), stack: z.string().max(4000).optional() }).strict();
+export type RendererError = z.infer<typeof RendererErrorSchema>;
+
 export type Result<T> = { ok: true; value: T } | { ok: false; error: KioskError };
 
 // ---------------------------------------------------------------------------------------------
@@ -281,6 +291,11 @@ export const calls = {
   resetSelfServiceSession: { input: none, output: z.literal(true) },
   /** Leave self-service kiosk mode. */
   leaveSelfServiceMode: { input: z.object({ pin: z.string().max(16) }).strict(), output: PublicSettingsSchema },
+
+  /** A renderer crash for main's log (message and stack only). */
+  reportRendererError: { input: RendererErrorSchema, output: z.literal(true) },
+  /** The packaged app's DevTools, for the administrator only (admin PIN session); false if unavailable. */
+  openDevTools: { input: none, output: z.boolean() },
 } as const;
 
 export type CallName = keyof typeof calls;
@@ -308,9 +323,6 @@ export type KioskApi = {
   on<K extends EventName>(event: K, listener: (payload: EventPayload<K>) => void): () => void;
 };
 
+export { callChannel, eventChannel } from './channels';
 export const CALL_NAMES = Object.keys(calls) as CallName[];
 export const EVENT_NAMES = Object.keys(events) as EventName[];
-
-/** The IPC channel of a call or event: the only place channel strings are made. */
-export const callChannel = (name: CallName) => `kiosk:call:${name}`;
-export const eventChannel = (name: EventName) => `kiosk:event:${name}`;

@@ -3,7 +3,8 @@
  * no ipcRenderer, no IpcRendererEvent, no channel it could choose itself.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { callChannel, eventChannel, type Result } from './contract';
+import { callChannel, eventChannel } from './channels';
+import type { Result } from './contract';
 import { createKioskApi } from './kiosk-api';
 
 const api = createKioskApi(

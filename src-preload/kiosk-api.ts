@@ -2,7 +2,8 @@
  * Builds `window.kiosk` from two transports: Electron IPC in the preload, HTTP in the browser
  * harness. No Electron import here. One method per contract call and `on` for events; nothing else.
  */
-import { CALL_NAMES, EVENT_NAMES, type CallName, type EventName, type KioskApi, type Result } from './contract';
+import { CALL_NAMES, EVENT_NAMES, type CallName, type EventName } from './channels';
+import type { KioskApi, Result } from './contract';
 
 export type Invoke = (name: CallName, input: unknown) => Promise<Result<unknown>>;
 export type Subscribe = (event: EventName, listener: (payload: unknown) => void) => () => void;

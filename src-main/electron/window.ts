@@ -7,11 +7,9 @@ export interface MainWindowOptions {
   kiosk: boolean;
   /** The built preload (out/preload/index.cjs). */
   preloadPath: string;
-  /** Development: the Vite dev server page. */
-  rendererUrl?: string;
-  /** Production: the built index.html. */
-  rendererFile?: string;
-  /** Development only. */
+  /** The page: app://kiosk/index.html, or in development the Vite dev server. */
+  rendererUrl: string;
+  /** DevTools allowed on this window (development, or a packaged app whose admin asked). */
   devTools?: boolean;
   /** The window and taskbar icon (resources/icon.png). */
   icon?: string;
@@ -20,7 +18,6 @@ export interface MainWindowOptions {
 
 /** The app's one window, with every web preference that keeps the renderer boxed in. */
 export function createMainWindow(options: MainWindowOptions): BrowserWindow {
-  if (!options.rendererUrl && !options.rendererFile) throw new Error('createMainWindow needs rendererUrl or rendererFile');
   const win = new BrowserWindow({
     title: WINDOW_TITLE,
     width: 1280,
@@ -30,6 +27,8 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     show: false,
     kiosk: options.kiosk,
     fullscreen: options.kiosk,
+    // Kiosk: nothing else (a notification, another app) may cover the registration screen.
+    alwaysOnTop: options.kiosk,
     autoHideMenuBar: true,
     backgroundColor: '#ffffff',
     icon: options.icon,
@@ -55,8 +54,7 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     win.show();
     win.focus();
   });
-  const loading = options.rendererUrl ? win.loadURL(options.rendererUrl) : win.loadFile(options.rendererFile!);
-  loading.catch((error: unknown) => options.onLoadError?.(error));
+  win.loadURL(options.rendererUrl).catch((error: unknown) => options.onLoadError?.(error));
   return win;
 }
 
@@ -64,6 +62,7 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
 export function setWindowKiosk(win: BrowserWindow, on: boolean): void {
   if (win.isDestroyed()) return;
   win.setKiosk(on);
+  win.setAlwaysOnTop(on);
   if (on) win.removeMenu();
   else win.setFullScreen(false);
 }

@@ -9,10 +9,20 @@ export interface SenderFrame {
 
 /** Where our renderer is loaded from. */
 export interface TrustedApp {
-  /** 'file://' in production (then `rendererPath` is required), or the dev server's origin. */
+  /**
+   * Production: our privileged scheme's origin ('app://kiosk'). Development: the dev server's
+   * http origin. 'file://' (then `rendererPath` is required) is still understood, not used.
+   */
   origin: string;
   /** The directory our renderer's files are in: a file: URL must be under it. */
   rendererPath?: string;
+}
+
+/** Our own scheme (app://host): not http(s), not file. Node's URL gives such URLs an origin of 'null'. */
+function appSchemeOf(origin: string): { protocol: string; host: string } | undefined {
+  const match = /^([a-z][a-z0-9+.-]*):\/\/([^/?#]+)\/?$/i.exec(origin);
+  if (!match || ['http', 'https', 'file'].includes(match[1]!.toLowerCase())) return undefined;
+  return { protocol: `${match[1]!.toLowerCase()}:`, host: match[2]!.toLowerCase() };
 }
 
 function isFileOrigin(origin: string): boolean {
@@ -31,6 +41,8 @@ export function isAppUrl(url: string, trusted: TrustedApp): boolean {
   } catch {
     return false;
   }
+  const scheme = appSchemeOf(trusted.origin);
+  if (scheme) return parsed.protocol === scheme.protocol && parsed.host === scheme.host && !parsed.username && !parsed.password && !parsed.port;
   if (isFileOrigin(trusted.origin)) {
     if (parsed.protocol !== 'file:' || parsed.host !== '' || !trusted.rendererPath) return false;
     let path: string;
@@ -55,6 +67,8 @@ export function isAppUrl(url: string, trusted: TrustedApp): boolean {
 /** True when an origin string (as Chromium reports it, e.g. in a permission check) is ours. */
 export function isAppOrigin(origin: string | undefined, trusted: TrustedApp): boolean {
   if (!origin) return false;
+  const scheme = appSchemeOf(trusted.origin);
+  if (scheme) return origin === `${scheme.protocol}//${scheme.host}` || origin === `${scheme.protocol}//${scheme.host}/`;
   if (isFileOrigin(trusted.origin)) return origin === 'file://' || origin === 'file:///';
   try {
     const ours = new URL(trusted.origin);

@@ -1,4 +1,5 @@
-import type { AppStatus, Visit } from '../../src-preload/contract';
+import type { AppStatus, RendererError, Visit } from '../../src-preload/contract';
+
 import type { ApiHandlers } from './api-types';
 import { AppError } from './app-error';
 import type { ClientProvider } from './connection/client-provider';
@@ -18,6 +19,9 @@ export interface ApiHandlerDeps {
   clients: ClientProvider;
   isDemo: () => boolean;
   setSelfServiceMode?: (on: boolean) => void;
+  openDevTools?: () => boolean;
+  /** Where a renderer's crash report goes (main's log). */
+  onRendererError?: (report: RendererError) => void;
   ledger: VisitLedger;
   registration: RegistrationService;
   removal: RemovalSweeper;
@@ -58,7 +62,7 @@ export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
   const { settings, clients, ledger, registration, removal, presence, photos, directory, selfServiceSession } = deps;
   const selfService = () => settings.values.selfServiceMode;
   return {
-    ...settingsHandlers({ settings, clients, isDemo: deps.isDemo, setSelfServiceMode: deps.setSelfServiceMode }),
+    ...settingsHandlers({ settings, clients, isDemo: deps.isDemo, setSelfServiceMode: deps.setSelfServiceMode, openDevTools: deps.openDevTools }),
 
     getStatus: async () => appStatus(ledger, deps.facts),
 
@@ -91,5 +95,10 @@ export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
     listRegions: () => presence.listRegions(),
     listRegionPeople: (query) => presence.listRegionPeople(query),
     getPhoto: ({ url }) => photos.getPhoto(url),
+
+    async reportRendererError(report) {
+      deps.onRendererError?.(report);
+      return true as const;
+    },
   };
 }

@@ -29,6 +29,8 @@ export interface AppServicesOptions {
   secretBox: SecretBox;
   log: Logger;
   onSelfServiceModeChange?: (on: boolean) => void;
+  /** Electron glue: DevTools for the administrator of a packaged app. */
+  openDevTools?: () => boolean;
   sweepIntervalMs?: number;
   now?: () => Date;
   /** The ledger's file operations (tests: a disk that fails). */
@@ -165,6 +167,8 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     clients,
     isDemo: () => clients.isDemo(),
     setSelfServiceMode: opts.onSelfServiceModeChange,
+    openDevTools: opts.openDevTools,
+    onRendererError: (report) => log.error(`renderer (${report.source}): ${report.message}${report.stack ? `\n${report.stack}` : ''}`),
     ledger,
     registration,
     removal,

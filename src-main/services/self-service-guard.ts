@@ -17,6 +17,7 @@ export const SELF_SERVICE_CALLS: ReadonlySet<CallName> = new Set<CallName>([
   'resetSelfServiceSession',
   'verifyAdminPin',
   'leaveSelfServiceMode',
+  'reportRendererError',
 ]);
 
 /** Host searches a kiosk may make per minute: enough to type a few names, too few to walk the directory. */

@@ -1,15 +1,33 @@
 // Fast Refresh's preamble as a module: the CSP (script-src 'self') blocks the inline one in dev; empty in builds.
 import '@vitejs/plugin-react/preamble';
 import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
+import { createRoot, type Root } from 'react-dom/client';
 import { App } from './app/App';
+import { ErrorBoundary, RESTART_DELAY_MS, RestartingScreen } from './app/ErrorBoundary';
+import { reportRendererError } from './app/error-report';
 import './styles.css';
 
-const root = document.getElementById('root');
-if (root) {
-  createRoot(root).render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
-  );
+const container = document.getElementById('root');
+if (container) {
+  let root: Root;
+  const draw = () =>
+    root.render(
+      <StrictMode>
+        <ErrorBoundary>
+          <App />
+        </ErrorBoundary>
+      </StrictMode>,
+    );
+  root = createRoot(container, {
+    // Only errors the boundary could not catch end up here (React has unmounted the tree): the
+    // same calm screen, then the app drawn again.
+    onUncaughtError: (error) => {
+      reportRendererError('uncaught', error);
+      root.render(<RestartingScreen />);
+      setTimeout(draw, RESTART_DELAY_MS);
+    },
+  });
+  window.addEventListener('error', (event) => reportRendererError('window', event.error ?? event.message));
+  window.addEventListener('unhandledrejection', (event) => reportRendererError('window', event.reason));
+  draw();
 }

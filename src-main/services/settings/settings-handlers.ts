@@ -11,13 +11,18 @@ export interface SettingsHandlerDeps {
   isDemo: () => boolean;
   /** Puts the window in or out of kiosk mode (after the setting changed). */
   setSelfServiceMode?: (on: boolean) => void;
+  /** Opens DevTools on the app's window (Electron glue); false where there is none. */
+  openDevTools?: () => boolean;
   now?: () => number;
 }
+
+/** What anyone at the desk may change without the admin PIN. */
+const DESK_SETTINGS: ReadonlySet<string> = new Set(['language', 'cameraId']);
 
 /** How long a verified admin PIN keeps the admin calls open, renewed by each of them. */
 export const ADMIN_SESSION_MS = 15 * 60_000;
 
-export type SettingsHandlers = Pick<ApiHandlers, 'getSettings' | 'saveSettings' | 'verifyAdminPin' | 'setAdminPin' | 'testConnection' | 'findCryptoProfile' | 'leaveSelfServiceMode'>;
+export type SettingsHandlers = Pick<ApiHandlers, 'getSettings' | 'saveSettings' | 'verifyAdminPin' | 'setAdminPin' | 'testConnection' | 'findCryptoProfile' | 'leaveSelfServiceMode' | 'openDevTools'>;
 
 /**
  * The settings calls. The renderer gates the settings page with verifyAdminPin; main itself
@@ -50,8 +55,8 @@ export function settingsHandlers(deps: SettingsHandlerDeps): SettingsHandlers {
     },
 
     async saveSettings(patch) {
-      // Anyone at the desk may switch the language; everything else is the administrator's.
-      if (Object.keys(patch).some((key) => key !== 'language')) requireAdmin();
+      // Anyone at the desk may switch the language or pick the webcam; the rest is the administrator's.
+      if (Object.keys(patch).some((key) => !DESK_SETTINGS.has(key))) requireAdmin();
       const before = settings.values.selfServiceMode;
       // Self-service mode is left only with the admin PIN, so there must be one before it is entered.
       if (patch.selfServiceMode === true && !settings.hasPin()) {
@@ -97,6 +102,13 @@ export function settingsHandlers(deps: SettingsHandlerDeps): SettingsHandlers {
     async findCryptoProfile() {
       requireAdmin(); // it saves the profile it finds
       return findCryptoProfile(clients);
+    },
+
+    async openDevTools() {
+      // A packaged app has no other way in: only the administrator, never in kiosk mode.
+      if (settings.values.selfServiceMode) throw new AppError('not-allowed', 'DevTools are not available in kiosk mode');
+      requireAdmin();
+      return deps.openDevTools?.() ?? false;
     },
 
     async leaveSelfServiceMode({ pin }) {

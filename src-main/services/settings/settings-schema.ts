@@ -28,6 +28,8 @@ export const settingsFieldSchemas = {
   selfServiceMode: patchFields.selfServiceMode,
   selfServiceIdleSeconds: patchFields.selfServiceIdleSeconds,
   selfServiceRegistrationsPerMinute: patchFields.selfServiceRegistrationsPerMinute,
+  startAtLogin: patchFields.startAtLogin,
+  cameraId: patchFields.cameraId,
   callbackAddress: patchFields.callbackAddress,
   retentionDays: patchFields.retentionDays,
 } as const;
@@ -55,6 +57,8 @@ export const SETTINGS_DEFAULTS: Readonly<SettingsValues> = Object.freeze({
   selfServiceMode: false,
   selfServiceIdleSeconds: 60,
   selfServiceRegistrationsPerMinute: 3,
+  startAtLogin: false,
+  cameraId: '',
   callbackAddress: '',
   retentionDays: 30,
 });

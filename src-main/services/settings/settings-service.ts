@@ -210,6 +210,8 @@ export class SettingsService {
       selfServiceMode: v.selfServiceMode,
       selfServiceIdleSeconds: v.selfServiceIdleSeconds,
       selfServiceRegistrationsPerMinute: v.selfServiceRegistrationsPerMinute,
+      startAtLogin: v.startAtLogin,
+      cameraId: v.cameraId,
       adminPinSet: this.pinHash() !== undefined,
       callbackAddress: v.callbackAddress,
       retentionDays: v.retentionDays,

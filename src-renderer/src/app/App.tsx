@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useT, useLanguage } from '../i18n';
 import { NAV_ITEMS } from './navigation';
 import { startEventBridge } from './event-bridge';
@@ -11,7 +11,9 @@ import { LedgerProblems } from '../status/LedgerProblems';
 import { UnprovenRemovals } from '../status/UnprovenRemovals';
 import { DiskProblems } from '../status/DiskProblems';
 import { SigningBanner } from '../settings/SigningBanner';
-import { SelfServiceApp } from '../self-service/SelfServiceApp';
+
+// Only a self-service kiosk needs it: its own chunk.
+const SelfServiceApp = lazy(() => import('../self-service/SelfServiceApp').then((m) => ({ default: m.SelfServiceApp })));
 
 export function App() {
   const t = useT();
@@ -37,7 +39,13 @@ export function App() {
   }, [language, t]);
 
   // Self-service mode: the visitor's registration and nothing else (no navigation, no lists).
-  if (settings?.selfServiceMode) return <SelfServiceApp />;
+  if (settings?.selfServiceMode) {
+    return (
+      <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
+        <SelfServiceApp />
+      </Suspense>
+    );
+  }
 
   const item = NAV_ITEMS.find((n) => n.id === page) ?? NAV_ITEMS[0];
   const Page = item.Page;
@@ -71,7 +79,9 @@ export function App() {
                 {t('app.notConfigured')} <a href="#/settings">{t('nav.settings')}</a>
               </p>
             )}
-            <Page />
+            <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
+              <Page />
+            </Suspense>
           </>
         )}
       </main>

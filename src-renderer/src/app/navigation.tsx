@@ -1,17 +1,20 @@
-import type { JSX } from 'react';
+import { lazy, type ComponentType } from 'react';
 import type { MessageKey } from '../i18n';
 import type { PageId } from '../lib/navigation-store';
-import { DevicesPage } from '../devices/DevicesPage';
 import { RegisterPage } from '../register/RegisterPage';
-import { SecurityPage } from '../security/SecurityPage';
-import { SettingsPage } from '../settings/SettingsPage';
-import { VisitsPage } from '../visits/VisitsPage';
 
 export interface NavItem {
   id: PageId;
   label: MessageKey;
-  Page: () => JSX.Element;
+  Page: ComponentType;
 }
+
+// The first screen (registration) is in the initial chunk; every other page loads when first
+// opened (App wraps pages in Suspense), which keeps start-up small.
+const VisitsPage = lazy(() => import('../visits/VisitsPage').then((m) => ({ default: m.VisitsPage })));
+const DevicesPage = lazy(() => import('../devices/DevicesPage').then((m) => ({ default: m.DevicesPage })));
+const SecurityPage = lazy(() => import('../security/SecurityPage').then((m) => ({ default: m.SecurityPage })));
+const SettingsPage = lazy(() => import('../settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
 
 /**
  * The header's navigation, in order. To add a page (e.g. 安保 'security' with nav.security, or

@@ -141,6 +141,10 @@ export function SettingsForm({ settings }: { settings: PublicSettings }) {
           {settings.adminPinSet ? t('settings.selfServiceHint') : t('settings.selfServiceNeedsPin')}
         </p>
         {form.selfServiceMode && form.defaultDeviceNos.length === 0 && <p className="alert alert-warning">{t('settings.selfServiceNoDevices')}</p>}
+        <label className="check-field" htmlFor={fid('startAtLogin')}>
+          <input id={fid('startAtLogin')} type="checkbox" className="checkbox" checked={form.startAtLogin} onChange={(e) => set('startAtLogin', e.target.checked)} />
+          {t('settings.startAtLogin')}
+        </label>
       </section>
 
       <section className="card settings-section" aria-labelledby="settings-other">

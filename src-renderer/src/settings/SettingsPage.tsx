@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useT } from '../i18n';
 import { adminIn, useSettingsStore } from './store';
 import { PinGate } from './PinGate';
+import { DevToolsSection } from './DevToolsSection';
 import { PinSection } from './PinSection';
 import { SettingsForm } from './SettingsForm';
 
@@ -31,6 +32,7 @@ export function SettingsPage() {
         <>
           <SettingsForm settings={settings} />
           <PinSection />
+          <DevToolsSection />
         </>
       )}
     </div>

@@ -20,6 +20,7 @@ export interface SettingsFormValues {
   selfServiceMode: boolean;
   selfServiceIdleSeconds: string;
   selfServiceRegistrationsPerMinute: string;
+  startAtLogin: boolean;
   callbackAddress: string;
   retentionDays: string;
   /** Write-only: '' = keep; `clear` = clear on save. */
@@ -45,6 +46,7 @@ export function formFromSettings(s: PublicSettings): SettingsFormValues {
     selfServiceMode: s.selfServiceMode,
     selfServiceIdleSeconds: String(s.selfServiceIdleSeconds),
     selfServiceRegistrationsPerMinute: String(s.selfServiceRegistrationsPerMinute),
+    startAtLogin: s.startAtLogin,
     callbackAddress: s.callbackAddress,
     retentionDays: String(s.retentionDays),
     secrets: { appSecret: { value: '', clear: false }, aesKey: { value: '', clear: false }, aesIv: { value: '', clear: false } },
@@ -73,6 +75,7 @@ export function buildPatch(form: SettingsFormValues, s: PublicSettings): Record<
   for (const key of numbers) if (toNumber(form[key]) !== s[key]) patch[key] = toNumber(form[key]);
   const flags = ['selfServiceMode', 'useCompanyNoAsSecret'] as const;
   for (const key of flags) if (form[key] !== s[key]) patch[key] = form[key];
+  if (form.startAtLogin !== s.startAtLogin) patch.startAtLogin = form.startAtLogin;
   if (!sameList(form.defaultDeviceNos, s.defaultDeviceNos)) patch.defaultDeviceNos = form.defaultDeviceNos;
   for (const key of SECRET_FIELDS) {
     const secret = form.secrets[key];
@@ -105,6 +108,7 @@ const FIELD_ERROR: Record<SettingsField, MessageRef> = {
   selfServiceMode: generic,
   selfServiceIdleSeconds: range(LIMITS.selfServiceIdleSeconds),
   selfServiceRegistrationsPerMinute: range(LIMITS.selfServiceRegistrationsPerMinute),
+  startAtLogin: generic,
   callbackAddress: { key: 'settings.error.callbackAddress' },
   retentionDays: range(LIMITS.retentionDays),
 };
@@ -148,6 +152,7 @@ export const FIELD_ORDER: SettingsField[] = [
   'selfServiceMode',
   'selfServiceIdleSeconds',
   'selfServiceRegistrationsPerMinute',
+  'startAtLogin',
   'callbackAddress',
   'retentionDays',
 ];

@@ -20,6 +20,8 @@ interface SettingsState {
   setAdminPin(current: string | undefined, next: string): Promise<Result<PublicSettings>>;
   testConnection(): Promise<Result<ConnectionTest>>;
   findCryptoProfile(): Promise<Result<ProfileSearch>>;
+  /** The packaged app's DevTools (main wants the admin session). */
+  openDevTools(): Promise<Result<boolean>>;
   lock(): void;
 }
 
@@ -86,6 +88,12 @@ export const useSettingsStore = create<SettingsState>()((set, get) => ({
   testConnection: () => call('testConnection'),
   async findCryptoProfile() {
     const result = await call('findCryptoProfile');
+    if (!result.ok) lockIfMainWantsThePin(result.error);
+    return result;
+  },
+
+  async openDevTools() {
+    const result = await call('openDevTools');
     if (!result.ok) lockIfMainWantsThePin(result.error);
     return result;
   },

@@ -41,7 +41,19 @@ function mainLogs(root: string): string {
   return text;
 }
 
-export const electronBinaryAvailable = (): boolean => electronExecutable() !== undefined;
+/**
+ * KIOSK_E2E_PACKAGED=1: the journey runs against the packaged test build instead
+ * (`npm run dist -- --e2e` → dist/e2e/<platform>-unpacked; its inspect fuse is on for Playwright).
+ */
+export function packagedExecutable(): string | undefined {
+  if (process.env.KIOSK_E2E_PACKAGED !== '1') return undefined;
+  const name = process.platform === 'win32' ? 'k30-visitor-kiosk.exe' : 'k30-visitor-kiosk';
+  const dir = process.platform === 'win32' ? 'win-unpacked' : 'linux-unpacked';
+  const executable = path.join(repoRoot, 'dist/e2e', dir, name);
+  return existsSync(executable) ? executable : undefined;
+}
+
+export const electronBinaryAvailable = (): boolean => electronExecutable() !== undefined || packagedExecutable() !== undefined;
 
 export interface ElectronContext {
   app: ElectronApplication;
@@ -65,15 +77,16 @@ export function electronTest(body: (context: ElectronContext) => Promise<void>):
   return async ({}, testInfo) => {
     if (!electronBinaryAvailable()) console.log(`[electron] skipped: ${ELECTRON_SKIP_REASON}`);
     test.skip(!electronBinaryAvailable(), ELECTRON_SKIP_REASON);
+    const packaged = packagedExecutable();
     const main = path.join(repoRoot, 'out/main/index.js');
-    if (!existsSync(main)) throw new Error(`${main} is missing: run electron-vite build (global setup does)`);
+    if (!packaged && !existsSync(main)) throw new Error(`${main} is missing: run electron-vite build (global setup does)`);
 
     const userDataDir = mkdtempSync(path.join(tmpdir(), 'self-service-electron-'));
     let output = '';
     const app = await _electron.launch({
-      executablePath: electronExecutable(),
+      executablePath: packaged ?? electronExecutable(),
       // Chromium switches reach Electron's Chromium from its command line: the same fake webcam.
-      args: [main, '--no-sandbox', '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${cameraY4m}`],
+      args: [...(packaged ? [] : [main]), '--no-sandbox', '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${cameraY4m}`],
       cwd: repoRoot,
       // A fresh profile: userData follows XDG_CONFIG_HOME on Linux.
       env: { ...process.env, XDG_CONFIG_HOME: userDataDir, NODE_ENV: 'test', ELECTRON_ENABLE_LOGGING: '1' } as Record<string, string>,

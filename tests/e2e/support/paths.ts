@@ -1,5 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { findChromium } from './chromium';
 
 /** The repository root (this file is tests/e2e/support/paths.ts). */
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -10,4 +12,13 @@ export const outputDir = path.resolve(repoRoot, process.env.KIOSK_E2E_OUTPUT ?? 
 export const cameraY4m = path.join(outputDir, 'busy-camera.y4m');
 /** The shared camera tool; `../shared` relative to the repo root (on CI too). */
 export const sharedCameraTool = path.resolve(repoRoot, '../shared/camera/make-busy-y4m.mjs');
-export const chromiumPath = process.env.KIOSK_CHROMIUM ?? '/usr/bin/chromium';
+/** The Chromium of the browser tests (see chromium.ts); undefined lets Playwright use its own. */
+export const chromiumPath = findChromium({ env: process.env.KIOSK_CHROMIUM, managed: managedChromium() });
+
+function managedChromium(): string | undefined {
+  try {
+    return chromium.executablePath();
+  } catch {
+    return undefined;
+  }
+}

@@ -20,6 +20,9 @@ class FakeWindow {
   setKiosk(on: boolean) {
     this.calls.push(`setKiosk(${on})`);
   }
+  setAlwaysOnTop(on: boolean) {
+    this.calls.push(`setAlwaysOnTop(${on})`);
+  }
   setFullScreen(on: boolean) {
     this.calls.push(`setFullScreen(${on})`);
   }
@@ -42,20 +45,20 @@ const { createMainWindow, setWindowKiosk } = await import('../../../src-main/ele
 
 describe('kiosk window', () => {
   it('opens full-screen kiosk, without a menu, when kiosk mode is already on', () => {
-    const win = createMainWindow({ kiosk: true, preloadPath: '/p.cjs', rendererFile: '/index.html' }) as unknown as FakeWindow;
-    expect(win.options).toMatchObject({ kiosk: true, fullscreen: true });
+    const win = createMainWindow({ kiosk: true, preloadPath: '/p.cjs', rendererUrl: 'app://kiosk/index.html' }) as unknown as FakeWindow;
+    expect(win.options).toMatchObject({ kiosk: true, fullscreen: true, alwaysOnTop: true });
     expect(win.calls).toContain('removeMenu()');
-    const normal = createMainWindow({ kiosk: false, preloadPath: '/p.cjs', rendererFile: '/index.html' }) as unknown as FakeWindow;
+    const normal = createMainWindow({ kiosk: false, preloadPath: '/p.cjs', rendererUrl: 'app://kiosk/index.html' }) as unknown as FakeWindow;
     expect(normal.options).toMatchObject({ kiosk: false, fullscreen: false });
   });
 
   it('enters and leaves kiosk mode on a live window, and leaves a closed one alone', () => {
     const win = new FakeWindow({});
     setWindowKiosk(win as never, true);
-    expect(win.calls).toEqual(['setKiosk(true)', 'removeMenu()']);
+    expect(win.calls).toEqual(['setKiosk(true)', 'setAlwaysOnTop(true)', 'removeMenu()']);
     win.calls = [];
     setWindowKiosk(win as never, false);
-    expect(win.calls).toEqual(['setKiosk(false)', 'setFullScreen(false)']);
+    expect(win.calls).toEqual(['setKiosk(false)', 'setAlwaysOnTop(false)', 'setFullScreen(false)']);
     win.calls = [];
     win.destroyed = true;
     setWindowKiosk(win as never, true);

@@ -237,6 +237,8 @@ describe('no secret leaves the main process', () => {
       getPhoto: () => ({ url: `${sim.url}/photos/people/${DEMO_HOST_NO}.jpg` }),
       resetSelfServiceSession: () => undefined,
       leaveSelfServiceMode: () => ({ pin: SECRETS.pin }),
+      reportRendererError: () => ({ source: 'boundary', message: 'render failed' }),
+      openDevTools: () => undefined,
     };
     expect(Object.keys(inputs).sort()).toEqual([...CALL_NAMES].sort());
     const order: CallName[] = ['setAdminPin', 'verifyAdminPin', 'registerVisit', ...CALL_NAMES.filter((n) => !['setAdminPin', 'verifyAdminPin', 'registerVisit', 'removeVisit'].includes(n)), 'removeVisit'];

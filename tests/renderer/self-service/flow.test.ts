@@ -233,6 +233,8 @@ const SETTINGS: PublicSettings = {
   language: 'en',
   selfServiceMode: true,
   selfServiceIdleSeconds: 15,
+  startAtLogin: false,
+  cameraId: '',
   adminPinSet: true,
   callbackAddress: '',
   retentionDays: 30,

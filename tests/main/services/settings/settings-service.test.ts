@@ -51,6 +51,8 @@ describe('SettingsService: values and defaults', () => {
       selfServiceMode: false,
       selfServiceIdleSeconds: 60,
       selfServiceRegistrationsPerMinute: 3,
+      startAtLogin: false,
+      cameraId: '',
       callbackAddress: '',
       retentionDays: 30,
     });
@@ -269,12 +271,12 @@ describe('SettingsService: admin PIN', () => {
 });
 
 describe('settings handlers', () => {
-  function handlersSetup() {
+  function handlersSetup(extra: { openDevTools?: () => boolean } = {}) {
     const ctx = setup();
     const setSelfServiceMode = vi.fn();
     const clock = { ms: Date.parse('2030-01-01T09:00:00Z') };
     const clients = new ClientProvider(ctx.settings, { log: ctx.log });
-    const handlers = settingsHandlers({ settings: ctx.settings, clients, isDemo: () => false, setSelfServiceMode, now: () => clock.ms });
+    const handlers = settingsHandlers({ settings: ctx.settings, clients, isDemo: () => false, setSelfServiceMode, now: () => clock.ms, ...extra });
     const dispatch = createDispatcher(handlers as ApiHandlers);
     return { ...ctx, handlers, dispatch, setSelfServiceMode, clock };
   }
@@ -298,6 +300,22 @@ describe('settings handlers', () => {
     clock.ms += ADMIN_SESSION_MS;
     expect(await dispatch('saveSettings', { companyno: 'C10' })).toMatchObject({ ok: false, error: { code: 'pin-required' } });
     expect(settings.values.companyno).toBe('C9');
+  });
+
+  it('the webcam is the desk’s choice, start at login and DevTools are the administrator’s', async () => {
+    let opened = 0;
+    const { dispatch, settings, clock } = handlersSetup({ openDevTools: () => (opened++, true) });
+    expect(await dispatch('setAdminPin', { next: '8642' })).toMatchObject({ ok: true });
+    clock.ms += ADMIN_SESSION_MS;
+    expect(await dispatch('saveSettings', { cameraId: 'usb-cam-2' })).toMatchObject({ ok: true, value: { cameraId: 'usb-cam-2' } });
+    expect(await dispatch('saveSettings', { startAtLogin: true })).toMatchObject({ ok: false, error: { code: 'pin-required' } });
+    expect(await dispatch('openDevTools', undefined)).toMatchObject({ ok: false, error: { code: 'pin-required' } });
+    expect(opened).toBe(0);
+    expect(await dispatch('verifyAdminPin', { pin: '8642' })).toEqual({ ok: true, value: true });
+    expect(await dispatch('saveSettings', { startAtLogin: true })).toMatchObject({ ok: true, value: { startAtLogin: true } });
+    expect(await dispatch('openDevTools', undefined)).toEqual({ ok: true, value: true });
+    expect(opened).toBe(1);
+    expect(settings.values.startAtLogin).toBe(true);
   });
 
   it("refuses to enter kiosk mode with 'pin-required' while no PIN is set, changing nothing", async () => {
