@@ -5,6 +5,7 @@ import type { ClientProvider } from './connection/client-provider';
 import type { Directory } from './directory';
 import type { PhotoProxy } from './presence/photo-proxy';
 import type { PresenceService } from './presence/presence-service';
+import { AdminSession } from './settings/admin-session';
 import { settingsHandlers } from './settings/settings-handlers';
 import type { SettingsService } from './settings/settings-service';
 import { toPublic, type VisitLedger } from './visits/ledger';
@@ -27,6 +28,8 @@ export interface ApiHandlerDeps {
   facts: UnsavedFacts;
   /** The kiosk's current visitor: which visits' events its window may receive. */
   selfServiceSession?: SelfServiceSession;
+  /** The admin PIN session (made here when not given). */
+  adminSession?: AdminSession;
 }
 
 /** What getStatus reports: problems found at start, a ledger that cannot be written, K30 results not yet saved. */
@@ -57,8 +60,9 @@ function newestFirst(a: Visit, b: Visit): number {
 export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
   const { settings, clients, ledger, registration, removal, presence, photos, directory, selfServiceSession } = deps;
   const selfService = () => settings.values.selfServiceMode;
+  const session = deps.adminSession ?? new AdminSession(settings);
   return {
-    ...settingsHandlers({ settings, clients, isDemo: deps.isDemo, setSelfServiceMode: deps.setSelfServiceMode }),
+    ...settingsHandlers({ settings, clients, isDemo: deps.isDemo, setSelfServiceMode: deps.setSelfServiceMode, session }),
 
     getStatus: async () => appStatus(ledger, deps.facts),
 
@@ -90,6 +94,7 @@ export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
 
     listRegions: () => presence.listRegions(),
     listRegionPeople: (query) => presence.listRegionPeople(query),
+    getMuster: (query) => presence.getMuster(query),
     getPhoto: ({ url }) => photos.getPhoto(url),
   };
 }
