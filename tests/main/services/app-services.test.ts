@@ -283,7 +283,7 @@ describe('the security view and its photos', () => {
       },
       listRegionPeople: async (q: { no: string; pagesize: number }) => {
         calls.push(`people ${q.no} ${q.pagesize}`);
-        const row = (no: string, entertime: string) => ({ no, name: no, jobnumber: '', deptno: '', deptname: '', rolename: '', phone: '', idcard: '', iccard: '', sex: 'unknown', photoUrl: '', deviceno: 'D1', entertime });
+        const row = (no: string, entertime: string) => ({ no, name: no, jobnumber: '', deptno: '', deptname: '', rolename: '', phone: '', idcard: '', iccard: '', sex: 'unknown' as const, photoUrl: '', deviceno: 'D1', entertime });
         // b came through the campus gate, then into A: counted in A only.
         const rows = q.no === 'R1' ? [row('b', '2030-01-01 08:00:00'), row('a', '2030-01-01 07:00:00')] : [row('c', '2030-01-01 09:00:00'), row('b', '2030-01-01 08:05:00')];
         return { total: rows.length, totalPage: 1, rows };
