@@ -168,6 +168,8 @@ export const en = {
   'devices.in': 'In',
   'devices.out': 'Out',
   'devices.selectRegion': 'Select all in “{region}”',
+  'devices.clearRegion': 'Clear “{region}”',
+  'devices.noDefaults': 'No default doors are set, so none is ticked: tick the doors this visitor may use, and ask the administrator to choose the default doors in Settings.',
   'devices.noRegion': 'No region',
   'devices.selectedCount': '{count} devices selected',
   'devices.offlineWarning': '{count} of the selected devices are offline: the visitor may not reach them. When they are back, push again from Visits',

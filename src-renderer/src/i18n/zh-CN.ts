@@ -170,6 +170,8 @@ export const zhCN = {
   'devices.in': '进',
   'devices.out': '出',
   'devices.selectRegion': '全选「{region}」',
+  'devices.clearRegion': '清除「{region}」',
+  'devices.noDefaults': '尚未设置默认门禁，因此没有预先勾选：请勾选本次访客可以通行的门，并请管理员在“设置”中选择默认门禁。',
   'devices.noRegion': '未分区域',
   'devices.selectedCount': '已选择 {count} 台设备',
   'devices.offlineWarning': '已选择的设备中有 {count} 台离线：访客信息可能无法下发到这些设备。设备恢复后，可在「访客」中重新下发',
