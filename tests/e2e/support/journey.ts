@@ -161,6 +161,12 @@ export async function takePhoto(page: Page, t: T, effort: Effort): Promise<{ kb:
   const kb = Number(/([\d.]+)\s*KB/.exec(info)?.[1]);
   const limitKB = Number(/([\d.]+)\s*KB\s*$/.exec(info)?.[1] ?? /(\d+)\s*KB[^\d]*$/.exec(info)?.[1]);
   expect(kb, `photo size shown: "${info}"`).toBeGreaterThan(0);
+  // A portrait 3:4 photo of at least 480×640 (the camera gives 1280×720; its middle is kept).
+  const img = page.getByRole('img', { name: t('photo.result') });
+  const size = await img.evaluate((el) => ({ w: (el as unknown as { naturalWidth: number }).naturalWidth, h: (el as unknown as { naturalHeight: number }).naturalHeight }));
+  expect(size.w, 'photo width').toBeGreaterThanOrEqual(480);
+  expect(size.h, 'photo height').toBeGreaterThanOrEqual(640);
+  expect(Math.abs(size.w / size.h - 3 / 4), `3:4 portrait (${size.w}×${size.h})`).toBeLessThan(0.01);
   return { kb, limitKB };
 }
 
@@ -207,6 +213,9 @@ export async function registerVisitor(page: Page, options: RegisterOptions): Pro
   await expect(stepHeading(page, t, 'window')).toBeVisible();
   await expect(page.getByLabel(t('field.begin'), { exact: true })).not.toHaveValue('');
   await expect(page.getByLabel(t('field.end'), { exact: true })).not.toHaveValue('');
+  // The times are also said in the app's language (Chromium draws the fields in the system's).
+  const shownAs = language === 'zh-CN' ? /^即 \d{4}\/\d{2}\/\d{2} \d{2}:\d{2}$/ : /^That is \d{2}\/\d{2}\/\d{4}, \d{2}:\d{2}$/;
+  await expect(page.getByText(shownAs)).toHaveCount(2);
   await shot(`${language} 3 window`);
   await expectActionOnScreen(page, nextButton(page, t));
   await nextButton(page, t).click();
