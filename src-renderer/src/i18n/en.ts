@@ -236,6 +236,9 @@ export const en = {
   'history.detail.visitEnded': 'the visit ended',
   'history.detail.afterRestart': 'found after a restart',
   'history.detail.serverSaid': 'the server said: {message}',
+  'history.detail.registeredAgain': 'staff registered it again (K30 may now hold a duplicate)',
+  'history.detail.abandoned': 'abandoned by staff; an unpushed visitor may remain on K30',
+  'history.detail.clockBack': 'the clock moved back: the removal was rescheduled',
 
   'channel.reception': 'Reception',
   'channel.kiosk': 'Self-service',

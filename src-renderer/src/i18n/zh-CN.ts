@@ -238,6 +238,9 @@ export const zhCN = {
   'history.detail.visitEnded': '访问已结束',
   'history.detail.afterRestart': '重启后发现',
   'history.detail.serverSaid': '服务器返回：{message}',
+  'history.detail.registeredAgain': '工作人员已重新登记（K30 上可能因此出现重复访客）',
+  'history.detail.abandoned': '由工作人员放弃；K30 上可能留有未下发的访客',
+  'history.detail.clockBack': '系统时钟被调回，已重新安排删除时间',
 
   'channel.reception': '前台登记',
   'channel.kiosk': '自助登记',

@@ -14,6 +14,7 @@ export function historyDetail(event: string, detail: string | undefined, t: Tran
   switch (event) {
     case 'intent': {
       if (detail === 'staff decided to send it again') return t('history.detail.sendAgain');
+      if (detail.startsWith('staff registered it again')) return t('history.detail.registeredAgain');
       const [channel, consent] = detail.split('; ');
       const where = channel === 'kiosk' ? t('history.detail.kiosk') : channel === 'reception' ? t('history.detail.reception') : '';
       if (!where) break;
@@ -52,6 +53,12 @@ export function historyDetail(event: string, detail: string | undefined, t: Tran
     case 'cancelled':
       if (detail === 'by staff') return t('history.detail.byStaff');
       if (detail === 'visit ended') return t('history.detail.visitEnded');
+      break;
+    case 'abandoned':
+      if (detail.startsWith('by staff')) return t('history.detail.abandoned');
+      break;
+    case 'removal-rescheduled':
+      if (/the clock moved back$/.test(detail)) return t('history.detail.clockBack');
       break;
     case 'create-unknown':
       if (detail === 'found after restart') return t('history.detail.afterRestart');
