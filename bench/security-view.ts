@@ -9,9 +9,15 @@
  *      (default 16 ms, a fast fling), counting the DOM rows kept at every step and the longest
  *      gap between animation frames, then time until the last row shows its data;
  *   4. we print the list calls the renderer made (each is at most one K30 call; main reuses a
- *      recent answer), which all share main's limiter of 55 a minute.
+ *      recent answer), which all share main's limiter of 55 a minute;
+ *   5. with main's presence snapshot expired (the services' clock moved on), we export the
+ *      all-regions muster as CSV and time it until the file is complete, while host searches go
+ *      to main every SEARCH_MS (default 4 s; their answer times are printed: the limiter keeps
+ *      them a reserve of its 55 list calls a minute); then print from that snapshot (until
+ *      window.print is called with every person on paper);
+ *   6. every answer main gave the page and the searches is checked for a refused list call.
  *
- *   npm run bench:security            (COUNT=…, STEP_PX=…, STEP_MS=…, BENCH_SKIP_BUILD=1 to reuse out/renderer)
+ *   npm run bench:security            (COUNT=…, STEP_PX=…, STEP_MS=…, SEARCH_MS=…, BENCH_SKIP_BUILD=1 to reuse out/renderer)
  */
 import { chromium, type Page } from 'playwright-core';
 import { DEMO_REGIONS } from '../src-main/k30/simulator/seed';
@@ -19,10 +25,17 @@ import { startHarness } from '../tests/harness/harness';
 
 const COUNT = Number(process.env.COUNT) || 10_000;
 const STEP_MS = Number(process.env.STEP_MS) || 16;
+const SEARCH_MS = Number(process.env.SEARCH_MS) || 4000;
 const CHROMIUM = process.env.KIOSK_CHROMIUM ?? '/usr/bin/chromium';
 const REGION = DEMO_REGIONS.parking;
 
 const ROW = '[data-testid=presence-row]';
+
+/** Answers of main that say the K30 server refused a call (over its list limit or otherwise). */
+let refused = 0;
+const countRefusal = (body: string) => {
+  if (/"ok":false/.test(body) && /"code":"(rate-limited|server-refused)"/.test(body)) refused++;
+};
 const LOADED_ROW = `${ROW}:not([data-loading])`;
 
 async function post(url: string, body: unknown): Promise<unknown> {
@@ -66,11 +79,14 @@ async function main(): Promise<void> {
     const bulk = (await post(`${harness.simulatorUrl}/__sim/people/bulk`, { regionNo: REGION, count: COUNT })) as { inside: number };
     console.log(`region ${REGION}: ${bulk.inside} people inside (bulk insert ${(performance.now() - bulkStarted).toFixed(0)} ms)`);
 
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
     const calls: Record<string, number> = {};
     page.on('request', (request) => {
       const m = /\/__kiosk\/call\/(\w+)/.exec(request.url());
       if (m) calls[m[1]] = (calls[m[1]] ?? 0) + 1;
+    });
+    page.on('response', (response) => {
+      if (/\/__kiosk\/call\//.test(response.url())) void response.text().then(countRefusal, () => {});
     });
     page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
 
@@ -86,6 +102,9 @@ async function main(): Promise<void> {
     const firstRowsMs = performance.now() - clicked;
     const firstRows = await page.evaluate<number>(js.rows);
     console.log(`first rows: ${firstRowsMs.toFixed(0)} ms after the click (${firstRows} rows in the DOM)`);
+
+    // The muster first, while the list budget is fresh (the fling below spends it on purpose).
+    await musterBench(page, harness.appUrl, bulk.inside);
 
     const info = await page.evaluate<{ top: number; height: number; max: number }>(js.scrollInfo);
     const step = Number(process.env.STEP_PX) || info.height;
@@ -108,10 +127,72 @@ async function main(): Promise<void> {
     console.log(`max DOM rows while scrolling: ${maxRows} (of ${bulk.inside})`);
     console.log(`end of the list (row ${bulk.inside} with its data): ${endMs.toFixed(0)} ms after scrolling started`);
     console.log(`calls from the renderer: listRegionPeople ${calls.listRegionPeople ?? 0}, listRegions ${calls.listRegions ?? 0}, getPhoto ${calls.getPhoto ?? 0} (list calls share main's limiter, 55 a minute)`);
+    console.log(`refused list calls: ${refused}`);
   } finally {
     await browser.close();
     await harness.close();
   }
+}
+
+/** Host searches (one K30 list call each) every SEARCH_MS until stopped, a busy desk: their answer times. */
+function searchWhile(appUrl: string): { stop: () => Promise<number[]> } {
+  const times: number[] = [];
+  let running = true;
+  const loop = (async () => {
+    for (let i = 0; running; i++) {
+      const started = performance.now();
+      const response = await fetch(`${appUrl}/__kiosk/call/searchHosts`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: ['张', '李', '王', '刘'][i % 4] }) });
+      const body = await response.text();
+      countRefusal(body);
+      if (!/"ok":true/.test(body)) throw new Error(`host search failed: ${body.slice(0, 200)}`);
+      times.push(performance.now() - started);
+      await sleep(SEARCH_MS);
+    }
+  })();
+  return {
+    stop: async () => {
+      running = false;
+      await loop;
+      return times;
+    },
+  };
+}
+
+const fmt = (times: number[]) => {
+  const sorted = [...times].sort((a, b) => a - b);
+  return `${sorted.length} searches, median ${(sorted[Math.floor(sorted.length / 2)] ?? 0).toFixed(0)} ms, max ${(sorted[sorted.length - 1] ?? 0).toFixed(0)} ms`;
+};
+
+/** The all-regions muster, from an expired snapshot: CSV complete, then print. */
+async function musterBench(page: Page, appUrl: string, inRegion: number): Promise<void> {
+  const expire = async (offsetMs: number) => {
+    const r = await fetch(`${appUrl}/__harness/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ offsetMs }) });
+    if (!r.ok) throw new Error(`clock: ${r.status}`);
+  };
+  await page.locator('#muster-scope-all').check();
+
+  await expire(60_000);
+  let searches = searchWhile(appUrl);
+  const download = page.waitForEvent('download', { timeout: 120_000 });
+  const csvStarted = performance.now();
+  await page.locator('[data-testid=muster-csv]').click();
+  const file = await download;
+  const text = await (await import('node:fs/promises')).readFile((await file.path())!, 'utf8');
+  const csvMs = performance.now() - csvStarted;
+  const lines = text.split('\r\n').filter(Boolean).length - 1;
+  console.log(`muster (all regions) as CSV: ${csvMs.toFixed(0)} ms from a cold snapshot, ${lines} people (${inRegion} in the bulk region); host search meanwhile: ${fmt(await searches.stop())}`);
+
+  await page.evaluate(`(() => { window.__printed = 0; window.print = () => { window.__printed = document.querySelectorAll('[data-testid=print-muster] tbody tr').length; }; })()`);
+  searches = searchWhile(appUrl);
+  const printStarted = performance.now();
+  await page.locator('[data-testid=muster-print]').click();
+  let printed = 0;
+  while (!printed && performance.now() - printStarted < 120_000) {
+    await sleep(20);
+    printed = await page.evaluate<number>('window.__printed');
+  }
+  const printMs = performance.now() - printStarted;
+  console.log(`muster (all regions) to print: ${printMs.toFixed(0)} ms from main's fresh snapshot, ${printed} rows on paper; host search meanwhile: ${fmt(await searches.stop())}`);
 }
 
 main().catch((error) => {

@@ -25,6 +25,7 @@ export const CALL_NAMES = [
   'removeExpired',
   'listRegions',
   'listRegionPeople',
+  'getMuster',
   'getPhoto',
   'resetSelfServiceSession',
   'leaveSelfServiceMode',

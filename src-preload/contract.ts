@@ -165,7 +165,12 @@ export const RegionNodeSchema = z.object({
   no: z.string(),
   name: z.string(),
   parentno: z.string(),
+  /** Everyone in the region and its sub-regions, each person counted once. */
   inside: z.number().int(),
+  /** Of those, placed in this region itself (the region they entered last)… */
+  here: z.number().int(),
+  /** …and in its sub-regions. */
+  below: z.number().int(),
 });
 export type RegionNode = z.infer<typeof RegionNodeSchema>;
 
@@ -185,8 +190,46 @@ export const RegionPersonSchema = z.object({
 export type RegionPerson = z.infer<typeof RegionPersonSchema>;
 
 export const RegionPeopleQuerySchema = z
-  .object({ regionNo: required(50), pageindex: z.number().int().min(1), pagesize: z.number().int().min(1).max(200), query: text(50).optional() })
+  .object({ regionNo: required(50), pageindex: z.number().int().min(1), pagesize: z.number().int().min(1).max(1000), query: text(50).optional() })
   .strict();
+
+/** Phone numbers on a muster: masked (always allowed) or in full (admin PIN session only). */
+export const MusterPhonesSchema = z.enum(['masked', 'full']);
+export type MusterPhones = z.infer<typeof MusterPhonesSchema>;
+
+/** One person on the muster: listed once, in the region they entered last. */
+export const MusterPersonSchema = z.object({
+  no: z.string(),
+  name: z.string(),
+  deptname: z.string(),
+  regionNo: z.string(),
+  /** Region names from the top region down to this person's region. */
+  regionPath: z.array(z.string()),
+  deviceno: z.string(),
+  /** The entry door's name ('' when the device is unknown: show its number). */
+  doorName: z.string(),
+  entertime: z.string(),
+  visitor: z.boolean(),
+  /** Whom a visitor registered here came to see ('' otherwise). */
+  hostName: z.string(),
+  /** Masked (138****5678) or in full, as asked and allowed. */
+  phone: z.string(),
+  visitId: z.string().optional(),
+  overstay: z.boolean(),
+});
+export type MusterPerson = z.infer<typeof MusterPersonSchema>;
+
+export const MusterSchema = z.object({
+  /** A region number (that region with its sub-regions) or 'all'. */
+  scope: z.string(),
+  phones: MusterPhonesSchema,
+  fetchedAt: z.string(),
+  /** The regions in scope, tree order, with counts (each person once). */
+  regions: z.array(RegionNodeSchema),
+  /** In region order, newest arrival first within a region. */
+  people: z.array(MusterPersonSchema),
+});
+export type Muster = z.infer<typeof MusterSchema>;
 
 export const RegionPeoplePageSchema = z.object({ total: z.number().int(), rows: z.array(RegionPersonSchema), fetchedAt: z.string() });
 
@@ -284,6 +327,8 @@ export const calls = {
 
   listRegions: { input: none, output: z.object({ regions: z.array(RegionNodeSchema), fetchedAt: z.string() }) },
   listRegionPeople: { input: RegionPeopleQuerySchema, output: RegionPeoplePageSchema },
+  /** The evacuation muster: everyone once, with region path, door, host and phone. */
+  getMuster: { input: z.object({ scope: required(50), phones: MusterPhonesSchema }).strict(), output: MusterSchema },
   /** A K30-hosted photo, fetched by main (size-capped, cached) so the CSP stays closed. */
   getPhoto: { input: z.object({ url: z.string().url().max(500) }).strict(), output: z.string() },
 

@@ -6,6 +6,7 @@ import type { ClientProvider } from './connection/client-provider';
 import type { Directory } from './directory';
 import type { PhotoProxy } from './presence/photo-proxy';
 import type { PresenceService } from './presence/presence-service';
+import { AdminSession } from './settings/admin-session';
 import { settingsHandlers } from './settings/settings-handlers';
 import type { SettingsService } from './settings/settings-service';
 import { toPublic, type VisitLedger } from './visits/ledger';
@@ -31,6 +32,8 @@ export interface ApiHandlerDeps {
   facts: UnsavedFacts;
   /** The kiosk's current visitor: which visits' events its window may receive. */
   selfServiceSession?: SelfServiceSession;
+  /** The admin PIN session (made here when not given). */
+  adminSession?: AdminSession;
 }
 
 /** What getStatus reports: problems found at start, a ledger that cannot be written, K30 results not yet saved. */
@@ -61,8 +64,9 @@ function newestFirst(a: Visit, b: Visit): number {
 export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
   const { settings, clients, ledger, registration, removal, presence, photos, directory, selfServiceSession } = deps;
   const selfService = () => settings.values.selfServiceMode;
+  const session = deps.adminSession ?? new AdminSession(settings);
   return {
-    ...settingsHandlers({ settings, clients, isDemo: deps.isDemo, setSelfServiceMode: deps.setSelfServiceMode, openDevTools: deps.openDevTools }),
+    ...settingsHandlers({ settings, clients, isDemo: deps.isDemo, setSelfServiceMode: deps.setSelfServiceMode, openDevTools: deps.openDevTools, session }),
 
     getStatus: async () => appStatus(ledger, deps.facts),
 
@@ -94,6 +98,7 @@ export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
 
     listRegions: () => presence.listRegions(),
     listRegionPeople: (query) => presence.listRegionPeople(query),
+    getMuster: (query) => presence.getMuster(query),
     getPhoto: ({ url }) => photos.getPhoto(url),
 
     async reportRendererError(report) {

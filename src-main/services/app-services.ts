@@ -14,6 +14,7 @@ import { visitWindowPolicy } from './visits/visit-window';
 import type { KeyValueStore, Logger, SecretBox } from './ports';
 import { PhotoProxy } from './presence/photo-proxy';
 import { PresenceService } from './presence/presence-service';
+import { AdminSession } from './settings/admin-session';
 import type { ChangedKey } from './settings/settings-service';
 import { SettingsService } from './settings/settings-service';
 import { VisitLedger } from './visits/ledger';
@@ -90,8 +91,15 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   const announceStatus = () => events.emit('statusChanged', appStatus(ledger, facts));
   const statusSubscriptions = [facts.onChange(announceStatus), ledger.onWritableChange(announceStatus)];
   facts.start();
-  const presence = new PresenceService({ client, ledger, now });
   const directory = new Directory({ client, now: () => now().getTime() });
+  const adminSession = new AdminSession(settings, () => now().getTime());
+  const presence = new PresenceService({
+    client,
+    ledger,
+    now,
+    doors: async () => new Map((await directory.listDevices()).map((d) => [d.no, { name: d.name, regionname: d.regionname }])),
+    fullPhonesAllowed: () => adminSession.isOpen,
+  });
   const photos = new PhotoProxy({ server: () => settings.values.server || demo.current()?.url });
 
   /** Callbacks are checked against the connection in use right now (secrets opened per message). */
@@ -109,8 +117,19 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     handlers: {
       ...visitCallbacks,
       // Any door pass, a visitor's or not, changes who is inside: drop the security view's cache.
-      UploadRecord: (data) => {
-        presence.clearCache();
+      UploadRecord: async (data) => {
+        const peopleNo = String(data.peopleNo ?? '');
+        await presence
+          .applyPass({
+            peopleNo,
+            peopleName: String(data.peopleName ?? ''),
+            departmentName: String(data.departmentName ?? ''),
+            deviceNo: String(data.deviceNo ?? ''),
+            direction: String(data.outinType) === '0' ? 'out' : 'in',
+            addTime: String(data.addTime ?? ''),
+            visitor: String(data.recogMode) === '6' || (peopleNo !== '' && ledger.findByK30No(peopleNo) !== undefined),
+          })
+          .catch((error) => log.warn(`presence: a door pass could not be applied: ${(error as Error)?.message}`));
         return visitCallbacks.UploadRecord(data);
       },
     },
@@ -176,6 +195,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     photos,
     directory,
     selfServiceSession,
+    adminSession,
   });
   const handlers = guardSelfServiceMode(allHandlers, {
     isSelfServiceMode: selfService,

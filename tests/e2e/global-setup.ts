@@ -17,7 +17,8 @@ export default async function globalSetup(): Promise<void> {
 
   let made = false;
   if (existsSync(sharedCameraTool)) {
-    const run = spawnSync(process.execPath, [sharedCameraTool, cameraY4m], { encoding: 'utf8' });
+    // 1280×720: enough for the portrait 3:4 crop of at least 480×640 (540×720).
+    const run = spawnSync(process.execPath, [sharedCameraTool, cameraY4m, '1280', '720'], { encoding: 'utf8' });
     made = run.status === 0 && existsSync(cameraY4m);
     if (!made) console.warn(`[e2e] ${sharedCameraTool} failed (${run.status}): ${run.stderr}; using the built-in generator`);
   }

@@ -12,7 +12,7 @@ import type { Registration, Visit } from '../../src-preload/contract';
 import { DEMO_DEVICES, DEMO_HOSTS, DEMO_REGIONS } from '../../src-main/k30/simulator/seed';
 import { TINY_JPEG } from '../../src-main/k30/simulator/photos';
 import { parseCsv, UTF8_BOM } from '../../src-renderer/src/security/csv';
-import { buildRegionTree, flattenTree } from '../../src-renderer/src/security/tree';
+import { musterOrder, placePeople, RegionForest, regionCounts, VISITOR_ROLE, type Placement, type PresenceRow } from '../../src-main/services/presence/muster-model';
 import { expect, test, type Sim } from './support/fixtures';
 import { navigate, tr, type T } from './support/journey';
 
@@ -39,6 +39,26 @@ async function world(sim: Sim): Promise<World> {
 /** Who is inside a region, in the order the list shows them (newest arrival first). */
 const insideNewestFirst = (w: World, regionNo: string) => [...(w.presence[regionNo] ?? [])].reverse();
 const entryNo = (e: PresenceEntry) => e.personNo ?? e.visitorNo ?? '';
+
+/** The simulator's presence as the muster model places it: each person once, in the region entered last. */
+function placed(w: World): { forest: RegionForest; placements: Map<string, Placement>; entries: Map<string, PresenceEntry> } {
+  const forest = new RegionForest(w.regions);
+  const entries = new Map<string, PresenceEntry>();
+  const rows = new Map(
+    Object.entries(w.presence).map(([regionNo, list]) => [
+      regionNo,
+      list.map((e): PresenceRow => {
+        const row = { no: entryNo(e), name: e.name, deptname: '', rolename: e.visitorNo ? VISITOR_ROLE : '', phone: '', photoUrl: '', deviceno: e.deviceno, entertime: e.entertime };
+        entries.set(`${regionNo}|${row.no}`, e);
+        return row;
+      }),
+    ]),
+  );
+  return { forest, placements: placePeople(forest, rows), entries };
+}
+
+/** How many different people the simulator has inside anywhere (a person in two regions is one). */
+const distinctInside = (w: World) => new Set(Object.values(w.presence).flatMap((list) => list.map((e) => (e.visitorNo ? `v:${e.visitorNo}` : `p:${e.personNo}`)))).size;
 
 const HOUR = 60 * 60 * 1000;
 const t: T = tr('zh-CN');
@@ -76,13 +96,18 @@ test('the region tree shows counts; a region lists who the simulator has inside;
   const w = await world(sim);
   await openSecurity(app);
 
-  // Every region with its count, as the simulator has them.
+  // Every region with its count: each person once, parents as "N here + M in sub-regions".
   const tree = app.getByRole('list', { name: t('security.regionsLabel') });
+  const { forest, placements } = placed(w);
+  const counts = regionCounts(forest, placements.values());
   for (const region of w.regions) {
     const button = tree.locator(`[data-testid=region-button][data-region-no="${region.no}"]`);
     await expect(button).toContainText(region.name);
-    await expect(button.getByTestId('region-count')).toHaveText(t('security.insideCount', { count: w.presence[region.no]?.length ?? 0 }));
+    const { here, below } = counts.get(region.no)!;
+    await expect(button.getByTestId('region-count')).toHaveText(below > 0 ? t('security.insideSplit', { here, below }) : t('security.insideCount', { count: here }));
   }
+  // The top regions add up to everyone inside, each person once.
+  expect(forest.roots.reduce((n, no) => n + counts.get(no)!.here + counts.get(no)!.below, 0)).toBe(distinctInside(w));
   await expect(app.getByTestId('last-refreshed')).toContainText(/最后刷新 \d{2}:\d{2}:\d{2}/);
   await shot('tree with counts');
 
@@ -181,7 +206,7 @@ test('a visitor registered here who is still inside after their visit ended is f
   const download = app.waitForEvent('download');
   await app.getByRole('button', { name: t('security.exportCsv'), exact: true }).click();
   const rows = parseCsv(await readFile((await (await download).path())!, 'utf8'));
-  expect(rows.find((r) => r[1] === registration.name)).toEqual(['B栋研发楼', registration.name, '', '5678', inside[0].entertime, 'B栋研发楼入口', '是', '是']);
+  expect(rows.find((r) => r[1] === registration.name)).toEqual(['总部园区 / B栋研发楼', registration.name, '', '是', DEMO_HOSTS.zhangWei.name, '137****5678', inside[0].entertime, 'B栋研发楼入口', '是']);
 });
 
 /** A computed style of an element (typed without the DOM library: this file is checked against Node's). */
@@ -189,26 +214,30 @@ function css(locator: Locator, property: string): Promise<string> {
   return locator.evaluate((el, p) => (globalThis as unknown as { getComputedStyle(e: unknown): { getPropertyValue(n: string): string } }).getComputedStyle(el).getPropertyValue(p), property);
 }
 
-test('the muster exports CSV (one region, all regions) that matches the simulator, and prints grouped by region', async ({ app, sim, shot }) => {
+test('the muster exports CSV (one region, all regions) with each person once, and prints by region', async ({ app, sim, shot }) => {
   const w = await world(sim);
   const deptName = new Map(w.departments.map((d) => [d.no, d.name]));
   const deviceName = new Map(w.devices.map((d) => [d.no, d.name]));
   const people = new Map(w.people.map((p) => [p.no, p]));
   const visitors = new Map(w.visitors.map((v) => [v.no, v]));
-  const csvRow = (regionName: string, e: PresenceEntry) => {
+  const { forest, placements, entries } = placed(w);
+  const mask = (phone: string) => (phone.length >= 7 ? phone.slice(0, 3) + '*'.repeat(phone.length - 7) + phone.slice(-4) : phone);
+  const csvRow = ({ regionNo, row }: Placement) => {
+    const e = entries.get(`${regionNo}|${row.no}`)!;
     const p = e.personNo ? people.get(e.personNo) : undefined;
     const v = e.visitorNo ? visitors.get(e.visitorNo) : undefined;
-    return [regionName, e.name, p ? deptName.get(p.deptno) ?? '' : '', (p?.phone ?? v?.phone ?? '').slice(-4), e.entertime, deviceName.get(e.deviceno) ?? e.deviceno, '否', '否'];
+    const path = forest.pathOf(regionNo).map((no) => forest.name(no)).join(' / ');
+    return [path, e.name, p ? deptName.get(p.deptno) ?? '' : '', v ? '是' : '否', '', mask(p?.phone ?? v?.phone ?? ''), e.entertime, deviceName.get(e.deviceno) ?? e.deviceno, '否'];
   };
-  const header = ['区域', '姓名', '部门', '手机尾号', '进入时间', '进入设备', '访客', '逾期未离开'];
+  const header = ['区域（路径）', '姓名', '部门', '访客', '被访人', '手机号码', '进入时间', '进入的门', '逾期未离开'];
 
   await openSecurity(app);
-  const expectedB = insideNewestFirst(w, DEMO_REGIONS.buildingB);
-  await chooseRegion(app, DEMO_REGIONS.buildingB, 'B栋研发楼', expectedB.length);
+  await chooseRegion(app, DEMO_REGIONS.buildingB, 'B栋研发楼', insideNewestFirst(w, DEMO_REGIONS.buildingB).length);
   await expect(app.getByRole('radio', { name: t('security.scopeSelected', { name: 'B栋研发楼' }) })).toBeChecked();
   await shot('muster panel');
 
-  // One region.
+  // One region: it and its sub-regions, each person once.
+  const expectedB = musterOrder(forest, placements.values(), DEMO_REGIONS.buildingB);
   let download = app.waitForEvent('download');
   await app.getByRole('button', { name: t('security.exportCsv'), exact: true }).click();
   let file = await download;
@@ -218,20 +247,24 @@ test('the muster exports CSV (one region, all regions) that matches the simulato
   let text = bytes.toString('utf8');
   expect(text.startsWith(UTF8_BOM)).toBe(true);
   expect(text).toContain('\r\n');
-  expect(parseCsv(text)).toEqual([header, ...expectedB.map((e) => csvRow('B栋研发楼', e))]);
+  expect(parseCsv(text)).toEqual([header, ...expectedB.map(csvRow)]);
   await expect(app.getByTestId('muster-notice')).toContainText(t('security.musterExported', { count: expectedB.length, file: file.suggestedFilename() }));
   await shot('CSV of one region exported');
 
-  // All regions, in the tree's order.
+  // All regions: each person once; the total is the sum of the top regions and everyone inside.
   await app.getByRole('radio', { name: t('security.scopeAll') }).check();
   download = app.waitForEvent('download');
   await app.getByRole('button', { name: t('security.exportCsv'), exact: true }).click();
   file = await download;
   expect(file.suggestedFilename()).toMatch(/^muster-all-\d{8}-\d{6}\.csv$/);
   bytes = await readFile((await file.path())!);
-  text = bytes.toString('utf8');
-  const order = flattenTree(buildRegionTree(w.regions.map((r) => ({ ...r, inside: 0 })))).map((n) => n.region);
-  expect(parseCsv(text)).toEqual([header, ...order.flatMap((r) => insideNewestFirst(w, r.no).map((e) => csvRow(r.name, e)))]);
+  const all = parseCsv(bytes.toString('utf8'));
+  expect(all).toEqual([header, ...musterOrder(forest, placements.values(), 'all').map(csvRow)]);
+  const lines = all.slice(1);
+  expect(new Set(lines.map((r) => `${r[1]}|${r[5]}`)).size).toBe(lines.length);
+  expect(lines.length).toBe(distinctInside(w));
+  const counts = regionCounts(forest, placements.values());
+  expect(forest.roots.reduce((n, no) => n + counts.get(no)!.here + counts.get(no)!.below, 0)).toBe(lines.length);
   await shot('CSV of all regions exported');
 
   // Print: the muster is put in the page, grouped by region, and window.print is called.
@@ -245,8 +278,12 @@ test('the muster exports CSV (one region, all regions) that matches the simulato
   const printedText = () => app.evaluate(() => (globalThis as unknown as { printed?: string }).printed ?? '');
   await expect.poll(printedText).toContain(t('security.printTitle', { scope: t('security.scopeAll') }));
   const printed = await printedText();
-  for (const region of order) expect(printed).toContain(t('security.printRegion', { name: region.name, count: w.presence[region.no]?.length ?? 0 }));
-  for (const e of expectedB) expect(printed).toContain(e.name);
+  expect(printed).toContain(t('security.printedAt', { time: '', count: distinctInside(w) }).split('，')[1] ?? '');
+  for (const no of forest.ordered()) {
+    const here = counts.get(no)!.here;
+    if (here > 0) expect(printed).toContain(t('security.printRegion', { name: forest.pathOf(no).map((n) => forest.name(n)).join(' / '), count: here }));
+  }
+  for (const { row } of expectedB) expect(printed).toContain(row.name);
   await app.emulateMedia({ media: 'print' });
   await expect(app.getByTestId('print-muster')).toBeVisible();
   await expect(app.getByRole('heading', { name: t('security.title'), exact: true })).toBeHidden();

@@ -18,7 +18,7 @@ import {
 } from './normalise';
 import { isReadPath, isRateLimitedPath, normalisePath, PATHS, type K30Path } from './paths';
 import { encodePhoto } from './photo';
-import { sharedListLimiter, type RateLimiter } from './rate-limiter';
+import { sharedListLimiter, type CallPriority, type RateLimiter } from './rate-limiter';
 import { retryPolicy, withRetry, type RetryPolicy } from './retry';
 import { postJson } from './transport';
 import type {
@@ -135,15 +135,15 @@ export class K30Client {
   }
 
   /** Validates, then sends with retries. */
-  private async send(path: K30Path, data: Data): Promise<unknown> {
+  private async send(path: K30Path, data: Data, priority?: CallPriority): Promise<unknown> {
     const body = compact(data);
     validateRequest(path, body);
-    return this.exchange(path, body, isReadPath(path));
+    return this.exchange(path, body, isReadPath(path), priority);
   }
 
-  private async exchange(path: string, data: Data, readOnly: boolean): Promise<unknown> {
+  private async exchange(path: string, data: Data, readOnly: boolean, priority: CallPriority = 'interactive'): Promise<unknown> {
     const limited = isRateLimitedPath(path);
-    const attempt = () => (limited ? this.limiter.schedule(() => this.once(path, data)) : this.once(path, data));
+    const attempt = () => (limited ? this.limiter.schedule(() => this.once(path, data), priority) : this.once(path, data));
     return withRetry(attempt, readOnly, this.retry, {
       onRetry: (error, retry, delay) =>
         this.logger.warn(`K30 ${error instanceof K30Error ? error.message : `${path} failed`}; retry ${retry + 1} of ${this.retry.attempts - 1} in ${Math.round(delay)} ms`),
@@ -382,14 +382,15 @@ export class K30Client {
     await this.send(PATHS.regionDelete, { no });
   }
 
-  async listRegions(q: RegionQuery): Promise<Page<Region>> {
+  /** `priority` 'background' for calls nobody waits for at the screen (they leave the limiter's reserve alone). */
+  async listRegions(q: RegionQuery, opts: { priority?: CallPriority } = {}): Promise<Page<Region>> {
     const { pageindex, pagesize, no, name, parentno } = q;
-    return normalisePage(await this.send(PATHS.regionList, { pageindex, pagesize, no, name, parentno }), normaliseRegion);
+    return normalisePage(await this.send(PATHS.regionList, { pageindex, pagesize, no, name, parentno }, opts.priority), normaliseRegion);
   }
 
-  async listRegionPeople(q: RegionPeopleQuery): Promise<Page<RegionPerson>> {
+  async listRegionPeople(q: RegionPeopleQuery, opts: { priority?: CallPriority } = {}): Promise<Page<RegionPerson>> {
     const { pageindex, pagesize, no, name, phone, idcard, iccard } = q;
     const data = { pageindex, pagesize, no, name, phone, idcard, iccard, startdate: dateTime(q.startdate), effdate: dateTime(q.effdate) };
-    return normalisePage(await this.send(PATHS.regionPeople, data), normaliseRegionPerson);
+    return normalisePage(await this.send(PATHS.regionPeople, data, opts.priority), normaliseRegionPerson);
   }
 }

@@ -1,12 +1,17 @@
-import type { RegionNode, RegionPerson } from '../../../src-preload/contract';
-import type { Page, Region, RegionPeopleQuery, RegionPerson as K30RegionPerson, RegionQuery } from '../../k30/client/types';
+import type { Muster, MusterPerson, MusterPhones, RegionNode, RegionPerson } from '../../../src-preload/contract';
+import { AppError } from '../app-error';
 import { phoneTail } from '../directory';
-import type { VisitLedger } from '../visits/ledger';
+import { maskPhone, type VisitLedger } from '../visits/ledger';
+import { musterOrder, placePeople, RegionForest, regionCounts, VISITOR_ROLE } from './muster-model';
+import { PresenceSnapshots, type DoorPass, type SnapshotClient } from './presence-snapshot';
 
 /** What the security view needs of the K30 client (structurally the real K30Client). */
-export interface PresenceClient {
-  listRegions(query: RegionQuery): Promise<Page<Region>>;
-  listRegionPeople(query: RegionPeopleQuery): Promise<Page<K30RegionPerson>>;
+export type PresenceClient = SnapshotClient;
+
+/** A door as the muster names it, and the region it lets into. */
+export interface DoorInfo {
+  name: string;
+  regionname: string;
 }
 
 export interface PresenceDeps {
@@ -19,6 +24,10 @@ export interface PresenceDeps {
    * the budget, so answers are reused for this long.
    */
   cacheMs?: number;
+  /** Device no → its name and region (doors are shown by name; a pass moves someone into the door's region). */
+  doors?: () => Promise<Map<string, DoorInfo>>;
+  /** Whether full phone numbers may be shown now (the admin PIN session is open). */
+  fullPhonesAllowed?: () => boolean;
 }
 
 export interface RegionsAnswer {
@@ -32,8 +41,6 @@ export interface RegionPeopleAnswer {
   fetchedAt: string;
 }
 
-const PAGE_SIZE = 100;
-const MAX_PAGES = 50;
 const MAX_CACHED_QUERIES = 50;
 
 /**
@@ -51,23 +58,90 @@ export function searchFields(query: string | undefined): { name: string } | { ph
 export class PresenceService {
   private readonly now: () => Date;
   private readonly cacheMs: number;
-  private regions?: { at: number; answer: Promise<RegionsAnswer> };
+  private readonly snapshots: PresenceSnapshots;
   private readonly people = new Map<string, { at: number; answer: Promise<RegionPeopleAnswer> }>();
 
   constructor(private readonly deps: PresenceDeps) {
     this.now = deps.now ?? (() => new Date());
     this.cacheMs = deps.cacheMs ?? 15_000;
+    this.snapshots = new PresenceSnapshots({ client: deps.client, now: this.now, cacheMs: this.cacheMs });
   }
 
-  listRegions(): Promise<RegionsAnswer> {
-    const now = this.now().getTime();
-    if (this.regions && now - this.regions.at < this.cacheMs) return this.regions.answer;
-    const entry = { at: now, answer: this.fetchRegions() };
-    this.regions = entry;
-    entry.answer.catch(() => {
-      if (this.regions === entry) this.regions = undefined;
+  /** The page size the snapshot reads with (the largest the server accepted). */
+  get snapshotPageSize(): number {
+    return this.snapshots.pageSize;
+  }
+
+  /** Regions with their counts: each person once, in the region they entered last. */
+  async listRegions(): Promise<RegionsAnswer> {
+    const snapshot = await this.snapshots.get();
+    const forest = new RegionForest(snapshot.regions);
+    const counts = regionCounts(forest, placePeople(forest, rowsOf(snapshot.presence)).values());
+    const regions = snapshot.regions.map((r): RegionNode => {
+      const { here, below } = counts.get(r.no) ?? { here: 0, below: 0 };
+      return { no: r.no, name: r.name, parentno: r.parentno, inside: here + below, here, below };
     });
-    return entry.answer;
+    return { regions, fetchedAt: snapshot.fetchedAt };
+  }
+
+  /**
+   * The evacuation muster of one region (with its sub-regions) or all: each person once, with
+   * region path, door, entry time, department, host (our visitors) and phone. Full numbers only
+   * while the admin PIN session is open; masked ones always.
+   */
+  async getMuster(query: { scope: string; phones: MusterPhones }): Promise<Muster> {
+    if (query.phones === 'full' && !(this.deps.fullPhonesAllowed?.() ?? false)) throw new AppError('pin-required', 'Full phone numbers need the admin PIN');
+    const [snapshot, doors] = await Promise.all([this.snapshots.get(), this.doorsOrNone()]);
+    const forest = new RegionForest(snapshot.regions);
+    if (query.scope !== 'all' && !forest.has(query.scope)) throw new AppError('not-found', `no region ${query.scope}`, 'scope');
+    const placements = placePeople(forest, rowsOf(snapshot.presence));
+    const counts = regionCounts(forest, placements.values());
+    const visits = new Map(this.deps.ledger.all().flatMap((v) => (v.k30No ? [[v.k30No, v] as const] : [])));
+    const now = this.now().getTime();
+    const paths = new Map<string, string[]>();
+    const pathOf = (no: string) => paths.get(no) ?? paths.set(no, forest.pathOf(no).map((n) => forest.name(n))).get(no)!;
+    const people = musterOrder(forest, placements.values(), query.scope).map(({ regionNo, row }): MusterPerson => {
+      const visit = row.rolename === VISITOR_ROLE || !row.rolename ? visits.get(row.no) : undefined;
+      return {
+        no: row.no,
+        name: row.name,
+        deptname: row.deptname,
+        regionNo,
+        regionPath: pathOf(regionNo),
+        deviceno: row.deviceno,
+        doorName: doors.get(row.deviceno)?.name ?? '',
+        entertime: row.entertime,
+        visitor: row.rolename === VISITOR_ROLE || visit !== undefined,
+        hostName: visit?.host.name ?? '',
+        phone: query.phones === 'full' ? row.phone : row.phone ? maskPhone(row.phone) : '',
+        ...(visit ? { visitId: visit.id } : {}),
+        overstay: visit !== undefined && Date.parse(visit.end) < now,
+      };
+    });
+    const within = query.scope === 'all' ? undefined : forest.subtree(query.scope);
+    const regions = forest
+      .ordered()
+      .filter((no) => !within || within.has(no))
+      .map((no): RegionNode => {
+        const { here, below } = counts.get(no)!;
+        return { no, name: forest.name(no), parentno: forest.parentOf(no) ?? '', inside: here + below, here, below };
+      });
+    return { scope: query.scope, phones: query.phones, fetchedAt: snapshot.fetchedAt, regions, people };
+  }
+
+  /** An UploadRecord: presence follows the pass until the next snapshot; cached list pages are dropped. */
+  async applyPass(pass: Omit<DoorPass, 'regionName'>): Promise<void> {
+    this.people.clear();
+    const door = (await this.doorsOrNone()).get(pass.deviceNo);
+    this.snapshots.applyPass({ ...pass, regionName: door?.regionname });
+  }
+
+  private async doorsOrNone(): Promise<Map<string, DoorInfo>> {
+    try {
+      return (await this.deps.doors?.()) ?? new Map();
+    } catch {
+      return new Map(); // doors shown by number rather than no muster at all
+    }
   }
 
   listRegionPeople(query: { regionNo: string; pageindex: number; pagesize: number; query?: string }): Promise<RegionPeopleAnswer> {
@@ -89,26 +163,8 @@ export class PresenceService {
   }
 
   clearCache(): void {
-    this.regions = undefined;
+    this.snapshots.clear();
     this.people.clear();
-  }
-
-  private async fetchRegions(): Promise<RegionsAnswer> {
-    const client = this.deps.client();
-    const regions: Region[] = [];
-    for (let pageindex = 1; pageindex <= MAX_PAGES; pageindex++) {
-      const page = await client.listRegions({ pageindex, pagesize: PAGE_SIZE });
-      regions.push(...page.rows);
-      if (page.rows.length === 0 || pageindex >= page.totalPage || regions.length >= page.total) break;
-    }
-    // One call per region for its count (pagesize 1: only `total` is wanted), one at a time so
-    // the shared limiter spaces them instead of a burst.
-    const nodes: RegionNode[] = [];
-    for (const region of regions) {
-      const count = await client.listRegionPeople({ pageindex: 1, pagesize: 1, no: region.no });
-      nodes.push({ no: region.no, name: region.name, parentno: region.parentno, inside: count.total });
-    }
-    return { regions: nodes, fetchedAt: this.now().toISOString() };
   }
 
   private async fetchPeople(query: { regionNo: string; pageindex: number; pagesize: number; query?: string }): Promise<RegionPeopleAnswer> {
@@ -132,3 +188,5 @@ export class PresenceService {
     return { total: page.total, rows, fetchedAt: this.now().toISOString() };
   }
 }
+
+const rowsOf = <K, V>(presence: Map<K, Map<string, V>>) => new Map([...presence].map(([no, slot]) => [no, [...slot.values()]]));

@@ -3,6 +3,7 @@ import { AppError } from '../app-error';
 import type { ClientProvider } from '../connection/client-provider';
 import { connectionFailureOf, findCryptoProfile, testConnectionTrust } from '../connection/connection-test';
 import type { SettingsService } from './settings-service';
+import { ADMIN_SESSION_MS, AdminSession } from './admin-session';
 
 export interface SettingsHandlerDeps {
   settings: SettingsService;
@@ -14,13 +15,14 @@ export interface SettingsHandlerDeps {
   /** Opens DevTools on the app's window (Electron glue); false where there is none. */
   openDevTools?: () => boolean;
   now?: () => number;
+  /** Shared with other handlers that want the PIN; made here when not given. */
+  session?: AdminSession;
 }
 
 /** What anyone at the desk may change without the admin PIN. */
 const DESK_SETTINGS: ReadonlySet<string> = new Set(['language', 'cameraId']);
 
-/** How long a verified admin PIN keeps the admin calls open, renewed by each of them. */
-export const ADMIN_SESSION_MS = 15 * 60_000;
+export { ADMIN_SESSION_MS };
 
 export type SettingsHandlers = Pick<ApiHandlers, 'getSettings' | 'saveSettings' | 'verifyAdminPin' | 'setAdminPin' | 'testConnection' | 'findCryptoProfile' | 'leaveSelfServiceMode' | 'openDevTools'>;
 
@@ -31,18 +33,12 @@ export type SettingsHandlers = Pick<ApiHandlers, 'getSettings' | 'saveSettings' 
  */
 export function settingsHandlers(deps: SettingsHandlerDeps): SettingsHandlers {
   const { settings, clients, isDemo, setSelfServiceMode } = deps;
-  const now = deps.now ?? Date.now;
+  const session = deps.session ?? new AdminSession(settings, deps.now ?? Date.now);
   const publicSettings = () => settings.publicSettings(isDemo());
 
   // Once a PIN is set, main itself (not only the settings page) wants it before settings change.
-  let adminUntil = 0;
-  const openAdminSession = () => {
-    adminUntil = now() + ADMIN_SESSION_MS;
-  };
-  function requireAdmin(): void {
-    if (settings.hasPin() && now() >= adminUntil) throw new AppError('pin-required', 'Unlock with the admin PIN first');
-    openAdminSession();
-  }
+  const openAdminSession = () => session.open();
+  const requireAdmin = () => session.require();
 
   function applySelfService(before: boolean): void {
     const after = settings.values.selfServiceMode;

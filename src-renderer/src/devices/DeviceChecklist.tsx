@@ -19,18 +19,25 @@ export function DeviceChecklist({ id, labelledBy, devices, selected, onChange, e
   const chosen = new Set(selected);
   const toggle = (no: string, on: boolean) => onChange(on ? [...selected, no] : selected.filter((n) => n !== no));
   const selectRegion = (list: Device[]) => onChange([...new Set([...selected, ...list.map((d) => d.no)])]);
+  const clearRegion = (list: Device[]) => onChange(selected.filter((no) => !list.some((d) => d.no === no)));
 
   return (
     <div id={id} role="group" aria-labelledby={labelledBy} aria-describedby={errorId} tabIndex={-1} className="device-checklist">
       {groupByRegion(devices).map(({ region, devices: list }) => {
         const regionName = region || t('devices.noRegion');
         const allOn = list.every((d) => chosen.has(d.no));
+        const noneOn = !list.some((d) => chosen.has(d.no));
         return (
           <fieldset key={region} className="region">
             <legend className="region-name">{regionName}</legend>
-            <button type="button" className="button button-small" onClick={() => selectRegion(list)} disabled={allOn}>
-              {t('devices.selectRegion', { region: regionName })}
-            </button>
+            <div className="button-row region-actions">
+              <button type="button" className="button button-small" onClick={() => selectRegion(list)} disabled={allOn}>
+                {t('devices.selectRegion', { region: regionName })}
+              </button>
+              <button type="button" className="button button-small" onClick={() => clearRegion(list)} disabled={noneOn}>
+                {t('devices.clearRegion', { region: regionName })}
+              </button>
+            </div>
             <ul className="device-options">
               {list.map((device) => {
                 const inputId = `${id}-${device.no}`;

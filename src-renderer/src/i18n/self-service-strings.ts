@@ -165,7 +165,7 @@ export const selfServiceEn = {
   'selfService.admin.title': 'Leave self-service mode',
   'selfService.admin.body': 'Enter the admin PIN',
   'selfService.admin.pin': 'Admin PIN',
-  'selfService.admin.entered': '{n} digits entered',
+  'selfService.admin.entered': '{n|# digit|# digits} entered',
   'selfService.admin.delete': 'Delete one digit',
   'selfService.admin.clear': 'Clear',
   'selfService.admin.confirm': 'Leave self-service',

@@ -14,10 +14,18 @@ export interface MessageRef {
 
 export const dictionaries: Record<Language, Messages> = { 'zh-CN': zhCN, en };
 
+/**
+ * Fills a template: `{name}` is the parameter; `{name|one|other}` picks the English singular or
+ * plural by the number (`#` in it is the number), so "1 device" and "2 devices" come out right.
+ */
 export function translate(language: Language, key: MessageKey, params?: Params): string {
   const template = dictionaries[language]?.[key] ?? zhCN[key] ?? key;
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return template
+    .replace(/\{(\w+)\|([^|{}]*)\|([^|{}]*)\}/g, (whole, name: string, one: string, other: string) =>
+      name in params ? (Number(params[name]) === 1 ? one : other).replace(/#/g, String(params[name])) : whole,
+    )
+    .replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
 export const translator =

@@ -1,6 +1,7 @@
 /** Browser side of taking the photo: a presented frame → canvas → a JPEG that fits (see fit-jpeg). */
 import type { CapturedPhoto } from '../register/draft';
 import { bareBase64, fitJpeg, scaledSize, type Encode } from './fit-jpeg';
+import { PORTRAIT_MIN, portraitCrop } from './portrait-crop';
 
 type FrameCallbackVideo = HTMLVideoElement & { requestVideoFrameCallback?: (callback: () => void) => number };
 
@@ -24,13 +25,15 @@ export async function waitForPresentedFrame(video: HTMLVideoElement, timeoutMs =
   }
 }
 
+/** The frame's portrait 3:4 middle (where the face guide is), at the camera's resolution. */
 export function grabFrame(video: HTMLVideoElement): HTMLCanvasElement {
+  const crop = portraitCrop(video.videoWidth, video.videoHeight);
   const canvas = document.createElement('canvas');
-  canvas.width = video.videoWidth;
-  canvas.height = video.videoHeight;
+  canvas.width = crop.width;
+  canvas.height = crop.height;
   const ctx = canvas.getContext('2d');
   if (!ctx) throw new Error('no 2d context');
-  ctx.drawImage(video, 0, 0, canvas.width, canvas.height);
+  ctx.drawImage(video, crop.x, crop.y, crop.width, crop.height, 0, 0, crop.width, crop.height);
   return canvas;
 }
 
@@ -68,7 +71,7 @@ export async function capturePhoto(video: HTMLVideoElement, maxKB: number): Prom
     await waitForPresentedFrame(video);
     if (!video.videoWidth || !video.videoHeight) return { ok: false, reason: 'encode' };
     const frame = grabFrame(video);
-    const fit = await fitJpeg({ width: frame.width, height: frame.height, maxBytes: maxKB * 1024, encode: canvasEncoder(frame) });
+    const fit = await fitJpeg({ width: frame.width, height: frame.height, maxBytes: maxKB * 1024, minWidth: PORTRAIT_MIN.width, minHeight: PORTRAIT_MIN.height, encode: canvasEncoder(frame) });
     if (!fit.ok) return { ok: false, reason: fit.reason === 'too-small-source' ? 'too-small' : 'too-large' };
     const base64 = bareBase64(await blobToDataUrl(fit.blob));
     if (!base64.startsWith('/9j/')) return { ok: false, reason: 'encode' };

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { CAMERA_CONSTRAINTS } from './portrait-crop';
 
 export type CameraStatus = 'off' | 'starting' | 'live' | 'error';
 export type CameraProblem = 'denied' | 'notFound' | 'busy' | 'unsupported' | 'generic';
@@ -52,11 +53,11 @@ export function useCamera(enabled: boolean, deviceId: string) {
       try {
         let s: MediaStream;
         try {
-          s = await media.getUserMedia({ video: deviceId ? { deviceId: { exact: deviceId } } : true, audio: false });
+          s = await media.getUserMedia({ video: deviceId ? { ...CAMERA_CONSTRAINTS, deviceId: { exact: deviceId } } : CAMERA_CONSTRAINTS, audio: false });
         } catch (error) {
           // The remembered camera is gone: fall back to the default one.
           if (!deviceId || problemOf(error) !== 'notFound') throw error;
-          s = await media.getUserMedia({ video: true, audio: false });
+          s = await media.getUserMedia({ video: CAMERA_CONSTRAINTS, audio: false });
         }
         if (cancelled) {
           stopStream(s);

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useT } from '../i18n';
 import { useDeviceList } from '../devices/store';
+import { useSettingsStore } from '../settings/store';
 import { useRegistrationStore } from './store';
 import { DeviceChecklist } from '../devices/DeviceChecklist';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -14,6 +15,7 @@ export function StepDevices() {
   const initDevices = useRegistrationStore((s) => s.initDevices);
   const setDevices = useRegistrationStore((s) => s.setDevices);
   const fieldError = useRegistrationStore((s) => s.fieldErrors.devices);
+  const noDefaults = useSettingsStore((s) => (s.settings?.defaultDeviceNos.length ?? 0) === 0);
 
   useEffect(() => {
     if (loaded) initDevices(devices);
@@ -38,6 +40,11 @@ export function StepDevices() {
         </button>
       </div>
       {loading && !loaded && <p role="status">{t('devices.loading')}</p>}
+      {loaded && devices.length > 0 && noDefaults && (
+        <p className="alert alert-warning" role="status" data-testid="no-default-doors">
+          {t('devices.noDefaults')}
+        </p>
+      )}
       <ErrorAlert error={loadError} />
       {loaded && devices.length === 0 && <p className="empty">{t('devices.empty')}</p>}
       {loaded && devices.length > 0 && (

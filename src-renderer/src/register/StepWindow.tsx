@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
-import { useT } from '../i18n';
-import { parseLocalInput } from '../lib/datetime';
+import { useLanguage, useT } from '../i18n';
+import { formatDateTime, parseLocalInput } from '../lib/datetime';
 import { useRegistrationStore, type WindowPreset } from './store';
 import { TextField } from '../components/TextField';
 import { fieldId } from './draft';
@@ -15,6 +15,7 @@ const PRESETS: { preset: WindowPreset; key: 'window.preset1h' | 'window.preset2h
 
 export function StepWindow() {
   const t = useT();
+  const language = useLanguage();
   const begin = useRegistrationStore((s) => s.draft.begin);
   const end = useRegistrationStore((s) => s.draft.end);
   const errors = useRegistrationStore((s) => s.fieldErrors);
@@ -27,13 +28,16 @@ export function StepWindow() {
 
   const b = parseLocalInput(begin);
   const e = parseLocalInput(end);
+  // Chromium draws datetime-local in the system's locale (US order on many PCs): the field's
+  // hint says the same time in the app's language.
+  const shown = (d: Date | null) => (d ? t('window.shownAs', { time: formatDateTime(d, language) }) : undefined);
   const minutes = b && e && e > b ? Math.round((e.getTime() - b.getTime()) / 60_000) : null;
 
   return (
     <StepFrame step="window">
       <div className="grid-2">
-        <TextField id={fieldId('begin')} label={t('field.begin')} type="datetime-local" value={begin} onChange={(v) => setWindow({ begin: v })} error={errors.begin} required />
-        <TextField id={fieldId('end')} label={t('field.end')} type="datetime-local" value={end} onChange={(v) => setWindow({ end: v })} error={errors.end} required min={begin || undefined} />
+        <TextField id={fieldId('begin')} label={t('field.begin')} type="datetime-local" value={begin} onChange={(v) => setWindow({ begin: v })} hint={shown(b)} error={errors.begin} required />
+        <TextField id={fieldId('end')} label={t('field.end')} type="datetime-local" value={end} onChange={(v) => setWindow({ end: v })} hint={shown(e)} error={errors.end} required min={begin || undefined} />
       </div>
       {minutes !== null && (
         <p className="duration" aria-live="polite">

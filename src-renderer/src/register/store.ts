@@ -160,8 +160,9 @@ export const useRegistrationStore = create<RegistrationState>()((set, get) => {
       const { draft } = get();
       if (draft.deviceNos !== null) return;
       const known = new Set(devices.map((d) => d.no));
-      const defaults = (useSettingsStore.getState().settings?.defaultDeviceNos ?? []).filter((no) => known.has(no));
-      const deviceNos = defaults.length > 0 ? defaults : devices.filter((d) => d.online).map((d) => d.no);
+      // The administrator's default set only: never "every online door" (that would let a visitor
+      // into the 5F lab because nobody chose). Without defaults the step says so and none is ticked.
+      const deviceNos = (useSettingsStore.getState().settings?.defaultDeviceNos ?? []).filter((no) => known.has(no));
       set({ draft: { ...draft, deviceNos } });
     },
 

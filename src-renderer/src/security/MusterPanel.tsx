@@ -1,46 +1,63 @@
-import { useEffect, useState } from 'react';
-import type { RegionNode } from '../../../src-preload/contract';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import type { KioskError, Muster, MusterPhones, RegionNode } from '../../../src-preload/contract';
+import { call } from '../api';
 import { useT } from '../i18n';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { TextField } from '../components/TextField';
 import { useSecurityStore } from './store';
-import { musterCsv, musterFileName, type MusterGroup } from './csv';
+import { musterCsv, musterFileName } from './csv';
 import { downloadText } from './download';
 import { PrintMuster } from './PrintMuster';
 
 interface Props {
   selected: RegionNode | undefined;
-  deviceName: (no: string) => string;
 }
 
+type Output = 'print' | 'csv';
+
 /**
- * The evacuation muster: everyone inside the chosen region (or every region), loaded page by page
- * through main, then printed (grouped by region) or saved as CSV for Excel.
+ * The evacuation muster: everyone inside the chosen region (with its sub-regions) or every
+ * region, each person once, from main in one answer; printed (by region) or saved as CSV. Masked
+ * phone numbers always; full ones after the admin PIN (main checks it).
  */
-export function MusterPanel({ selected, deviceName }: Props) {
+export function MusterPanel({ selected }: Props) {
   const t = useT();
   const muster = useSecurityStore((s) => s.muster);
   const loadMuster = useSecurityStore((s) => s.loadMuster);
   const stopMuster = useSecurityStore((s) => s.stopMuster);
   const [scope, setScope] = useState<'selected' | 'all'>('selected');
+  const [phones, setPhones] = useState<MusterPhones>('masked');
   const [notice, setNotice] = useState('');
-  const [printing, setPrinting] = useState<{ groups: MusterGroup[]; scopeName: string; at: Date } | null>(null);
+  const [askPin, setAskPin] = useState<Output | null>(null);
+  const [noPin, setNoPin] = useState(false);
+  const [printing, setPrinting] = useState<{ muster: Muster; scopeName: string; at: Date } | null>(null);
   const busy = muster.status === 'loading';
   const target = scope === 'selected' && selected ? selected : undefined;
   const scopeName = target ? target.name : t('security.scopeAll');
 
-  const run = async (what: 'print' | 'csv') => {
+  const run = async (what: Output, afterUnlock = false) => {
     setNotice('');
-    const groups = await loadMuster(target ? target.no : 'all');
-    if (!groups) return;
-    const count = groups.reduce((n, g) => n + g.people.length, 0);
+    setNoPin(false);
+    const result = await loadMuster(target ? target.no : 'all', phones);
+    if (!result) {
+      if (useSecurityStore.getState().muster.error?.code !== 'pin-required') return;
+      // Unlocked and still refused: no PIN is set on this kiosk, so there is no session to open.
+      if (afterUnlock) {
+        setAskPin(null);
+        setNoPin(true);
+      } else setAskPin(what);
+      return;
+    }
+    setAskPin(null);
+    const count = result.people.length;
     const at = new Date();
     if (what === 'csv') {
       const file = musterFileName(target ? target.name : 'all', at);
-      downloadText(file, musterCsv(groups, t, deviceName));
+      downloadText(file, musterCsv(result, t));
       setNotice(count === 0 ? t('security.musterEmpty') : t('security.musterExported', { count, file }));
     } else {
       if (count === 0) setNotice(t('security.musterEmpty'));
-      setPrinting({ groups, scopeName, at });
+      setPrinting({ muster: result, scopeName, at });
     }
   };
 
@@ -59,7 +76,7 @@ export function MusterPanel({ selected, deviceName }: Props) {
       <fieldset className="muster-scope" disabled={busy}>
         <legend className="field-label">{t('security.musterScope')}</legend>
         <div className="check-field">
-          <input id="muster-scope-selected" className="checkbox" type="radio" name="muster-scope" checked={scope === 'selected'} disabled={!selected} onChange={() => setScope('selected')} />
+          <input id="muster-scope-selected" className="checkbox" type="radio" name="muster-scope" checked={scope === 'selected' && !!selected} disabled={!selected} onChange={() => setScope('selected')} />
           <label htmlFor="muster-scope-selected">{t('security.scopeSelected', { name: selected?.name ?? '—' })}</label>
         </div>
         <div className="check-field">
@@ -67,18 +84,28 @@ export function MusterPanel({ selected, deviceName }: Props) {
           <label htmlFor="muster-scope-all">{t('security.scopeAll')}</label>
         </div>
       </fieldset>
+      <fieldset className="muster-scope" disabled={busy}>
+        <legend className="field-label">{t('security.musterPhones')}</legend>
+        <div className="check-field">
+          <input id="muster-phones-masked" className="checkbox" type="radio" name="muster-phones" checked={phones === 'masked'} onChange={() => setPhones('masked')} />
+          <label htmlFor="muster-phones-masked">{t('security.phonesMasked')}</label>
+        </div>
+        <div className="check-field">
+          <input id="muster-phones-full" className="checkbox" type="radio" name="muster-phones" checked={phones === 'full'} onChange={() => setPhones('full')} />
+          <label htmlFor="muster-phones-full">{t('security.phonesFull')}</label>
+        </div>
+      </fieldset>
       <div className="button-row">
-        <button type="button" className="button" onClick={() => void run('print')} disabled={busy}>
+        <button type="button" className="button" data-testid="muster-print" onClick={() => void run('print')} disabled={busy}>
           {t('security.print')}
         </button>
-        <button type="button" className="button" onClick={() => void run('csv')} disabled={busy}>
+        <button type="button" className="button" data-testid="muster-csv" onClick={() => void run('csv')} disabled={busy}>
           {t('security.exportCsv')}
         </button>
       </div>
       {busy && (
         <div className="muster-progress">
-          <p role="status">{t('security.musterLoading', { done: muster.done, total: muster.total })}</p>
-          <progress value={muster.done} max={Math.max(1, muster.total)} aria-hidden="true" />
+          <p role="status">{t('security.musterLoading')}</p>
           <button type="button" className="button button-quiet" onClick={stopMuster}>
             {t('security.musterStop')}
           </button>
@@ -89,8 +116,58 @@ export function MusterPanel({ selected, deviceName }: Props) {
           {notice}
         </p>
       )}
-      <ErrorAlert error={muster.status === 'error' ? muster.error : null} />
-      {printing && <PrintMuster groups={printing.groups} scopeName={printing.scopeName} printedAt={printing.at} deviceName={deviceName} />}
+      {askPin ? (
+        <MusterPin
+          onUnlocked={() => void run(askPin, true)}
+          onCancel={() => {
+            setAskPin(null);
+            setPhones('masked');
+          }}
+        />
+      ) : noPin ? (
+        <p className="alert alert-error" role="alert" data-testid="muster-no-pin">
+          {t('security.phonesNoPinSet')}
+        </p>
+      ) : (
+        <ErrorAlert error={muster.status === 'error' ? muster.error : null} />
+      )}
+      {printing && <PrintMuster muster={printing.muster} scopeName={printing.scopeName} printedAt={printing.at} />}
     </section>
+  );
+}
+
+/** The admin PIN, asked for in place when full phone numbers were refused. */
+function MusterPin({ onUnlocked, onCancel }: { onUnlocked: () => void; onCancel: () => void }) {
+  const t = useT();
+  const [pin, setPin] = useState('');
+  const [wrong, setWrong] = useState(false);
+  const [error, setError] = useState<KioskError | null>(null);
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(() => form.current?.scrollIntoView({ block: 'nearest' }), []);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setWrong(false);
+    setError(null);
+    const result = await call('verifyAdminPin', { pin });
+    if (!result.ok) setError(result.error);
+    else if (!result.value) {
+      setWrong(true);
+      setPin('');
+    } else onUnlocked();
+  };
+  return (
+    <form ref={form} className="muster-pin" onSubmit={submit} noValidate data-testid="muster-pin">
+      <p role="alert">{t('security.phonesNeedPin')}</p>
+      <ErrorAlert error={error} />
+      <TextField id="muster-pin" label={t('settings.pin')} type="password" inputMode="numeric" autoComplete="off" value={pin} onChange={setPin} error={wrong ? t('error.wrong-pin') : undefined} autoFocus maxLength={16} />
+      <div className="button-row">
+        <button type="submit" className="button button-primary" disabled={!pin}>
+          {t('settings.unlock')}
+        </button>
+        <button type="button" className="button button-quiet" onClick={onCancel}>
+          {t('security.phonesUseMasked')}
+        </button>
+      </div>
+    </form>
   );
 }

@@ -8,8 +8,8 @@ interface Props {
 }
 
 /**
- * Regions by their parent, each a button with how many are inside it (K30 counts a region's own
- * doors only, so a parent's number does not include its sub-regions' people).
+ * Regions by their parent, each a button with how many are inside it: each person is counted once,
+ * in the region they entered last, so a parent shows "N here + M in sub-regions".
  */
 export function RegionTree({ tree, selected, onSelect }: Props) {
   const t = useT();
@@ -27,7 +27,7 @@ export function RegionTree({ tree, selected, onSelect }: Props) {
           >
             <span className="region-button-name">{region.name}</span>
             <span className="badge badge-muted region-count" data-testid="region-count">
-              {t('security.insideCount', { count: region.inside })}
+              {region.below > 0 ? t('security.insideSplit', { here: region.here, below: region.below }) : t('security.insideCount', { count: region.inside })}
             </span>
           </button>
           {children.length > 0 && render(children, false)}

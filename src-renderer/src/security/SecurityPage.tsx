@@ -80,7 +80,7 @@ export function SecurityPage() {
             {regionsLoaded && regions.length === 0 && <p className="empty">{t('security.regionsEmpty')}</p>}
             <RegionTree tree={tree} selected={selected} onSelect={select} />
           </section>
-          <MusterPanel selected={region} deviceName={deviceName} />
+          <MusterPanel selected={region} />
         </div>
 
         <section className="card security-people" aria-labelledby="people-heading">

@@ -1,12 +1,6 @@
 /** CSV for the evacuation muster list: pure, no DOM (unit-tested). */
-import type { RegionNode, RegionPerson } from '../../../src-preload/contract';
+import type { Muster, MusterPerson } from '../../../src-preload/contract';
 import type { Translate } from '../i18n/translate';
-
-/** One region's people, as loaded for a muster (print or CSV). */
-export interface MusterGroup {
-  region: RegionNode;
-  people: RegionPerson[];
-}
 
 /** Excel reads a file as UTF-8 (Chinese intact) only when it starts with a byte order mark. */
 export const UTF8_BOM = '\uFEFF';
@@ -31,25 +25,30 @@ export const MUSTER_COLUMNS = [
   'security.col.region',
   'security.col.name',
   'security.col.dept',
-  'security.col.phoneTail',
+  'security.col.visitor',
+  'security.col.host',
+  'security.col.phone',
   'security.col.enteredAt',
   'security.col.device',
-  'security.col.visitor',
   'security.col.overstay',
 ] as const;
 
+/** The region path as one cell: top region first. */
+export const regionPathText = (p: Pick<MusterPerson, 'regionPath'>) => p.regionPath.join(' / ');
+
+/** The door's name, or its number when main did not know it. */
+export const doorText = (p: Pick<MusterPerson, 'doorName' | 'deviceno'>) => p.doorName || p.deviceno;
+
 /**
- * The muster as CSV: a header row in the current language, then one row per person, region by
- * region. `deviceName` turns a device number into its name (falls back to the number).
+ * The muster as CSV: a header row in the current language, then one row per person (each person
+ * once, in the region they entered last), region by region.
  */
-export function musterCsv(groups: readonly MusterGroup[], t: Translate, deviceName: (no: string) => string): string {
+export function musterCsv(muster: Pick<Muster, 'people'>, t: Translate): string {
   const yes = t('security.csv.yes');
   const no = t('security.csv.no');
   const rows: string[][] = [MUSTER_COLUMNS.map((key) => t(key))];
-  for (const { region, people } of groups) {
-    for (const p of people) {
-      rows.push([region.name, p.name, p.deptname, p.phoneTail, p.entertime, p.deviceno ? deviceName(p.deviceno) : '', p.visitId ? yes : no, p.overstay ? yes : no]);
-    }
+  for (const p of muster.people) {
+    rows.push([regionPathText(p), p.name, p.deptname, p.visitor ? yes : no, p.hostName, p.phone, p.entertime, doorText(p), p.overstay ? yes : no]);
   }
   return UTF8_BOM + toCsv(rows);
 }

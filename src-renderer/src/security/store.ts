@@ -1,9 +1,8 @@
 import { create } from 'zustand';
-import type { KioskError, RegionNode, RegionPerson } from '../../../src-preload/contract';
+import type { KioskError, Muster, MusterPhones, RegionNode, RegionPerson } from '../../../src-preload/contract';
 import { call } from '../api';
-import type { MusterGroup } from './csv';
 import { nextPageToLoad, PAGE_SIZE } from './presence';
-import { buildRegionTree, flattenTree } from './tree';
+import { buildRegionTree } from './tree';
 
 /**
  * The security view: regions with their counts, the people inside the chosen region (pages
@@ -33,8 +32,6 @@ export interface PeopleList {
 
 export interface MusterProgress {
   status: 'idle' | 'loading' | 'done' | 'error';
-  done: number;
-  total: number;
   error: KioskError | null;
 }
 
@@ -67,20 +64,23 @@ interface SecurityState {
   /** A row on screen wants this photo; `releasePhoto` when it leaves the screen. */
   wantPhoto(url: string): void;
   releasePhoto(url: string): void;
-  /** Everyone inside one region or all regions, page by page (for print and CSV); null if stopped or failed. */
-  loadMuster(scope: string | 'all'): Promise<MusterGroup[] | null>;
+  /** Everyone inside one region (with its sub-regions) or all, each once (for print and CSV); null if stopped or failed. */
+  loadMuster(scope: string | 'all', phones?: MusterPhones): Promise<Muster | null>;
   stopMuster(): void;
 }
 
 /**
- * The regions as the tree shows them: the region whose whole list is on screen counts what that
- * list's first page said, when that answer is newer than the region counts (main may answer
- * either from a copy a few seconds old).
+ * The regions as the tree shows them: a region without sub-regions whose whole list is on screen
+ * counts what that list's first page said, when that answer is newer than the region counts (main
+ * may answer either from a copy a few seconds old). A parent's list also holds people counted in
+ * its sub-regions, so its count stays main's.
  */
 export function regionsWithListCount(regions: RegionNode[], list: PeopleList | null, regionsFetchedAt: string | null): RegionNode[] {
   if (!list || list.query || list.total === null || !list.fetchedAt || (regionsFetchedAt && list.fetchedAt < regionsFetchedAt)) return regions;
   const total = list.total;
-  return regions.map((r) => (r.no === list.regionNo && r.inside !== total ? { ...r, inside: total } : r));
+  const hasChildren = regions.some((r) => r.parentno === list.regionNo && r.no !== list.regionNo);
+  if (hasChildren) return regions;
+  return regions.map((r) => (r.no === list.regionNo && r.inside !== total ? { ...r, inside: total, here: total, below: 0 } : r));
 }
 
 const listKey = (l: { regionNo: string; query: string }) => `${l.regionNo}\u0000${l.query}`;
@@ -168,21 +168,6 @@ export const useSecurityStore = create<SecurityState>()((set, get) => {
     }
   };
 
-  /** All pages of one region at PAGE_SIZE (main's limiter spaces the calls). */
-  const loadRegionPeople = async (region: RegionNode, run: number, onPage: (count: number, total: number) => void): Promise<RegionPerson[] | KioskError | null> => {
-    const people = new Map<string, RegionPerson>();
-    for (let page = 1; ; page++) {
-      if (run !== musterRun) return null;
-      const result = await call('listRegionPeople', { regionNo: region.no, pageindex: page, pagesize: PAGE_SIZE });
-      if (run !== musterRun) return null;
-      if (!result.ok) return result.error;
-      // The list can move while it is read page by page: keep each person once.
-      for (const p of result.value.rows) if (!people.has(p.no)) people.set(p.no, p);
-      onPage(result.value.rows.length, result.value.total);
-      if (result.value.rows.length < PAGE_SIZE || page * PAGE_SIZE >= result.value.total) return [...people.values()];
-    }
-  };
-
   return {
     regions: [],
     regionsLoaded: false,
@@ -194,7 +179,7 @@ export const useSecurityStore = create<SecurityState>()((set, get) => {
     list: null,
     wanted: { first: 0, last: -1 },
     photos: {},
-    muster: { status: 'idle', done: 0, total: 0, error: null },
+    muster: { status: 'idle', error: null },
 
     loadRegions() {
       regionsLoad ??= (async () => {
@@ -266,35 +251,22 @@ export const useSecurityStore = create<SecurityState>()((set, get) => {
       else photoWanted.delete(url);
     },
 
-    async loadMuster(scope) {
+    async loadMuster(scope, phones = 'masked') {
       const run = ++musterRun;
-      const all = flattenTree(buildRegionTree(get().regions)).map((n) => n.region);
-      const regions = scope === 'all' ? all : all.filter((r) => r.no === scope);
-      const totals = new Map(regions.map((r) => [r.no, r.inside]));
-      let done = 0;
-      const progress = () => ({ status: 'loading' as const, done, total: Math.max(done, [...totals.values()].reduce((a, b) => a + b, 0)), error: null });
-      set({ muster: progress() });
-      const groups: MusterGroup[] = [];
-      for (const region of regions) {
-        const people = await loadRegionPeople(region, run, (count, total) => {
-          done += count;
-          totals.set(region.no, total);
-          if (run === musterRun) set({ muster: progress() });
-        });
-        if (people === null) return null;
-        if (!Array.isArray(people)) {
-          set({ muster: { status: 'error', done, total: progress().total, error: people } });
-          return null;
-        }
-        groups.push({ region, people });
+      set({ muster: { status: 'loading', error: null } });
+      const result = await call('getMuster', { scope, phones });
+      if (run !== musterRun) return null;
+      if (!result.ok) {
+        set({ muster: { status: 'error', error: result.error } });
+        return null;
       }
-      set({ muster: { status: 'done', done, total: done, error: null } });
-      return groups;
+      set({ muster: { status: 'done', error: null } });
+      return result.value;
     },
 
     stopMuster() {
       musterRun++;
-      set({ muster: { status: 'idle', done: 0, total: 0, error: null } });
+      set({ muster: { status: 'idle', error: null } });
     },
   };
 });

@@ -129,7 +129,7 @@ export function VisitDetail({ visit, onClose }: { visit: Visit; onClose: () => v
       </div>
 
       <h3>{t('visit.history')}</h3>
-      <VisitHistory visit={visit} />
+      <VisitHistory visit={visit} doorName={nameOf} />
 
       <ConfirmDialog
         open={confirm === 'remove'}

@@ -2,6 +2,7 @@ import type { Visit } from '../../../src-preload/contract';
 import { VisitStateSchema } from '../../../src-preload/contract';
 import { useLanguage, useT, type MessageKey } from '../i18n';
 import { formatDateTime } from '../lib/datetime';
+import { historyDetail } from './history-detail';
 
 /** History events (besides state names) that main records (src-main/services: note(...)). */
 const EVENT_KEYS: Record<string, MessageKey> = {
@@ -13,8 +14,8 @@ const EVENT_KEYS: Record<string, MessageKey> = {
   'removal-rescheduled': 'history.removal-rescheduled',
 };
 
-/** The visit's state changes, oldest first. Known events are translated; others shown as recorded. */
-export function VisitHistory({ visit }: { visit: Visit }) {
+/** The visit's state changes, oldest first, translated; doors by name (see history-detail.ts). */
+export function VisitHistory({ visit, doorName }: { visit: Visit; doorName: (no: string) => string }) {
   const t = useT();
   const language = useLanguage();
   if (!visit.history.length) return <p className="muted">{t('visit.noHistory')}</p>;
@@ -28,7 +29,7 @@ export function VisitHistory({ visit }: { visit: Visit }) {
               {formatDateTime(entry.at, language)}
             </time>
             <span className="history-event">{state.success ? t(`state.${state.data}`) : EVENT_KEYS[entry.event] ? t(EVENT_KEYS[entry.event]) : entry.event}</span>
-            {entry.detail && <span className="muted history-detail">{entry.detail}</span>}
+            {entry.detail && <span className="muted history-detail">{historyDetail(entry.event, entry.detail, t, doorName)}</span>}
           </li>
         );
       })}

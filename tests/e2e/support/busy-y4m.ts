@@ -5,7 +5,7 @@
  */
 import { closeSync, openSync, writeSync } from 'node:fs';
 
-export function writeBusyY4m(out: string, width = 640, height = 480, frames = 10): void {
+export function writeBusyY4m(out: string, width = 1280, height = 720, frames = 10): void {
   let seed = 987654;
   const rnd = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
   const clamp = (v: number) => Math.max(0, Math.min(255, Math.round(v)));

@@ -79,6 +79,20 @@ export function stepHeading(page: Page, t: T, step: 'visitor' | 'host' | 'window
 }
 
 /** The primary "Next" of the current step. */
+/**
+ * The step's primary action is wholly on screen as the step is (the window not scrolled to it):
+ * Playwright's click would scroll, so this is checked before it.
+ */
+export async function expectActionOnScreen(page: Page, action: Locator): Promise<void> {
+  const box = await action.boundingBox();
+  const viewport = page.viewportSize();
+  expect(box, 'the action is rendered').not.toBeNull();
+  expect(viewport).not.toBeNull();
+  expect(box!.y, 'top of the action within the window').toBeGreaterThanOrEqual(0);
+  expect(box!.y + box!.height, `bottom of the action within the ${viewport!.width}×${viewport!.height} window`).toBeLessThanOrEqual(viewport!.height);
+  await expect(action).toBeInViewport({ ratio: 1 });
+}
+
 export function nextButton(page: Page, t: T): Locator {
   return page.getByRole('button', { name: t('common.next'), exact: true });
 }
@@ -147,6 +161,12 @@ export async function takePhoto(page: Page, t: T, effort: Effort): Promise<{ kb:
   const kb = Number(/([\d.]+)\s*KB/.exec(info)?.[1]);
   const limitKB = Number(/([\d.]+)\s*KB\s*$/.exec(info)?.[1] ?? /(\d+)\s*KB[^\d]*$/.exec(info)?.[1]);
   expect(kb, `photo size shown: "${info}"`).toBeGreaterThan(0);
+  // A portrait 3:4 photo of at least 480×640 (the camera gives 1280×720; its middle is kept).
+  const img = page.getByRole('img', { name: t('photo.result') });
+  const size = await img.evaluate((el) => ({ w: (el as unknown as { naturalWidth: number }).naturalWidth, h: (el as unknown as { naturalHeight: number }).naturalHeight }));
+  expect(size.w, 'photo width').toBeGreaterThanOrEqual(480);
+  expect(size.h, 'photo height').toBeGreaterThanOrEqual(640);
+  expect(Math.abs(size.w / size.h - 3 / 4), `3:4 portrait (${size.w}×${size.h})`).toBeLessThan(0.01);
   return { kb, limitKB };
 }
 
@@ -180,27 +200,42 @@ export async function registerVisitor(page: Page, options: RegisterOptions): Pro
   await useLanguage(page, language, effort);
   await fillVisitor(page, t, visitor, effort);
   await shot(`${language} 1 visitor`);
+  await expectActionOnScreen(page, nextButton(page, t));
   await nextButton(page, t).click();
   effort.count();
 
   await chooseHost(page, t, host, effort);
   await shot(`${language} 2 host`);
+  await expectActionOnScreen(page, nextButton(page, t));
   await nextButton(page, t).click();
   effort.count();
 
   await expect(stepHeading(page, t, 'window')).toBeVisible();
   await expect(page.getByLabel(t('field.begin'), { exact: true })).not.toHaveValue('');
   await expect(page.getByLabel(t('field.end'), { exact: true })).not.toHaveValue('');
+  // The times are also said in the app's language (Chromium draws the fields in the system's).
+  const shownAs = language === 'zh-CN' ? /^即 \d{4}\/\d{2}\/\d{2} \d{2}:\d{2}$/ : /^That is \d{2}\/\d{2}\/\d{4}, \d{2}:\d{2}$/;
+  await expect(page.getByText(shownAs)).toHaveCount(2);
   await shot(`${language} 3 window`);
+  await expectActionOnScreen(page, nextButton(page, t));
   await nextButton(page, t).click();
   effort.count();
 
   const photo = await takePhoto(page, t, effort);
   await shot(`${language} 4 photo`);
+  await expectActionOnScreen(page, nextButton(page, t));
   await nextButton(page, t).click();
   effort.count();
 
   await expect(stepHeading(page, t, 'devices')).toBeVisible();
+  // No default doors are configured here: nothing is ticked, and the step says so. Staff tick the
+  // online doors (what the app used to pick on its own).
+  await expect(page.getByTestId('no-default-doors')).toBeVisible();
+  expect(await tickedDevices(page)).toEqual([]);
+  for (const box of await page.locator('[id="reg-devices"] .device-option:not(.device-offline) input[type=checkbox]').all()) {
+    await box.check();
+    effort.count();
+  }
   for (const no of options.toggleDevices ?? []) {
     await page.locator(`[id="reg-devices-${no}"]`).click();
     effort.count();
@@ -209,6 +244,7 @@ export async function registerVisitor(page: Page, options: RegisterOptions): Pro
   expect(deviceNos.length).toBeGreaterThan(0);
   await expect(page.getByText(t('devices.selectedCount', { count: deviceNos.length }))).toBeVisible();
   await shot(`${language} 5 devices`);
+  await expectActionOnScreen(page, nextButton(page, t));
   await nextButton(page, t).click();
   effort.count();
 
@@ -216,6 +252,7 @@ export async function registerVisitor(page: Page, options: RegisterOptions): Pro
   await expect(page.getByRole('region', { name: t('step.visitor') })).toContainText(visitor.name);
   await expect(page.getByRole('region', { name: t('step.host') })).toContainText(host.name);
   await shot(`${language} 6 review`);
+  await expectActionOnScreen(page, page.getByRole('button', { name: t('wizard.submit'), exact: true }));
   await page.getByRole('button', { name: t('wizard.submit'), exact: true }).click();
   effort.count();
   if (options.until === 'submitted') return { deviceNos, photoKB: photo.kb, photoLimitKB: photo.limitKB, interactions: effort.n };

@@ -234,6 +234,7 @@ describe('no secret leaves the main process', () => {
       removeExpired: () => undefined,
       listRegions: () => undefined,
       listRegionPeople: () => ({ regionNo: DEMO_REGIONS.campus, pageindex: 1, pagesize: 20, query: '张' }),
+      getMuster: () => ({ scope: 'all', phones: 'masked' }),
       getPhoto: () => ({ url: `${sim.url}/photos/people/${DEMO_HOST_NO}.jpg` }),
       resetSelfServiceSession: () => undefined,
       leaveSelfServiceMode: () => ({ pin: SECRETS.pin }),
@@ -284,7 +285,10 @@ describe('the security view and its photos', () => {
       },
       listRegionPeople: async (q: { no: string; pagesize: number }) => {
         calls.push(`people ${q.no} ${q.pagesize}`);
-        return { total: q.no === 'R1' ? 7 : 3, totalPage: 7, rows: [] };
+        const row = (no: string, entertime: string) => ({ no, name: no, jobnumber: '', deptno: '', deptname: '', rolename: '', phone: '', idcard: '', iccard: '', sex: 'unknown' as const, photoUrl: '', deviceno: 'D1', entertime });
+        // b came through the campus gate, then into A: counted in A only.
+        const rows = q.no === 'R1' ? [row('b', '2030-01-01 08:00:00'), row('a', '2030-01-01 07:00:00')] : [row('c', '2030-01-01 09:00:00'), row('b', '2030-01-01 08:05:00')];
+        return { total: rows.length, totalPage: 1, rows };
       },
     };
     let clock = Date.parse('2030-01-01T00:00:00Z');
@@ -294,12 +298,13 @@ describe('the security view and its photos', () => {
     const presence = new PresenceService({ client: () => client, ledger, now: () => new Date(clock) });
     const first = await presence.listRegions();
     expect(first.regions).toEqual([
-      { no: 'R1', name: '园区', parentno: '', inside: 7 },
-      { no: 'R2', name: 'A栋', parentno: 'R1', inside: 3 },
+      { no: 'R1', name: '园区', parentno: '', inside: 3, here: 1, below: 2 },
+      { no: 'R2', name: 'A栋', parentno: 'R1', inside: 2, here: 2, below: 0 },
     ]);
-    expect(calls).toEqual(['regions 1', 'people R1 1', 'people R2 1']);
+    // Everyone in a region in one call of the largest page size.
+    expect(calls).toEqual(['regions 1', 'people R1 1000', 'people R2 1000']);
     clock += 10_000;
-    expect(await presence.listRegions()).toBe(await presence.listRegions());
+    expect(await presence.listRegions()).toEqual(first);
     expect(calls).toHaveLength(3);
     clock += 6_000;
     await presence.listRegions();

@@ -4,7 +4,8 @@ import { en } from '../../../src-renderer/src/i18n/en';
 import { describeError, translate, translator } from '../../../src-renderer/src/i18n/translate';
 import { zhCN } from '../../../src-renderer/src/i18n/zh-CN';
 
-const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+/** Parameter names a template uses: `{name}` or a plural form `{name|one|other}`. */
+const placeholders = (s: string) => [...s.matchAll(/\{(\w+)(?:\|[^|{}]*\|[^|{}]*)?\}/g)].map((m) => m[1]).sort();
 
 describe('i18n dictionaries', () => {
   it('zh-CN and en have the same keys', () => {
@@ -46,6 +47,18 @@ describe('i18n dictionaries', () => {
   it('fills placeholders', () => {
     expect(translate('zh-CN', 'wizard.stepOf', { n: 2, total: 6 })).toBe('第 2 步，共 6 步');
     expect(translate('en', 'wizard.stepOf', { n: 2, total: 6 })).toBe('Step 2 of 6');
+  });
+
+  it('gets English plurals right, and leaves Chinese alone', () => {
+    expect(translate('en', 'devices.selectedCount', { count: 1 })).toBe('1 device selected');
+    expect(translate('en', 'devices.selectedCount', { count: 0 })).toBe('0 devices selected');
+    expect(translate('en', 'security.musterExported', { count: 1, file: 'a.csv' })).toBe('Exported 1 person: a.csv');
+    expect(translate('en', 'visits.count', { count: 12 })).toBe('12 visits');
+    expect(translate('zh-CN', 'devices.selectedCount', { count: 1 })).not.toMatch(/[|#]/);
+    // No English template leaves a plural form unfilled.
+    for (const key of Object.keys(en) as (keyof typeof en)[]) {
+      expect(translate('en', key, { count: 2, n: 2, total: 3, here: 1, below: 1, name: 'x', file: 'f', time: 't' }), key).not.toMatch(/\{\w+\|/);
+    }
   });
 
   it('describes errors with the server detail, but not internal detail', () => {

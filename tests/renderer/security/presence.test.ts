@@ -1,22 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { RegionNode, RegionPerson } from '../../../src-preload/contract';
+import type { RegionNode } from '../../../src-preload/contract';
 import { translator } from '../../../src-renderer/src/i18n/translate';
 import { csvField, musterCsv, musterFileName, parseCsv, toCsv, UTF8_BOM } from '../../../src-renderer/src/security/csv';
 import { clockTime, formatEnterTime, initials, nextPageToLoad, PAGE_SIZE, refreshIntervalMs, rowWindow } from '../../../src-renderer/src/security/presence';
 import { buildRegionTree, flattenTree } from '../../../src-renderer/src/security/tree';
 
-const region = (no: string, name: string, parentno = '', inside = 0): RegionNode => ({ no, name, parentno, inside });
-const person = (over: Partial<RegionPerson>): RegionPerson => ({
-  no: 'P1',
-  name: '张伟',
-  deptname: '研发部',
-  phoneTail: '8001',
-  photoUrl: '',
-  deviceno: 'D1005',
-  entertime: '2030-01-01 08:00:00',
-  overstay: false,
-  ...over,
-});
+const region = (no: string, name: string, parentno = '', inside = 0): RegionNode => ({ no, name, parentno, inside, here: inside, below: 0 });
 
 describe('region tree', () => {
   it('nests regions by parent, sorted by name, with unknown parents and loops as roots', () => {
@@ -59,24 +48,26 @@ describe('CSV', () => {
     expect(parseCsv(UTF8_BOM + toCsv(rows))).toEqual(rows);
   });
 
-  it('writes the muster with a BOM, a translated header and one row per person', () => {
+  it('writes the muster with a BOM, a translated header and one row per person with region path, host and phone', () => {
     const t = translator('zh-CN');
+    const base = { deptname: '研发部', regionNo: 'R2', regionPath: ['总部园区', 'B栋研发楼'], deviceno: 'D1005', doorName: 'B栋研发楼入口', entertime: '2030-01-01 08:00:00', visitor: false, hostName: '', phone: '138****8001', overstay: false };
     const text = musterCsv(
-      [
-        { region: region('R1', 'B栋研发楼'), people: [person({}), person({ no: 'V1', name: '王小明', deptname: '', phoneTail: '5678', visitId: 'v-1', overstay: true })] },
-        { region: region('R2', '停车场'), people: [] },
-      ],
+      {
+        people: [
+          { ...base, no: 'P1', name: '张伟' },
+          { ...base, no: 'V1', name: '王小明', deptname: '', visitor: true, hostName: '张伟', phone: '139****5678', visitId: 'v-1', overstay: true, doorName: '' },
+        ],
+      },
       t,
-      (no) => (no === 'D1005' ? 'B栋研发楼入口' : no),
     );
     expect(text.startsWith(UTF8_BOM)).toBe(true);
     expect(text.endsWith('\r\n')).toBe(true);
     expect(parseCsv(text)).toEqual([
-      ['区域', '姓名', '部门', '手机尾号', '进入时间', '进入设备', '访客', '逾期未离开'],
-      ['B栋研发楼', '张伟', '研发部', '8001', '2030-01-01 08:00:00', 'B栋研发楼入口', '否', '否'],
-      ['B栋研发楼', '王小明', '', '5678', '2030-01-01 08:00:00', 'B栋研发楼入口', '是', '是'],
+      ['区域（路径）', '姓名', '部门', '访客', '被访人', '手机号码', '进入时间', '进入的门', '逾期未离开'],
+      ['总部园区 / B栋研发楼', '张伟', '研发部', '否', '', '138****8001', '2030-01-01 08:00:00', 'B栋研发楼入口', '否'],
+      ['总部园区 / B栋研发楼', '王小明', '', '是', '张伟', '139****5678', '2030-01-01 08:00:00', 'D1005', '是'],
     ]);
-    expect(parseCsv(musterCsv([], translator('en'), String))[0]).toEqual(['Region', 'Name', 'Department', 'Phone (last 4)', 'Entered at', 'Entry device', 'Visitor', 'Overstay']);
+    expect(parseCsv(musterCsv({ people: [] }, translator('en')))[0]).toEqual(['Region (path)', 'Name', 'Department', 'Visitor', 'Host', 'Phone', 'Entered at', 'Entry door', 'Overstay']);
   });
 
   it('names the file by scope and time, without characters file systems refuse', () => {

@@ -9,8 +9,8 @@ type PeopleQuery = { regionNo: string; pageindex: number; pagesize: number; quer
 type PeoplePage = { total: number; rows: RegionPerson[]; fetchedAt: string };
 
 const regions: RegionNode[] = [
-  { no: 'R2', name: 'B栋', parentno: 'R1', inside: 3 },
-  { no: 'R1', name: '园区', parentno: '', inside: 10_000 },
+  { no: 'R2', name: '园区B栋', parentno: '', inside: 3, here: 3, below: 0 },
+  { no: 'R1', name: '园区', parentno: '', inside: 10_000, here: 10_000, below: 0 },
 ];
 let inside: Record<string, string[]> = {};
 let calls: PeopleQuery[] = [];
@@ -109,6 +109,9 @@ describe('security store', () => {
     // The tree counts what the newer answer said (here the list's, the region counts said 10 000).
     const shown = () => regionsWithListCount(store().regions, store().list, store().regionsFetchedAt);
     expect(shown().find((r) => r.no === 'R1')!.inside).toBe(10_001);
+    // A parent's list also holds people counted in its sub-regions: its count stays main's.
+    const asParent = [...regions, { no: 'R9', name: '5F', parentno: 'R1', inside: 1, here: 1, below: 0 }];
+    expect(regionsWithListCount(asParent, store().list, store().regionsFetchedAt).find((r) => r.no === 'R1')!.inside).toBe(10_000);
     useSecurityStore.setState({ regionsFetchedAt: new Date(Date.now() + 1000).toISOString() });
     expect(shown().find((r) => r.no === 'R1')!.inside).toBe(10_000);
     // Page 2 is on screen, so it is fetched again (after settling), with its new rows.
@@ -129,18 +132,23 @@ describe('security store', () => {
     expect(store().list).toMatchObject({ query: 'P999', total: 11 });
   });
 
-  it('loads a muster page by page, every region in tree order, each person once', async () => {
-    await store().loadRegions();
-    await settle();
-    calls = [];
-    const groups = await store().loadMuster('all');
-    expect(groups!.map((g) => [g.region.no, g.people.length])).toEqual([
-      ['R1', 10_000],
-      ['R2', 3],
-    ]);
-    expect(calls.every((c) => c.pagesize === 200 && !c.query)).toBe(true);
-    expect(pagesAsked()).toHaveLength(51);
-    expect(store().muster).toMatchObject({ status: 'done', done: 10_003 });
+  it('asks main for the muster in one call, and drops an answer that was stopped', async () => {
+    const asked: unknown[] = [];
+    const muster = { scope: 'all', phones: 'masked', fetchedAt: '', regions, people: [] };
+    (fakeKiosk as unknown as { getMuster: (q: unknown) => Promise<Result<unknown>> }).getMuster = async (q) => {
+      asked.push(q);
+      if (gate) await gate;
+      return { ok: true, value: muster };
+    };
+    expect(await store().loadMuster('all')).toEqual(muster);
+    expect(asked).toEqual([{ scope: 'all', phones: 'masked' }]);
+    expect(store().muster).toEqual({ status: 'done', error: null });
+    gate = new Promise((resolve) => (release = resolve));
+    const stopped = store().loadMuster('R1', 'full');
+    store().stopMuster();
+    release();
+    expect(await stopped).toBeNull();
+    expect(store().muster.status).toBe('idle');
   });
 });
 

@@ -276,6 +276,23 @@ describe('rate limiter', () => {
     expect(starts[22]).toBe(240_000);
   });
 
+  it('keeps a reserve for interactive calls: background calls never make a host search wait', async () => {
+    // A clock whose sleeps take a turn of the event loop, so the search below comes "meanwhile".
+    let time = 0;
+    const clock = { now: () => time, sleep: (ms: number) => new Promise<void>((resolve) => setTimeout(() => ((time += ms), resolve()), 0)), get time() { return time; } };
+    const limiter = new RateLimiter({ perMinute: 10, reserve: 4, now: clock.now, sleep: clock.sleep });
+    const starts: Record<string, number> = {};
+    const background = Array.from({ length: 12 }, (_, i) => limiter.schedule(async () => void (starts[`b${i}`] = clock.time), 'background'));
+    const search = limiter.schedule(async () => void (starts.search = clock.time));
+    await Promise.all([...background, search]);
+    expect(starts.search).toBe(0);
+    expect(Array.from({ length: 6 }, (_, i) => starts[`b${i}`])).toEqual([0, 0, 0, 0, 0, 0]);
+    expect(starts.b6).toBe(60_000);
+    // Never more than perMinute in any window, background ones never more than perMinute - reserve.
+    const times = Object.values(starts);
+    for (const t of times) expect(times.filter((s) => s > t - 60_000 && s <= t).length).toBeLessThanOrEqual(10);
+  });
+
   it('passes on the failure of a call without blocking the queue', async () => {
     const clock = fakeClock();
     const limiter = new RateLimiter({ perMinute: 2, now: clock.now, sleep: clock.sleep });
