@@ -6,13 +6,20 @@ import type { Translate } from '../i18n/translate';
 export const UTF8_BOM = '\uFEFF';
 
 /**
+ * What a spreadsheet may read as the start of a formula or command: = + - @, their full-width
+ * forms (some locales convert them), tab, CR, LF, a leading space (Excel skips it and still sees
+ * the formula behind it), and | and ; (DDE and list separators in some locales).
+ */
+const FORMULA_START = /^[=+\-@\uFF1D\uFF0B\uFF0D\uFF20\t\r\n |;]/;
+
+/**
  * One CSV field (RFC 4180): quoted when it holds a comma, a quote, a line break or edge spaces,
- * with quotes doubled. Text a spreadsheet would run as a formula (=, +, -, @, tab, CR first) gets
- * a leading apostrophe: names come from the K30 server and are not ours to trust.
+ * with quotes doubled. Text that starts like a formula (FORMULA_START) gets a leading apostrophe:
+ * names come from the K30 server and are not ours to trust.
  */
 export function csvField(value: string | number | boolean): string {
   let text = String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  if (typeof value === 'string' && FORMULA_START.test(text)) text = `'${text}`;
   return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

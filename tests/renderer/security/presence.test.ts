@@ -35,7 +35,7 @@ describe('CSV', () => {
     expect(csvField('a,b')).toBe('"a,b"');
     expect(csvField('say "hi"')).toBe('"say ""hi"""');
     expect(csvField('line\nbreak')).toBe('"line\nbreak"');
-    expect(csvField(' pad')).toBe('" pad"');
+    expect(csvField('pad ')).toBe('"pad "');
     expect(csvField('=HYPERLINK("x")')).toBe('"\'=HYPERLINK(""x"")"');
     expect(csvField('+1')).toBe("'+1");
     expect(csvField('@SUM')).toBe("'@SUM");
