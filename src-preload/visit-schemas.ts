@@ -147,5 +147,9 @@ export const AppStatusSchema = z.object({
   /** Set while the visit ledger cannot be written: changes are then not kept (or held, below). */
   ledgerUnwritable: DiskProblemSchema.optional(),
   unsaved: z.array(UnsavedFactSchema),
+  /** Genuine K30 callbacks refused for their time in the last hour: the clocks differ by `minutes` (`rejected` since start). */
+  clockSkew: z
+    .object({ code: z.enum(['server-ahead', 'server-behind']), minutes: z.number().int().nonnegative(), rejected: z.number().int().positive(), at: z.string() })
+    .optional(),
 });
 export type AppStatus = z.infer<typeof AppStatusSchema>;

@@ -2,6 +2,7 @@ import type { AppStatus, RendererError, Visit } from '../../src-preload/contract
 
 import type { ApiHandlers } from './api-types';
 import { AppError } from './app-error';
+import type { ClockSkewReport } from './callbacks/clock-skew';
 import type { ClientProvider } from './connection/client-provider';
 import type { Directory } from './directory';
 import type { PhotoProxy } from './presence/photo-proxy';
@@ -34,15 +35,21 @@ export interface ApiHandlerDeps {
   selfServiceSession?: SelfServiceSession;
   /** The admin PIN session (made here when not given). */
   adminSession?: AdminSession;
+  /** Genuine callbacks refused lately because the K30 server's clock and ours disagree. */
+  clockSkew?: () => ClockSkewReport | undefined;
 }
 
-/** What getStatus reports: problems found at start, a ledger that cannot be written, K30 results not yet saved. */
-export function appStatus(ledger: VisitLedger, facts: UnsavedFacts): AppStatus {
+/**
+ * What getStatus reports: problems found at start, a ledger that cannot be written, K30 results
+ * not yet saved, and a K30 server whose clock disagrees with ours.
+ */
+export function appStatus(ledger: VisitLedger, facts: UnsavedFacts, clockSkew?: ClockSkewReport): AppStatus {
   const unwritable = ledger.writeProblem?.problem;
   return {
     ledgerProblems: ledger.problems.map(({ kind, setAside, at }) => ({ kind, setAside, at })),
     ...(unwritable ? { ledgerUnwritable: unwritable } : {}),
     unsaved: facts.list(),
+    ...(clockSkew ? { clockSkew } : {}),
   };
 }
 
@@ -68,7 +75,7 @@ export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
   return {
     ...settingsHandlers({ settings, clients, isDemo: deps.isDemo, setSelfServiceMode: deps.setSelfServiceMode, openDevTools: deps.openDevTools, session }),
 
-    getStatus: async () => appStatus(ledger, deps.facts),
+    getStatus: async () => appStatus(ledger, deps.facts, deps.clockSkew?.()),
 
     searchHosts: ({ query }) => (selfService() ? directory.searchHostsForVisitor(query) : directory.searchHosts(query)),
     listDevices: () => directory.listDevices(),

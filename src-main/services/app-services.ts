@@ -1,4 +1,5 @@
 import { describeError } from '../k30/protocol';
+import { join } from 'node:path';
 import type { ApiHandlers } from './api-types';
 import type { EventName, EventPayload } from '../../src-preload/contract';
 import { resolveCredentials, type ResolvedCredentials } from '../k30/protocol';
@@ -6,6 +7,7 @@ import { appStatus, createApiHandlers } from './api-handlers';
 import { CallbackReceiver, visitCallbackHandlers } from './callbacks/callback-receiver';
 import { ClientProvider } from './connection/client-provider';
 import { DemoMode } from './demo-mode';
+import { atomicFile } from './durable-file';
 import { Directory } from './directory';
 import { EventBus } from './event-bus';
 import { guardSelfServiceMode } from './self-service-guard';
@@ -88,7 +90,9 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   const registration = new RegistrationService({ ledger, client, events, log, now, facts, visitWindow });
   const removal = new RemovalSweeper({ ledger, client, events, log, now, facts, intervalMs: opts.sweepIntervalMs, retentionDays: () => settings.values.retentionDays });
   // The banner follows the disk: a K30 result held or saved, the ledger (un)writable.
-  const announceStatus = () => events.emit('statusChanged', appStatus(ledger, facts));
+  // …and a K30 server whose callbacks are refused for their time (the receiver is made below).
+  let clockSkew: () => ReturnType<CallbackReceiver['clockSkew']> = () => undefined;
+  const announceStatus = () => events.emit('statusChanged', appStatus(ledger, facts, clockSkew()));
   const statusSubscriptions = [facts.onChange(announceStatus), ledger.onWritableChange(announceStatus)];
   facts.start();
   const directory = new Directory({ client, now: () => now().getTime() });
@@ -135,7 +139,11 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     },
     log,
     now,
+    // Signatures of accepted callbacks outlive a restart, so none is acted on twice.
+    replayFile: atomicFile(join(dataDir, 'callback-replay.json')),
+    onClockSkew: () => announceStatus(),
   });
+  clockSkew = () => callbacks.clockSkew();
 
   /**
    * The receiver listens where settings say (only on that host). In demo mode with no address set
@@ -196,6 +204,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     directory,
     selfServiceSession,
     adminSession,
+    clockSkew: () => callbacks.clockSkew(),
   });
   const handlers = guardSelfServiceMode(allHandlers, {
     isSelfServiceMode: selfService,

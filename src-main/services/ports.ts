@@ -33,3 +33,28 @@ export function memoryLogger(echo = false): Logger & { lines: string[] } {
   };
   return { lines, info: keep('info'), warn: keep('warn'), error: keep('error') };
 }
+
+/**
+ * One small document kept across restarts (e.g. the callback receiver's recently seen
+ * signatures). Electron and the harness give a file in the data dir written atomically
+ * (durable-file.ts); tests may give memory.
+ */
+export interface DurableFile {
+  /** The last text written, or undefined when there is none yet. */
+  read(): Promise<string | undefined>;
+  /** Replaces the text; when it resolves the new text survives a crash. */
+  write(text: string): Promise<void>;
+}
+
+/** A DurableFile in memory (tests, or when nothing may be written). */
+export function memoryFile(initial?: string): DurableFile & { text: string | undefined } {
+  return {
+    text: initial,
+    async read() {
+      return this.text;
+    },
+    async write(text: string) {
+      this.text = text;
+    },
+  };
+}

@@ -78,7 +78,7 @@ export async function startCallbackReceiver(sim: SimLike) {
     req.on('end', () => {
       const body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
       received.push({ body, opened: openMessage(body, simCredentials(sim), 'callback') });
-      res.writeHead(200, { 'content-type': 'application/json' }).end('{"resultcode":"1"}');
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"code":"1","resultcode":"1","msg":"成功"}');
       waiters.splice(0).forEach((wake) => wake());
     });
   });

@@ -34,6 +34,7 @@ const { useVisitsStore } = await import('../../src-renderer/src/visits/store');
 const { startEventBridge } = await import('../../src-renderer/src/app/event-bridge');
 const { adminIn, useSettingsStore } = await import('../../src-renderer/src/settings/store');
 const { useStatusStore } = await import('../../src-renderer/src/status/store');
+const { translate } = await import('../../src-renderer/src/i18n/translate');
 startEventBridge();
 
 const emit = (v: Visit) => listeners.forEach((l) => l(v));
@@ -190,5 +191,19 @@ describe('status store', () => {
     getStatus = async () => ({ ok: true, value: { ledgerProblems: [problem], unsaved: [] } });
     await useStatusStore.getState().load();
     expect(useStatusStore.getState().ledgerProblems).toEqual([problem]);
+  });
+
+  it('takes the clock-skew report, which the renderer says in numbers in both languages', async () => {
+    const clockSkew = { code: 'server-behind' as const, minutes: 20, rejected: 3, at: '2030-01-01T00:00:00.000Z' };
+    getStatus = async () => ({ ok: true, value: { ledgerProblems: [], unsaved: [], clockSkew } });
+    await useStatusStore.getState().load();
+    expect(useStatusStore.getState().clockSkew).toEqual(clockSkew);
+    const params = { minutes: clockSkew.minutes, count: clockSkew.rejected };
+    expect(translate('zh-CN', `status.clockSkew.${clockSkew.code}`, params)).toMatch(/慢 20 分钟.*3 条/);
+    expect(translate('en', `status.clockSkew.${clockSkew.code}`, params)).toMatch(/20 minutes behind.*3 door confirmations/);
+    // Once main stops reporting it, so does the screen.
+    getStatus = async () => ({ ok: true, value: { ledgerProblems: [], unsaved: [] } });
+    await useStatusStore.getState().load();
+    expect(useStatusStore.getState().clockSkew).toBeUndefined();
   });
 });

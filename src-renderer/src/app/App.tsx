@@ -11,6 +11,7 @@ import { LedgerProblems } from '../status/LedgerProblems';
 import { UnprovenRemovals } from '../status/UnprovenRemovals';
 import { DiskProblems } from '../status/DiskProblems';
 import { SigningBanner } from '../settings/SigningBanner';
+import { ClockSkewWarning } from '../status/ClockSkewWarning';
 
 // Only a self-service kiosk needs it: its own chunk.
 const SelfServiceApp = lazy(() => import('../self-service/SelfServiceApp').then((m) => ({ default: m.SelfServiceApp })));
@@ -74,6 +75,7 @@ export function App() {
             <DiskProblems />
             <UnprovenRemovals />
             <SigningBanner onSettingsPage={page === 'settings'} />
+            <ClockSkewWarning />
             {!settings.configured && !settings.demo && page !== 'settings' && (
               <p className="alert alert-warning">
                 {t('app.notConfigured')} <a href="#/settings">{t('nav.settings')}</a>

@@ -15,6 +15,8 @@ export const en = {
 
   'status.ledger.corrupt': 'The local visit records file is damaged; it was set aside as {path}. Please contact the administrator to recover it.',
   'status.ledger.invalid-records': 'Some records in the local visit records file could not be read; the file was copied to {path}. Please contact the administrator to recover them.',
+  'status.clockSkew.server-ahead': "The K30 server's clock is {minutes} minutes ahead of this PC's: {count} door confirmations were refused for their time. Set both clocks right (e.g. the same time server).",
+  'status.clockSkew.server-behind': "The K30 server's clock is {minutes} minutes behind this PC's: {count} door confirmations were refused for their time. Set both clocks right (e.g. the same time server).",
 
   'nav.label': 'Main navigation',
   'nav.register': 'Register',

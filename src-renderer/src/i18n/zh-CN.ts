@@ -17,6 +17,8 @@ export const zhCN = {
 
   'status.ledger.corrupt': '本地访客记录文件损坏，已另存为 {path}，请联系管理员恢复。',
   'status.ledger.invalid-records': '本地访客记录文件中有部分记录无法读取，原文件已另存为 {path}，请联系管理员恢复。',
+  'status.clockSkew.server-ahead': 'K30 服务器的时间比本机快 {minutes} 分钟，门禁确认因时间不符已被拒收 {count} 条。请校准两边的时间（例如使用同一时间服务器）。',
+  'status.clockSkew.server-behind': 'K30 服务器的时间比本机慢 {minutes} 分钟，门禁确认因时间不符已被拒收 {count} 条。请校准两边的时间（例如使用同一时间服务器）。',
 
   'nav.label': '主导航',
   'nav.register': '登记',

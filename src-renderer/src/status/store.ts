@@ -3,6 +3,10 @@ import type { AppStatus, DiskProblem, UnsavedFact } from '../../../src-preload/c
 import { call } from '../api';
 
 export type LedgerProblem = AppStatus['ledgerProblems'][number];
+export type ClockSkew = NonNullable<AppStatus['clockSkew']>;
+
+/** How often the status is asked for again, so a clock report that has run out goes away. */
+export const STATUS_REFRESH_MS = 60_000;
 
 interface StatusState {
   /** Problems main found on its own at start (e.g. a corrupt visit ledger set aside): shown until the app restarts. */
@@ -11,6 +15,8 @@ interface StatusState {
   ledgerUnwritable?: DiskProblem;
   /** K30 results this PC has not saved yet (held in memory by main, retried). */
   unsaved: UnsavedFact[];
+  /** Door confirmations refused lately because the K30 server's clock and ours disagree. */
+  clockSkew?: ClockSkew;
   /** Asks main once at start. A failed call leaves the list as it was: nothing to show is better than a guess. */
   load(): Promise<void>;
   /** main's statusChanged event. */
@@ -31,6 +37,6 @@ export const useStatusStore = create<StatusState>()((set) => ({
   },
 }));
 
-function pick(status: AppStatus): Pick<StatusState, 'ledgerProblems' | 'ledgerUnwritable' | 'unsaved'> {
-  return { ledgerProblems: status.ledgerProblems, ledgerUnwritable: status.ledgerUnwritable, unsaved: status.unsaved };
+function pick(status: AppStatus): Pick<StatusState, 'ledgerProblems' | 'ledgerUnwritable' | 'unsaved' | 'clockSkew'> {
+  return { ledgerProblems: status.ledgerProblems, ledgerUnwritable: status.ledgerUnwritable, unsaved: status.unsaved, clockSkew: status.clockSkew };
 }
