@@ -1,8 +1,14 @@
 /**
- * A sliding-window rate limiter: at most `perMinute` calls start in any window of `windowMs`
- * (default 60 s). Callers wait their turn, first come first served; nobody is refused. The
- * process-wide sharedListLimiter keeps the vendor's "fewer than 60 a minute" list calls (people,
- * regions, region people) under the limit for every client in the process, with a margin.
+ * A sliding-window rate limiter: at most `perMinute` calls in any window of `windowMs` (default
+ * 60 s). Callers wait their turn, first come first served; nobody is refused. The process-wide
+ * sharedListLimiter keeps the vendor's "fewer than 60 a minute" list calls (people, regions,
+ * region people) under the limit for every client in the process, with a margin.
+ *
+ * When does a call count? The server counts it when it gets to it, which may be well after we
+ * let it go (requests wait for connections, the network, a busy server). Counting it when it was
+ * let go let a burst's last calls reach the server after our window had moved on, and the server
+ * refused them. So a call holds its slot from when it is let go until it is answered, and only
+ * then starts its window: whenever the server counted it, that was no later than the answer.
  */
 export interface RateLimiterOptions {
   perMinute: number;
@@ -22,9 +28,14 @@ export interface RateLimiterOptions {
 /** Interactive calls (someone waits at the screen) go before background ones and may use the reserve. */
 export type CallPriority = 'interactive' | 'background';
 
+/** One call's slot: in flight until `doneAt` is set. */
+interface Slot {
+  doneAt?: number;
+}
+
 interface Waiter {
   priority: CallPriority;
-  go: () => void;
+  go: (slot: Slot) => void;
 }
 
 export class RateLimiter {
@@ -33,8 +44,10 @@ export class RateLimiter {
   readonly windowMs: number;
   private readonly now: () => number;
   private readonly sleep: (ms: number) => Promise<void>;
-  /** Start times inside the current window, oldest first. */
-  private readonly starts: number[] = [];
+  /** Calls in flight, and answered calls whose window has not passed. */
+  private slots: Slot[] = [];
+  /** Wakes the pump when every slot was in flight and one is answered. */
+  private wakeOnAnswer?: () => void;
   /** Callers waiting their turn, first come first served within a priority. */
   private readonly waiting: Waiter[] = [];
   private pumping = false;
@@ -50,14 +63,17 @@ export class RateLimiter {
 
   /** Runs `fn` as soon as the window allows. `fn`'s own failure is passed on; the limiter never fails a caller. */
   schedule<T>(fn: () => Promise<T>, priority: CallPriority = 'interactive'): Promise<T> {
-    // `fn` starts the moment its turn is granted (its start is what the window counts).
+    // `fn` starts the moment its turn is granted; its slot is held until it is answered.
     const result = new Promise<T>((resolve, reject) =>
       this.waiting.push({
         priority,
-        go: () => {
+        go: (slot: Slot) => {
           try {
-            fn().then(resolve, reject);
+            fn()
+              .finally(() => this.answered(slot))
+              .then(resolve, reject);
           } catch (error) {
+            this.answered(slot);
             reject(error);
           }
         },
@@ -68,14 +84,21 @@ export class RateLimiter {
     return result;
   }
 
-  /** How many starts the current window holds (for tests and diagnostics). */
+  /** How many calls the current window holds, those in flight included (tests, diagnostics). */
   get inWindow(): number {
     this.expire(this.now());
-    return this.starts.length;
+    return this.slots.length;
   }
 
   private expire(now: number): void {
-    while (this.starts.length > 0 && this.starts[0] <= now - this.windowMs) this.starts.shift();
+    this.slots = this.slots.filter((slot) => slot.doneAt === undefined || slot.doneAt > now - this.windowMs);
+  }
+
+  private answered(slot: Slot): void {
+    slot.doneAt = this.now();
+    const wake = this.wakeOnAnswer;
+    this.wakeOnAnswer = undefined;
+    wake?.();
   }
 
   /** Lets every waiter start whose turn it is now: interactive first, background within its share. */
@@ -84,22 +107,26 @@ export class RateLimiter {
     this.expire(now);
     for (;;) {
       const interactive = this.waiting.findIndex((w) => w.priority === 'interactive');
-      const index = interactive >= 0 ? (this.starts.length < this.perMinute ? interactive : -1) : this.starts.length < this.perMinute - this.reserve ? 0 : -1;
+      const held = this.slots.length;
+      const index = interactive >= 0 ? (held < this.perMinute ? interactive : -1) : held < this.perMinute - this.reserve ? 0 : -1;
       if (index < 0 || this.waiting.length === 0) return;
       const [waiter] = this.waiting.splice(index, 1);
-      this.starts.push(now);
-      waiter.go();
+      const slot: Slot = {};
+      this.slots.push(slot);
+      waiter.go(slot);
     }
   }
 
-  /** While anyone waits: sleep until the oldest start leaves the window, then grant again. */
+  /** While anyone waits: sleep until the oldest answer leaves the window (or wait for an answer), then grant again. */
   private async pump(): Promise<void> {
     if (this.pumping) return;
     this.pumping = true;
     try {
       while (this.waiting.length > 0) {
         const now = this.now();
-        await this.sleep(Math.max(1, (this.starts[0] ?? now) + this.windowMs - now));
+        const answered = this.slots.filter((slot) => slot.doneAt !== undefined).map((slot) => slot.doneAt!);
+        if (answered.length > 0 || this.slots.length === 0) await this.sleep(Math.max(1, (answered.length ? Math.min(...answered) : now) + this.windowMs - now));
+        else await new Promise<void>((resolve) => (this.wakeOnAnswer = resolve));
         this.grantReady();
       }
     } finally {

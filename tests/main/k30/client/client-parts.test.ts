@@ -255,7 +255,9 @@ describe('rate limiter', () => {
     let now = 0;
     return {
       now: () => now,
+      /** Time passes once the work already running is done (its answers counted), as in a real wait. */
       sleep: async (ms: number) => {
+        await new Promise((resolve) => setImmediate(resolve));
         now += ms;
       },
       get time() {

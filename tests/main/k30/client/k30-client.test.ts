@@ -545,6 +545,8 @@ describe('rate limit', () => {
       /** Time only moves once every request sent so far has been answered, as it would in a real minute. */
       sleep: async (ms: number) => {
         while (inFlight > 0) await new Promise<void>((resolve) => idle.push(resolve));
+        // …and once their answers have been read and counted.
+        await new Promise((resolve) => setImmediate(resolve));
         now += ms;
       },
       track: (fetchImpl: typeof fetch): typeof fetch =>
