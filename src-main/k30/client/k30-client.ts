@@ -96,6 +96,7 @@ export class K30Client {
   readonly responseSignPolicy: ResponseSignPolicy;
   readonly timeoutMs: number;
   private readonly trust: AnswerTrust;
+  private readonly maxAnswerBytes?: number;
   private readonly credentials: ResolvedCredentials;
   private readonly retry: RetryPolicy;
   private readonly limiter: RateLimiter;
@@ -115,6 +116,7 @@ export class K30Client {
       logger: options.logger ?? silentLogger,
     };
     this.timeoutMs = options.timeoutMs !== undefined && options.timeoutMs > 0 ? options.timeoutMs : DEFAULT_TIMEOUT_MS;
+    this.maxAnswerBytes = options.maxAnswerBytes;
     this.retry = retryPolicy(options.retries);
     this.limiter = options.limiter ?? sharedListLimiter;
     this.logger = options.logger ?? silentLogger;
@@ -123,7 +125,6 @@ export class K30Client {
 
   // -------------------------------------------------------------------------------------------
   // The exchange
-
   /**
    * Any call, as given: no field checks, no normalising. Returns the decoded answer data (null
    * when the answer has none). `readOnly` defaults to whether the action starts with `get`.
@@ -153,7 +154,7 @@ export class K30Client {
   /** One attempt: seal, POST, open, check. */
   private async once(path: string, data: Data): Promise<unknown> {
     const envelope = sealRequest(this.credentials, data);
-    const { text } = await postJson(this.fetchImpl, `${this.server}/openapi/${path}`, JSON.stringify(envelope), this.timeoutMs, path);
+    const { text } = await postJson(this.fetchImpl, `${this.server}/openapi/${path}`, JSON.stringify(envelope), this.timeoutMs, path, this.maxAnswerBytes);
 
     let body: unknown;
     try {

@@ -1,13 +1,18 @@
 import { describeError } from '../protocol/describe-error';
-import { K30TransportError, type TransportFailure } from './errors';
+import { startDeadline } from './deadline';
+import { K30ProtocolError, K30TransportError, type TransportFailure } from './errors';
 
 /**
  * One HTTP POST of a JSON body with a per-call timeout, and the classification of what went wrong:
  * 'refused' only when the request provably never left (connection refused, name or host not
  * found, connect timeout); 'timeout' when our deadline passed; 'reset' for anything that broke
  * after the connection was made (the server may have acted); 'http-status' for a status other
- * than 200.
+ * than 200. An answer larger than `maxBytes` is not read to the end: no K30 answer is that big, and
+ * a server (or something posing as one) must not be able to fill our memory.
  */
+
+/** Default cap on one answer's size: a page of 100 people with inline photos stays well below. */
+export const DEFAULT_MAX_ANSWER_BYTES = 8 * 1024 * 1024;
 
 export interface HttpAnswer {
   status: number;
@@ -67,29 +72,61 @@ function failureDetail(failure: TransportFailure, error: unknown, timeoutMs: num
   return failure === 'refused' ? `cannot connect (${detail})` : `connection broken (${detail})`;
 }
 
-export async function postJson(fetchImpl: typeof fetch, url: string, body: string, timeoutMs: number, call: string): Promise<HttpAnswer> {
-  const signal = AbortSignal.timeout(timeoutMs);
-  let response: Response;
+export async function postJson(fetchImpl: typeof fetch, url: string, body: string, timeoutMs: number, call: string, maxAnswerBytes?: number): Promise<HttpAnswer> {
+  const maxBytes = maxAnswerBytes !== undefined && maxAnswerBytes > 0 ? maxAnswerBytes : DEFAULT_MAX_ANSWER_BYTES;
+  const deadline = startDeadline(timeoutMs);
+  const { signal } = deadline;
   try {
-    response = await fetchImpl(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json; charset=utf-8', accept: 'application/json' },
-      body,
-      signal,
-    });
-  } catch (error) {
-    const failure = classifyFetchError(error, signal, 'connect');
-    throw new K30TransportError(`${call}: ${failureDetail(failure, error, timeoutMs)}`, failure, call);
+    let response: Response;
+    try {
+      response = await fetchImpl(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json; charset=utf-8', accept: 'application/json' },
+        body,
+        signal,
+      });
+    } catch (error) {
+      const failure = classifyFetchError(error, signal, 'connect');
+      throw new K30TransportError(`${call}: ${failureDetail(failure, error, timeoutMs)}`, failure, call);
+    }
+    if (response.status !== 200) {
+      // Drain so the connection can be reused; the body is not needed.
+      await response.body?.cancel().catch(() => undefined);
+      throw new K30TransportError(`${call}: HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`, 'http-status', call, response.status);
+    }
+    try {
+      return { status: response.status, text: await readCapped(response, maxBytes, call) };
+    } catch (error) {
+      if (error instanceof K30ProtocolError) throw error;
+      const failure = classifyFetchError(error, signal, 'body');
+      throw new K30TransportError(`${call}: ${failureDetail(failure, error, timeoutMs)}`, failure, call);
+    }
+  } finally {
+    deadline.clear();
   }
-  if (response.status !== 200) {
-    // Drain so the connection can be reused; the body is not needed.
-    await response.arrayBuffer().catch(() => undefined);
-    throw new K30TransportError(`${call}: HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`, 'http-status', call, response.status);
+}
+
+/** The body as UTF-8 text, refused (and the rest not read) once it passes `maxBytes`. */
+async function readCapped(response: Response, maxBytes: number, call: string): Promise<string> {
+  const tooLarge = () => new K30ProtocolError(`${call}: the answer is larger than ${maxBytes} bytes`, 'too-large', call);
+  const declared = Number(response.headers.get('content-length'));
+  if (declared > maxBytes) {
+    await response.body?.cancel().catch(() => undefined);
+    throw tooLarge();
   }
-  try {
-    return { status: response.status, text: await response.text() };
-  } catch (error) {
-    const failure = classifyFetchError(error, signal, 'body');
-    throw new K30TransportError(`${call}: ${failureDetail(failure, error, timeoutMs)}`, failure, call);
+  const reader = response.body?.getReader();
+  if (!reader) return '';
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    chunks.push(value);
   }
+  return Buffer.concat(chunks).toString('utf8');
 }

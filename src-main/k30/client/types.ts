@@ -43,6 +43,8 @@ export interface K30ClientOptions {
   now?: () => Date;
   /** Per call (per attempt), default 10 000 ms. */
   timeoutMs?: number;
+  /** Answers larger than this are refused unread (K30ProtocolError 'too-large'); default 8 MB. */
+  maxAnswerBytes?: number;
   retries?: RetryOptions;
   /** Default: the process-wide sharedListLimiter. */
   limiter?: RateLimiter;

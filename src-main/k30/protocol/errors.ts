@@ -15,7 +15,7 @@ export abstract class K30Error extends Error {
   }
 }
 
-export type ProtocolFailure = 'bad-envelope' | 'bad-signature' | 'undecryptable' | 'not-json' | 'stale-timestamp' | 'replayed';
+export type ProtocolFailure = 'bad-envelope' | 'bad-signature' | 'undecryptable' | 'not-json' | 'stale-timestamp' | 'replayed' | 'too-large';
 
 export class K30ProtocolError extends K30Error {
   readonly kind = 'protocol';

@@ -1,3 +1,4 @@
+import { startDeadline } from '../../k30/client/deadline';
 import { AppError } from '../app-error';
 
 /**
@@ -62,25 +63,32 @@ export class PhotoProxy {
   }
 
   private async download(target: URL): Promise<string> {
-    let res: Response;
+    // Held for the whole download, body included: a bare AbortSignal.timeout() may be collected
+    // while the body is read, and its timer with it.
+    const deadline = startDeadline(this.timeoutMs);
     try {
-      // No redirects: a redirect could lead off the K30 server.
-      res = await this.fetch(target, { redirect: 'error', signal: AbortSignal.timeout(this.timeoutMs) });
-    } catch (error) {
-      if (timedOut(error)) throw new AppError('timeout', 'the photo did not arrive in time');
-      throw new AppError('unreachable', 'the photo could not be fetched');
-    }
-    try {
-      if (res.status === 404) throw new AppError('not-found', 'no such photo');
-      if (!res.ok) throw new AppError('http-status', `HTTP ${res.status}`);
-      const type = (res.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
-      if (!/^image\/[a-z0-9.+-]+$/.test(type) || type === 'image/svg+xml') throw new AppError('not-allowed', 'not an image');
-      const declared = Number(res.headers.get('content-length'));
-      if (declared > this.maxBytes) throw new AppError('photo-too-large', 'the photo is too large');
-      const bytes = await this.readCapped(res);
-      return `data:${type};base64,${bytes.toString('base64')}`;
+      let res: Response;
+      try {
+        // No redirects: a redirect could lead off the K30 server.
+        res = await this.fetch(target, { redirect: 'error', signal: deadline.signal });
+      } catch (error) {
+        if (timedOut(error)) throw new AppError('timeout', 'the photo did not arrive in time');
+        throw new AppError('unreachable', 'the photo could not be fetched');
+      }
+      try {
+        if (res.status === 404) throw new AppError('not-found', 'no such photo');
+        if (!res.ok) throw new AppError('http-status', `HTTP ${res.status}`);
+        const type = (res.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
+        if (!/^image\/[a-z0-9.+-]+$/.test(type) || type === 'image/svg+xml') throw new AppError('not-allowed', 'not an image');
+        const declared = Number(res.headers.get('content-length'));
+        if (declared > this.maxBytes) throw new AppError('photo-too-large', 'the photo is too large');
+        const bytes = await this.readCapped(res);
+        return `data:${type};base64,${bytes.toString('base64')}`;
+      } finally {
+        await res.body?.cancel().catch(() => {});
+      }
     } finally {
-      await res.body?.cancel().catch(() => {});
+      deadline.clear();
     }
   }
 

@@ -71,7 +71,7 @@ afterEach(async () => {
 async function seventyPeopleLists(limiterFor: (clock: ReturnType<typeof virtualTime>) => RateLimiter) {
   const clock = virtualTime();
   sim = await startSimulator({ port: 0, seed: 'demo', now: clock.date });
-  const client = new K30Client({ server: sim.url, credentials: sim.credentials, limiter: limiterFor(clock), fetch: clock.fetch });
+  const client = new K30Client({ server: sim.url, credentials: sim.credentials, limiter: limiterFor(clock), fetch: clock.fetch, now: clock.date });
   const started = clock.now();
   const settled = await Promise.allSettled(Array.from({ length: 70 }, () => client.listPeople({ pageindex: 1, pagesize: 20 })));
   const refused = settled.filter((s) => s.status === 'rejected') as PromiseRejectedResult[];
