@@ -17,6 +17,7 @@ import { registerIpc } from './electron/ipc-registration';
 import { hardenSession, hardenWebContents } from './electron/security';
 import { senderCheck } from './electron/sender';
 import { applyStartAtLogin, guardClose, recoverRenderer, watchOsShutdown } from './electron/unattended';
+import { demoControlPlaneEnabled } from './electron/test-switches';
 import { createMainWindow, setWindowKiosk } from './electron/window';
 import { createDispatcher } from './ipc/dispatch';
 import type { TrustedApp } from './ipc/sender-check';
@@ -85,6 +86,7 @@ async function start(): Promise<void> {
     store: electronKeyValueStore(log),
     secretBox: safeStorageSecretBox(),
     log,
+    demoControlPlane: demoControlPlaneEnabled(app.isPackaged, process.env),
     onSelfServiceModeChange: (on) => {
       for (const win of windows) setWindowKiosk(win, on);
     },

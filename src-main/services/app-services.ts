@@ -42,6 +42,8 @@ export interface AppServicesOptions {
   unsavedRetryMs?: number;
   /** How long after a failed resume it is tried again. */
   resumeRetryMs?: number;
+  /** Test-only: the demo simulator also serves its control plane (`/__sim/`). Never in a packaged app. */
+  demoControlPlane?: boolean;
 }
 
 export interface AppServices {
@@ -77,7 +79,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   const events = new EventBus((error, name) => log.error(`event ${name}: a listener failed: ${describeError(error)}`));
   const settings = new SettingsService(store, secretBox, log);
 
-  const demo = new DemoMode(log, opts.now);
+  const demo = new DemoMode(log, opts.now, opts.demoControlPlane === true);
   if (settings.values.server === '') await demo.start();
   const clients = new ClientProvider(settings, { demo: () => demo.current(), log, now });
   const client = () => clients.get();

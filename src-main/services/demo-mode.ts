@@ -16,10 +16,15 @@ export class DemoMode {
   private starting?: Promise<DemoTarget | undefined>;
   private callbackUrl?: string;
 
-  /** `now` is the services' clock: the demo world (its passes, its callbacks' timestamps) shares it. */
+  /**
+   * `now` is the services' clock: the demo world (its passes, its callbacks' timestamps) shares it.
+   * `controlPlane` serves the simulator's unsigned `/__sim/` (tests and the harness only: it lets
+   * any local process read the demo company's staff and their phone numbers); off by default.
+   */
   constructor(
     private readonly log: Logger,
     private readonly now?: () => Date,
+    private readonly controlPlane = false,
   ) {}
 
   /** Starts the simulator once (later calls share it). Undefined if it could not start. */
@@ -30,7 +35,7 @@ export class DemoMode {
         // Fresh secrets each run (not the simulator's published defaults), so no other local
         // program can forge callbacks to our receiver or talk to the demo server as us.
         const secret = () => randomBytes(12).toString('base64url');
-        this.simulator = await startSimulator({ port: 0, host: '127.0.0.1', seed: 'demo', secret: secret(), aesKey: secret(), aesIv: secret(), callbackUrl: this.callbackUrl, now: this.now });
+        this.simulator = await startSimulator({ port: 0, host: '127.0.0.1', seed: 'demo', secret: secret(), aesKey: secret(), aesIv: secret(), callbackUrl: this.callbackUrl, now: this.now, controlPlane: this.controlPlane });
         this.log.info(`demo mode: simulator at ${this.simulator.url}`);
         return this.current();
       } catch (error) {

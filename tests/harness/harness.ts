@@ -193,7 +193,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const log = memoryLogger(options.echoLog ?? false);
   let offsetMs = 0;
   const now = () => new Date(Date.now() + offsetMs);
-  const services = await createAppServices({ dataDir, store: confStore(dataDir), secretBox: basicTextSecretBox(), log, now });
+  // The browser tests drive the demo simulator through its control plane (test-only switch).
+  const services = await createAppServices({ dataDir, store: confStore(dataDir), secretBox: basicTextSecretBox(), log, now, demoControlPlane: true });
   const dispatch = createDispatcher(services.handlers, (line) => log.error(line), { checkOutputs: true });
 
   const streams = new Set<ServerResponse>();

@@ -23,6 +23,11 @@ export interface SimulatorOptions {
   /** List calls (people/getlist, region/getlist, region/getpeoplelist) allowed per sliding minute; default 60. */
   listLimitPerMinute?: number;
   now?: () => Date;
+  /**
+   * Serve the unsigned test control plane (`/__sim/`), default true: the simulator is a test
+   * tool. The app's demo mode turns it off (it hands out staff phone numbers to any local process).
+   */
+  controlPlane?: boolean;
 }
 
 export interface RunningSimulator {

@@ -135,10 +135,23 @@ async function handleApi(core: SimulatorCore, req: IncomingMessage, res: ServerR
   postCallbacks();
 }
 
-async function route(core: SimulatorCore, req: IncomingMessage, res: ServerResponse): Promise<void> {
+/**
+ * The control plane answers only requests addressed to this machine by name (Host 127.0.0.1,
+ * localhost, [::1] or the host it listens on): a web page that rebinds its own name to 127.0.0.1
+ * must not read it from a browser.
+ */
+function hostAllowed(req: IncomingMessage, listenHost: string): boolean {
+  const host = (req.headers.host ?? '').toLowerCase().replace(/:\d+$/, '');
+  return ['127.0.0.1', 'localhost', '[::1]', listenHost.toLowerCase(), `[${listenHost.toLowerCase()}]`].includes(host);
+}
+
+async function route(core: SimulatorCore, req: IncomingMessage, res: ServerResponse, control: { on: boolean; listenHost: string }): Promise<void> {
   const pathname = new URL(req.url ?? '/', 'http://sim').pathname;
   try {
-    if (pathname === '/__sim' || pathname.startsWith('/__sim/')) return await handleControl(core, req, res, pathname);
+    if (control.on && (pathname === '/__sim' || pathname.startsWith('/__sim/'))) {
+      if (!hostAllowed(req, control.listenHost)) return sendJson(res, 403, { error: 'the control plane answers only to a loopback Host' });
+      return await handleControl(core, req, res, pathname);
+    }
     if (req.method === 'GET' && pathname.startsWith('/photos/') && servePhoto(core.state, pathname, res)) return;
     await handleApi(core, req, res, pathname);
   } catch (error) {
@@ -167,7 +180,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const limit = options.listLimitPerMinute ?? DEFAULTS.listLimitPerMinute;
   if (!Number.isInteger(limit) || limit < 1) throw new Error(`listLimitPerMinute must be a positive integer, got ${limit}`);
   const core = new SimulatorCore(credentials, options.seed ?? DEFAULTS.seed, options.now ?? (() => new Date()), limit, options.callbackUrl);
-  const server = createServer((req, res) => void route(core, req, res));
+  const control = { on: options.controlPlane ?? true, listenHost: host };
+  const server = createServer((req, res) => void route(core, req, res, control));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? DEFAULTS.port, host, () => {

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { _electron, type ElectronApplication, type Page, type TestInfo } from '@playwright/test';
 import { test } from '@playwright/test';
+import { DEMO_CONTROL_PLANE_ENV } from '../../../src-main/electron/test-switches';
 import { screenshotter, type Shot } from './fixtures';
 import { cameraY4m, repoRoot } from './paths';
 
@@ -88,8 +89,9 @@ export function electronTest(body: (context: ElectronContext) => Promise<void>):
       // Chromium switches reach Electron's Chromium from its command line: the same fake webcam.
       args: [...(packaged ? [] : [main]), '--no-sandbox', '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${cameraY4m}`],
       cwd: repoRoot,
-      // A fresh profile: userData follows XDG_CONFIG_HOME on Linux.
-      env: { ...process.env, XDG_CONFIG_HOME: userDataDir, NODE_ENV: 'test', ELECTRON_ENABLE_LOGGING: '1' } as Record<string, string>,
+      // A fresh profile: userData follows XDG_CONFIG_HOME on Linux. The test drives the demo
+      // simulator through its control plane, which only an unpackaged app serves, and only so.
+      env: { ...process.env, XDG_CONFIG_HOME: userDataDir, NODE_ENV: 'test', ELECTRON_ENABLE_LOGGING: '1', [DEMO_CONTROL_PLANE_ENV]: '1' } as Record<string, string>,
       timeout: 60_000,
     });
     app.process().stdout?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));

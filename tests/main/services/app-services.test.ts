@@ -40,7 +40,7 @@ afterEach(async () => {
 
 describe('createAppServices in demo mode', () => {
   it('a door pass reported by callback refreshes who is inside at once, despite the cache', async () => {
-    services = await createAppServices({ dataDir: dir, store: mapStore(), secretBox: testSecretBox(), log, sweepIntervalMs: 3600_000 });
+    services = await createAppServices({ dataDir: dir, store: mapStore(), secretBox: testSecretBox(), log, sweepIntervalMs: 3600_000, demoControlPlane: true });
     await services.ready;
     const dispatch = createDispatcher(services.handlers);
     const inParking = async () => ok<{ rows: { no: string }[] }>(await dispatch('listRegionPeople', { regionNo: DEMO_REGIONS.parking, pageindex: 1, pagesize: 200 })).rows.map((r) => r.no);
@@ -58,7 +58,7 @@ describe('createAppServices in demo mode', () => {
   it('reports a corrupt ledger through getStatus, and starts empty beside the set-aside copy', async () => {
     const { writeFile, readdir } = await import('node:fs/promises');
     await writeFile(join(dir, 'visits.json'), '{"visits": [ this is not json');
-    services = await createAppServices({ dataDir: dir, store: mapStore(), secretBox: testSecretBox(), log, sweepIntervalMs: 3600_000 });
+    services = await createAppServices({ dataDir: dir, store: mapStore(), secretBox: testSecretBox(), log, sweepIntervalMs: 3600_000, demoControlPlane: true });
     const dispatch = createDispatcher(services.handlers);
     const status = ok<{ ledgerProblems: { kind: string; setAside: string }[] }>(await dispatch('getStatus', undefined));
     expect(status.ledgerProblems).toHaveLength(1);
@@ -68,7 +68,7 @@ describe('createAppServices in demo mode', () => {
   });
 
   it('registers a visit end to end through the dispatcher, confirmed by the demo callbacks', async () => {
-    services = await createAppServices({ dataDir: dir, store: mapStore(), secretBox: testSecretBox(), log, sweepIntervalMs: 3600_000 });
+    services = await createAppServices({ dataDir: dir, store: mapStore(), secretBox: testSecretBox(), log, sweepIntervalMs: 3600_000, demoControlPlane: true });
     await services.ready;
     expect(services.demo?.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(services.callbackUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
@@ -129,7 +129,7 @@ describe('createAppServices in demo mode', () => {
   });
 
   it('refuses a photo over photoMaxKB, a kiosk registration without consent, and a refused registration maps to the server error', async () => {
-    services = await createAppServices({ dataDir: dir, store: mapStore(), secretBox: testSecretBox(), log, sweepIntervalMs: 3600_000 });
+    services = await createAppServices({ dataDir: dir, store: mapStore(), secretBox: testSecretBox(), log, sweepIntervalMs: 3600_000, demoControlPlane: true });
     await services.ready;
     const dispatch = createDispatcher(services.handlers);
     ok(await dispatch('saveSettings', { photoMaxKB: 20 }));
@@ -154,12 +154,12 @@ describe('createAppServices in demo mode', () => {
   });
 
   it('resumes the previous run: an interrupted registration is marked, not re-sent', async () => {
-    services = await createAppServices({ dataDir: dir, store: mapStore(), secretBox: testSecretBox(), log, sweepIntervalMs: 3600_000 });
+    services = await createAppServices({ dataDir: dir, store: mapStore(), secretBox: testSecretBox(), log, sweepIntervalMs: 3600_000, demoControlPlane: true });
     await services.ready;
     const reg = registration();
     await services.ledger.add(intentRecord('interrupted', reg));
     await services.close();
-    services = await createAppServices({ dataDir: dir, store: mapStore(), secretBox: testSecretBox(), log, sweepIntervalMs: 3600_000 });
+    services = await createAppServices({ dataDir: dir, store: mapStore(), secretBox: testSecretBox(), log, sweepIntervalMs: 3600_000, demoControlPlane: true });
     await services.ready;
     expect(services.ledger.get('interrupted')!.state).toBe('create-unknown');
     const dispatch = createDispatcher(services.handlers);
@@ -187,7 +187,7 @@ describe('no secret leaves the main process', () => {
 
   it('in no IPC answer, no event and no log line, across every call', async () => {
     const store = mapStore();
-    services = await createAppServices({ dataDir: dir, store, secretBox: testSecretBox(), log, sweepIntervalMs: 3600_000 });
+    services = await createAppServices({ dataDir: dir, store, secretBox: testSecretBox(), log, sweepIntervalMs: 3600_000, demoControlPlane: true });
     await services.ready;
     const dispatch = createDispatcher(services.handlers, (line) => log.error(line));
     const seen: unknown[] = [];

@@ -29,7 +29,7 @@ let dispatch: Dispatch;
 
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'kiosk-guard-'));
-  services = await createAppServices({ dataDir: dir, store: mapStore(), secretBox: testSecretBox(), log: memoryLogger(), sweepIntervalMs: 3600_000 });
+  services = await createAppServices({ dataDir: dir, store: mapStore(), secretBox: testSecretBox(), log: memoryLogger(), sweepIntervalMs: 3600_000, demoControlPlane: true });
   await services.ready;
   dispatch = createDispatcher(services.handlers);
   expect(code(await dispatch('setAdminPin', { next: PIN }))).toBe('ok');
