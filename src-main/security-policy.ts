@@ -55,19 +55,24 @@ export const REACT_REFRESH_PREAMBLE_HASH = "'sha256-Z2/iFzh9VMlVkEOar1f/oSHWwQk3
 export interface CspOptions {
   /**
    * Development only: the Vite dev server URL. Its websocket origin is added to connect-src (hot
-   * reload) and script-src allows `devScriptHashes` (by default React Fast Refresh's inline
-   * preamble, by hash, never 'unsafe-inline'). The production policy (no option) has neither.
+   * reload), script-src allows `devScriptHashes` (by default React Fast Refresh's inline
+   * preamble, by hash, never 'unsafe-inline') and style-src 'unsafe-inline' (the dev server
+   * injects CSS as <style> elements). The production policy (no option) has none of these.
    */
   devServerUrl?: string;
   devScriptHashes?: readonly string[];
 }
 
-/** The Content-Security-Policy of our pages: nothing from any other host, no inline script. */
+/**
+ * The Content-Security-Policy of our pages: nothing from any other host, no inline script and no
+ * inline style (stylesheets are files; React's `style` props set CSSOM properties, which CSP
+ * does not govern).
+ */
 export function contentSecurityPolicy(options: CspOptions = {}): string {
   const directives: [string, string[]][] = [
     ['default-src', ["'self'"]],
     ['script-src', ["'self'"]],
-    ['style-src', ["'self'", "'unsafe-inline'"]],
+    ['style-src', ["'self'"]],
     ['img-src', ["'self'", 'data:', 'blob:']],
     ['media-src', ["'self'", 'blob:', 'mediastream:']],
     ['connect-src', ["'self'"]],
@@ -82,6 +87,7 @@ export function contentSecurityPolicy(options: CspOptions = {}): string {
     for (const [name, sources] of directives) {
       if (name === 'connect-src') sources.push(ws);
       if (name === 'script-src') sources.push(...(options.devScriptHashes ?? [REACT_REFRESH_PREAMBLE_HASH]));
+      if (name === 'style-src') sources.push("'unsafe-inline'");
     }
   }
   return directives.map(([name, sources]) => `${name} ${sources.join(' ')}`).join('; ');

@@ -93,6 +93,28 @@ export function screenshotter(page: Page, testInfo: TestInfo): Shot {
   };
 }
 
+/**
+ * Collects what a page reports going wrong: uncaught errors, console errors about the CSP, and
+ * every `securitypolicyviolation` event (some violations never reach the console). Call before
+ * the page loads.
+ */
+export async function watchPageProblems(page: Page): Promise<string[]> {
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy|Refused to/i.test(message.text())) problems.push(`CSP: ${message.text()}`);
+  });
+  await page.exposeBinding('__reportCspViolation', (_source, text: string) => void problems.push(`CSP violation: ${text}`));
+  await page.addInitScript(() => {
+    type Violation = { effectiveDirective: string; blockedURI: string; sourceFile: string; lineNumber: number };
+    const page = globalThis as unknown as { __reportCspViolation: (text: string) => void; document: { addEventListener(type: string, listener: (event: Violation) => void): void } };
+    page.document.addEventListener('securitypolicyviolation', (event) => {
+      page.__reportCspViolation(`${event.effectiveDirective} blocked ${event.blockedURI || 'inline'} (${event.sourceFile || 'page'}:${event.lineNumber})`);
+    });
+  });
+  return problems;
+}
+
 type Fixtures = {
   harness: Harness;
   sim: Sim;
@@ -125,11 +147,7 @@ export const test = base.extend<Fixtures>({
   },
 
   pageProblems: async ({ page }, use, testInfo) => {
-    const problems: string[] = [];
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error' && /Content Security Policy|Refused to/i.test(message.text())) problems.push(`CSP: ${message.text()}`);
-    });
+    const problems = await watchPageProblems(page);
     await use(problems);
     if (problems.length > 0) await testInfo.attach('page problems', { body: problems.join('\n'), contentType: 'text/plain' });
     expect(problems, 'the page reported errors').toEqual([]);

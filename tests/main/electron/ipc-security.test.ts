@@ -10,7 +10,7 @@ import { createKioskApi } from '../../../src-preload/kiosk-api';
 import { createFileLogger, redactLine } from '../../../src-main/electron/file-logger';
 import { registerIpc } from '../../../src-main/electron/ipc-registration';
 import { isAppOrigin, isTrustedSender, type TrustedApp } from '../../../src-main/ipc/sender-check';
-import { contentSecurityPolicy, navigationAllowed, REACT_REFRESH_PREAMBLE_HASH, permissionCheckAllowed, permissionRequestAllowed, withCsp } from '../../../src-main/security-policy';
+import { contentSecurityPolicy, metaContentSecurityPolicy, navigationAllowed, REACT_REFRESH_PREAMBLE_HASH, permissionCheckAllowed, permissionRequestAllowed, withCsp } from '../../../src-main/security-policy';
 
 const RENDERER_DIR = '/opt/k30-kiosk/resources/app.asar/out/renderer';
 const prod: TrustedApp = { origin: 'file://', rendererPath: RENDERER_DIR };
@@ -126,18 +126,23 @@ describe('content security policy', () => {
   it('is the documented policy: nothing remote, no inline or eval script', () => {
     const csp = contentSecurityPolicy();
     expect(csp).toBe(
-      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; media-src 'self' blob: mediastream:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; media-src 'self' blob: mediastream:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
     );
     const d = directives(csp);
     expect(d.get('script-src')).toEqual(["'self'"]);
     expect(csp).not.toMatch(/unsafe-eval|https?:|wss?:|\*/);
-    for (const sources of d.values()) for (const source of sources) expect(source).toMatch(/^('self'|'none'|'unsafe-inline'|data:|blob:|mediastream:)$/);
+    for (const sources of d.values()) for (const source of sources) expect(source).toMatch(/^('self'|'none'|data:|blob:|mediastream:)$/);
   });
 
-  it("in development adds only the dev server websocket and the React refresh preamble's hash", () => {
+  it('the page <meta> carries the same policy, less frame-ancestors (ignored, with an error, in a meta)', () => {
+    expect(metaContentSecurityPolicy()).toBe(contentSecurityPolicy().replace("; frame-ancestors 'none'", ''));
+  });
+
+  it("in development adds only the dev server websocket, the React refresh preamble's hash and inline style (Vite's injected CSS)", () => {
     const d = directives(contentSecurityPolicy({ devServerUrl: 'http://localhost:5173/' }));
     expect(d.get('connect-src')).toEqual(["'self'", 'ws://localhost:5173']);
     expect(d.get('script-src')).toEqual(["'self'", REACT_REFRESH_PREAMBLE_HASH]);
+    expect(d.get('style-src')).toEqual(["'self'", "'unsafe-inline'"]);
     // The hash is of the preamble the installed plugin really injects (base '/').
     const preamble = react.preambleCode.replace('__BASE__', '/');
     expect(REACT_REFRESH_PREAMBLE_HASH).toBe(`'sha256-${createHash('sha256').update(preamble).digest('base64')}'`);
