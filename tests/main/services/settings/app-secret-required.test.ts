@@ -101,7 +101,7 @@ describe('the app secret is required', () => {
     // What someone who knows only the company number can make: signed and encrypted with it.
     const forged = sealCallback(resolveCredentials({ companyno: COMPANY }), 'UploadRecord', { peopleNo: '1', deviceNo: 'D1', addTime: '2030-01-01 09:00:00' });
     const answer = await fetch(services!.callbackUrl!, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(forged) });
-    expect(answer.status).toBe(503);
+    expect(answer.status).toBe(401);
     expect(counter.hits()).toBe(0);
   });
 

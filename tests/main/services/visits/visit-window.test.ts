@@ -50,7 +50,7 @@ async function selfServiceOn(dispatch: Dispatch, over: Record<string, unknown> =
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'visit-window-'));
   offsetMs = 0;
-  services = await createAppServices({ dataDir: dir, store: mapStore(), secretBox: testSecretBox(), log: memoryLogger(), sweepIntervalMs: 3600_000, now });
+  services = await createAppServices({ dataDir: dir, store: mapStore(), secretBox: testSecretBox(), log: memoryLogger(), sweepIntervalMs: 3600_000, now, demoControlPlane: true });
   await services.ready;
 });
 afterEach(async () => {
