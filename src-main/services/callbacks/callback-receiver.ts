@@ -142,6 +142,7 @@ export class CallbackReceiver {
   async close(): Promise<void> {
     await this.setAddress('').catch(() => {});
     await this.whenIdle();
+    await this.replay.flush();
   }
 
   /** Resolves when every accepted callback has been processed (tests, shutdown). */

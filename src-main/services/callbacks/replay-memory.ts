@@ -62,6 +62,11 @@ export class ReplayMemory {
     await this.persist();
   }
 
+  /** Resolves when the last write has ended (shutdown: nothing is written after close). */
+  flush(): Promise<void> {
+    return this.writing;
+  }
+
   get size(): number {
     return this.seen.size;
   }
