@@ -27,7 +27,7 @@ describe('the muster through the app services (demo simulator over HTTP)', () =>
   let dispatch: ReturnType<typeof createDispatcher>;
   beforeEach(async () => {
     dir = await mkdtemp(join(tmpdir(), 'muster-'));
-    services = await createAppServices({ dataDir: dir, store: mapStore(), secretBox: testSecretBox(), log: memoryLogger(), sweepIntervalMs: 3600_000 });
+    services = await createAppServices({ dataDir: dir, store: mapStore(), secretBox: testSecretBox(), log: memoryLogger(), sweepIntervalMs: 3600_000, demoControlPlane: true });
     await services.ready;
     dispatch = createDispatcher(services.handlers);
   });
