@@ -17,6 +17,7 @@ import type { KeyValueStore, Logger, SecretBox } from './ports';
 import { PhotoProxy } from './presence/photo-proxy';
 import { PresenceService } from './presence/presence-service';
 import { AdminSession } from './settings/admin-session';
+import { lazyMatchKeys, type MatchKeys } from './personal-data/match-key';
 import type { ChangedKey } from './settings/settings-service';
 import { SettingsService } from './settings/settings-service';
 import { VisitLedger } from './visits/ledger';
@@ -49,6 +50,8 @@ export interface AppServicesOptions {
 export interface AppServices {
   handlers: ApiHandlers;
   settings: SettingsService;
+  /** Keyed hashes for matching people (returning visitors, duplicates, deny list) without their numbers. */
+  matchKeys: MatchKeys;
   events: EventBus;
   /**
    * The services' events as a window may receive them (SelfServiceSession decides; in kiosk mode
@@ -78,6 +81,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   const now = opts.now ?? (() => new Date());
   const events = new EventBus((error, name) => log.error(`event ${name}: a listener failed: ${describeError(error)}`));
   const settings = new SettingsService(store, secretBox, log);
+  const matchKeys = lazyMatchKeys(store, secretBox);
 
   const demo = new DemoMode(log, opts.now, opts.demoControlPlane === true);
   if (settings.values.server === '') await demo.start();
@@ -236,6 +240,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   return {
     handlers,
     settings,
+    matchKeys,
     events,
     onWindowEvent(name, listener) {
       return events.on(name, (payload) => {
