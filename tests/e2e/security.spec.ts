@@ -205,7 +205,7 @@ test('a visitor registered here who is still inside after their visit ended is f
   // The muster says so too.
   const download = app.waitForEvent('download');
   await app.getByRole('button', { name: t('security.exportCsv'), exact: true }).click();
-  const rows = parseCsv(await readFile((await (await download).path())!, 'utf8'));
+  const rows = parseCsv(await readFile(await (await download).path(), 'utf8'));
   expect(rows.find((r) => r[1] === registration.name)).toEqual(['总部园区 / B栋研发楼', registration.name, '', '是', DEMO_HOSTS.zhangWei.name, '137****5678', inside[0].entertime, 'B栋研发楼入口', '是']);
 });
 
@@ -242,7 +242,7 @@ test('the muster exports CSV (one region, all regions) with each person once, an
   await app.getByRole('button', { name: t('security.exportCsv'), exact: true }).click();
   let file = await download;
   expect(file.suggestedFilename()).toMatch(/^muster-B栋研发楼-\d{8}-\d{6}\.csv$/);
-  let bytes = await readFile((await file.path())!);
+  let bytes = await readFile(await file.path());
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   let text = bytes.toString('utf8');
   expect(text.startsWith(UTF8_BOM)).toBe(true);
@@ -257,7 +257,7 @@ test('the muster exports CSV (one region, all regions) with each person once, an
   await app.getByRole('button', { name: t('security.exportCsv'), exact: true }).click();
   file = await download;
   expect(file.suggestedFilename()).toMatch(/^muster-all-\d{8}-\d{6}\.csv$/);
-  bytes = await readFile((await file.path())!);
+  bytes = await readFile(await file.path());
   const all = parseCsv(bytes.toString('utf8'));
   expect(all).toEqual([header, ...musterOrder(forest, placements.values(), 'all').map(csvRow)]);
   const lines = all.slice(1);

@@ -156,7 +156,7 @@ function MusterPin({ onUnlocked, onCancel }: { onUnlocked: () => void; onCancel:
     } else onUnlocked();
   };
   return (
-    <form ref={form} className="muster-pin" onSubmit={submit} noValidate data-testid="muster-pin">
+    <form ref={form} className="muster-pin" onSubmit={(e) => void submit(e)} noValidate data-testid="muster-pin">
       <p role="alert">{t('security.phonesNeedPin')}</p>
       <ErrorAlert error={error} />
       <TextField id="muster-pin" label={t('settings.pin')} type="password" inputMode="numeric" autoComplete="off" value={pin} onChange={setPin} error={wrong ? t('error.wrong-pin') : undefined} autoFocus maxLength={16} />
