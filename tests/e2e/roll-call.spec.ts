@@ -38,9 +38,9 @@ test('a roll call counts the unaccounted per region as marshals tap, survives a 
   await expect(panel.getByTestId('roll-call-summary')).toHaveText(t('rollCall.summary', { unaccounted: everyone - 2, total: everyone }));
   await expect(region).toContainText(`${before - 2} / `);
   // Marked people leave the "unaccounted" list; unticking the filter shows them, pressed.
-  await expect(panel.getByRole('button', { name: t('rollCall.markSafe', { name: inB[0]! }), exact: true })).toHaveCount(0);
+  await expect(panel.getByRole('button', { name: t('rollCall.markSafe', { name: inB[0] }), exact: true })).toHaveCount(0);
   await panel.getByLabel(t('rollCall.onlyUnaccounted')).uncheck();
-  await expect(panel.getByRole('button', { name: t('rollCall.markSafe', { name: inB[0]! }), exact: true })).toHaveAttribute('aria-pressed', 'true');
+  await expect(panel.getByRole('button', { name: t('rollCall.markSafe', { name: inB[0] }), exact: true })).toHaveAttribute('aria-pressed', 'true');
   await shot('two people marked safe');
 
   // A reload (or a restarted app) goes on where it was.
@@ -51,12 +51,12 @@ test('a roll call counts the unaccounted per region as marshals tap, survives a 
   // The result: everyone once, the two as safe with a time, the rest unaccounted.
   const download = app.waitForEvent('download');
   await app.getByTestId('roll-call-csv').click();
-  const rows = parseCsv((await readFile((await (await download).path())!)).toString('utf8'));
+  const rows = parseCsv((await readFile((await (await download).path()))).toString('utf8'));
   expect(rows[0]).toEqual(['区域（路径）', '姓名', '部门', '手机号码', '进入时间', '进入的门', '状态', '确认时间']);
   expect(rows.length - 1).toBe(everyone);
   const safe = rows.slice(1).filter((r) => r[6] === t('rollCall.safe'));
   expect(safe.map((r) => r[1]).sort()).toEqual(inB.slice(0, 2).sort());
-  expect(safe.every((r) => /\d{2}:\d{2}/.test(r[7]!))).toBe(true);
+  expect(safe.every((r) => /\d{2}:\d{2}/.test(r[7]))).toBe(true);
   expect(rows.slice(1).filter((r) => r[6] === t('rollCall.unaccounted')).every((r) => r[7] === '')).toBe(true);
 
   // Ending it asks first, then the people list is back.

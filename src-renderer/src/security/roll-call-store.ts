@@ -17,7 +17,7 @@ interface RollCallState {
 }
 
 /** The evacuation roll call: main holds the list and the marks; this mirrors them for the screen. */
-export const useRollCallStore = create<RollCallState>()((set, get) => ({
+export const useRollCallStore = create<RollCallState>()((set) => ({
   rollCall: null,
   loading: false,
   error: null,

@@ -87,7 +87,7 @@ describe('the last known muster and the roll call (demo simulator over HTTP)', (
     expect(people.length).toBeGreaterThan(4);
     // Taps from several marshals at once: none is lost.
     await Promise.all(people.slice(0, 4).map((no) => dispatch('markRollCall', { no, safe: true })));
-    const safe = ok<Record<string, string>>(await dispatch('markRollCall', { no: people[3]!, safe: false }));
+    const safe = ok<Record<string, string>>(await dispatch('markRollCall', { no: people[3], safe: false }));
     expect(Object.keys(safe).sort()).toEqual(people.slice(0, 3).sort());
     expect(Object.values(safe).every((at) => !Number.isNaN(Date.parse(at)))).toBe(true);
     expect(await dispatch('markRollCall', { no: 'not-on-the-list', safe: true })).toMatchObject({ ok: false, error: { code: 'not-found' } });
@@ -99,7 +99,7 @@ describe('the last known muster and the roll call (demo simulator over HTTP)', (
     expect(again.safe).toEqual(safe);
     expect(again.muster.people.map((p) => p.no)).toEqual(people);
     const marks = await readFile(join(dir, 'roll-call-list.sealed'), 'utf8');
-    expect(marks).not.toContain(rollCall.muster.people[0]!.name);
+    expect(marks).not.toContain(rollCall.muster.people[0].name);
 
     ok(await dispatch('endRollCall', undefined));
     expect(ok(await dispatch('getRollCall', { phones: 'masked' }))).toBeNull();
