@@ -10,6 +10,7 @@ import { reliabilityEn } from './reliability-strings';
 import { selfServiceEn } from './self-service-strings';
 import { securityEn } from './security-strings';
 import { trustEn } from './trust-strings';
+import { rollCallEn } from './roll-call-strings';
 import type { Messages } from './zh-CN';
 
 /** English: must have exactly the keys of zh-CN (checked by `satisfies`). */
@@ -27,4 +28,5 @@ export const en = {
   ...securityEn,
   ...reliabilityEn,
   ...trustEn,
+  ...rollCallEn,
 } satisfies Messages;

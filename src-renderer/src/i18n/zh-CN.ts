@@ -10,6 +10,7 @@ import { reliabilityZhCN } from './reliability-strings';
 import { selfServiceZhCN } from './self-service-strings';
 import { securityZhCN } from './security-strings';
 import { trustZhCN } from './trust-strings';
+import { rollCallZhCN } from './roll-call-strings';
 
 /**
  * Simplified Chinese: the default language and the source of the message keys (en.ts must have
@@ -29,6 +30,7 @@ export const zhCN = {
   ...securityZhCN,
   ...reliabilityZhCN,
   ...trustZhCN,
+  ...rollCallZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
