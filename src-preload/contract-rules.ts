@@ -26,7 +26,20 @@ export const LIMITS = {
  * The messages of our own schema checks, as codes (a zod issue's `message`); the renderer maps
  * each to its words. Any other message is zod's own and means "not in the right format".
  */
-export const ValidationCodeSchema = z.enum(['mobile', 'id-checksum', 'end-before-begin', 'duplicate', 'pin-format', 'http-url', 'host-port', 'jpeg']);
+export const ValidationCodeSchema = z.enum([
+  'required',
+  'too-long',
+  /** Phone: not a mainland mobile or landline (international numbers not open: a resident ID and no switch). */
+  'phone-mainland',
+  /** Phone: starts with "+" but international numbers are not open (resident ID, switch off). */
+  'phone-international-off',
+  /** Phone: not a mainland mobile, landline or E.164 international number. */
+  'phone-any',
+  /** Document: not the format of its type (identity-rules.ts). */
+  'document-format',
+  'id-format',
+  'mobile',
+  'id-checksum', 'end-before-begin', 'duplicate', 'pin-format', 'http-url', 'host-port', 'jpeg']);
 export type ValidationCode = z.infer<typeof ValidationCodeSchema>;
 /** A schema's message, checked to be one of the codes. */
 export const issueCode = (value: ValidationCode) => value;

@@ -14,6 +14,7 @@ import { issueCode, LIMITS } from './contract-rules';
 import { AppStatusSchema, DiskProblemSchema, RegistrationSchema, SweepResultSchema, VisitIdSchema, VisitSchema, VisitStateSchema } from './visit-schemas';
 
 export * from './contract-rules';
+export * from './identity-rules';
 
 // ---------------------------------------------------------------------------------------------
 // Shared shapes

@@ -86,7 +86,7 @@ export const useRegistrationStore = create<RegistrationState>()((set, get) => {
 
   /** The call failed for a reason the user must fix: back to the field at fault, or to review. */
   const failBack = (error: KioskError) => {
-    const blamed = blamedField(error);
+    const blamed = blamedField(error, get().draft.documentType);
     if (blamed) {
       set({
         step: stepOfField(blamed.field),

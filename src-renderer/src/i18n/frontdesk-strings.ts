@@ -1,0 +1,55 @@
+/**
+ * The front desk's everyday work: foreign visitors' phones and documents, returning visitors and
+ * their profiles, duplicate visits. Spread into zh-CN.ts / en.ts, so both languages keep the same keys.
+ */
+export const frontdeskZhCN = {
+  'doc.hkmt-residence': '港澳台居民居住证',
+  'doc.foreign-permanent-resident': '外国人永久居留身份证',
+
+  'validation.phoneRequired': '必填：请填写电话号码',
+  'validation.documentRequired': '必填：请填写证件号码',
+  'validation.phoneMainland': '请填写 11 位手机号，或带区号的座机号（如 010-12345678）；境外号码请勾选「境外号码」',
+  'validation.phoneInternationalOff': '以 + 开头的是境外号码：请勾选「境外号码」，或选择访客实际持有的证件类型',
+  'validation.phoneAny': '请填写手机号、带区号的座机号，或以「+国家代码」开头的境外号码（如 +44 20 7946 0958，共 6–15 位数字）',
+  'validation.doc.passport': '护照号码应为 5–17 位字母和数字（如 E12345678、EA1234567）',
+  'validation.doc.hk-macau-permit': '回乡证为 H 或 M 加 8 位数字（旧证另加 2 位）；往来港澳通行证为 C 加 8 位（如 C12345678、CA1234567）',
+  'validation.doc.taiwan-permit': '台胞证为 8 位数字（旧证 10 位）；往来台湾通行证为 L 加 8 位数字',
+  'validation.doc.hkmt-residence': '港澳台居民居住证为 18 位，以 81（香港）、82（澳门）或 83（台湾）开头',
+  'validation.doc.foreign-permanent-resident': '外国人永久居留身份证（2023 版）为 18 位，以 9 开头，最后一位是数字或 X',
+  'validation.doc.other': '格式不正确：请检查后重试',
+
+  'visitor.internationalPhone': '境外号码',
+  'visitor.phoneHintAny': '手机、带区号的座机，或「+国家代码」开头的境外号码',
+  'visitor.docHint.passport': '护照上的号码，字母和数字',
+  'visitor.docHint.hk-macau-permit': '如 H12345678、M12345678、C12345678',
+  'visitor.docHint.taiwan-permit': '如 01234567（台胞证）、L12345678',
+  'visitor.docHint.hkmt-residence': '18 位，以 810000、820000 或 830000 开头',
+  'visitor.docHint.foreign-permanent-resident': '18 位，以 9 开头',
+
+} as const;
+
+export const frontdeskEn: Record<keyof typeof frontdeskZhCN, string> = {
+  'doc.hkmt-residence': 'HK/Macau/Taiwan residence permit',
+  'doc.foreign-permanent-resident': "Foreigner's permanent residence ID card",
+
+  'validation.phoneRequired': 'Required: enter a phone number',
+  'validation.documentRequired': 'Required: enter the document number',
+  'validation.phoneMainland': 'Enter an 11-digit mobile number or a landline with its area code (e.g. 010-12345678); for a number abroad tick "International number"',
+  'validation.phoneInternationalOff': 'A number starting with + is international: tick "International number", or choose the document the visitor actually holds',
+  'validation.phoneAny': 'Enter a mobile number, a landline with its area code, or an international number with + and the country code (e.g. +44 20 7946 0958; 6–15 digits)',
+  'validation.doc.passport': 'A passport number has 5–17 letters and digits (e.g. E12345678, EA1234567)',
+  'validation.doc.hk-macau-permit': 'A Home Return Permit is H or M and 8 digits (older cards 2 more); an Exit-Entry Permit to HK/Macau is C and 8 characters (e.g. C12345678, CA1234567)',
+  'validation.doc.taiwan-permit': 'A Taiwan compatriot permit has 8 digits (older cards 10); an Exit-Entry Permit to Taiwan is L and 8 digits',
+  'validation.doc.hkmt-residence': 'A HK/Macau/Taiwan residence permit has 18 digits starting with 81 (HK), 82 (Macau) or 83 (Taiwan)',
+  'validation.doc.foreign-permanent-resident': 'The permanent residence ID card (2023) has 18 characters starting with 9; the last is a digit or X',
+  'validation.doc.other': 'Not in the right format: check it, then retry',
+
+  'visitor.internationalPhone': 'International number',
+  'visitor.phoneHintAny': 'Mobile, landline with area code, or + country code for a number abroad',
+  'visitor.docHint.passport': 'The number on the passport: letters and digits',
+  'visitor.docHint.hk-macau-permit': 'e.g. H12345678, M12345678, C12345678',
+  'visitor.docHint.taiwan-permit': 'e.g. 01234567 (compatriot permit), L12345678',
+  'visitor.docHint.hkmt-residence': '18 digits starting with 810000, 820000 or 830000',
+  'visitor.docHint.foreign-permanent-resident': '18 characters starting with 9',
+
+} as const;
