@@ -88,12 +88,12 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   const clients = new ClientProvider(settings, { demo: () => demo.current(), log, now });
   const client = () => clients.get();
 
-  const ledger = await VisitLedger.open({ dataDir, log, now, disk: opts.disk });
+  const ledger = await VisitLedger.open({ dataDir, log, now, disk: opts.disk, box: secretBox });
   const facts = new UnsavedFacts({ ledger, log, now, retryMs: opts.unsavedRetryMs });
   const selfService = () => settings.values.selfServiceMode;
   const selfServiceSession = new SelfServiceSession(selfService);
   const visitWindow = visitWindowPolicy({ selfService, defaultVisitMinutes: () => settings.values.defaultVisitMinutes, maxVisitHours: () => settings.values.maxVisitHours });
-  const registration = new RegistrationService({ ledger, client, events, log, now, facts, visitWindow });
+  const registration = new RegistrationService({ ledger, client, events, log, now, facts, visitWindow, matchKeys });
   const removal = new RemovalSweeper({ ledger, client, events, log, now, facts, intervalMs: opts.sweepIntervalMs, retentionDays: () => settings.values.retentionDays });
   // The banner follows the disk: a K30 result held or saved, the ledger (un)writable.
   // …and a K30 server whose callbacks are refused for their time (the receiver is made below).
