@@ -19,6 +19,10 @@ export const LIMITS = {
   selfServiceIdleSeconds: { min: 15, max: 3600 },
   selfServiceRegistrationsPerMinute: { min: 1, max: 60 },
   retentionDays: { min: 1, max: 365 },
+  /** Returning-visitor profiles (kept only with the visitor's consent); 0 = never kept. */
+  profileRetentionDays: { min: 0, max: 3650 },
+  /** How long a consented profile photo may be reused; 0 = never. */
+  profilePhotoDays: { min: 0, max: 365 },
   pinDigits: { min: 4, max: 8 },
 } as const;
 

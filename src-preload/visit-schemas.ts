@@ -33,6 +33,8 @@ export const RegistrationSchema = z
     reason: text(LIMITS.visitText).optional(),
     hostNo: required(LIMITS.visitText),
     hostName: text(LIMITS.visitText),
+    /** The host's department, kept with a returning visitor's profile. */
+    hostDept: text(LIMITS.visitText).optional(),
     begin: z.string().datetime({ offset: true }),
     end: z.string().datetime({ offset: true }),
     photo: PhotoSchema,
@@ -41,6 +43,8 @@ export const RegistrationSchema = z
     channel: z.enum(['reception', 'kiosk']),
     /** Self-service: the visitor's consent to the data and, separately, to the face photo. */
     consent: z.object({ data: z.literal(true), photo: z.literal(true) }).optional(),
+    /** The visitor's separate consent to be remembered for next time (and, separately, their photo). */
+    remember: z.object({ photo: z.boolean() }).strict().optional(),
   })
   .strict()
   .superRefine((v, ctx) => {

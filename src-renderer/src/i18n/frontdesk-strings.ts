@@ -18,6 +18,10 @@ export const frontdeskZhCN = {
   'validation.doc.foreign-permanent-resident': '外国人永久居留身份证（2023 版）为 18 位，以 9 开头，最后一位是数字或 X',
   'validation.doc.other': '格式不正确：请检查后重试',
 
+  'settings.profileRetentionDays': '回访访客资料保留天数',
+  'settings.profileRetentionHint': '仅保存访客本人同意「下次记住我」的资料，自最后一次来访起计算；0 = 不保存',
+  'settings.profilePhotoDays': '回访访客照片可重复使用天数',
+
   'visitor.internationalPhone': '境外号码',
   'visitor.phoneHintAny': '手机、带区号的座机，或「+国家代码」开头的境外号码',
   'visitor.docHint.passport': '护照上的号码，字母和数字',
@@ -43,6 +47,10 @@ export const frontdeskEn: Record<keyof typeof frontdeskZhCN, string> = {
   'validation.doc.hkmt-residence': 'A HK/Macau/Taiwan residence permit has 18 digits starting with 81 (HK), 82 (Macau) or 83 (Taiwan)',
   'validation.doc.foreign-permanent-resident': 'The permanent residence ID card (2023) has 18 characters starting with 9; the last is a digit or X',
   'validation.doc.other': 'Not in the right format: check it, then retry',
+
+  'settings.profileRetentionDays': 'Keep returning-visitor profiles for (days)',
+  'settings.profileRetentionHint': 'Only for visitors who said "remember me for next time"; counted from their last visit; 0 = never kept',
+  'settings.profilePhotoDays': "Reuse a returning visitor's photo for (days)",
 
   'visitor.internationalPhone': 'International number',
   'visitor.phoneHintAny': 'Mobile, landline with area code, or + country code for a number abroad',
