@@ -8,6 +8,7 @@ import { normalizeDocumentNo, normalizePhone, type StepId } from './draft';
 import { StepFrame } from './StepFrame';
 import { hostLabel } from './host-label';
 import { PhotoResult } from '../photo/PhotoResult';
+import { RememberConsent } from './RememberConsent';
 
 function Section({ step, title, children }: { step: StepId; title: string; children: ReactNode }) {
   const t = useT();
@@ -59,6 +60,7 @@ export function StepReview() {
             <Row label={t('field.reason')} value={draft.reason.trim() || none} />
           </dl>
         </Section>
+        <RememberConsent />
         <Section step="host" title={t('step.host')}>
           <p>{draft.host ? hostLabel(t, draft.host) : none}</p>
         </Section>

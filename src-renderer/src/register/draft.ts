@@ -55,6 +55,9 @@ export interface Draft {
   photo: CapturedPhoto | null;
   /** null until the devices step first sets its defaults. */
   deviceNos: string[] | null;
+  /** The visitor's own consent to be remembered for next time, and separately to keep the photo. */
+  remember: boolean;
+  rememberPhoto: boolean;
 }
 
 export type DraftField = 'name' | 'phone' | 'documentType' | 'documentNo' | 'carno' | 'reason' | 'host' | 'begin' | 'end' | 'photo' | 'devices';
@@ -95,6 +98,8 @@ export function emptyDraft(): Draft {
     windowTouched: false,
     photo: null,
     deviceNos: null,
+    remember: false,
+    rememberPhoto: false,
   };
 }
 
@@ -253,6 +258,8 @@ export function buildRegistration(draft: Draft): Registration {
     ...(reason ? { reason } : {}),
     hostNo: draft.host.no,
     hostName: draft.host.name,
+    ...(draft.host.deptname ? { hostDept: draft.host.deptname.slice(0, LIMITS.visitText) } : {}),
+    ...(draft.remember ? { remember: { photo: draft.rememberPhoto } } : {}),
     begin: toIsoWithOffset(begin),
     end: toIsoWithOffset(end),
     photo: draft.photo.base64,

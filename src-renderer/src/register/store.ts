@@ -1,5 +1,6 @@
 import { create } from 'zustand';
-import type { Device, Host, KioskError, Visit } from '../../../src-preload/contract';
+import type { Device, Host, KioskError, ReturningPrefill, Visit } from '../../../src-preload/contract';
+import { draftWithReturning } from './returning';
 import { call } from '../api';
 import { addMinutes, endOfDay, parseLocalInput, startOfMinute, toLocalInput } from '../lib/datetime';
 import {
@@ -60,6 +61,9 @@ interface RegistrationState {
   /** Called when the devices are known: preselects defaults once. */
   initDevices(devices: Device[]): void;
   setDevices(deviceNos: string[]): void;
+  /** One tap on a returning visitor: filled in, then on to the first step still to do (or the review). */
+  applyReturning(prefill: ReturningPrefill): void;
+  setRemember(patch: { remember?: boolean; rememberPhoto?: boolean }): void;
   /** Jump to a step; `fromReview` makes its primary button return to the review. */
   goTo(step: StepId, fromReview?: boolean): void;
   next(): void;
@@ -168,6 +172,28 @@ export const useRegistrationStore = create<RegistrationState>()((set, get) => {
 
     setDevices(deviceNos) {
       set({ draft: { ...get().draft, deviceNos: [...new Set(deviceNos)] }, fieldErrors: clearErrors(['devices']) });
+    },
+
+    applyReturning(prefill) {
+      const before = get().draft;
+      let draft = draftWithReturning(before, prefill);
+      if (!draft.windowTouched || !draft.begin || !draft.end) {
+        const now = startOfMinute(new Date());
+        draft = { ...draft, begin: toLocalInput(now), end: toLocalInput(addMinutes(now, defaultMinutes())) };
+      }
+      if (draft.deviceNos === null && (useSettingsStore.getState().settings?.defaultDeviceNos.length ?? 0) > 0) {
+        draft = { ...draft, deviceNos: [...useSettingsStore.getState().settings!.defaultDeviceNos] };
+      }
+      const field = firstErrorField(validateAll(draft));
+      const step = field ? stepOfField(field) : 'review';
+      set({ draft, fieldErrors: {}, step, error: null, returnToReview: step !== 'review', ...focus(field ?? 'heading') });
+    },
+
+    setRemember(patch) {
+      const draft = { ...get().draft, ...patch };
+      // The photo is kept only for a visitor who is remembered at all.
+      if (!draft.remember) draft.rememberPhoto = false;
+      set({ draft });
     },
 
     goTo(step, fromReview = false) {

@@ -5,6 +5,7 @@ import { PinGate } from './PinGate';
 import { DevToolsSection } from './DevToolsSection';
 import { PinSection } from './PinSection';
 import { SettingsForm } from './SettingsForm';
+import { VisitorProfilesSection } from './VisitorProfilesSection';
 
 /** Settings, behind the admin PIN once one is set (locked again when the page is left). */
 export function SettingsPage() {
@@ -32,6 +33,7 @@ export function SettingsPage() {
         <>
           <SettingsForm settings={settings} />
           <PinSection />
+          <VisitorProfilesSection />
           <DevToolsSection />
         </>
       )}
