@@ -269,6 +269,11 @@ export const ErrorCodeSchema = z.enum([
   'app-secret-required',
   /** The visit is longer than the configured maximum. */
   'visit-too-long',
+  /**
+   * Reception: the same document or phone already has an active or upcoming visit (its id in
+   * `visitId`). Open it, extend it (register with replacesVisitId, then end it) or register anyway.
+   */
+  'duplicate-visit',
   /** This self-service kiosk registered its per-minute maximum. */
   'too-many-registrations',
   'internal',

@@ -45,6 +45,10 @@ export const RegistrationSchema = z
     consent: z.object({ data: z.literal(true), photo: z.literal(true) }).optional(),
     /** The visitor's separate consent to be remembered for next time (and, separately, their photo). */
     remember: z.object({ photo: z.boolean() }).strict().optional(),
+    /** Staff were warned of an active or upcoming visit of the same person and register anyway. */
+    duplicateAccepted: z.literal(true).optional(),
+    /** The visit this registration replaces (a photo retake, an extension): not a duplicate of it. */
+    replacesVisitId: z.string().min(1).max(64).optional(),
   })
   .strict()
   .superRefine((v, ctx) => {

@@ -33,6 +33,14 @@ export const frontdeskZhCN = {
   'settings.profiles.forget': '删除此访客资料（{name}）',
   'settings.profiles.forgotten': '已删除 {name} 的资料和照片',
 
+  'error.duplicate-visit': '此访客已有一个进行中或即将开始的来访（证件号或电话相同）',
+  'duplicate.title': '此访客已有来访',
+  'duplicate.body': '{name}：{begin} 至 {end}，被访人 {host}。',
+  'duplicate.open': '打开该来访',
+  'duplicate.extend': '延长该来访（按本次时间重新登记，并结束原来访）',
+  'duplicate.anyway': '仍然登记',
+  'duplicate.extendFailed': '已按本次时间登记，但原来访未能结束：请在「访客记录」中签离原来访',
+
   'visitor.internationalPhone': '境外号码',
   'visitor.phoneHintAny': '手机、带区号的座机，或「+国家代码」开头的境外号码',
   'visitor.docHint.passport': '护照上的号码，字母和数字',
@@ -73,6 +81,14 @@ export const frontdeskEn: Record<keyof typeof frontdeskZhCN, string> = {
   'settings.profiles.row': '{name} · {phone} · last visit {date} · host {host}',
   'settings.profiles.forget': 'Forget this visitor ({name})',
   'settings.profiles.forgotten': '{name} and their photo were deleted',
+
+  'error.duplicate-visit': 'This visitor already has an active or upcoming visit (same document or phone)',
+  'duplicate.title': 'This visitor already has a visit',
+  'duplicate.body': '{name}: {begin} to {end}, host {host}.',
+  'duplicate.open': 'Open that visit',
+  'duplicate.extend': 'Extend it (register with these times and end the earlier visit)',
+  'duplicate.anyway': 'Register anyway',
+  'duplicate.extendFailed': 'Registered with these times, but the earlier visit could not be ended: end it on the Visits page',
 
   'visitor.internationalPhone': 'International number',
   'visitor.phoneHintAny': 'Mobile, landline with area code, or + country code for a number abroad',
