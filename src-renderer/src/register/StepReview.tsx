@@ -9,6 +9,7 @@ import { StepFrame } from './StepFrame';
 import { hostLabel } from './host-label';
 import { PhotoResult } from '../photo/PhotoResult';
 import { RememberConsent } from './RememberConsent';
+import { DuplicateWarning } from './DuplicateWarning';
 
 function Section({ step, title, children }: { step: StepId; title: string; children: ReactNode }) {
   const t = useT();
@@ -49,6 +50,7 @@ export function StepReview() {
 
   return (
     <StepFrame step="review" onSubmit={() => void submit()} submitLabel={t('wizard.submit')}>
+      <DuplicateWarning />
       <div className="review">
         <Section step="visitor" title={t('step.visitor')}>
           <dl className="dl">

@@ -26,6 +26,13 @@ import { useHostSearchStore } from './hosts-store';
 import { useSettingsStore } from '../settings/store';
 import { useVisitsStore } from '../visits/store';
 
+/** Main refused the registration as a duplicate of this visit: staff choose what to do. */
+export interface DuplicateChoice {
+  visitId: string;
+  /** "Extend": the new visit was registered but the earlier one could not be ended. */
+  extendFailed?: boolean;
+}
+
 export type SubmissionStatus = 'idle' | 'submitting' | 'done' | 'unknown' | 'not-saved' | 'cancelled' | 'abandoned';
 export type WindowPreset = '1h' | '2h' | 'half-day' | 'end-of-day';
 export type FocusTarget = DraftField | 'alert' | 'heading';
@@ -47,6 +54,7 @@ interface RegistrationState {
   submission: Submission;
   /** Came here from the review page (an edit link or a failed submit): "Next" goes straight back. */
   returnToReview: boolean;
+  duplicate: DuplicateChoice | null;
 
   update(patch: VisitorPatch): void;
   /** Validates one field now (on leaving it), showing or clearing its error. */
@@ -68,7 +76,8 @@ interface RegistrationState {
   goTo(step: StepId, fromReview?: boolean): void;
   next(): void;
   back(): void;
-  submit(): Promise<void>;
+  /** `anyway`: after the duplicate warning; `replaces`: the visit an extension replaces (ended after). */
+  submit(options?: { anyway?: boolean; replaces?: string }): Promise<void>;
   sendAgain(): Promise<void>;
   cancelVisit(): Promise<void>;
   repushFailed(): Promise<void>;
@@ -125,6 +134,7 @@ export const useRegistrationStore = create<RegistrationState>()((set, get) => {
     focusRequest: null,
     submission: { status: 'idle', busy: false },
     returnToReview: false,
+    duplicate: null,
 
     ...draftEditActions(set, get),
 
@@ -221,7 +231,7 @@ export const useRegistrationStore = create<RegistrationState>()((set, get) => {
       if (index > 0) set({ step: FORM_STEPS[index - 1], error: null, returnToReview: false, ...focus('heading') });
     },
 
-    async submit() {
+    async submit(options = {}) {
       if (get().submission.status === 'submitting') return;
       const { draft } = get();
       const errors = validateAll(draft);
@@ -230,12 +240,26 @@ export const useRegistrationStore = create<RegistrationState>()((set, get) => {
         set({ step: stepOfField(field), fieldErrors: errors, returnToReview: true, ...focus(field) });
         return;
       }
-      const registration = buildRegistration(draft);
-      set({ step: 'result', error: null, submission: { status: 'submitting', busy: true }, ...focus('heading') });
+      const registration = {
+        ...buildRegistration(draft),
+        ...(options.anyway || options.replaces ? { duplicateAccepted: true as const } : {}),
+        ...(options.replaces ? { replacesVisitId: options.replaces } : {}),
+      };
+      set({ step: 'result', error: null, duplicate: null, submission: { status: 'submitting', busy: true }, ...focus('heading') });
       const result = await call('registerVisit', registration);
       if (result.ok) {
         useVisitsStore.getState().upsert(result.value);
         afterVisit(result.value);
+        // An extension: the new visit holds, so the earlier one ends now (signed out from K30 and the doors).
+        if (options.replaces && result.value.state === 'pushed') {
+          const ended = await useVisitsStore.getState().remove(options.replaces);
+          if (!ended.ok) set({ duplicate: { visitId: options.replaces, extendFailed: true } });
+        }
+        return;
+      }
+      if (result.error.code === 'duplicate-visit' && result.error.visitId) {
+        void useVisitsStore.getState().load();
+        set({ step: 'review', duplicate: { visitId: result.error.visitId }, submission: { status: 'idle', busy: false }, ...focus('heading') });
         return;
       }
       if (result.error.code === 'not-saved') {
@@ -290,7 +314,7 @@ export const useRegistrationStore = create<RegistrationState>()((set, get) => {
 
     reset() {
       useHostSearchStore.getState().reset();
-      set({ draft: emptyDraft(), step: 'visitor', fieldErrors: {}, error: null, returnToReview: false, submission: { status: 'idle', busy: false }, ...focus('heading') });
+      set({ draft: emptyDraft(), step: 'visitor', fieldErrors: {}, error: null, returnToReview: false, duplicate: null, submission: { status: 'idle', busy: false }, ...focus('heading') });
     },
   };
 });
