@@ -24,6 +24,7 @@ export const frontdeskZhCN = {
 
   'returning.offer': '回访访客：{name}，上次来访 {date}，被访人 {host}（点此填入）',
   'returning.notThem': '不是此人',
+  'returning.kioskOffer': '欢迎再次光临，{name}！这次还是拜访 {host} 吗？点此填入',
   'returning.remember': '访客同意：下次记住我（姓名、电话、证件、车牌和被访人，保存 {days} 天）',
   'returning.rememberPhoto': '访客另外同意保存照片，{days} 天内再来无需重拍',
   'settings.profiles.title': '回访访客资料',
@@ -73,6 +74,7 @@ export const frontdeskEn: Record<keyof typeof frontdeskZhCN, string> = {
 
   'returning.offer': 'Returning visitor: {name}, last visit {date}, host {host} (tap to fill in)',
   'returning.notThem': 'Not this person',
+  'returning.kioskOffer': 'Welcome back, {name}! Visiting {host} again? Tap to fill in',
   'returning.remember': 'The visitor agrees: remember me for next time (name, phone, document, plate and host, kept {days} days)',
   'returning.rememberPhoto': 'The visitor also agrees to keep the photo (no new photo within {days} days)',
   'settings.profiles.title': 'Returning visitors',
