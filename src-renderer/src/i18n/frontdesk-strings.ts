@@ -34,7 +34,7 @@ export const frontdeskZhCN = {
   'settings.profiles.forget': '删除此访客资料（{name}）',
   'settings.profiles.forgotten': '已删除 {name} 的资料和照片',
 
-  'error.duplicate-visit': '此访客已有一个进行中或即将开始的来访（证件号或电话相同）',
+  'error.duplicate-visit': '此访客已有一个进行中或即将开始的来访（证件号或电话相同）：请打开该来访、延长它，或确认仍然登记',
   'duplicate.title': '此访客已有来访',
   'duplicate.body': '{name}：{begin} 至 {end}，被访人 {host}。',
   'duplicate.open': '打开该来访',
@@ -84,7 +84,7 @@ export const frontdeskEn: Record<keyof typeof frontdeskZhCN, string> = {
   'settings.profiles.forget': 'Forget this visitor ({name})',
   'settings.profiles.forgotten': '{name} and their photo were deleted',
 
-  'error.duplicate-visit': 'This visitor already has an active or upcoming visit (same document or phone)',
+  'error.duplicate-visit': 'This visitor already has an active or upcoming visit (same document or phone): open it, extend it, or register anyway',
   'duplicate.title': 'This visitor already has a visit',
   'duplicate.body': '{name}: {begin} to {end}, host {host}.',
   'duplicate.open': 'Open that visit',

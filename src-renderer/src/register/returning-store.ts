@@ -11,6 +11,8 @@ interface ReturningState {
   lastKey: string;
   /** Staff said "not this person" for these numbers. */
   dismissedKey: string;
+  /** The profile just filled in: not offered again for this registration. */
+  usedId: string;
   busy: boolean;
   error: KioskError | null;
   lookup(query: { phone?: string; documentNo?: string }): Promise<void>;
@@ -25,6 +27,7 @@ export const useReturningStore = create<ReturningState>()((set, get) => ({
   offer: null,
   lastKey: '',
   dismissedKey: '',
+  usedId: '',
   busy: false,
   error: null,
 
@@ -35,7 +38,8 @@ export const useReturningStore = create<ReturningState>()((set, get) => ({
     const result = await call('findReturningVisitor', query);
     // A newer lookup started meanwhile: its answer counts, not this one.
     if (get().lastKey !== key) return;
-    set({ offer: result.ok && key !== get().dismissedKey ? result.value : null });
+    const offer = result.ok && key !== get().dismissedKey && result.value?.profileId !== get().usedId ? result.value : null;
+    set({ offer });
   },
 
   async use() {
@@ -47,7 +51,7 @@ export const useReturningStore = create<ReturningState>()((set, get) => ({
       set({ busy: false, error: result.error });
       return;
     }
-    set({ busy: false, offer: null, dismissedKey: get().lastKey });
+    set({ busy: false, offer: null, usedId: offer.profileId });
     useRegistrationStore.getState().applyReturning(result.value);
   },
 
@@ -56,6 +60,6 @@ export const useReturningStore = create<ReturningState>()((set, get) => ({
   },
 
   reset() {
-    set({ offer: null, lastKey: '', dismissedKey: '', busy: false, error: null });
+    set({ offer: null, lastKey: '', dismissedKey: '', usedId: '', busy: false, error: null });
   },
 }));

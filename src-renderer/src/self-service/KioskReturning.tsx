@@ -9,7 +9,7 @@ export function KioskReturning() {
   const draft = useSelfServiceStore((s) => s.draft);
   const update = useSelfServiceStore((s) => s.update);
   const setHost = useSelfServiceStore((s) => s.setHost);
-  const { offer, lookup, clear } = useKioskReturningStore();
+  const { offer, lookup, used, clear } = useKioskReturningStore();
 
   useEffect(() => {
     const timer = setTimeout(() => void lookup(draft), 300);
@@ -22,7 +22,7 @@ export function KioskReturning() {
   const use = () => {
     update({ name: offer.name });
     setHost(offer.host);
-    clear();
+    used();
   };
   return (
     <div className="returning-offer" role="status">

@@ -8,6 +8,8 @@ interface KioskReturningState {
   offer: KioskReturning | null;
   lastKey: string;
   lookup(draft: Draft): Promise<void>;
+  /** Used: the offer goes, and the same numbers are not asked again. */
+  used(): void;
   clear(): void;
 }
 
@@ -31,6 +33,10 @@ export const useKioskReturningStore = create<KioskReturningState>()((set, get) =
     if (!query) return;
     const result = await call('findMyProfile', query);
     if (get().lastKey === key) set({ offer: result.ok ? result.value : null });
+  },
+
+  used() {
+    set({ offer: null });
   },
 
   clear() {

@@ -237,9 +237,7 @@ const SETTINGS: PublicSettings = {
   cameraId: '',
   adminPinSet: true,
   callbackAddress: '',
-  retentionDays: 30,
-  profileRetentionDays: 90,
-  profilePhotoDays: 30,
+  retentionDays: 30, profileRetentionDays: 90, profilePhotoDays: 30,
 };
 
 const { useSelfServiceStore, useSelfServiceHostSearch } = await import('../../../src-renderer/src/self-service/store');
