@@ -215,6 +215,8 @@ export class SettingsService {
       adminPinSet: this.pinHash() !== undefined,
       callbackAddress: v.callbackAddress,
       retentionDays: v.retentionDays,
+      profileRetentionDays: v.profileRetentionDays,
+      profilePhotoDays: v.profilePhotoDays,
     };
   }
 

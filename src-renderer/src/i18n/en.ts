@@ -11,6 +11,7 @@ import { selfServiceEn } from './self-service-strings';
 import { securityEn } from './security-strings';
 import { trustEn } from './trust-strings';
 import { rollCallEn } from './roll-call-strings';
+import { frontdeskEn } from './frontdesk-strings';
 import type { Messages } from './zh-CN';
 
 /** English: must have exactly the keys of zh-CN (checked by `satisfies`). */
@@ -29,4 +30,5 @@ export const en = {
   ...reliabilityEn,
   ...trustEn,
   ...rollCallEn,
+  ...frontdeskEn,
 } satisfies Messages;

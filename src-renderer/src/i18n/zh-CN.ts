@@ -11,6 +11,7 @@ import { selfServiceZhCN } from './self-service-strings';
 import { securityZhCN } from './security-strings';
 import { trustZhCN } from './trust-strings';
 import { rollCallZhCN } from './roll-call-strings';
+import { frontdeskZhCN } from './frontdesk-strings';
 
 /**
  * Simplified Chinese: the default language and the source of the message keys (en.ts must have
@@ -31,6 +32,7 @@ export const zhCN = {
   ...reliabilityZhCN,
   ...trustZhCN,
   ...rollCallZhCN,
+  ...frontdeskZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
