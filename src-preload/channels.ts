@@ -22,6 +22,8 @@ export const CALL_NAMES = [
   'cancelVisit',
   'listVisits',
   'removeVisit',
+  'signOutVisit',
+  'signOutByCode',
   'removeExpired',
   'listRegions',
   'listRegionPeople',

@@ -11,9 +11,11 @@
  */
 import { z } from 'zod';
 import { issueCode, LIMITS } from './contract-rules';
+import { SignOutByCodeResultSchema, VisitCodeInputSchema } from './notify-schemas';
 import { AppStatusSchema, DiskProblemSchema, RegistrationSchema, SweepResultSchema, VisitIdSchema, VisitSchema, VisitStateSchema } from './visit-schemas';
 
 export * from './contract-rules';
+export * from './notify-schemas';
 
 // ---------------------------------------------------------------------------------------------
 // Shared shapes
@@ -323,6 +325,10 @@ export const calls = {
   cancelVisit: { input: VisitIdSchema, output: VisitSchema },
   listVisits: { input: none, output: z.array(VisitSchema) },
   removeVisit: { input: VisitIdSchema, output: VisitSchema },
+  /** Sign out (签离): the visit ends now and is removed from K30 and the doors (the removal path). */
+  signOutVisit: { input: VisitIdSchema, output: VisitSchema },
+  /** The kiosk's "I'm leaving": by the visit code only (wrong codes reveal nothing and are rate-limited). */
+  signOutByCode: { input: VisitCodeInputSchema, output: SignOutByCodeResultSchema },
   removeExpired: { input: none, output: SweepResultSchema },
 
   listRegions: { input: none, output: z.object({ regions: z.array(RegionNodeSchema), fetchedAt: z.string() }) },

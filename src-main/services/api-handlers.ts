@@ -15,6 +15,7 @@ import type { RegistrationService } from './visits/registration';
 import type { RemovalSweeper } from './visits/removal';
 import type { UnsavedFacts } from './visits/unsaved-facts';
 import type { SelfServiceSession } from './self-service-session';
+import type { SignOutService } from './visits/sign-out';
 
 export interface ApiHandlerDeps {
   settings: SettingsService;
@@ -27,6 +28,7 @@ export interface ApiHandlerDeps {
   ledger: VisitLedger;
   registration: RegistrationService;
   removal: RemovalSweeper;
+  signOut: SignOutService;
   presence: PresenceService;
   photos: PhotoProxy;
   directory: Directory;
@@ -102,6 +104,8 @@ export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
     listVisits: async () => ledger.all().map(toPublic).sort(newestFirst),
     removeVisit: ({ visitId }) => removal.removeVisit(visitId),
     removeExpired: () => removal.removeExpired(),
+    signOutVisit: ({ visitId }) => deps.signOut.signOut(visitId, 'staff'),
+    signOutByCode: ({ code }) => deps.signOut.signOutByCode(code),
 
     listRegions: () => presence.listRegions(),
     listRegionPeople: (query) => presence.listRegionPeople(query),

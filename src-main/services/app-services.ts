@@ -23,6 +23,7 @@ import { SettingsService } from './settings/settings-service';
 import { VisitLedger } from './visits/ledger';
 import { RegistrationService } from './visits/registration';
 import { RemovalSweeper } from './visits/removal';
+import { SignOutService } from './visits/sign-out';
 import type { LedgerDisk } from './visits/ledger-disk';
 import { UnsavedFacts } from './visits/unsaved-facts';
 
@@ -95,6 +96,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   const visitWindow = visitWindowPolicy({ selfService, defaultVisitMinutes: () => settings.values.defaultVisitMinutes, maxVisitHours: () => settings.values.maxVisitHours });
   const registration = new RegistrationService({ ledger, client, events, log, now, facts, visitWindow });
   const removal = new RemovalSweeper({ ledger, client, events, log, now, facts, intervalMs: opts.sweepIntervalMs, retentionDays: () => settings.values.retentionDays });
+  const signOut = new SignOutService({ ledger, removal, events, log, now });
   // The banner follows the disk: a K30 result held or saved, the ledger (un)writable.
   // …and a K30 server whose callbacks are refused for their time (the receiver is made below).
   let clockSkew: () => ReturnType<CallbackReceiver['clockSkew']> = () => undefined;
@@ -205,6 +207,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     ledger,
     registration,
     removal,
+    signOut,
     presence,
     photos,
     directory,

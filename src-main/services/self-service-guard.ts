@@ -14,6 +14,8 @@ export const SELF_SERVICE_CALLS: ReadonlySet<CallName> = new Set<CallName>([
   'getStatus',
   'searchHosts',
   'registerVisit',
+  /** "I'm leaving" by the visit code (main rate-limits wrong codes). */
+  'signOutByCode',
   'resetSelfServiceSession',
   'verifyAdminPin',
   'leaveSelfServiceMode',
