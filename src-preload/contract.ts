@@ -75,6 +75,8 @@ export const PublicSettingsSchema = z.object({
   adminPinSet: z.boolean(),
   callbackAddress: z.string(),
   retentionDays: z.number().int(),
+  /** A host-notification channel is set: the kiosk says "we are letting your host know", else "please wait at reception". */
+  hostNotificationConfigured: z.boolean(),
 });
 export type PublicSettings = z.infer<typeof PublicSettingsSchema>;
 

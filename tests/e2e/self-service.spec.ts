@@ -82,7 +82,7 @@ test.describe('self-service kiosk', () => {
     await page.getByRole('button', { name: zh('selfService.submit'), exact: true }).click();
 
     // "登记成功，请等待被访人 张伟", with the visit number.
-    await expect(heading(page, zh('selfService.done.wait', { host: ZHANG_WEI.name }))).toBeVisible({ timeout: 30_000 });
+    await expect(heading(page, zh('selfService.done.atReception', { host: ZHANG_WEI.name }))).toBeVisible({ timeout: 30_000 });
     await expect(page.getByTestId('self-service-visit-number')).toHaveText(/^\d+$/);
     await shot('6 done');
 
@@ -171,7 +171,7 @@ test.describe('self-service kiosk', () => {
 
     await sim.faults({ reset: true });
     await app.getByRole('button', { name: zh('selfService.submit'), exact: true }).click();
-    await expect(heading(app, zh('selfService.done.wait', { host: ZHANG_WEI.name }))).toBeVisible({ timeout: 30_000 });
+    await expect(heading(app, zh('selfService.done.atReception', { host: ZHANG_WEI.name }))).toBeVisible({ timeout: 30_000 });
     await shot('2 done after retry');
     const visitor = (await sim.visitors()).find((v) => v.name === VISITOR.name);
     expect(visitor?.photoBytes).toBeGreaterThan(0);

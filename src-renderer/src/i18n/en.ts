@@ -1,3 +1,4 @@
+import { notifyEn } from './notify-strings';
 import { reliabilityEn } from './reliability-strings';
 import { selfServiceEn } from './self-service-strings';
 import { securityEn } from './security-strings';
@@ -411,4 +412,5 @@ export const en = {
   ...securityEn,
   ...reliabilityEn,
   ...trustEn,
+  ...notifyEn,
 } satisfies Messages;

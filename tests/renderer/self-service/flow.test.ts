@@ -238,6 +238,7 @@ const SETTINGS: PublicSettings = {
   adminPinSet: true,
   callbackAddress: '',
   retentionDays: 30,
+  hostNotificationConfigured: false,
 };
 
 const { useSelfServiceStore, useSelfServiceHostSearch } = await import('../../../src-renderer/src/self-service/store');
