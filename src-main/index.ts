@@ -93,6 +93,7 @@ async function start(): Promise<void> {
     openDevTools: () => devTools?.open() ?? false,
   });
   maskSecrets(log, services);
+  services.notifications.onChange(() => maskSecrets(log, services));
   let startAtLogin = services.settings.values.startAtLogin;
   applyStartAtLogin(app, startAtLogin, log);
   services.settings.onChange(() => {
@@ -122,7 +123,7 @@ async function start(): Promise<void> {
 
 /** The logger masks the current secrets wherever they might turn up. */
 function maskSecrets(log: FileLogger, services: AppServices): void {
-  log.setSecrets(services.settings.secretValues());
+  log.setSecrets([...services.settings.secretValues(), ...services.notifications.secretValues()]);
 }
 
 function forward<K extends EventName>(services: AppServices, name: K): void {

@@ -31,6 +31,9 @@ export const CALL_NAMES = [
   'getPhoto',
   'resetSelfServiceSession',
   'leaveSelfServiceMode',
+  'getNotificationSettings',
+  'saveNotificationSettings',
+  'testNotification',
   'reportRendererError',
   'openDevTools',
 ] as const;

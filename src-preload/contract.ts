@@ -11,7 +11,7 @@
  */
 import { z } from 'zod';
 import { issueCode, LIMITS } from './contract-rules';
-import { SignOutByCodeResultSchema, VisitCodeInputSchema } from './notify-schemas';
+import { NotificationSettingsPatchSchema, NotificationSettingsSchema, NotificationTestSchema, SignOutByCodeResultSchema, VisitCodeInputSchema } from './notify-schemas';
 import { AppStatusSchema, DiskProblemSchema, RegistrationSchema, SweepResultSchema, VisitIdSchema, VisitSchema, VisitStateSchema } from './visit-schemas';
 
 export * from './contract-rules';
@@ -344,6 +344,13 @@ export const calls = {
   resetSelfServiceSession: { input: none, output: z.literal(true) },
   /** Leave self-service kiosk mode. */
   leaveSelfServiceMode: { input: z.object({ pin: z.string().max(16) }).strict(), output: PublicSettingsSchema },
+
+  /** Host notification channels and routes: addresses and secrets only as "set" or not. */
+  getNotificationSettings: { input: none, output: NotificationSettingsSchema },
+  /** Admin only: addresses and secrets are write-only (absent = keep, '' = clear). */
+  saveNotificationSettings: { input: NotificationSettingsPatchSchema, output: NotificationSettingsSchema },
+  /** Admin only: sends a test message through one channel now. */
+  testNotification: { input: z.object({ channelId: z.string().min(1).max(32) }).strict(), output: NotificationTestSchema },
 
   /** A renderer crash for main's log (message and stack only). */
   reportRendererError: { input: RendererErrorSchema, output: z.literal(true) },

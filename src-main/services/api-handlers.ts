@@ -16,6 +16,9 @@ import type { RemovalSweeper } from './visits/removal';
 import type { UnsavedFacts } from './visits/unsaved-facts';
 import type { SelfServiceSession } from './self-service-session';
 import type { SignOutService } from './visits/sign-out';
+import type { HostNotifier } from './notify/host-notifier';
+import { notificationHandlers } from './notify/notification-handlers';
+import type { NotificationSettingsStore } from './notify/notification-settings';
 
 export interface ApiHandlerDeps {
   settings: SettingsService;
@@ -29,6 +32,8 @@ export interface ApiHandlerDeps {
   registration: RegistrationService;
   removal: RemovalSweeper;
   signOut: SignOutService;
+  notifications: NotificationSettingsStore;
+  notifier: HostNotifier;
   presence: PresenceService;
   photos: PhotoProxy;
   directory: Directory;
@@ -76,6 +81,8 @@ export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
   const session = deps.adminSession ?? new AdminSession(settings);
   return {
     ...settingsHandlers({ settings, clients, isDemo: deps.isDemo, setSelfServiceMode: deps.setSelfServiceMode, openDevTools: deps.openDevTools, session }),
+
+    ...notificationHandlers({ store: deps.notifications, notifier: deps.notifier, session }),
 
     getStatus: async () => appStatus(ledger, deps.facts, deps.clockSkew?.()),
 
