@@ -15,7 +15,7 @@ export async function deliver(target: ChannelTarget, message: NotificationMessag
   const request = platformRequest(target, message, now);
   const signal = AbortSignal.timeout(timeoutMs);
   try {
-    const response = await fetch(request.url, { method: 'POST', headers: request.headers, body: request.body, signal, redirect: 'error' });
+    const response = await fetch(request.url, { method: 'POST', headers: request.headers, body: request.body, signal, redirect: 'manual' });
     const text = (await response.text()).slice(0, MAX_ANSWER_CHARS);
     return { ...judgeAnswer(target.kind, response.status, text), status: response.status };
   } catch (error) {
