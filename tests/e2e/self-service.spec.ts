@@ -5,6 +5,7 @@
  * reset; leaving the mode with the admin PIN.
  */
 import { createDispatcher } from '../../src-main/ipc/dispatch';
+import { DONE_RETURN_SECONDS } from '../../src-renderer/src/self-service/flow';
 import { ZHANG_WEI } from './support/data';
 import { expect, test } from './support/fixtures';
 import { exactly, expectVisitorOnServer } from './support/journey';
@@ -92,8 +93,8 @@ test.describe('self-service kiosk', () => {
     expect(harness.services.ledger.all()[0]).toMatchObject({ channel: 'kiosk', visitor: { name: VISITOR.name }, host: { no: ZHANG_WEI.no } });
     await testInfo.attach('simulator visitor', { body: JSON.stringify(visitor, null, 2), contentType: 'application/json' });
 
-    // About 10 s later the next visitor is greeted, and nothing of this one is left.
-    await expectWelcome(page, zh, 15_000);
+    // DONE_RETURN_SECONDS later the next visitor is greeted, and nothing of this one is left.
+    await expectWelcome(page, zh, (DONE_RETURN_SECONDS + 5) * 1000);
     await expect(page.getByText(VISITOR.name)).toHaveCount(0);
     await shot('7 back to welcome');
   });

@@ -248,6 +248,8 @@ export function buildRegistration(draft: Draft): Registration {
     ...(reason ? { reason } : {}),
     hostNo: draft.host.no,
     hostName: draft.host.name,
+    // Routes the host's notification (department → channel).
+    ...(draft.host.deptname ? { hostDept: draft.host.deptname } : {}),
     begin: toIsoWithOffset(begin),
     end: toIsoWithOffset(end),
     photo: draft.photo.base64,
