@@ -4,6 +4,7 @@
  * session and every web contents, serves the contract over IPC to our own window only, forwards
  * service events to it, and keeps an unattended kiosk running (crash reload, close guard).
  */
+import { electronSlipPrinter } from './electron/printing';
 import { describeError } from './k30/protocol';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -91,6 +92,7 @@ async function start(): Promise<void> {
       for (const win of windows) setWindowKiosk(win, on);
     },
     openDevTools: () => devTools?.open() ?? false,
+    slipPrinter: electronSlipPrinter(() => [...windows][0]),
   });
   maskSecrets(log, services);
   services.notifications.onChange(() => maskSecrets(log, services));

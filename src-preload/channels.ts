@@ -34,6 +34,10 @@ export const CALL_NAMES = [
   'getNotificationSettings',
   'saveNotificationSettings',
   'testNotification',
+  'getSlipSettings',
+  'saveSlipSettings',
+  'listPrinters',
+  'printSlip',
   'reportRendererError',
   'openDevTools',
 ] as const;

@@ -12,10 +12,12 @@
 import { z } from 'zod';
 import { issueCode, LIMITS } from './contract-rules';
 import { NotificationSettingsPatchSchema, NotificationSettingsSchema, NotificationTestSchema, SignOutByCodeResultSchema, VisitCodeInputSchema } from './notify-schemas';
+import { PrinterSchema, PrintSlipResultSchema, SlipPaperSchema, SlipSettingsPatchSchema, SlipSettingsSchema } from './slip-schemas';
 import { AppStatusSchema, DiskProblemSchema, RegistrationSchema, SweepResultSchema, VisitIdSchema, VisitSchema, VisitStateSchema } from './visit-schemas';
 
 export * from './contract-rules';
 export * from './notify-schemas';
+export * from './slip-schemas';
 
 // ---------------------------------------------------------------------------------------------
 // Shared shapes
@@ -351,6 +353,15 @@ export const calls = {
   saveNotificationSettings: { input: NotificationSettingsPatchSchema, output: NotificationSettingsSchema },
   /** Admin only: sends a test message through one channel now. */
   testNotification: { input: z.object({ channelId: z.string().min(1).max(32) }).strict(), output: NotificationTestSchema },
+
+  /** The visitor slip's settings (company name, logo, paper, auto-print, printer). */
+  getSlipSettings: { input: none, output: SlipSettingsSchema },
+  /** Admin only. */
+  saveSlipSettings: { input: SlipSettingsPatchSchema, output: SlipSettingsSchema },
+  /** The printers installed on this PC (none outside Electron). */
+  listPrinters: { input: none, output: z.array(PrinterSchema) },
+  /** Print the slip the page shows: main picks the printer and page size (a test page is a slip too). */
+  printSlip: { input: z.object({ paper: SlipPaperSchema.optional() }).strict(), output: PrintSlipResultSchema },
 
   /** A renderer crash for main's log (message and stack only). */
   reportRendererError: { input: RendererErrorSchema, output: z.literal(true) },

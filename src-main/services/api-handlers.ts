@@ -19,6 +19,7 @@ import type { SignOutService } from './visits/sign-out';
 import type { HostNotifier } from './notify/host-notifier';
 import { notificationHandlers } from './notify/notification-handlers';
 import type { NotificationSettingsStore } from './notify/notification-settings';
+import type { SlipService } from './slip/slip-service';
 
 export interface ApiHandlerDeps {
   settings: SettingsService;
@@ -34,6 +35,7 @@ export interface ApiHandlerDeps {
   signOut: SignOutService;
   notifications: NotificationSettingsStore;
   notifier: HostNotifier;
+  slips: SlipService;
   presence: PresenceService;
   photos: PhotoProxy;
   directory: Directory;
@@ -83,6 +85,14 @@ export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
     ...settingsHandlers({ settings, clients, isDemo: deps.isDemo, setSelfServiceMode: deps.setSelfServiceMode, openDevTools: deps.openDevTools, session }),
 
     ...notificationHandlers({ store: deps.notifications, notifier: deps.notifier, session }),
+
+    getSlipSettings: async () => deps.slips.settings(),
+    async saveSlipSettings(patch) {
+      session.require();
+      return deps.slips.save(patch);
+    },
+    listPrinters: () => deps.slips.listPrinters(),
+    printSlip: ({ paper }) => deps.slips.print(paper),
 
     getStatus: async () => appStatus(ledger, deps.facts, deps.clockSkew?.()),
 

@@ -26,6 +26,7 @@ import { RemovalSweeper } from './visits/removal';
 import { SignOutService } from './visits/sign-out';
 import { HostNotifier } from './notify/host-notifier';
 import { NotificationSettingsStore } from './notify/notification-settings';
+import { SlipService, type SlipPrinter } from './slip/slip-service';
 import type { LedgerDisk } from './visits/ledger-disk';
 import { UnsavedFacts } from './visits/unsaved-facts';
 
@@ -46,6 +47,8 @@ export interface AppServicesOptions {
   unsavedRetryMs?: number;
   /** How long after a failed resume it is tried again. */
   resumeRetryMs?: number;
+  /** Electron glue: the slip printer (absent under Node and in the browser harness: the page prints itself). */
+  slipPrinter?: SlipPrinter;
   /** Tests: the notification queue's backoff, or run by hand. */
   notificationQueue?: { backoff?: { firstMs: number; maxMs: number; attempts: number }; manual?: boolean; timeoutMs?: number };
   /** Test-only: the demo simulator also serves its control plane (`/__sim/`). Never in a packaged app. */
@@ -102,6 +105,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   const selfServiceSession = new SelfServiceSession(selfService);
   const visitWindow = visitWindowPolicy({ selfService, defaultVisitMinutes: () => settings.values.defaultVisitMinutes, maxVisitHours: () => settings.values.maxVisitHours });
   const notifications = new NotificationSettingsStore(store, secretBox, log);
+  const slips = new SlipService(store, log, opts.slipPrinter);
   settings.setHostNotificationConfigured(() => notifications.isConfigured());
   const directory = new Directory({ client, now: () => now().getTime() });
   const notifier = await HostNotifier.create({
@@ -238,6 +242,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     signOut,
     notifications,
     notifier,
+    slips,
     presence,
     photos,
     directory,

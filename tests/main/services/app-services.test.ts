@@ -254,6 +254,10 @@ describe('no secret leaves the main process', () => {
       }),
       getNotificationSettings: () => undefined,
       testNotification: () => ({ channelId: 'desk' }),
+      getSlipSettings: () => undefined,
+      saveSlipSettings: () => ({ companyName: '示例科技', paper: '58mm', autoPrint: true }),
+      listPrinters: () => undefined,
+      printSlip: () => ({}),
     };
     expect(Object.keys(inputs).sort()).toEqual([...CALL_NAMES].sort());
     const first: CallName[] = ['setAdminPin', 'verifyAdminPin', 'saveNotificationSettings', 'registerVisit'];
