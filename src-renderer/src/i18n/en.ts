@@ -1,3 +1,4 @@
+import { slipEn } from './slip-strings';
 import { notifyEn } from './notify-strings';
 import { reliabilityEn } from './reliability-strings';
 import { selfServiceEn } from './self-service-strings';
@@ -413,4 +414,5 @@ export const en = {
   ...reliabilityEn,
   ...trustEn,
   ...notifyEn,
+  ...slipEn,
 } satisfies Messages;

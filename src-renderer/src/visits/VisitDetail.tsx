@@ -12,6 +12,8 @@ import { HostNotificationInfo } from './HostNotificationInfo';
 import { RemovalInfo } from './RemovalInfo';
 import { UnknownOutcomeActions } from './UnknownOutcomeActions';
 import { VisitHistory } from './VisitHistory';
+import { PrintSlipButton } from '../slip/PrintSlipButton';
+import { slipOfVisit } from '../slip/slip-content';
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -23,6 +25,9 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
 }
 
 type Confirm = 'remove' | 'sign-out' | null;
+
+/** A slip is worth (re)printing while the visitor may still use it. */
+const slipable = (visit: Visit) => Boolean(visit.visitCode) && (visit.state === 'created' || visit.state === 'pushed') && !visit.signedOutAt;
 
 /** One visit: its details, devices, history, and what staff can do with it. */
 export function VisitDetail({ visit, onClose }: { visit: Visit; onClose: () => void }) {
@@ -133,6 +138,7 @@ export function VisitDetail({ visit, onClose }: { visit: Visit; onClose: () => v
             {t('visit.repush')}
           </button>
         )}
+        {slipable(visit) && <PrintSlipButton content={slipOfVisit(visit, nameOf)!} label={t('slip.reprint')} />}
         {canSignOut(visit) && (
           <button type="button" className="button button-danger" disabled={busy} onClick={() => setConfirm('sign-out')}>
             {t('visit.signOut')}
