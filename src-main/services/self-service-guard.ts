@@ -16,9 +16,6 @@ export const SELF_SERVICE_CALLS: ReadonlySet<CallName> = new Set<CallName>([
   'registerVisit',
   /** "I'm leaving" by the visit code (main rate-limits wrong codes). */
   'signOutByCode',
-  /** The visitor's slip after a self-registration (rate-limited: paper is not free). */
-  'getSlipSettings',
-  'printSlip',
   'resetSelfServiceSession',
   'verifyAdminPin',
   'leaveSelfServiceMode',
@@ -27,9 +24,6 @@ export const SELF_SERVICE_CALLS: ReadonlySet<CallName> = new Set<CallName>([
 
 /** Host searches a kiosk may make per minute: enough to type a few names, too few to walk the directory. */
 export const SELF_SERVICE_SEARCHES_PER_MINUTE = 20;
-
-/** Slips a kiosk may print per minute: one per registration, and a reprint. */
-export const SELF_SERVICE_PRINTS_PER_MINUTE = 4;
 
 export interface SelfServiceGuardDeps {
   isSelfServiceMode: () => boolean;
@@ -45,7 +39,7 @@ export function guardSelfServiceMode(handlers: ApiHandlers, deps: SelfServiceGua
   const now = deps.now ?? Date.now;
   const registrations = new RateWindow(deps.registrationsPerMinute ?? (() => 3), 60_000, now);
   const searches = new RateWindow(() => SELF_SERVICE_SEARCHES_PER_MINUTE, 60_000, now);
-  const prints = new RateWindow(() => SELF_SERVICE_PRINTS_PER_MINUTE, 60_000, now);
+
   const guarded = {} as Record<CallName, (input: unknown) => Promise<unknown>>;
   for (const name of CALL_NAMES) {
     const handler = handlers[name] as (input: unknown) => Promise<unknown>;
@@ -58,7 +52,6 @@ export function guardSelfServiceMode(handlers: ApiHandlers, deps: SelfServiceGua
           throw new AppError('too-many-registrations', `too many self-registrations; try again in ${registrations.waitSeconds()} s`);
         }
       }
-      if (name === 'printSlip' && !prints.take()) throw new AppError('rate-limited', `too many slips printed; try again in ${prints.waitSeconds()} s`);
       if (name === 'searchHosts' && !searches.take()) throw new AppError('rate-limited', `too many host searches; try again in ${searches.waitSeconds()} s`);
       const output = await handler(input);
       // Nothing about the connection reaches a kiosk page (the company number would let it sign),

@@ -1,4 +1,3 @@
-import { slipEn } from './slip-strings';
 import { notifyEn } from './notify-strings';
 import { reliabilityEn } from './reliability-strings';
 import { selfServiceEn } from './self-service-strings';
@@ -414,5 +413,4 @@ export const en = {
   ...reliabilityEn,
   ...trustEn,
   ...notifyEn,
-  ...slipEn,
 } satisfies Messages;

@@ -1,4 +1,3 @@
-import { slipZhCN } from './slip-strings';
 import { notifyZhCN } from './notify-strings';
 import { reliabilityZhCN } from './reliability-strings';
 import { selfServiceZhCN } from './self-service-strings';
@@ -416,7 +415,6 @@ export const zhCN = {
   ...reliabilityZhCN,
   ...trustZhCN,
   ...notifyZhCN,
-  ...slipZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

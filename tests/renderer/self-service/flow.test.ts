@@ -237,8 +237,7 @@ const SETTINGS: PublicSettings = {
   cameraId: '',
   adminPinSet: true,
   callbackAddress: '',
-  retentionDays: 30,
-  hostNotificationConfigured: false,
+  retentionDays: 30, hostNotificationConfigured: false,
 };
 
 const { useSelfServiceStore, useSelfServiceHostSearch } = await import('../../../src-renderer/src/self-service/store');
