@@ -1,5 +1,5 @@
 import { lazy, Suspense, useEffect } from 'react';
-import { SlipPrintArea } from '../slip/SlipPrintArea';
+import { SlipPrintArea } from '../slip/lazy';
 import { useT, useLanguage } from '../i18n';
 import { NAV_ITEMS } from './navigation';
 import { startEventBridge } from './event-bridge';

@@ -37,7 +37,6 @@ export const slipZhCN = {
   'slip.settings.systemDialog': '（每次弹出系统打印对话框）',
   'slip.settings.noPrinters': '此处无法列出打印机（仅在桌面应用中可用）；打印时将弹出打印对话框。',
   'slip.settings.testPage': '打印测试页',
-  'slip.settings.save': '保存打印设置',
   'slip.settings.saved': '打印设置已保存',
 } as const;
 
@@ -76,6 +75,5 @@ export const slipEn: Record<keyof typeof slipZhCN, string> = {
   'slip.settings.systemDialog': '(the system print dialog each time)',
   'slip.settings.noPrinters': 'Printers cannot be listed here (desktop app only); printing opens the print dialog.',
   'slip.settings.testPage': 'Print test page',
-  'slip.settings.save': 'Save printing settings',
   'slip.settings.saved': 'Printing settings saved',
 };

@@ -9,7 +9,8 @@ import { Progress } from './Progress';
 import { WIZARD_ALERT_ID, WIZARD_HEADING_ID } from './StepFrame';
 import { useMemo } from 'react';
 import { useDevicesStore } from '../devices/store';
-import { PrintSlipButton, useAutoPrint } from '../slip/PrintSlipButton';
+import { PrintSlipButton } from '../slip/lazy';
+import { useAutoPrint } from '../slip/useAutoPrint';
 import { slipOfVisit } from '../slip/slip-content';
 
 const FIXED_TITLES: Partial<Record<SubmissionStatus, MessageKey>> = {

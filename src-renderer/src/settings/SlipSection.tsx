@@ -3,7 +3,7 @@ import type { KioskError, Printer, SlipPaper } from '../../../src-preload/contra
 import { call } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { useT } from '../i18n';
-import { PrintSlipButton } from '../slip/PrintSlipButton';
+import { PrintSlipButton } from '../slip/lazy';
 import { useSlipStore } from '../slip/store';
 
 const PAPERS: SlipPaper[] = ['58mm', '80mm', 'a6'];

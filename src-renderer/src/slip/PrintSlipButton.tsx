@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { KioskError, PrintSlipResult } from '../../../src-preload/contract';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -47,16 +47,4 @@ export function PrintSlipButton({ content, label, large }: { content: SlipConten
       )}
     </>
   );
-}
-
-/** Prints once per visit when the administrator turned auto-print on (right after a registration). */
-export function useAutoPrint(key: string | undefined, content: SlipContent | undefined): void {
-  const autoPrint = useSlipStore((s) => s.settings?.autoPrint ?? false);
-  const print = useSlipStore((s) => s.print);
-  const printed = useRef<string | undefined>(undefined);
-  useEffect(() => {
-    if (!autoPrint || !key || !content || printed.current === key) return;
-    printed.current = key;
-    void print(content);
-  }, [autoPrint, key, content, print]);
 }

@@ -12,7 +12,7 @@ import { HostNotificationInfo } from './HostNotificationInfo';
 import { RemovalInfo } from './RemovalInfo';
 import { UnknownOutcomeActions } from './UnknownOutcomeActions';
 import { VisitHistory } from './VisitHistory';
-import { PrintSlipButton } from '../slip/PrintSlipButton';
+import { PrintSlipButton } from '../slip/lazy';
 import { slipOfVisit } from '../slip/slip-content';
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
