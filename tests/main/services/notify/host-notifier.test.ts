@@ -186,6 +186,26 @@ describe('host notification after a registration', () => {
     expect(settings.isConfigured()).toBe(false);
   });
 
+  it('the first door pass is announced too when chosen (door by name), and not when not', async () => {
+    const { settings, registration, notifier, queued } = await setUp('webhook');
+    const visit = await registration.register(demoRegistration({ deviceNos: [DEMO_DEVICES.campusGateIn] }));
+    await queued();
+    await notifier.queue.runDue();
+    notifier.onFirstPass(visit.id, DEMO_DEVICES.campusGateIn);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(notifier.queue.pending()).toEqual([]);
+    settings.save({ notifyOnFirstPass: true });
+    notifier.onFirstPass(visit.id, DEMO_DEVICES.campusGateIn);
+    await queued();
+    await notifier.queue.runDue();
+    expect(hook.received).toHaveLength(2);
+    const event = hook.received[1].json as { event: string; visit: { doors: string[] }; text: string };
+    expect(event.event).toBe('visitor.first-pass');
+    expect(event.text).toContain('访客已进门');
+    expect(event.visit.doors).toHaveLength(1);
+    expect(event.visit.doors[0]).not.toBe(DEMO_DEVICES.campusGateIn);
+  });
+
   it('a sealed address this machine cannot open is reported as such, not sent', async () => {
     const log = memoryLogger();
     const box = testSecretBox();
