@@ -6,7 +6,10 @@
 import { createDispatcher } from '../../src-main/ipc/dispatch';
 import type { Visit } from '../../src-preload/contract';
 import { demoRegistration } from '../helpers/test-data';
-import { expect, test } from './support/fixtures';
+import { chromium } from 'playwright-core';
+import { expect, test, watchPageProblems } from './support/fixtures';
+import { chromiumPath } from './support/paths';
+import { writeQrY4m } from './support/qr-y4m';
 import { DOORS, en, expectWelcome, heading, turnSelfServiceOn, zh } from './support/self-service';
 import type { T } from './support/journey';
 
@@ -59,3 +62,29 @@ for (const [language, t] of [['zh-CN', zh], ['en', en]] as const) {
     expect(harness.services.ledger.get(other.id)?.state).toBe('pushed');
   });
 }
+
+test('kiosk sign-out by the QR code held to the camera', async ({ harness, sim }, testInfo) => {
+  const visit = await registerAtReception(harness, '扫码访客');
+  await turnSelfServiceOn(harness);
+  // A browser whose fake camera shows this visit's QR code (as on its slip).
+  const camera = testInfo.outputPath('visit-code-qr.y4m');
+  writeQrY4m(camera, visit.visitCode!);
+  const browser = await chromium.launch({
+    executablePath: chromiumPath,
+    args: ['--no-sandbox', '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${camera}`, '--disable-gpu', '--no-first-run'],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const problems = await watchPageProblems(page);
+    await page.goto(harness.appUrl);
+    await expectWelcome(page);
+    await page.getByRole('button', { name: zh('selfService.welcome.leave'), exact: true }).click();
+    await page.getByRole('button', { name: zh('selfService.leave.scan'), exact: true }).click();
+    await expect(page.getByTestId('self-service-left')).toHaveText(zh('selfService.left.title'), { timeout: 30_000 });
+    await page.screenshot({ path: testInfo.outputPath('signed-out-by-qr.png') });
+    expect((await sim.visitors()).map((v) => String(v.no))).not.toContain(visit.k30No);
+    expect(problems).toEqual([]);
+  } finally {
+    await browser.close();
+  }
+});
