@@ -10,7 +10,8 @@ import { createDispatcher } from '../../src-main/ipc/dispatch';
 import type { SlipPaper, Visit } from '../../src-preload/contract';
 import { demoRegistration } from '../helpers/test-data';
 import { expect, test } from './support/fixtures';
-import { navigate, tr } from './support/journey';
+import { navigate, registerVisitor, tr } from './support/journey';
+import { VISITOR_ZH, ZHANG_WEI } from './support/data';
 import type { Harness } from '../harness/harness';
 
 const t = tr('zh-CN');
@@ -98,3 +99,25 @@ for (const paper of ['58mm', 'a6'] as const) {
     expect(text).toContain('韩梅梅');
   });
 }
+
+test('auto-print: the slip with the photo just taken prints once when a registration is done', async ({ app, harness, shot }) => {
+  const dispatch = createDispatcher(harness.services.handlers);
+  expect(await dispatch('saveSlipSettings', { autoPrint: true, paper: '58mm' })).toMatchObject({ ok: true });
+  await app.addInitScript(() => {
+    const w = globalThis as unknown as { print: () => void; __printed: number };
+    w.__printed = 0;
+    w.print = () => void (w.__printed += 1);
+  });
+  await app.reload();
+  await registerVisitor(app, { language: 'zh-CN', visitor: VISITOR_ZH, host: ZHANG_WEI, shot });
+  await expect.poll(() => app.evaluate(() => (globalThis as unknown as { __printed: number }).__printed)).toBe(1);
+  const [visit] = harness.services.ledger.all();
+  await expect(app.locator('.slip-print-area canvas.visit-code-qr')).toHaveAttribute('data-code', visit.visitCode!);
+  await expect(app.locator('.slip-print-area img.slip-photo')).toHaveAttribute('src', /^data:image\/jpeg;base64,\/9j\//);
+  const { text, size } = await pdfText(await app.pdf({ preferCSSPageSize: true, printBackground: true }));
+  expect(size[0]).toBeCloseTo(58, 0);
+  expect(text).toContain(VISITOR_ZH.name);
+  // Once per visit: nothing more is printed while the result stays on screen.
+  await app.waitForTimeout(500);
+  expect(await app.evaluate(() => (globalThis as unknown as { __printed: number }).__printed)).toBe(1);
+});
