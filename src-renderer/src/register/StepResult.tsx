@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { useT, type MessageKey } from '../i18n';
 import { useNavigationStore } from '../lib/navigation-store';
 import { useRegistrationStore, type SubmissionStatus } from './store';
@@ -7,7 +8,6 @@ import { UnknownOutcomeActions } from '../visits/UnknownOutcomeActions';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Progress } from './Progress';
 import { WIZARD_ALERT_ID, WIZARD_HEADING_ID } from './StepFrame';
-import { useMemo } from 'react';
 import { useDevicesStore } from '../devices/store';
 import { PrintSlipButton } from '../slip/lazy';
 import { useAutoPrint } from '../slip/useAutoPrint';
