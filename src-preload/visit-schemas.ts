@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { issueCode, LIMITS } from './contract-rules';
 import { DOCUMENT_TYPE_VALUES, documentIssue, PHONE_MAX_TYPED, phoneIssue } from './identity-rules';
+import { HostNotificationSchema } from './notify-schemas';
 
 const text = (max: number) => z.string().trim().max(max);
 const required = (max: number) => z.string().trim().min(1).max(max);
@@ -33,7 +34,7 @@ export const RegistrationSchema = z
     reason: text(LIMITS.visitText).optional(),
     hostNo: required(LIMITS.visitText),
     hostName: text(LIMITS.visitText),
-    /** The host's department, kept with a returning visitor's profile. */
+    /** The host's department, from the directory: routes the host's notification, kept with a returning visitor's profile. */
     hostDept: text(LIMITS.visitText).optional(),
     begin: z.string().datetime({ offset: true }),
     end: z.string().datetime({ offset: true }),
@@ -108,7 +109,8 @@ export const VisitSchema = z.object({
     carno: z.string(),
     reason: z.string(),
   }),
-  host: z.object({ no: z.string(), name: z.string() }),
+  /** dept: the host's department when registered (routes the host's notification). */
+  host: z.object({ no: z.string(), name: z.string(), dept: z.string().optional() }),
   begin: z.string(),
   end: z.string(),
   devices: z.array(
@@ -124,6 +126,12 @@ export const VisitSchema = z.object({
   /** Whether the photo is still kept locally (only while a retry may need it). */
   photoKept: z.boolean(),
   lastPassAt: z.string().optional(),
+  /** What the slip and the done screen show, and the kiosk's "I'm leaving" accepts (never the K30 number). */
+  visitCode: z.string().optional(),
+  /** When staff or the visitor signed out (签离): the visit ended then. */
+  signedOutAt: z.string().optional(),
+  /** The host's notification, when a channel was configured at registration. */
+  notification: HostNotificationSchema.optional(),
 });
 export type Visit = z.infer<typeof VisitSchema>;
 

@@ -19,6 +19,11 @@ import type { SelfServiceSession } from './self-service-session';
 import { profileHandlers } from './personal-data/profile-handlers';
 import type { VisitorProfiles } from './personal-data/visitor-profiles';
 import type { Logger } from './ports';
+import type { SignOutService } from './visits/sign-out';
+import type { HostNotifier } from './notify/host-notifier';
+import { notificationHandlers } from './notify/notification-handlers';
+import type { NotificationSettingsStore } from './notify/notification-settings';
+import type { SlipService } from './slip/slip-service';
 
 export interface ApiHandlerDeps {
   settings: SettingsService;
@@ -31,6 +36,10 @@ export interface ApiHandlerDeps {
   ledger: VisitLedger;
   registration: RegistrationService;
   removal: RemovalSweeper;
+  signOut: SignOutService;
+  notifications: NotificationSettingsStore;
+  notifier: HostNotifier;
+  slips: SlipService;
   presence: PresenceService;
   rollCall: RollCallService;
   photos: PhotoProxy;
@@ -84,6 +93,16 @@ export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
     ...profileHandlers(deps.profiles, session),
     ...settingsHandlers({ settings, clients, isDemo: deps.isDemo, setSelfServiceMode: deps.setSelfServiceMode, openDevTools: deps.openDevTools, session }),
 
+    ...notificationHandlers({ store: deps.notifications, notifier: deps.notifier, session }),
+
+    getSlipSettings: async () => deps.slips.settings(),
+    async saveSlipSettings(patch) {
+      session.require();
+      return deps.slips.save(patch);
+    },
+    listPrinters: () => deps.slips.listPrinters(),
+    printSlip: ({ paper }) => deps.slips.print(paper),
+
     getStatus: async () => appStatus(ledger, deps.facts, deps.clockSkew?.()),
 
     searchHosts: ({ query }) => (selfService() ? directory.searchHostsForVisitor(query) : directory.searchHosts(query)),
@@ -116,6 +135,8 @@ export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
     listVisits: async () => ledger.all().map(toPublic).sort(newestFirst),
     removeVisit: ({ visitId }) => removal.removeVisit(visitId),
     removeExpired: () => removal.removeExpired(),
+    signOutVisit: ({ visitId }) => deps.signOut.signOut(visitId, 'staff'),
+    signOutByCode: ({ code }) => deps.signOut.signOutByCode(code),
 
     listRegions: () => presence.listRegions(),
     listRegionPeople: (query) => presence.listRegionPeople(query),

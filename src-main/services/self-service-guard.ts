@@ -16,6 +16,8 @@ export const SELF_SERVICE_CALLS: ReadonlySet<CallName> = new Set<CallName>([
   'registerVisit',
   // Only the visitor's own full phone + document tail (the contract's shape); rate-limited below.
   'findMyProfile',
+  /** "I'm leaving" by the visit code (main rate-limits wrong codes). */
+  'signOutByCode',
   'resetSelfServiceSession',
   'verifyAdminPin',
   'leaveSelfServiceMode',

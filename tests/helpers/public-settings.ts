@@ -34,6 +34,7 @@ export function publicSettings(over: Partial<PublicSettings> = {}): PublicSettin
     retentionDays: 30,
     profileRetentionDays: 90,
     profilePhotoDays: 30,
+    hostNotificationConfigured: false,
     ...over,
   };
 }

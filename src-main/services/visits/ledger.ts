@@ -78,6 +78,9 @@ export function toPublic(record: VisitRecord): Visit {
   return structuredClone({ ...visit, photoKept: Boolean(secret.photo) });
 }
 
+/** States after which a visit code means nothing any more. */
+const FINISHED = new Set<VisitRecord['state']>(['removed', 'cancelled', 'create-failed', 'abandoned']);
+
 const CREATE_MAY_BE_RESENT = new Set<VisitRecord['state']>(['intent', 'create-unknown']);
 /** The visit is (or may become) live on K30: a create to resend, or a photo retake that creates it anew. */
 const VISIT_LIVE = new Set<VisitRecord['state']>(['intent', 'create-unknown', 'created', 'pushed']);
@@ -195,6 +198,12 @@ export class VisitLedger {
 
   findByK30No(no: string): VisitRecord | undefined {
     for (const record of this.records.values()) if (record.k30No === no) return structuredClone(record);
+    return undefined;
+  }
+
+  /** The visit holding this code that is not over yet (a code is unique only among those). */
+  findByVisitCode(code: string): VisitRecord | undefined {
+    for (const record of this.records.values()) if (record.visitCode === code && !FINISHED.has(record.state)) return structuredClone(record);
     return undefined;
   }
 

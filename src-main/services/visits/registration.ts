@@ -9,6 +9,7 @@ import { forVisit, VisitError } from './visit-error';
 import { UnsavedFacts } from './unsaved-facts';
 import { maskDocument, maskPhone, note, toPublic, type VisitLedger, type VisitRecord } from './ledger';
 import { DEFAULT_VISIT_WINDOW, type VisitWindowPolicy } from './visit-window';
+import { newVisitCode } from './visit-code';
 
 /** What registration needs of the K30 client (structurally the real K30Client). */
 export interface VisitorCreate {
@@ -43,6 +44,8 @@ export interface RegistrationDeps {
   visitWindow?: VisitWindowPolicy;
   /** Keyed hashes of phone and document, kept on the visit for matching (duplicates, deny list). */
   matchKeys?: MatchKeys;
+  /** Told once a visitor exists on K30 (created, pushed or not): the host's notification is queued. Never throws into registration. */
+  onRegistered?: (visit: Visit) => void;
 }
 
 /** The text shown for a failed step: the server's own words, never a stack or a secret. */
@@ -87,6 +90,7 @@ export class RegistrationService {
   private readonly facts: UnsavedFacts;
   private readonly visitWindow: VisitWindowPolicy;
   private readonly matchKeys: MatchKeys | undefined;
+  private readonly onRegistered?: (visit: Visit) => void;
 
   constructor(deps: RegistrationDeps) {
     this.ledger = deps.ledger;
@@ -98,6 +102,7 @@ export class RegistrationService {
     this.facts = deps.facts ?? new UnsavedFacts({ ledger: deps.ledger, log: deps.log, now: deps.now });
     this.visitWindow = deps.visitWindow ?? DEFAULT_VISIT_WINDOW;
     this.matchKeys = deps.matchKeys;
+    this.onRegistered = deps.onRegistered;
   }
 
   /** `onRecorded` learns the new visit's id before any event about it is emitted. */
@@ -118,7 +123,8 @@ export class RegistrationService {
         carno: input.carno ?? '',
         reason: input.reason ?? '',
       },
-      host: { no: input.hostNo, name: input.hostName },
+      host: { no: input.hostNo, name: input.hostName, ...(input.hostDept ? { dept: input.hostDept } : {}) },
+      visitCode: newVisitCode((code) => this.ledger.findByVisitCode(code) !== undefined),
       begin: begin.toISOString(),
       end: end.toISOString(),
       devices: input.deviceNos.map((no) => ({ no, state: 'waiting' as const })),
@@ -132,7 +138,7 @@ export class RegistrationService {
     onRecorded?.(record.id);
     return this.ledger.exclusive(record.id, async () => {
       this.emit(await this.ledger.add(record));
-      return forVisit(record.id, () => this.createAndPush(record.id, client));
+      return this.announced(await forVisit(record.id, () => this.createAndPush(record.id, client)));
     });
   }
 
@@ -197,8 +203,20 @@ export class RegistrationService {
         r.lastError = undefined;
         note(r, this.now(), 'intent', 'staff registered it again, aware that K30 may now hold a duplicate');
       });
-      return forVisit(visitId, () => this.createAndPush(visitId, client));
+      return this.announced(await forVisit(visitId, () => this.createAndPush(visitId, client)));
     });
+  }
+
+  /** The visitor exists on K30 now: whoever waits for that (the host's notification) is told; their trouble is not ours. */
+  private announced(visit: Visit): Visit {
+    if (visit.state === 'created' || visit.state === 'pushed' || visit.state === 'created-without-no') {
+      try {
+        this.onRegistered?.(visit);
+      } catch (error) {
+        this.log.error(`visit ${visit.id}: after-registration hook failed: ${errorText(error)}`);
+      }
+    }
+    return visit;
   }
 
   /**

@@ -6,6 +6,7 @@ import { photoEn } from './photo-strings';
 import { visitsEn } from './visits-strings';
 import { devicesEn } from './devices-strings';
 import { settingsEn } from './settings-strings';
+import { notifyEn } from './notify-strings';
 import { reliabilityEn } from './reliability-strings';
 import { selfServiceEn } from './self-service-strings';
 import { securityEn } from './security-strings';
@@ -31,4 +32,5 @@ export const en = {
   ...trustEn,
   ...rollCallEn,
   ...frontdeskEn,
+  ...notifyEn,
 } satisfies Messages;

@@ -6,6 +6,7 @@ import { photoZhCN } from './photo-strings';
 import { visitsZhCN } from './visits-strings';
 import { devicesZhCN } from './devices-strings';
 import { settingsZhCN } from './settings-strings';
+import { notifyZhCN } from './notify-strings';
 import { reliabilityZhCN } from './reliability-strings';
 import { selfServiceZhCN } from './self-service-strings';
 import { securityZhCN } from './security-strings';
@@ -33,6 +34,7 @@ export const zhCN = {
   ...trustZhCN,
   ...rollCallZhCN,
   ...frontdeskZhCN,
+  ...notifyZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -252,6 +252,7 @@ export function buildRegistration(draft: Draft): Registration {
     ...(reason ? { reason } : {}),
     hostNo: draft.host.no,
     hostName: draft.host.name,
+    // The host's department: routes the host's notification and is kept as the usual host.
     ...(draft.host.deptname ? { hostDept: draft.host.deptname.slice(0, LIMITS.visitText) } : {}),
     ...(draft.remember ? { remember: { photo: draft.rememberPhoto } } : {}),
     begin: toIsoWithOffset(begin),

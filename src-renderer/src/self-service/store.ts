@@ -47,6 +47,8 @@ export type SelfServiceFocus = DraftField | 'heading' | 'consent';
 export interface SelfServiceDone {
   hostName: string;
   number?: string;
+  /** What the visitor signs out with ("I'm leaving"). */
+  visitCode?: string;
   doorsPending: boolean;
 }
 
@@ -61,6 +63,8 @@ interface SelfServiceState {
   error: KioskError | null;
   reception: ReceptionReason | null;
   done: SelfServiceDone | null;
+  /** Signed out: the doors' removal done now, or retried by main. */
+  left: 'done' | 'pending' | null;
   /** Bumped by every wipe: screens are keyed by it, so no local state survives a visitor. */
   session: number;
   adminOpen: boolean;
@@ -82,6 +86,10 @@ interface SelfServiceState {
   edit(): void;
   /** The visitor gives up and goes to reception: forget everything. */
   goToReception(reason?: ReceptionReason): void;
+  /** "I'm leaving": the visit code screen, for a new (leaving) visitor. */
+  startLeaving(): void;
+  /** Main signed the visit out: show "thank you", forget the rest. */
+  finishLeaving(removal: 'done' | 'pending'): void;
   setAdminOpen(open: boolean): void;
   /** Leave kiosk mode with the admin PIN: the normal app returns. */
   leave(pin: string): Promise<Result<PublicSettings>>;
@@ -108,6 +116,7 @@ const blank = () => ({
   error: null,
   reception: null,
   done: null,
+  left: null,
 });
 
 export const useSelfServiceStore = create<SelfServiceState>()((set, get) => {
@@ -115,7 +124,7 @@ export const useSelfServiceStore = create<SelfServiceState>()((set, get) => {
   const forget = (then: Pick<SelfServiceState, 'screen'> & Partial<SelfServiceState>) => {
     useSelfServiceHostSearch.getState().reset();
     // Back at the welcome screen (or a new visitor starting): main stops sending earlier visits' events.
-    if (then.screen === 'welcome' || then.screen === 'details') void call('resetSelfServiceSession');
+    if (then.screen === 'welcome' || then.screen === 'details' || then.screen === 'leave') void call('resetSelfServiceSession');
     set({ ...blank(), adminOpen: false, session: get().session + 1, ...focus('heading'), ...then });
   };
 
@@ -208,7 +217,7 @@ export const useSelfServiceStore = create<SelfServiceState>()((set, get) => {
         const outcome = outcomeOfVisit(result.value);
         if (outcome.kind === 'done') {
           // Sent: the kiosk forgets the visitor's data and keeps only what the done screen shows.
-          forget({ screen: 'done', done: { hostName: draft.host?.name ?? '', number: outcome.number, doorsPending: outcome.doorsPending } });
+          forget({ screen: 'done', done: { hostName: draft.host?.name ?? '', number: outcome.number, visitCode: outcome.visitCode, doorsPending: outcome.doorsPending } });
         } else if (outcome.kind === 'reception') {
           forget({ screen: 'reception', reception: outcome.reason });
         } else {
@@ -243,6 +252,14 @@ export const useSelfServiceStore = create<SelfServiceState>()((set, get) => {
 
     goToReception(reason = 'unavailable') {
       forget({ screen: 'reception', reception: reason });
+    },
+
+    startLeaving() {
+      forget({ screen: 'leave' });
+    },
+
+    finishLeaving(removal) {
+      forget({ screen: 'left', left: removal });
     },
 
     setAdminOpen(open) {

@@ -7,6 +7,8 @@ import { PinSection } from './PinSection';
 import { SettingsForm } from './SettingsForm';
 import './settings.css';
 import { VisitorProfilesSection } from './VisitorProfilesSection';
+import { NotificationSection } from './NotificationSection';
+import { SlipSection } from './SlipSection';
 
 /** Settings, behind the admin PIN once one is set (locked again when the page is left). */
 export function SettingsPage() {
@@ -33,6 +35,8 @@ export function SettingsPage() {
       ) : (
         <>
           <SettingsForm settings={settings} />
+          <NotificationSection />
+          <SlipSection />
           <PinSection />
           <VisitorProfilesSection />
           <DevToolsSection />

@@ -13,6 +13,8 @@ interface VisitsState {
   upsert(visit: Visit): void;
   repush(visitId: string, deviceNos?: string[]): Promise<Result<Visit>>;
   remove(visitId: string): Promise<Result<Visit>>;
+  /** Sign out (签离): ends the visit now and removes it from K30 and the doors. */
+  signOut(visitId: string): Promise<Result<Visit>>;
   removeExpired(): Promise<Result<SweepResult>>;
   retry(visitId: string): Promise<Result<Visit>>;
   cancel(visitId: string): Promise<Result<Visit>>;
@@ -59,6 +61,7 @@ export const useVisitsStore = create<VisitsState>()((set, get) => {
 
     repush: async (visitId, deviceNos) => keep(await call('repushVisit', deviceNos ? { visitId, deviceNos } : { visitId })),
     remove: async (visitId) => keep(await call('removeVisit', { visitId })),
+    signOut: async (visitId) => keep(await call('signOutVisit', { visitId })),
     // Called only after staff confirmed the duplicate warning (see the confirm dialogs).
     retry: async (visitId) => keep(await call('retryRegistration', { visitId, duplicateRiskAccepted: true })),
     cancel: async (visitId) => keep(await call('cancelVisit', { visitId })),
