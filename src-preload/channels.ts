@@ -31,6 +31,19 @@ export const CALL_NAMES = [
   'leaveSelfServiceMode',
   'reportRendererError',
   'openDevTools',
+  'getActing',
+  'signInStaff',
+  'signOutStaff',
+  'listStaff',
+  'addStaff',
+  'removeStaff',
+  'listAudit',
+  'exportAudit',
+  'listDenyList',
+  'addDenyEntry',
+  'removeDenyEntry',
+  'importDenyList',
+  'exportDenyList',
 ] as const;
 
 export const EVENT_NAMES = ['visitUpdated', 'visitorPassed', 'settingsChanged', 'statusChanged'] as const;

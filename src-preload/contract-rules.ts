@@ -20,13 +20,17 @@ export const LIMITS = {
   selfServiceRegistrationsPerMinute: { min: 1, max: 60 },
   retentionDays: { min: 1, max: 365 },
   pinDigits: { min: 4, max: 8 },
+  stationName: 40,
+  staffName: 40,
+  denyReason: 200,
+  auditRetentionDays: { min: 1, max: 3650 },
 } as const;
 
 /**
  * The messages of our own schema checks, as codes (a zod issue's `message`); the renderer maps
  * each to its words. Any other message is zod's own and means "not in the right format".
  */
-export const ValidationCodeSchema = z.enum(['mobile', 'id-checksum', 'end-before-begin', 'duplicate', 'pin-format', 'http-url', 'host-port', 'jpeg']);
+export const ValidationCodeSchema = z.enum(['mobile', 'id-checksum', 'end-before-begin', 'duplicate', 'pin-format', 'http-url', 'host-port', 'jpeg', 'document-or-phone']);
 export type ValidationCode = z.infer<typeof ValidationCodeSchema>;
 /** A schema's message, checked to be one of the codes. */
 export const issueCode = (value: ValidationCode) => value;

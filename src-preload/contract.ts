@@ -11,9 +11,11 @@
  */
 import { z } from 'zod';
 import { issueCode, LIMITS } from './contract-rules';
+import { adminCalls, DenyHitSchema } from './admin-schemas';
 import { AppStatusSchema, DiskProblemSchema, RegistrationSchema, SweepResultSchema, VisitIdSchema, VisitSchema, VisitStateSchema } from './visit-schemas';
 
 export * from './contract-rules';
+export * from './admin-schemas';
 
 // ---------------------------------------------------------------------------------------------
 // Shared shapes
@@ -73,6 +75,11 @@ export const PublicSettingsSchema = z.object({
   adminPinSet: z.boolean(),
   callbackAddress: z.string(),
   retentionDays: z.number().int(),
+  /** This PC's name at the desk (header, audit log); '' until an administrator names it. */
+  stationName: z.string(),
+  /** Staff give their PIN before acting (off: the station acts). */
+  staffSignIn: z.boolean(),
+  auditRetentionDays: z.number().int(),
 });
 export type PublicSettings = z.infer<typeof PublicSettingsSchema>;
 
@@ -103,6 +110,9 @@ export const SettingsPatchSchema = z
     cameraId: text(256),
     callbackAddress: z.union([z.literal(''), z.string().trim().regex(/^(\d{1,3}(\.\d{1,3}){3}|localhost|\[[0-9a-f:]+\]):\d{1,5}$/i, issueCode('host-port'))]),
     retentionDays: whole(LIMITS.retentionDays),
+    stationName: text(LIMITS.stationName),
+    staffSignIn: z.boolean(),
+    auditRetentionDays: whole(LIMITS.auditRetentionDays),
   })
   .partial()
   .strict();
@@ -264,6 +274,14 @@ export const ErrorCodeSchema = z.enum([
   'visit-too-long',
   /** This self-service kiosk registered its per-minute maximum. */
   'too-many-registrations',
+  /** Staff sign-in is on: a member of staff must give their PIN before this. */
+  'staff-required',
+  /** The visitor matched the deny list (reception sees why; see denyList). */
+  'deny-listed',
+  /** What a self-service kiosk is told instead of why: the visitor should see reception. */
+  'see-reception',
+  /** The deny list cannot be checked (its key cannot be opened): nobody is registered meanwhile. */
+  'deny-list-unavailable',
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
@@ -280,6 +298,8 @@ export const KioskErrorSchema = z.object({
   k30State: VisitStateSchema.optional(),
   /** For 'not-saved' and 'disk-error'. */
   disk: DiskProblemSchema.optional(),
+  /** For 'deny-listed' (reception only): the matching entries, without numbers. */
+  denyList: DenyHitSchema.optional(),
 });
 export type KioskError = z.infer<typeof KioskErrorSchema>;
 
@@ -306,7 +326,8 @@ export const calls = {
 
   searchHosts: { input: z.object({ query: required(50) }).strict(), output: z.array(HostSchema) },
   listDevices: { input: none, output: z.array(DeviceSchema) },
-  openDoor: { input: z.object({ deviceNo: required(32) }).strict(), output: z.literal(true) },
+  /** `pin`: who is acting, when staff sign-in is on (asked for every door opened). */
+  openDoor: { input: z.object({ deviceNo: required(32), pin: z.string().max(16).optional() }).strict(), output: z.literal(true) },
 
   registerVisit: { input: RegistrationSchema, output: VisitSchema },
   /** Push again to the devices that failed (or to the given ones). */
@@ -341,6 +362,8 @@ export const calls = {
   reportRendererError: { input: RendererErrorSchema, output: z.literal(true) },
   /** The packaged app's DevTools, for the administrator only (admin PIN session); false if unavailable. */
   openDevTools: { input: none, output: z.boolean() },
+
+  ...adminCalls,
 } as const;
 
 export type CallName = keyof typeof calls;

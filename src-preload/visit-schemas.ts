@@ -37,6 +37,8 @@ export const RegistrationSchema = z
     channel: z.enum(['reception', 'kiosk']),
     /** Self-service: the visitor's consent to the data and, separately, to the face photo. */
     consent: z.object({ data: z.literal(true), photo: z.literal(true) }).optional(),
+    /** Reception only: an administrator's PIN to register a visitor the deny list stops (logged). */
+    denyListOverride: z.object({ pin: z.string().max(16) }).strict().optional(),
   })
   .strict()
   .superRefine((v, ctx) => {

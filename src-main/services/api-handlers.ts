@@ -15,6 +15,7 @@ import type { RegistrationService } from './visits/registration';
 import type { RemovalSweeper } from './visits/removal';
 import type { UnsavedFacts } from './visits/unsaved-facts';
 import type { SelfServiceSession } from './self-service-session';
+import { adminHandlers, type AdminHandlerDeps } from './admin-handlers';
 
 export interface ApiHandlerDeps {
   settings: SettingsService;
@@ -37,6 +38,8 @@ export interface ApiHandlerDeps {
   adminSession?: AdminSession;
   /** Genuine callbacks refused lately because the K30 server's clock and ours disagree. */
   clockSkew?: () => ClockSkewReport | undefined;
+  /** Who is acting, the audit log and the deny list. */
+  admin: Omit<AdminHandlerDeps, 'adminSession'>;
 }
 
 /**
@@ -73,7 +76,16 @@ export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
   const selfService = () => settings.values.selfServiceMode;
   const session = deps.adminSession ?? new AdminSession(settings);
   return {
-    ...settingsHandlers({ settings, clients, isDemo: deps.isDemo, setSelfServiceMode: deps.setSelfServiceMode, openDevTools: deps.openDevTools, session }),
+    ...settingsHandlers({
+      settings,
+      clients,
+      isDemo: deps.isDemo,
+      setSelfServiceMode: deps.setSelfServiceMode,
+      openDevTools: deps.openDevTools,
+      session,
+      isAdminPin: (pin) => deps.admin.identity.isAdminPin(pin),
+    }),
+    ...adminHandlers({ ...deps.admin, adminSession: session }),
 
     getStatus: async () => appStatus(ledger, deps.facts, deps.clockSkew?.()),
 

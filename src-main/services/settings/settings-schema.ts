@@ -32,6 +32,9 @@ export const settingsFieldSchemas = {
   cameraId: patchFields.cameraId,
   callbackAddress: patchFields.callbackAddress,
   retentionDays: patchFields.retentionDays,
+  stationName: patchFields.stationName,
+  staffSignIn: patchFields.staffSignIn,
+  auditRetentionDays: patchFields.auditRetentionDays,
 } as const;
 
 export const SettingsValuesSchema = z.object(settingsFieldSchemas).strict();
@@ -61,6 +64,10 @@ export const SETTINGS_DEFAULTS: Readonly<SettingsValues> = Object.freeze({
   cameraId: '',
   callbackAddress: '',
   retentionDays: 30,
+  stationName: '',
+  // Off: the station acts, as before; an administrator turns it on once staff have PINs.
+  staffSignIn: false,
+  auditRetentionDays: 365,
 });
 
 export const SETTING_KEYS = Object.keys(settingsFieldSchemas) as SettingKey[];
@@ -74,6 +81,9 @@ export const storeKeyOfSecret = (key: SecretKey) => `sealed_${key}`;
 export const ADMIN_PIN_KEY = 'adminPinHash';
 /** Wrong PINs in a row and the lockout they earned: kept on disk so a restart does not end it. */
 export const PIN_LOCKOUT_KEY = 'adminPinLockout';
+
+/** The staff members (name, role, scrypt hash of their PIN). */
+export const STAFF_KEY = 'staffMembers';
 
 /** What a change notification names: a setting, a secret, or the admin PIN. */
 export type ChangedKey = SettingKey | SecretKey | 'adminPin';

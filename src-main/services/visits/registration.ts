@@ -40,7 +40,15 @@ export interface RegistrationDeps {
   facts?: UnsavedFacts;
   /** Decides each visit's begin and end (visit-window.ts); by default the page's, at most 24 h. */
   visitWindow?: VisitWindowPolicy;
+  /**
+   * Checked before anything is recorded or sent (the deny list): throws to refuse. Given the
+   * visit's id-to-be, so an override can name it.
+   */
+  screen?: (input: ScreenInput, visitId: string) => Promise<void>;
 }
+
+/** What the screening before a registration sees of it. */
+export type ScreenInput = Pick<Registration, 'name' | 'phone' | 'documentNo' | 'channel' | 'denyListOverride'>;
 
 /** The text shown for a failed step: the server's own words, never a stack or a secret. */
 export function errorText(error: unknown): string {
@@ -80,6 +88,7 @@ export class RegistrationService {
   private readonly newId: () => string;
   private readonly facts: UnsavedFacts;
   private readonly visitWindow: VisitWindowPolicy;
+  private readonly screen: RegistrationDeps['screen'];
 
   constructor(deps: RegistrationDeps) {
     this.ledger = deps.ledger;
@@ -90,6 +99,7 @@ export class RegistrationService {
     this.newId = deps.newId ?? randomUUID;
     this.facts = deps.facts ?? new UnsavedFacts({ ledger: deps.ledger, log: deps.log, now: deps.now });
     this.visitWindow = deps.visitWindow ?? DEFAULT_VISIT_WINDOW;
+    this.screen = deps.screen;
   }
 
   /** `onRecorded` learns the new visit's id before any event about it is emitted. */
@@ -119,6 +129,9 @@ export class RegistrationService {
       private: { phone: input.phone, documentNo: input.documentNo, photo: input.photo },
     };
     note(record, at, 'intent', input.consent ? `${input.channel}; consent to data and photo` : input.channel);
+    // The deny list, before anything is written or sent (an override is on record first).
+    await this.screen?.(input, record.id);
+    if (input.denyListOverride) note(record, at, 'deny-list-override');
     onRecorded?.(record.id);
     return this.ledger.exclusive(record.id, async () => {
       this.emit(await this.ledger.add(record));
@@ -182,6 +195,9 @@ export class RegistrationService {
       this.facts.requireSaved(visitId);
       const visit = this.ledger.require(visitId);
       if (visit.state !== 'create-unknown') throw new AppError('not-allowed', `only a registration whose outcome is unknown can be retried (this one is ${visit.state})`);
+      // Listed meanwhile? Checked again before anything is sent (staff at reception, no override here).
+      const { phone, documentNo } = visit.private;
+      if (phone && documentNo) await this.screen?.({ name: visit.visitor.name, phone, documentNo, channel: 'reception' }, visitId);
       await this.change(visitId, (r) => {
         r.state = 'intent';
         r.lastError = undefined;

@@ -1,3 +1,4 @@
+import { adminEn } from './admin-strings';
 import { reliabilityEn } from './reliability-strings';
 import { selfServiceEn } from './self-service-strings';
 import { securityEn } from './security-strings';
@@ -411,4 +412,5 @@ export const en = {
   ...securityEn,
   ...reliabilityEn,
   ...trustEn,
+  ...adminEn,
 } satisfies Messages;

@@ -1,3 +1,4 @@
+import { adminZhCN } from './admin-strings';
 import { reliabilityZhCN } from './reliability-strings';
 import { selfServiceZhCN } from './self-service-strings';
 import { securityZhCN } from './security-strings';
@@ -413,6 +414,7 @@ export const zhCN = {
   ...securityZhCN,
   ...reliabilityZhCN,
   ...trustZhCN,
+  ...adminZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -238,6 +238,9 @@ const SETTINGS: PublicSettings = {
   adminPinSet: true,
   callbackAddress: '',
   retentionDays: 30,
+  stationName: '',
+  staffSignIn: false,
+  auditRetentionDays: 365,
 };
 
 const { useSelfServiceStore, useSelfServiceHostSearch } = await import('../../../src-renderer/src/self-service/store');

@@ -55,6 +55,9 @@ describe('SettingsService: values and defaults', () => {
       cameraId: '',
       callbackAddress: '',
       retentionDays: 30,
+      stationName: '',
+      staffSignIn: false,
+      auditRetentionDays: 365,
     });
     expect(settings.isConfigured()).toBe(false);
     const pub = settings.publicSettings(true);
