@@ -77,7 +77,9 @@ export function auditCalls(handlers: ApiHandlers, deps: AuditedCallsDeps): ApiHa
         return visit;
       } catch (error) {
         const code = codeOf(error);
-        if (!NOT_TRIED.has(code) && code !== 'wrong-pin') {
+        // A refused override is recorded by the deny-list screen itself.
+        const refusedOverride = input.denyListOverride !== undefined && (code === 'wrong-pin' || code === 'not-allowed');
+        if (!NOT_TRIED.has(code) && !refusedOverride) {
           audit.note({ actor, action: 'registered', outcome: outcomeOfError(error), visitId: error instanceof VisitError ? error.visitId : undefined, detail: `${input.channel}; ${code}` });
         }
         throw error;
