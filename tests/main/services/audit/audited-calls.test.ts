@@ -54,7 +54,7 @@ it('with staff sign-in on main asks who is acting, and records them; a door want
   expect(code(await dispatch('signInStaff', { pin: ADMIN }))).toBe('ok');
   expect(code(await dispatch('addStaff', { name: '王芳', role: 'reception', pin: RECEPTION }))).toBe('ok');
   expect(code(await dispatch('addStaff', { name: '保安甲', role: 'security', pin: SECURITY }))).toBe('ok');
-  await dispatch('signOutStaff');
+  await dispatch('signOutStaff', undefined);
 
   expect(code(await dispatch('registerVisit', demoRegistration()))).toBe('staff-required');
   expect(services.ledger.all()).toEqual([]);
@@ -81,7 +81,7 @@ it('with staff sign-in on main asks who is acting, and records them; a door want
 it('the security role opens the full-number muster without the admin session, even with sign-in off', async () => {
   expect(code(await dispatch('setAdminPin', { next: ADMIN }))).toBe('ok');
   expect(code(await dispatch('addStaff', { name: '保安甲', role: 'security', pin: SECURITY }))).toBe('ok');
-  await dispatch('signOutStaff');
+  await dispatch('signOutStaff', undefined);
   // A new window: no admin session (the test opens it by setting the PIN; a fresh services would not have it).
   const fresh = await createAppServices({ dataDir: await mkdtemp(join(tmpdir(), 'audited-b-')), store, secretBox: testSecretBox(), log: memoryLogger(), sweepIntervalMs: 3600_000, demoControlPlane: true });
   try {
