@@ -8,6 +8,7 @@ import { normalizeDocumentNo, normalizePhone, type StepId } from './draft';
 import { StepFrame } from './StepFrame';
 import { hostLabel } from './host-label';
 import { PhotoResult } from '../photo/PhotoResult';
+import { DenyAlert } from './DenyAlert';
 
 function Section({ step, title, children }: { step: StepId; title: string; children: ReactNode }) {
   const t = useT();
@@ -48,6 +49,7 @@ export function StepReview() {
 
   return (
     <StepFrame step="review" onSubmit={() => void submit()} submitLabel={t('wizard.submit')}>
+      <DenyAlert />
       <div className="review">
         <Section step="visitor" title={t('step.visitor')}>
           <dl className="dl">

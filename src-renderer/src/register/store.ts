@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { Device, Host, KioskError, Visit } from '../../../src-preload/contract';
+import type { DenyHit, Device, Host, KioskError, Visit } from '../../../src-preload/contract';
 import { call } from '../api';
 import { addMinutes, endOfDay, parseLocalInput, startOfMinute, toLocalInput } from '../lib/datetime';
 import {
@@ -46,6 +46,8 @@ interface RegistrationState {
   submission: Submission;
   /** Came here from the review page (an edit link or a failed submit): "Next" goes straight back. */
   returnToReview: boolean;
+  /** The deny list stopped this visitor (main said who matched and why); nothing was sent. */
+  denied: DenyHit | null;
 
   update(patch: VisitorPatch): void;
   /** Validates one field now (on leaving it), showing or clearing its error. */
@@ -64,7 +66,8 @@ interface RegistrationState {
   goTo(step: StepId, fromReview?: boolean): void;
   next(): void;
   back(): void;
-  submit(): Promise<void>;
+  /** `override`: an administrator's PIN to register a visitor the deny list stopped (main logs it). */
+  submit(override?: { pin: string }): Promise<void>;
   sendAgain(): Promise<void>;
   cancelVisit(): Promise<void>;
   repushFailed(): Promise<void>;
@@ -121,6 +124,7 @@ export const useRegistrationStore = create<RegistrationState>()((set, get) => {
     focusRequest: null,
     submission: { status: 'idle', busy: false },
     returnToReview: false,
+    denied: null,
 
     ...draftEditActions(set, get),
 
@@ -195,7 +199,7 @@ export const useRegistrationStore = create<RegistrationState>()((set, get) => {
       if (index > 0) set({ step: FORM_STEPS[index - 1], error: null, returnToReview: false, ...focus('heading') });
     },
 
-    async submit() {
+    async submit(override) {
       if (get().submission.status === 'submitting') return;
       const { draft } = get();
       const errors = validateAll(draft);
@@ -204,10 +208,17 @@ export const useRegistrationStore = create<RegistrationState>()((set, get) => {
         set({ step: stepOfField(field), fieldErrors: errors, returnToReview: true, ...focus(field) });
         return;
       }
-      const registration = buildRegistration(draft);
+      const registration = { ...buildRegistration(draft), ...(override ? { denyListOverride: override } : {}) };
       set({ step: 'result', error: null, submission: { status: 'submitting', busy: true }, ...focus('heading') });
       const result = await call('registerVisit', registration);
+      if (!result.ok && (result.error.code === 'deny-listed' || (override && (result.error.code === 'wrong-pin' || result.error.code === 'not-allowed')))) {
+        // Stopped before anything was sent: back to the review, with who matched and why.
+        const denied = result.error.denyList ?? get().denied;
+        set({ step: 'review', denied, error: result.error.code === 'deny-listed' ? null : result.error, submission: { status: 'idle', busy: false }, ...focus('alert') });
+        return;
+      }
       if (result.ok) {
+        set({ denied: null });
         useVisitsStore.getState().upsert(result.value);
         afterVisit(result.value);
         return;
@@ -264,7 +275,7 @@ export const useRegistrationStore = create<RegistrationState>()((set, get) => {
 
     reset() {
       useHostSearchStore.getState().reset();
-      set({ draft: emptyDraft(), step: 'visitor', fieldErrors: {}, error: null, returnToReview: false, submission: { status: 'idle', busy: false }, ...focus('heading') });
+      set({ draft: emptyDraft(), step: 'visitor', fieldErrors: {}, error: null, denied: null, returnToReview: false, submission: { status: 'idle', busy: false }, ...focus('heading') });
     },
   };
 });

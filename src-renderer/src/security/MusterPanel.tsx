@@ -136,7 +136,10 @@ export function MusterPanel({ selected }: Props) {
   );
 }
 
-/** The admin PIN, asked for in place when full phone numbers were refused. */
+/**
+ * A PIN, asked for in place when full phone numbers were refused: the admin PIN (its session), or
+ * a member of staff's (main lets the security and admin roles see them).
+ */
 function MusterPin({ onUnlocked, onCancel }: { onUnlocked: () => void; onCancel: () => void }) {
   const t = useT();
   const [pin, setPin] = useState('');
@@ -149,11 +152,14 @@ function MusterPin({ onUnlocked, onCancel }: { onUnlocked: () => void; onCancel:
     setWrong(false);
     setError(null);
     const result = await call('verifyAdminPin', { pin });
-    if (!result.ok) setError(result.error);
-    else if (!result.value) {
+    if (!result.ok) return setError(result.error);
+    if (result.value) return onUnlocked();
+    const staff = await call('signInStaff', { pin });
+    if (staff.ok) return onUnlocked();
+    if (staff.error.code === 'wrong-pin' && !/try again/i.test(staff.error.message)) {
       setWrong(true);
       setPin('');
-    } else onUnlocked();
+    } else setError(staff.error);
   };
   return (
     <form ref={form} className="muster-pin" onSubmit={submit} noValidate data-testid="muster-pin">

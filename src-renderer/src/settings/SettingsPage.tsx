@@ -5,6 +5,9 @@ import { PinGate } from './PinGate';
 import { DevToolsSection } from './DevToolsSection';
 import { PinSection } from './PinSection';
 import { SettingsForm } from './SettingsForm';
+import { StaffSection } from '../staff/StaffSection';
+import { DenyListSection } from '../deny-list/DenyListSection';
+import { AuditSection } from '../audit/AuditSection';
 
 /** Settings, behind the admin PIN once one is set (locked again when the page is left). */
 export function SettingsPage() {
@@ -32,6 +35,9 @@ export function SettingsPage() {
         <>
           <SettingsForm settings={settings} />
           <PinSection />
+          <StaffSection />
+          <DenyListSection />
+          <AuditSection />
           <DevToolsSection />
         </>
       )}
