@@ -35,7 +35,7 @@ function registrationEntries(actor: Actor, visit: Visit, retried: boolean): Audi
   const created = ['created', 'pushed', 'removal-pending', 'removed', 'created-without-no'].includes(visit.state);
   const outcome: AuditOutcome = created ? 'ok' : visit.state === 'create-failed' ? 'failed' : 'unknown';
   const entries: AuditRecord[] = [
-    { actor, action: retried ? 'registration-retried' : 'registered', outcome, visitId: visit.id, detail: `${visit.channel}; ${visit.state}${visit.k30No ? `; K30 ${visit.k30No}` : ''}` },
+    { actor, action: retried ? 'registration-retried' : 'registered', outcome, visitId: visit.id, detail: `${visit.channel}; ${visit.state}` },
   ];
   const tried = visit.devices.filter((d) => d.state !== 'waiting');
   if (created && tried.length > 0) {
