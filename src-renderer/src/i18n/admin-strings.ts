@@ -8,6 +8,7 @@ export const adminZhCN = {
   'error.see-reception': '这台终端无法为您登记：请到前台办理',
   'error.deny-list-unavailable': '无法核对禁止名单，登记已暂停：请联系管理员（本机的匹配密钥或名单文件无法读取）',
 
+  'error.pinLockedFor': 'PIN 错误次数过多：请 {seconds} 秒后再试',
   'role.admin': '管理员',
   'role.reception': '前台',
   'role.security': '安保',
@@ -115,6 +116,7 @@ export const adminEn: Record<keyof typeof adminZhCN, string> = {
   'error.see-reception': 'This kiosk cannot register you: please go to reception',
   'error.deny-list-unavailable': 'The deny list cannot be checked, so registration is paused: call an administrator (this computer cannot read its match key or list file)',
 
+  'error.pinLockedFor': 'Too many wrong PINs: try again in {seconds} s',
   'role.admin': 'Administrator',
   'role.reception': 'Reception',
   'role.security': 'Security',
