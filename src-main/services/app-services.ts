@@ -114,7 +114,18 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   const visitWindow = visitWindowPolicy({ selfService, defaultVisitMinutes: () => settings.values.defaultVisitMinutes, maxVisitHours: () => settings.values.maxVisitHours });
   const screen = denyScreen({ denyList, identity, audit, events: mainEvents, isSelfServiceMode: selfService, now });
   const registration = new RegistrationService({ ledger, client, events, log, now, facts, visitWindow, screen });
-  const removal = new RemovalSweeper({ ledger, client, events, log, now, facts, intervalMs: opts.sweepIntervalMs, retentionDays: () => settings.values.retentionDays });
+  const removal = new RemovalSweeper({
+    ledger,
+    client,
+    events,
+    log,
+    now,
+    facts,
+    intervalMs: opts.sweepIntervalMs,
+    retentionDays: () => settings.values.retentionDays,
+    // Ended visits the app removed on its own: the system acted.
+    onSwept: (visitId, outcome) => audit.note({ actor: identity.system(), action: 'removed', outcome: outcome === 'removed' ? 'ok' : 'failed', visitId, detail: 'visit ended' }),
+  });
   // The banner follows the disk: a K30 result held or saved, the ledger (un)writable.
   // …and a K30 server whose callbacks are refused for their time (the receiver is made below).
   let clockSkew: () => ReturnType<CallbackReceiver['clockSkew']> = () => undefined;

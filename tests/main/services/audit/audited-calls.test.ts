@@ -109,3 +109,25 @@ it('kiosk mode entered and left, settings changed and exports are recorded; list
     'data-exported:ok:staff:admin',
   ]);
 });
+
+it('a visit the sweeper removes on its own is recorded as the system acting', async () => {
+  let offset = 0;
+  const swept = await createAppServices({
+    dataDir: await mkdtemp(join(tmpdir(), 'audited-sweep-')),
+    store: mapStore(),
+    secretBox: testSecretBox(),
+    log: memoryLogger(),
+    sweepIntervalMs: 50,
+    demoControlPlane: true,
+    now: () => new Date(Date.now() + offset),
+  });
+  try {
+    const d = createDispatcher(swept.handlers);
+    const registered = await d('registerVisit', demoRegistration({}, 5 * 60_000));
+    const visitId = (registered as { value: Visit }).value.id;
+    offset = 60 * 60_000;
+    await expect.poll(async () => (await swept.audit.list({})).entries.find((e) => e.action === 'removed'), { timeout: 10_000 }).toMatchObject({ visitId, outcome: 'ok', actor: { kind: 'system' }, detail: 'visit ended' });
+  } finally {
+    await swept.close();
+  }
+});
