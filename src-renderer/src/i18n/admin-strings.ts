@@ -46,6 +46,7 @@ export const adminZhCN = {
   'staff.add': '添加员工',
   'staff.remove': '删除 {name}',
   'staff.list': '员工',
+  'staff.saveStation': '保存工作站设置',
 
   'denyList.title': '禁止名单',
   'denyList.hint': '登记（前台和自助终端）前会核对证件号码和手机号。本机只保存加密摘要和尾号，不保存完整号码。',
@@ -154,6 +155,7 @@ export const adminEn: Record<keyof typeof adminZhCN, string> = {
   'staff.add': 'Add member of staff',
   'staff.remove': 'Remove {name}',
   'staff.list': 'Staff',
+  'staff.saveStation': 'Save station settings',
 
   'denyList.title': 'Deny list',
   'denyList.hint': 'Every registration (reception and kiosk) is checked by document number and phone. This computer keeps keyed hashes and the last digits only, never the full numbers.',

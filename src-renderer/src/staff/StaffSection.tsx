@@ -56,7 +56,7 @@ export function StaffSection() {
         <TextField id="station-name" label={t('settings.stationName')} hint={t('settings.stationNameHint')} value={stationName} onChange={setStationName} maxLength={LIMITS.stationName} />
         <TextField id="audit-retention" label={t('settings.auditRetentionDays')} type="number" inputMode="numeric" value={retention} onChange={setRetention} min={LIMITS.auditRetentionDays.min} max={LIMITS.auditRetentionDays.max} />
         <button type="submit" className="button" disabled={busy}>
-          {t('settings.save')}
+          {t('staff.saveStation')}
         </button>
       </form>
       <label className="check-field" htmlFor="staff-sign-in">
