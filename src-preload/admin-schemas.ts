@@ -185,6 +185,8 @@ export const adminCalls = {
   importDenyList: { input: z.object({ csv: z.string().max(2_000_000) }).strict(), output: DenyImportResultSchema },
   /** Admin: CSV without clear numbers (last digits and this install's keyed hashes only). */
   exportDenyList: { input: none, output: z.string() },
+  /** An export the page made itself (muster CSV or print, abandoned-visits CSV): main records who. */
+  recordExport: { input: z.object({ kind: z.enum(['muster-csv', 'muster-print', 'abandoned-csv']), count: z.number().int().min(0).max(1_000_000) }).strict(), output: z.literal(true) },
 } as const;
 
 export const ADMIN_CALL_NAMES = Object.keys(adminCalls) as (keyof typeof adminCalls)[];

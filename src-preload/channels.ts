@@ -44,6 +44,7 @@ export const CALL_NAMES = [
   'removeDenyEntry',
   'importDenyList',
   'exportDenyList',
+  'recordExport',
 ] as const;
 
 export const EVENT_NAMES = ['visitUpdated', 'visitorPassed', 'settingsChanged', 'statusChanged'] as const;

@@ -30,6 +30,7 @@ export type AdminHandlers = Pick<
   | 'removeDenyEntry'
   | 'importDenyList'
   | 'exportDenyList'
+  | 'recordExport'
 >;
 
 /**
@@ -110,6 +111,11 @@ export function adminHandlers(deps: AdminHandlerDeps): AdminHandlers {
       const made = entries.length > 0 ? await denyList.add(entries, actorLabel(actor)) : [];
       await audit.record({ actor, action: 'deny-list-changed', outcome: 'ok', detail: `imported ${made.length}, rejected ${rejected.length}` });
       return { added: made.length, rejected };
+    },
+    async recordExport({ kind, count }) {
+      // Never in the way of an evacuation list: recorded as it goes, a refused write only logged.
+      audit.note({ actor: identity.actor(), action: 'data-exported', outcome: 'ok', detail: `${kind}: ${count} rows` });
+      return true as const;
     },
     async exportDenyList() {
       const actor = admin();

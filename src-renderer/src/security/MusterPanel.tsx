@@ -51,6 +51,8 @@ export function MusterPanel({ selected }: Props) {
     setAskPin(null);
     const count = result.people.length;
     const at = new Date();
+    // Recorded in the audit log (by main, as it goes: the list is never held up for it).
+    void call('recordExport', { kind: what === 'csv' ? 'muster-csv' : 'muster-print', count });
     if (what === 'csv') {
       const file = musterFileName(target ? target.name : 'all', at);
       downloadText(file, musterCsv(result, t));

@@ -254,6 +254,7 @@ describe('no secret leaves the main process', () => {
       removeDenyEntry: () => ({ id: 'no-such-entry' }),
       importDenyList: () => ({ csv: 'name,phone,reason\r\n拒绝者二,13900000002,test\r\n' }),
       exportDenyList: () => undefined,
+      recordExport: () => ({ kind: 'muster-csv', count: 3 }),
     };
     expect(Object.keys(inputs).sort()).toEqual([...CALL_NAMES].sort());
     const order: CallName[] = ['setAdminPin', 'verifyAdminPin', 'registerVisit', ...CALL_NAMES.filter((n) => !['setAdminPin', 'verifyAdminPin', 'registerVisit', 'removeVisit'].includes(n)), 'removeVisit'];

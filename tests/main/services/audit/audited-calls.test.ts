@@ -131,3 +131,12 @@ it('a visit the sweeper removes on its own is recorded as the system acting', as
     await swept.close();
   }
 });
+
+it('exports the page makes itself are recorded with who made them, and not from a kiosk', async () => {
+  expect(code(await dispatch('recordExport', { kind: 'muster-csv', count: 12 }))).toBe('ok');
+  await services.audit.idle();
+  expect((await services.audit.list({})).entries[0]).toMatchObject({ action: 'data-exported', outcome: 'ok', detail: 'muster-csv: 12 rows', actor: { kind: 'station' } });
+  expect(code(await dispatch('setAdminPin', { next: ADMIN }))).toBe('ok');
+  expect(code(await dispatch('saveSettings', { defaultDeviceNos: [DEMO_DEVICES.campusGateIn], selfServiceMode: true }))).toBe('ok');
+  expect(code(await dispatch('recordExport', { kind: 'abandoned-csv', count: 1 }))).toBe('not-allowed');
+});
