@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { KioskError, Muster, MusterPhones, RegionNode } from '../../../src-preload/contract';
 import { call } from '../api';
+import { useActingStore } from '../staff/acting-store';
 import { useT } from '../i18n';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { TextField } from '../components/TextField';
@@ -157,7 +158,11 @@ function MusterPin({ onUnlocked, onCancel }: { onUnlocked: () => void; onCancel:
     if (!result.ok) return setError(result.error);
     if (result.value) return onUnlocked();
     const staff = await call('signInStaff', { pin });
-    if (staff.ok) return onUnlocked();
+    if (staff.ok) {
+      // The header shows who now acts.
+      useActingStore.setState({ acting: staff.value });
+      return onUnlocked();
+    }
     if (staff.error.code === 'wrong-pin' && !/try again/i.test(staff.error.message)) {
       setWrong(true);
       setPin('');
