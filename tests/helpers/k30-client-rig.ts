@@ -1,8 +1,8 @@
 import { createServer } from 'node:net';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
 import { K30Client, RateLimiter, type K30ClientOptions } from '../../src-main/k30/client';
 import { openRequest, resolveCredentials } from '../../src-main/k30/protocol';
-import { DEMO_HOST_NO, type RunningSimulator } from '../../src-main/k30/simulator';
+import { DEMO_HOST_NO, startSimulator, type RunningSimulator } from '../../src-main/k30/simulator';
 import { TINY_JPEG } from '../../src-main/k30/simulator/photos';
 
 /*
@@ -72,7 +72,7 @@ export function clientFor(target: RunningSimulator, extra: Partial<K30ClientOpti
   });
 }
 
-export async function simState(target: RunningSimulator) {
+export async function simState(target: RunningSimulator = sim) {
   const response = await fetch(`${target.url}/__sim/state`);
   return (await response.json()) as {
     people: { no: string; jobnumber: string; name: string; sex: number; photoBytes: number; syncedDevices: string[] }[];
@@ -83,7 +83,7 @@ export async function simState(target: RunningSimulator) {
   };
 }
 
-export async function setFaults(faults: Record<string, unknown>, target: RunningSimulator): Promise<void> {
+export async function setFaults(faults: Record<string, unknown>, target: RunningSimulator = sim): Promise<void> {
   const response = await fetch(`${target.url}/__sim/faults`, { method: 'POST', body: JSON.stringify(faults) });
   expect(response.status).toBe(200);
 }
@@ -104,6 +104,20 @@ export function visitorInput(overrides: Record<string, unknown> = {}) {
   };
 }
 
-export async function reserveDeadPort(): Promise<void> {
-  deadPort = await freePort();
+/** The file's demo simulator (set by `withDemoSimulator`). */
+export let sim: RunningSimulator;
+
+/** One demo simulator for the test file, reset before each test; also reserves the dead port. */
+export function withDemoSimulator(): void {
+  beforeAll(async () => {
+    deadPort = await freePort();
+    sim = await startSimulator({ port: 0, seed: 'demo', listLimitPerMinute: 100_000 });
+  });
+  afterAll(async () => {
+    await sim?.close();
+  });
+  beforeEach(async () => {
+    const response = await fetch(`${sim.url}/__sim/reset`, { method: 'POST' });
+    expect(response.status).toBe(200);
+  });
 }

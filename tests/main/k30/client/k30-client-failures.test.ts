@@ -1,25 +1,11 @@
 /** The client's refusals and failures against the K30 simulator over real HTTP: field checks before sending, retries, the rate limit. */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { K30Client, PATHS, RateLimiter } from '../../../../src-main/k30/client';
 import { K30ProtocolError, K30ServerError, K30TransportError, K30ValidationError } from '../../../../src-main/k30/client/errors';
-import { DEMO_DEVICES, DEMO_REGIONS, startSimulator, type RunningSimulator } from '../../../../src-main/k30/simulator';
-import { clientFor, deadPort, recorder, reserveDeadPort, setFaults, simState, visitorInput } from '../../../helpers/k30-client-rig';
+import { DEMO_DEVICES, DEMO_REGIONS, startSimulator } from '../../../../src-main/k30/simulator';
+import { clientFor, deadPort, recorder, setFaults, sim, simState, withDemoSimulator, visitorInput } from '../../../helpers/k30-client-rig';
 
-let sim: RunningSimulator;
-
-beforeAll(async () => {
-  await reserveDeadPort();
-  sim = await startSimulator({ port: 0, seed: 'demo', listLimitPerMinute: 100_000 });
-});
-
-afterAll(async () => {
-  await sim?.close();
-});
-
-beforeEach(async () => {
-  const response = await fetch(`${sim.url}/__sim/reset`, { method: 'POST' });
-  expect(response.status).toBe(200);
-});
+withDemoSimulator();
 
 describe('field checks before sending', () => {
   it('names the missing required field of each call and sends nothing', async () => {
@@ -64,7 +50,7 @@ describe('field checks before sending', () => {
 
 describe('retries and failures', () => {
   it('retries a read after HTTP 500', async () => {
-    await setFaults({ http500: 2, paths: [PATHS.deviceList] }, sim);
+    await setFaults({ http500: 2, paths: [PATHS.deviceList] });
     const rec = recorder(sim);
     const page = await clientFor(sim, { fetch: rec.fetchImpl }).listDevices({ pageindex: 1, pagesize: 20 });
     expect(page.total).toBe(Object.keys(DEMO_DEVICES).length);
@@ -72,7 +58,7 @@ describe('retries and failures', () => {
   });
 
   it('gives up on a read after the last attempt', async () => {
-    await setFaults({ http500: 5, paths: [PATHS.regionList] }, sim);
+    await setFaults({ http500: 5, paths: [PATHS.regionList] });
     const rec = recorder(sim);
     const error = await clientFor(sim, { fetch: rec.fetchImpl }).listRegions({ pageindex: 1, pagesize: 5 }).catch((e: unknown) => e);
     expect(error).toMatchObject({ name: 'K30TransportError', failure: 'http-status', status: 500, outcomeUnknown: true });
@@ -80,35 +66,35 @@ describe('retries and failures', () => {
   });
 
   it('does not retry a state-changing call after HTTP 500', async () => {
-    await setFaults({ http500: 1, paths: [PATHS.deviceOpenDoor] }, sim);
+    await setFaults({ http500: 1, paths: [PATHS.deviceOpenDoor] });
     const rec = recorder(sim);
     await expect(clientFor(sim, { fetch: rec.fetchImpl }).openDoor(DEMO_DEVICES.buildingAIn)).rejects.toMatchObject({ failure: 'http-status', status: 500 });
     expect(rec.attempts).toBe(1);
   });
 
   it('never retries visitor/Create after the connection drops: outcome unknown, exactly one visitor created', async () => {
-    const before = (await simState(sim)).visitors.length;
-    await setFaults({ dropAfterCommit: 1, paths: [PATHS.visitorCreate] }, sim);
+    const before = (await simState()).visitors.length;
+    await setFaults({ dropAfterCommit: 1, paths: [PATHS.visitorCreate] });
     const rec = recorder(sim);
     const error = await clientFor(sim, { fetch: rec.fetchImpl }).createVisitor(visitorInput({ name: '掉线' })).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(K30TransportError);
     expect((error as K30TransportError).failure).toBe('reset');
     expect((error as K30TransportError).outcomeUnknown).toBe(true);
     expect(rec.attempts).toBe(1);
-    const visitors = (await simState(sim)).visitors;
+    const visitors = (await simState()).visitors;
     expect(visitors.length).toBe(before + 1);
     expect(visitors.filter((v) => v.name === '掉线')).toHaveLength(1);
   });
 
   it('retries a read after the connection drops', async () => {
-    await setFaults({ dropAfterCommit: 1, paths: [PATHS.deviceStatus] }, sim);
+    await setFaults({ dropAfterCommit: 1, paths: [PATHS.deviceStatus] });
     const rec = recorder(sim);
     await expect(clientFor(sim, { fetch: rec.fetchImpl }).getDeviceStatus(DEMO_DEVICES.labIn)).resolves.toMatchObject({ no: DEMO_DEVICES.labIn });
     expect(rec.attempts).toBe(2);
   });
 
   it('times out: a write is not retried (outcome unknown), a read is', async () => {
-    await setFaults({ latencyMs: 400, paths: [PATHS.deviceOpenDoor, PATHS.deviceList] }, sim);
+    await setFaults({ latencyMs: 400, paths: [PATHS.deviceOpenDoor, PATHS.deviceList] });
     const rec = recorder(sim);
     const client = clientFor(sim, { fetch: rec.fetchImpl, timeoutMs: 100 });
     const error = await client.openDoor(DEMO_DEVICES.buildingAIn).catch((e: unknown) => e);
@@ -118,16 +104,16 @@ describe('retries and failures', () => {
     expect(rec.attempts).toBe(4);
     // The door did open in the end: that is why the outcome had to be "unknown".
     await new Promise((resolve) => setTimeout(resolve, 500));
-    expect((await simState(sim)).devices.find((d) => d.no === DEMO_DEVICES.buildingAIn)?.doorOpenCount).toBe(1);
+    expect((await simState()).devices.find((d) => d.no === DEMO_DEVICES.buildingAIn)?.doorOpenCount).toBe(1);
   });
 
   it('retries any call, visitor/Create included, when the connection is refused', async () => {
-    const before = (await simState(sim)).visitors.length;
+    const before = (await simState()).visitors.length;
     const rec = recorder(sim, { refuse: (attempt) => attempt < 2 });
     const result = await clientFor(sim, { fetch: rec.fetchImpl }).createVisitor(visitorInput({ name: '重试' }));
     expect(result.outcome).toBe('created');
     expect(rec.attempts).toBe(3);
-    const visitors = (await simState(sim)).visitors;
+    const visitors = (await simState()).visitors;
     expect(visitors.length).toBe(before + 1);
     expect(visitors.filter((v) => v.name === '重试')).toHaveLength(1);
   });
@@ -139,7 +125,7 @@ describe('retries and failures', () => {
   });
 
   it('turns a malformed answer into K30ProtocolError and does not retry it', async () => {
-    await setFaults({ malformed: 1, paths: [PATHS.deviceList] }, sim);
+    await setFaults({ malformed: 1, paths: [PATHS.deviceList] });
     const rec = recorder(sim);
     await expect(clientFor(sim, { fetch: rec.fetchImpl }).listDevices({ pageindex: 1, pagesize: 5 })).rejects.toMatchObject({ name: 'K30ProtocolError', failure: 'not-json' });
     expect(rec.attempts).toBe(1);

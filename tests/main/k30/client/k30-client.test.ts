@@ -1,39 +1,13 @@
 /** The client against the K30 simulator over real HTTP (the recording fetch: tests/helpers/k30-client-rig.ts). */
-import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { PATHS } from '../../../../src-main/k30/client';
 import { K30CreatedWithoutNumberError, K30ServerError } from '../../../../src-main/k30/client/errors';
 import { resolveCredentials, sealResponse, k30Date, k30DateTime } from '../../../../src-main/k30/protocol';
-import {
-  DEMO_DEPARTMENTS,
-  DEMO_DEVICES,
-  DEMO_HOSTS,
-  DEMO_HOST_NO,
-  DEMO_OFFLINE_DEVICE,
-  DEMO_PEOPLE_COUNT,
-  DEMO_REGIONS,
-  DEMO_STRING_STATUS_DEVICES,
-  DEMO_VISITORS,
-  startSimulator,
-  type RunningSimulator,
-} from '../../../../src-main/k30/simulator';
+import { DEMO_DEPARTMENTS, DEMO_DEVICES, DEMO_HOSTS, DEMO_HOST_NO, DEMO_OFFLINE_DEVICE, DEMO_PEOPLE_COUNT, DEMO_REGIONS, DEMO_STRING_STATUS_DEVICES, DEMO_VISITORS, startSimulator } from '../../../../src-main/k30/simulator';
 import { TINY_JPEG } from '../../../../src-main/k30/simulator/photos';
-import { clientFor, JPEG, recorder, reserveDeadPort, simState, visitorInput } from '../../../helpers/k30-client-rig';
+import { clientFor, JPEG, recorder, sim, simState, withDemoSimulator, visitorInput } from '../../../helpers/k30-client-rig';
 
-let sim: RunningSimulator;
-
-beforeAll(async () => {
-  await reserveDeadPort();
-  sim = await startSimulator({ port: 0, seed: 'demo', listLimitPerMinute: 100_000 });
-});
-
-afterAll(async () => {
-  await sim?.close();
-});
-
-beforeEach(async () => {
-  const response = await fetch(`${sim.url}/__sim/reset`, { method: 'POST' });
-  expect(response.status).toBe(200);
-});
+withDemoSimulator();
 
 describe('people', () => {
   it('creates, lists, updates, syncs and deletes a person', async () => {
@@ -75,9 +49,9 @@ describe('people', () => {
     expect(updated).toMatchObject({ name: '测试员二', sex: 'male', deptno: DEMO_DEPARTMENTS.hardware, phone: '13600000001' });
 
     await client.syncPersonToDevices({ no: created.no, deviceNos: [DEMO_DEVICES.buildingBIn, DEMO_DEVICES.buildingBOut] });
-    expect((await simState(sim)).people.find((p) => p.no === created.no)?.syncedDevices).toEqual([DEMO_DEVICES.buildingBIn, DEMO_DEVICES.buildingBOut]);
+    expect((await simState()).people.find((p) => p.no === created.no)?.syncedDevices).toEqual([DEMO_DEVICES.buildingBIn, DEMO_DEVICES.buildingBOut]);
     await client.syncPersonToDevices({ no: created.no, deptno: DEMO_DEPARTMENTS.admin });
-    expect((await simState(sim)).people.find((p) => p.no === created.no)?.syncedDevices).toContain(DEMO_DEVICES.buildingAIn);
+    expect((await simState()).people.find((p) => p.no === created.no)?.syncedDevices).toContain(DEMO_DEVICES.buildingAIn);
 
     await client.deletePerson(created.no);
     expect((await client.listPeople({ pageindex: 1, pagesize: 10, no: created.no })).total).toBe(0);
@@ -102,7 +76,7 @@ describe('people', () => {
     });
     const client = clientFor(sim, { fetch: rec.fetchImpl });
     const result = await client.createPerson({ name: '张伟', deptno: DEMO_DEPARTMENTS.rnd, jobnumber: 'ZW-2' });
-    const inSim = (await simState(sim)).people.find((p) => p.jobnumber === 'ZW-2');
+    const inSim = (await simState()).people.find((p) => p.jobnumber === 'ZW-2');
     expect(result).toEqual({ no: inSim?.no, foundBy: 'jobnumber' });
     expect(rec.sent.map((s) => s.path)).toEqual([PATHS.peopleCreate, PATHS.peopleList]);
     expect(rec.sent[1].data).toMatchObject({ name: '张伟' });
@@ -198,7 +172,7 @@ describe('devices', () => {
     await client.openDoor(DEMO_DEVICES.buildingAIn);
     await client.setDoorMode(DEMO_DEVICES.buildingAOut, 'always-open');
     await client.setDoorMode(DEMO_DEVICES.buildingBOut, 'always-closed');
-    const devices = (await simState(sim)).devices;
+    const devices = (await simState()).devices;
     expect(devices.find((d) => d.no === DEMO_DEVICES.buildingAIn)?.doorOpenCount).toBe(1);
     expect(devices.find((d) => d.no === DEMO_DEVICES.buildingAOut)?.longOpenMode).toBe(1);
     expect(devices.find((d) => d.no === DEMO_DEVICES.buildingBOut)?.longOpenMode).toBe(2);
@@ -213,10 +187,10 @@ describe('visitors', () => {
     expect(created.outcome).toBe('created');
     const no = created.outcome === 'created' ? created.no : '';
     await client.syncVisitor(no, [DEMO_DEVICES.campusGateIn, DEMO_DEVICES.buildingBIn]);
-    const visitor = (await simState(sim)).visitors.find((v) => v.no === no);
+    const visitor = (await simState()).visitors.find((v) => v.no === no);
     expect(visitor).toMatchObject({ name: '周杰', staffno: DEMO_HOST_NO, photoBytes: TINY_JPEG.length, syncedDevices: [DEMO_DEVICES.campusGateIn, DEMO_DEVICES.buildingBIn] });
     await client.deleteVisitor(no);
-    expect((await simState(sim)).visitors.some((v) => v.no === no)).toBe(false);
+    expect((await simState()).visitors.some((v) => v.no === no)).toBe(false);
   });
 
   it('answers created-without-no when the success answer carries no number', async () => {
@@ -231,11 +205,11 @@ describe('visitors', () => {
     const no = created.outcome === 'created' ? created.no : '';
     await client.syncVisitor(no, [DEMO_DEVICES.parkingIn, DEMO_OFFLINE_DEVICE]);
     await expect(client.deleteVisitor(no)).rejects.toMatchObject({ name: 'K30ServerError', msg: expect.stringMatching(/离线/) });
-    expect((await simState(sim)).visitors.some((v) => v.no === no)).toBe(true);
+    expect((await simState()).visitors.some((v) => v.no === no)).toBe(true);
     const online = await fetch(`${sim.url}/__sim/device`, { method: 'POST', body: JSON.stringify({ no: DEMO_OFFLINE_DEVICE, online: true }) });
     expect(online.status).toBe(200);
     await client.deleteVisitor(no);
-    expect((await simState(sim)).visitors.some((v) => v.no === no)).toBe(false);
+    expect((await simState()).visitors.some((v) => v.no === no)).toBe(false);
   });
 
   it('sends photos as a data URL or bare Base64 per photoEncoding, URLs as-is', async () => {
@@ -249,18 +223,18 @@ describe('visitors', () => {
       const result = await clientFor(sim, { fetch: rec.fetchImpl, photoEncoding }).createVisitor(visitorInput({ photo: given }));
       expect(rec.sent[0].data.photo).toBe(expected);
       const no = result.outcome === 'created' ? result.no : '';
-      expect((await simState(sim)).visitors.find((v) => v.no === no)?.photoBytes).toBe(TINY_JPEG.length);
+      expect((await simState()).visitors.find((v) => v.no === no)?.photoBytes).toBe(TINY_JPEG.length);
     }
     const rec = recorder(sim);
     const url = 'http://192.168.10.5/photos/v.jpg';
     const result = await clientFor(sim, { fetch: rec.fetchImpl, photoEncoding: 'bare' }).createVisitor(visitorInput({ photo: url }));
     expect(rec.sent[0].data.photo).toBe(url);
-    expect((await simState(sim)).visitors.find((v) => result.outcome === 'created' && v.no === result.no)?.photoUrl).toBe(url);
+    expect((await simState()).visitors.find((v) => result.outcome === 'created' && v.no === result.no)?.photoUrl).toBe(url);
 
     const people = recorder(sim);
     const person = await clientFor(sim, { fetch: people.fetchImpl, photoEncoding: 'bare' }).createPerson({ name: '照片', deptno: DEMO_DEPARTMENTS.rnd, jobnumber: 'PH-1', photo: JPEG });
     expect(people.sent[0].data.photo).toBe(JPEG);
-    expect((await simState(sim)).people.find((p) => p.no === person.no)?.photoBytes).toBe(TINY_JPEG.length);
+    expect((await simState()).people.find((p) => p.no === person.no)?.photoBytes).toBe(TINY_JPEG.length);
   });
 });
 
