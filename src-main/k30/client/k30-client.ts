@@ -74,7 +74,10 @@ export function normaliseServer(server: string): string {
 /** Drops undefined, null and '' so optional fields are left out of the request (and the signature). */
 function compact(data: Data): Data {
   const out: Data = {};
-  for (const [key, value] of Object.entries(data)) if (value !== undefined && value !== null && value !== '') out[key] = value;
+  for (const key in data) {
+    const value = data[key];
+    if (value !== undefined && value !== null && value !== '' && Object.hasOwn(data, key)) out[key] = value;
+  }
   return out;
 }
 

@@ -1,4 +1,5 @@
 import { describeError } from '../protocol/describe-error';
+import { startCallDeadline, type CallDeadline } from './call-deadlines';
 import { K30ProtocolError, K30TransportError, type TransportFailure } from './errors';
 
 /**
@@ -71,7 +72,7 @@ function failureDetail(failure: TransportFailure, error: unknown, timeoutMs: num
  * How long after a timeout a transport keeps giving fetch an AbortSignal. Normally it gives none:
  * in Node an AbortSignal on fetch costs more than the rest of our checks together (a controller,
  * undici's listener, a WeakRef and a finaliser per call). Without one, a call still times out on
- * time (its own timer), and a slow body is cut off by cancelling the reader, which closes the
+ * time (its deadline, call-deadlines.ts), and a slow body is cut off by cancelling the reader, which closes the
  * connection; only a request still waiting for its headers cannot be cut off, so it is left to
  * finish on its own (its answer, if any, is thrown away). Once a server has been that slow, the
  * next calls carry a signal, so a hung server never holds more than the calls in flight then.
@@ -89,37 +90,6 @@ export interface TransportOptions {
 
 const HEADERS = { 'content-type': 'application/json; charset=utf-8', accept: 'application/json' };
 const ignore = () => undefined;
-
-/**
- * One timer per call: what to do when it fires is set by the phase the call is in. Node starts a
- * timer from the event loop's cached time, which lags after a long synchronous stretch, so a timer
- * can fire early: it is re-armed for the rest instead of cutting a call short.
- */
-class CallDeadline {
-  expired = false;
-  onExpire: (() => void) | undefined;
-  private timer: ReturnType<typeof setTimeout>;
-  private readonly endsAt: number;
-
-  constructor(ms: number) {
-    this.endsAt = performance.now() + ms;
-    this.timer = setTimeout(this.fire, ms);
-  }
-
-  private readonly fire = (): void => {
-    const left = this.endsAt - performance.now();
-    if (left > 1) {
-      this.timer = setTimeout(this.fire, left);
-      return;
-    }
-    this.expired = true;
-    this.onExpire?.();
-  };
-
-  clear(): void {
-    clearTimeout(this.timer);
-  }
-}
 
 export class HttpTransport {
   readonly timeoutMs: number;
@@ -143,7 +113,7 @@ export class HttpTransport {
 
   /** POSTs a JSON body; the answer's text, or a K30TransportError / K30ProtocolError ('too-large'). */
   async post(url: string, body: string, call: string): Promise<HttpAnswer> {
-    const deadline = new CallDeadline(this.timeoutMs);
+    const deadline = startCallDeadline(this.timeoutMs);
     try {
       const response = await this.send(url, body, call, deadline);
       if (response.status !== 200) {
@@ -165,7 +135,12 @@ export class HttpTransport {
   /** Up to the answer's headers: the fetch, raced against the deadline. */
   private async send(url: string, body: string, call: string, deadline: CallDeadline): Promise<Response> {
     const controller = this.abortable ? new AbortController() : undefined;
-    const request = this.fetchImpl(url, { method: 'POST', headers: HEADERS, body, signal: controller?.signal });
+    let request: Promise<Response>;
+    try {
+      request = this.fetchImpl(url, { method: 'POST', headers: HEADERS, body, signal: controller?.signal });
+    } catch (error) {
+      throw this.failed(error, deadline, 'connect', call);
+    }
     try {
       return await new Promise<Response>((resolve, reject) => {
         deadline.onExpire = () => {
