@@ -48,7 +48,7 @@ class DeadlineQueue {
     this.timer = undefined;
     const now = performance.now();
     while (this.head < this.items.length) {
-      const next = this.items[this.head]!;
+      const next = this.items[this.head];
       if (!next.cleared && next.endsAt - now > 1) break;
       this.items[this.head++] = undefined as unknown as CallDeadline;
       if (next.cleared) continue;
@@ -60,7 +60,7 @@ class DeadlineQueue {
       this.items.splice(0, this.head);
       this.head = 0;
     }
-    if (this.head < this.items.length) this.arm(this.items[this.head]!.endsAt - now);
+    if (this.head < this.items.length) this.arm(this.items[this.head].endsAt - now);
     else {
       this.items.length = 0;
       this.head = 0;

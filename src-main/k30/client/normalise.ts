@@ -25,14 +25,14 @@ export function foldRow(value: unknown): Row {
   const keys = Object.keys(row);
   let aliased = false;
   for (let i = 0; i < keys.length; i++) {
-    const lower = keys[i]!.toLowerCase();
+    const lower = keys[i].toLowerCase();
     if (ALIASES[lower] !== undefined) aliased = true;
-    else if (isBlank(out[lower])) out[lower] = row[keys[i]!];
+    else if (isBlank(out[lower])) out[lower] = row[keys[i]];
   }
   if (!aliased) return out;
   for (let i = 0; i < keys.length; i++) {
-    const canonical = ALIASES[keys[i]!.toLowerCase()];
-    if (canonical !== undefined && isBlank(out[canonical])) out[canonical] = row[keys[i]!];
+    const canonical = ALIASES[keys[i].toLowerCase()];
+    if (canonical !== undefined && isBlank(out[canonical])) out[canonical] = row[keys[i]];
   }
   return out;
 }

@@ -26,7 +26,7 @@ async function serve(handler: (req: IncomingMessage, res: ServerResponse) => voi
   });
   server.on('connection', (socket: Socket) => socket.on('close', () => closedAt.push(performance.now())));
   await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server!.address() as AddressInfo).port}`, closedAt, requests: () => requests };
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, closedAt, requests: () => requests };
 }
 
 const TIMEOUT_MS = 300;
