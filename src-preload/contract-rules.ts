@@ -1,9 +1,9 @@
 /**
  * The rules the contract's schemas enforce, kept apart so the renderer's draft checks and its
  * messages are derived from the same numbers, codes and checks. Part of the contract (re-exported
- * by contract.ts); imports nothing but zod.
+ * by contract.ts, whose schemas are built from these values). Imports nothing, not even zod: the
+ * renderer's first screen checks a draft with these alone and leaves zod to the pages that need it.
  */
-import { z } from 'zod';
 
 /**
  * The limits the contract's schemas enforce, exported so the renderer checks a draft and words its
@@ -34,7 +34,7 @@ export const LIMITS = {
  * The messages of our own schema checks, as codes (a zod issue's `message`); the renderer maps
  * each to its words. Any other message is zod's own and means "not in the right format".
  */
-export const ValidationCodeSchema = z.enum([
+export const VALIDATION_CODES = [
   'required',
   'too-long',
   /** Phone: not a mainland mobile or landline (international numbers not open: a resident ID and no switch). */
@@ -47,10 +47,16 @@ export const ValidationCodeSchema = z.enum([
   'document-format',
   'id-format',
   'mobile',
-  'id-checksum', 'end-before-begin', 'duplicate', 'pin-format', 'http-url', 'host-port', 'jpeg', 'document-or-phone']);
-export type ValidationCode = z.infer<typeof ValidationCodeSchema>;
+  'id-checksum', 'end-before-begin', 'duplicate', 'pin-format', 'http-url', 'host-port', 'jpeg', 'document-or-phone'] as const;
+export type ValidationCode = (typeof VALIDATION_CODES)[number];
+export const isValidationCode = (value: unknown): value is ValidationCode => (VALIDATION_CODES as readonly unknown[]).includes(value);
 /** A schema's message, checked to be one of the codes. */
 export const issueCode = (value: ValidationCode) => value;
+
+/** Photo: bare Base64 of a JPEG (a JPEG's Base64 starts with "/9j/"), at most 2 MB of text. */
+export const PHOTO_PATTERN = /^\/9j\/[A-Za-z0-9+/]+={0,2}$/;
+export const PHOTO_MAX_CHARS = 2_800_000;
+export const isPhotoBase64 = (value: string) => value.length <= PHOTO_MAX_CHARS && PHOTO_PATTERN.test(value);
 
 /** Mainland mobile numbers: 11 digits starting with 1. */
 export const MOBILE_PATTERN = /^1[3-9]\d{9}$/;

@@ -7,10 +7,11 @@
  *
  * This file is imported by main, preload and renderer, so it may import nothing but zod, channels.ts
  * and its own parts: visit-schemas.ts, the visit half of this contract, and contract-rules.ts, the
- * limits, codes and checks the schemas enforce; both import nothing but zod and are re-exported here.
+ * limits, codes and checks the schemas enforce (no zod: the renderer's first screen imports it
+ * alone); both are re-exported here.
  */
 import { z } from 'zod';
-import { issueCode, LIMITS } from './contract-rules';
+import { issueCode, LIMITS, VALIDATION_CODES } from './contract-rules';
 import { adminCalls, DenyHitSchema } from './admin-schemas';
 import { KioskLookupSchema, KioskReturningSchema, ProfileIdInputSchema, ProfileSummarySchema, ReturningLookupSchema, ReturningOfferSchema, ReturningPrefillSchema } from './profile-schemas';
 import { NotificationSettingsPatchSchema, NotificationSettingsSchema, NotificationTestSchema, SignOutByCodeResultSchema, VisitCodeInputSchema } from './notify-schemas';
@@ -30,6 +31,9 @@ export * from './admin-schemas';
 const text = (max: number) => z.string().trim().max(max);
 const required = (max: number) => z.string().trim().min(1).max(max);
 const whole = ({ min, max }: { min: number; max: number }) => z.number().int().min(min).max(max);
+
+/** The messages of our own schema checks, as codes (see contract-rules.ts). */
+export const ValidationCodeSchema = z.enum(VALIDATION_CODES);
 
 export const LanguageSchema = z.enum(['zh-CN', 'en']);
 export type Language = z.infer<typeof LanguageSchema>;

@@ -5,7 +5,7 @@
  * contract's rules (contract-rules.ts).
  */
 import { z } from 'zod';
-import { issueCode, LIMITS } from './contract-rules';
+import { issueCode, LIMITS, PHOTO_MAX_CHARS, PHOTO_PATTERN } from './contract-rules';
 import { DOCUMENT_TYPE_VALUES, documentIssue, PHONE_MAX_TYPED, phoneIssue } from './identity-rules';
 import { HostNotificationSchema } from './notify-schemas';
 
@@ -16,10 +16,7 @@ export const DocumentTypeSchema = z.enum(DOCUMENT_TYPE_VALUES);
 export type DocumentType = z.infer<typeof DocumentTypeSchema>;
 
 /** Photo: bare Base64 of a JPEG, at most 2 MB of text (the renderer fits it far smaller). */
-export const PhotoSchema = z
-  .string()
-  .max(2_800_000)
-  .regex(/^\/9j\/[A-Za-z0-9+/]+={0,2}$/, issueCode('jpeg'));
+export const PhotoSchema = z.string().max(PHOTO_MAX_CHARS).regex(PHOTO_PATTERN, issueCode('jpeg'));
 
 export const RegistrationSchema = z
   .object({

@@ -7,6 +7,7 @@ import { useNavigationStore } from '../lib/navigation-store';
 import { useSettingsStore } from '../settings/store';
 import { useStatusStore } from '../status/store';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { LoadingFallback } from '../components/LoadingFallback';
 import { Header } from './Header';
 import { LedgerProblems } from '../status/LedgerProblems';
 import { UnprovenRemovals } from '../status/UnprovenRemovals';
@@ -44,7 +45,7 @@ export function App() {
   // Self-service mode: the visitor's registration and nothing else (no navigation, no lists).
   if (settings?.selfServiceMode) {
     return (
-      <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
+      <Suspense fallback={<LoadingFallback />}>
         <SelfServiceApp />
       </Suspense>
     );
@@ -84,7 +85,7 @@ export function App() {
                 {t('app.notConfigured')} <a href="#/settings">{t('nav.settings')}</a>
               </p>
             )}
-            <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
+            <Suspense fallback={<LoadingFallback />}>
               <Page />
             </Suspense>
           </>

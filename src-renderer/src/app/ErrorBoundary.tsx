@@ -1,5 +1,4 @@
 import { Component, type ReactNode } from 'react';
-import { useSelfServiceStore } from '../self-service/store';
 import { reportRendererError } from './error-report';
 
 /** How long the calm "restarting" screen shows before the app is drawn again. */
@@ -21,14 +20,21 @@ export class ErrorBoundary extends Component<{ children: ReactNode }, { failed: 
   componentDidCatch(error: unknown): void {
     reportRendererError('boundary', error);
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      try {
-        useSelfServiceStore.getState().reset();
-      } catch {
-        /* the store itself may be what broke: drawing again is still worth a try */
-      }
-      this.setState({ failed: false });
-    }, RESTART_DELAY_MS);
+    this.timer = setTimeout(() => void this.restart(), RESTART_DELAY_MS);
+  }
+
+  /**
+   * The self-service store is imported here, not at the top: it belongs to the self-service chunk,
+   * which a kiosk has already loaded (so this resolves at once) and reception never needs.
+   */
+  private async restart(): Promise<void> {
+    try {
+      const { useSelfServiceStore } = await import('../self-service/store');
+      useSelfServiceStore.getState().reset();
+    } catch {
+      /* the store (or its chunk) may be what broke: drawing again is still worth a try */
+    }
+    this.setState({ failed: false });
   }
 
   componentWillUnmount(): void {

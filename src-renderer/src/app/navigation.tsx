@@ -10,7 +10,7 @@ export interface NavItem {
 }
 
 // The first screen (registration) is in the initial chunk; every other page loads when first
-// opened (App wraps pages in Suspense), which keeps start-up small.
+// opened (App wraps pages in Suspense with a quiet LoadingFallback), which keeps start-up small.
 const VisitsPage = lazy(() => import('../visits/VisitsPage').then((m) => ({ default: m.VisitsPage })));
 const DevicesPage = lazy(() => import('../devices/DevicesPage').then((m) => ({ default: m.DevicesPage })));
 const SecurityPage = lazy(() => import('../security/SecurityPage').then((m) => ({ default: m.SecurityPage })));

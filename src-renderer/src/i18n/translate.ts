@@ -1,6 +1,6 @@
 /** Pure translation: no React, no store (unit-testable). */
 import type { KioskError, Language } from '../../../src-preload/contract';
-import { en } from './en';
+import { dictionaryOf } from './dictionaries';
 import { zhCN, type MessageKey, type Messages } from './zh-CN';
 
 export type { MessageKey, Messages };
@@ -12,14 +12,13 @@ export interface MessageRef {
   params?: Params;
 }
 
-export const dictionaries: Record<Language, Messages> = { 'zh-CN': zhCN, en };
-
 /**
- * Fills a template: `{name}` is the parameter; `{name|one|other}` picks the English singular or
- * plural by the number (`#` in it is the number), so "1 device" and "2 devices" come out right.
+ * The message in `language` (zh-CN's while that language's dictionary is not loaded). Fills a
+ * template: `{name}` is the parameter; `{name|one|other}` picks the English singular or plural by
+ * the number (`#` in it is the number), so "1 device" and "2 devices" come out right.
  */
 export function translate(language: Language, key: MessageKey, params?: Params): string {
-  const template = dictionaries[language]?.[key] ?? zhCN[key] ?? key;
+  const template = dictionaryOf(language)?.[key] ?? zhCN[key] ?? key;
   if (!params) return template;
   return template
     .replace(/\{(\w+)\|([^|{}]*)\|([^|{}]*)\}/g, (whole, name: string, one: string, other: string) =>

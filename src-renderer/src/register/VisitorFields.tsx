@@ -1,7 +1,7 @@
 import { useT } from '../i18n';
 import { TextField } from '../components/TextField';
 import { SelectField } from '../components/SelectField';
-import { internationalAllowed } from '../../../src-preload/contract';
+import { internationalAllowed } from '../../../src-preload/identity-rules';
 import { DOCUMENT_TYPES, validateField, type DraftField, type DraftForm, type VisitorPatch } from './draft';
 import './visitor-fields.css';
 

@@ -2,21 +2,10 @@
  * The registration draft and its validation: pure (no React, no store), so every rule is
  * unit-testable and the same rules run on "Next" and on submit.
  */
-import {
-  documentIssue,
-  DocumentTypeSchema,
-  LIMITS,
-  normaliseDocumentInput,
-  normalisePhoneInput,
-  phoneIssue,
-  PhotoSchema,
-  ValidationCodeSchema,
-  type DocumentType,
-  type Host,
-  type KioskError,
-  type Registration,
-  type ValidationCode,
-} from '../../../src-preload/contract';
+import type { DocumentType, Host, KioskError, Registration } from '../../../src-preload/contract';
+// The contract's rules without its zod schemas: this module is on the first screen, zod is not.
+import { isPhotoBase64, isValidationCode, LIMITS, type ValidationCode } from '../../../src-preload/contract-rules';
+import { DOCUMENT_TYPE_VALUES, documentIssue, normaliseDocumentInput, normalisePhoneInput, phoneIssue } from '../../../src-preload/identity-rules';
 import type { MessageKey, MessageRef } from '../i18n/translate';
 import { parseLocalInput, toIsoWithOffset } from '../lib/datetime';
 import type { CapturedPhoto } from '../photo/captured-photo';
@@ -27,7 +16,7 @@ export type StepId = (typeof STEPS)[number];
 export const FORM_STEPS: StepId[] = ['visitor', 'host', 'window', 'photo', 'devices', 'review'];
 
 /** The contract's document types, in its order (the select offers them as they are). */
-export const DOCUMENT_TYPES: readonly DocumentType[] = DocumentTypeSchema.options;
+export const DOCUMENT_TYPES: readonly DocumentType[] = DOCUMENT_TYPE_VALUES;
 
 export type { CapturedPhoto };
 
@@ -138,7 +127,7 @@ export function validateField(field: DraftField, draft: Draft, now: Date = new D
     }
     case 'photo':
       if (!draft.photo) return { key: 'validation.photoRequired' };
-      return PhotoSchema.safeParse(draft.photo.base64).success ? undefined : { key: 'validation.photoInvalid' };
+      return isPhotoBase64(draft.photo.base64) ? undefined : { key: 'validation.photoInvalid' };
     case 'devices':
       return draft.deviceNos && draft.deviceNos.length > 0 ? undefined : { key: 'validation.devicesRequired' };
   }
@@ -310,10 +299,10 @@ function documentMessage(type: DocumentType, code: ValidationCode): FieldError {
 
 /** Maps main's validation message (a contract ValidationCode, or zod's own words) to ours. */
 export function fieldErrorFromServer(field: DraftField, message: string, documentType: DocumentType = 'other'): FieldError {
-  const code = ValidationCodeSchema.safeParse(message);
-  if (code.success && field === 'documentNo') return documentMessage(documentType, code.data);
-  if (code.success && field === 'phone') return { key: PHONE_MESSAGES[code.data] ?? 'validation.invalid' };
-  const key = code.success ? CODE_MESSAGES[code.data] : undefined;
+  const code = isValidationCode(message) ? message : undefined;
+  if (code && field === 'documentNo') return documentMessage(documentType, code);
+  if (code && field === 'phone') return { key: PHONE_MESSAGES[code] ?? 'validation.invalid' };
+  const key = code ? CODE_MESSAGES[code] : undefined;
   if (key) return { key };
   if (field === 'photo') return { key: 'validation.photoInvalid' };
   return { key: 'validation.invalid' };

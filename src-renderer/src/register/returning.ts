@@ -2,7 +2,8 @@
  * Returning visitors at reception: when to look one up, and what one tap on the offer fills in.
  * Pure (no React, no store).
  */
-import { documentIssue, phoneIssue, type ReturningPrefill } from '../../../src-preload/contract';
+import type { ReturningPrefill } from '../../../src-preload/contract';
+import { documentIssue, phoneIssue } from '../../../src-preload/identity-rules';
 import type { CapturedPhoto, Draft } from './draft';
 
 /** What to look up for the draft as typed: a phone or document number that is complete, else nothing. */

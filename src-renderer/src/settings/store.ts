@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { ConnectionTest, KioskError, Language, ProfileSearch, PublicSettings, Result, SettingsPatch } from '../../../src-preload/contract';
 import { call } from '../api';
+import { loadDictionary } from '../i18n/dictionaries';
 import { showLanguage } from '../i18n/language-store';
 
 interface SettingsState {
@@ -41,6 +42,8 @@ export const useSettingsStore = create<SettingsState>()((set, get) => ({
   async load() {
     set({ loading: true, loadError: null });
     const result = await call('getSettings');
+    // The first screen is drawn once settings are here: in their language, not a moment of zh-CN.
+    if (result.ok) await loadDictionary(result.value.language);
     if (result.ok) get().apply(result.value);
     set({ loading: false, loadError: result.ok ? null : result.error });
   },

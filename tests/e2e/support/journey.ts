@@ -5,8 +5,13 @@
  */
 import { expect, type Locator, type Page } from '@playwright/test';
 import type { DocumentType, Language } from '../../../src-preload/contract';
+import { addDictionary } from '../../../src-renderer/src/i18n/dictionaries';
+import { en } from '../../../src-renderer/src/i18n/en';
 import { translator, type MessageKey, type Params } from '../../../src-renderer/src/i18n/translate';
 import type { Shot, Sim, SimVisitor } from './fixtures';
+
+// The app loads English lazily; the tests need both languages at hand.
+addDictionary('en', en);
 
 export type T = (key: MessageKey, params?: Params) => string;
 export const tr = (language: Language): T => translator(language);
