@@ -64,16 +64,16 @@ function staticClosure(key: string, seen = new Set<string>()): Set<string> {
   for (const dep of manifest[key]?.imports ?? []) staticClosure(dep, seen);
   return seen;
 }
-const filesOf = (keys: Iterable<string>) => new Set([...keys].flatMap((k) => [manifest[k]!.file, ...(manifest[k]!.css ?? [])]));
+const filesOf = (keys: Iterable<string>) => new Set([...keys].flatMap((k) => [manifest[k].file, ...(manifest[k].css ?? [])]));
 
-const entries = Object.keys(manifest).filter((k) => manifest[k]!.isEntry);
+const entries = Object.keys(manifest).filter((k) => manifest[k].isEntry);
 if (entries.length !== 1) throw new Error(`expected one renderer entry, found ${entries.join(', ') || 'none'}`);
-const initialKeys = staticClosure(entries[0]!);
+const initialKeys = staticClosure(entries[0]);
 const initialFiles = filesOf(initialKeys);
 
 // Cross-check: index.html must load exactly these (its script, modulepreloads and stylesheets).
 const html = readFileSync(join(RENDERER, 'index.html'), 'utf8');
-const htmlFiles = new Set([...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*\shref)="\.?\/?(assets\/[^"]+)"/g)].map((m) => m[1]!));
+const htmlFiles = new Set([...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*\shref)="\.?\/?(assets\/[^"]+)"/g)].map((m) => m[1]));
 const differs = [...initialFiles].filter((f) => !htmlFiles.has(f)).concat([...htmlFiles].filter((f) => !initialFiles.has(f)));
 if (differs.length > 0) console.log(`note: index.html and the manifest disagree on: ${differs.join(', ')}`);
 
@@ -84,10 +84,10 @@ console.log(row('total', initial, `  (target ≤ ${kb(INITIAL_GZIP_LIMIT)} gzip)
 console.log(row('of which JavaScript', total([...initialFiles].filter((f) => f.endsWith('.js')))));
 
 console.log('renderer, loaded lazily: what each dynamic import adds when first opened (beyond the initial load):');
-const dynamicEntries = Object.keys(manifest).filter((k) => manifest[k]!.isDynamicEntry);
+const dynamicEntries = Object.keys(manifest).filter((k) => manifest[k].isDynamicEntry);
 for (const key of dynamicEntries.sort()) {
   const adds = [...filesOf(staticClosure(key))].filter((f) => !initialFiles.has(f));
-  console.log(row(manifest[key]!.src ?? key, total(adds), `  (${adds.length} file${adds.length === 1 ? '' : 's'})`));
+  console.log(row(manifest[key].src ?? key, total(adds), `  (${adds.length} file${adds.length === 1 ? '' : 's'})`));
 }
 
 console.log('renderer, lazily loaded files:');
