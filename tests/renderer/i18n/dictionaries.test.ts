@@ -53,4 +53,19 @@ describe('lazily loaded dictionaries', () => {
     await useSettingsStore.getState().load();
     expect(currentLanguage()).toBe('en');
   });
+
+  it('the English chunk fails to load: the screen stays Chinese, and a later choice tries again', async () => {
+    vi.doMock('../../../src-renderer/src/i18n/en', () => {
+      throw new Error('chunk missing');
+    });
+    const { dictionaryOf, loadDictionary, currentLanguage, showLanguage } = await freshI18n();
+    expect(await loadDictionary('en')).toBe(false);
+    showLanguage('en');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(currentLanguage()).toBe('zh-CN');
+    expect(dictionaryOf('en')).toBeUndefined();
+    vi.doUnmock('../../../src-renderer/src/i18n/en');
+    showLanguage('en');
+    await vi.waitFor(() => expect(currentLanguage()).toBe('en'));
+  });
 });
