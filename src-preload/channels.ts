@@ -31,6 +31,15 @@ export const CALL_NAMES = [
   'leaveSelfServiceMode',
   'reportRendererError',
   'openDevTools',
+  'createExpectedVisit',
+  'listExpectedVisits',
+  'importExpectedVisits',
+  'getExpectedImportTemplate',
+  'checkInExpectedVisit',
+  'cancelExpectedVisit',
+  'queryVisitLog',
+  'exportVisitLog',
+  'getVisitPhoto',
 ] as const;
 
 export const EVENT_NAMES = ['visitUpdated', 'visitorPassed', 'settingsChanged', 'statusChanged'] as const;

@@ -12,6 +12,7 @@
 import { z } from 'zod';
 import { issueCode, LIMITS } from './contract-rules';
 import { AppStatusSchema, DiskProblemSchema, RegistrationSchema, SweepResultSchema, VisitIdSchema, VisitSchema, VisitStateSchema } from './visit-schemas';
+import { frontDeskCalls } from './frontdesk-schemas';
 
 export * from './contract-rules';
 
@@ -157,6 +158,7 @@ export type Device = z.infer<typeof DeviceSchema>;
 // Visits (their schemas live in visit-schemas.ts, part of this contract)
 
 export * from './visit-schemas';
+export * from './frontdesk-schemas';
 
 // ---------------------------------------------------------------------------------------------
 // Security view
@@ -341,6 +343,9 @@ export const calls = {
   reportRendererError: { input: RendererErrorSchema, output: z.literal(true) },
   /** The packaged app's DevTools, for the administrator only (admin PIN session); false if unavailable. */
   openDevTools: { input: none, output: z.boolean() },
+
+  /** Expected visits and the visit log (frontdesk-schemas.ts). */
+  ...frontDeskCalls,
 } as const;
 
 export type CallName = keyof typeof calls;

@@ -2,6 +2,7 @@ import type { AppStatus, RendererError, Visit } from '../../src-preload/contract
 
 import type { ApiHandlers } from './api-types';
 import { AppError } from './app-error';
+import { base64Bytes } from './photo-size';
 import type { ClockSkewReport } from './callbacks/clock-skew';
 import type { ClientProvider } from './connection/client-provider';
 import type { Directory } from './directory';
@@ -15,6 +16,9 @@ import type { RegistrationService } from './visits/registration';
 import type { RemovalSweeper } from './visits/removal';
 import type { UnsavedFacts } from './visits/unsaved-facts';
 import type { SelfServiceSession } from './self-service-session';
+import { frontDeskHandlers } from './frontdesk-handlers';
+import type { ExpectedVisitService } from './expected/expected-service';
+import type { MatchKeys } from './personal-data/match-key';
 
 export interface ApiHandlerDeps {
   settings: SettingsService;
@@ -37,6 +41,9 @@ export interface ApiHandlerDeps {
   adminSession?: AdminSession;
   /** Genuine callbacks refused lately because the K30 server's clock and ours disagree. */
   clockSkew?: () => ClockSkewReport | undefined;
+  /** Expected visits (pre-registration) and the keys the visit log searches numbers by. */
+  expected: ExpectedVisitService;
+  matchKeys: MatchKeys;
 }
 
 /**
@@ -53,11 +60,7 @@ export function appStatus(ledger: VisitLedger, facts: UnsavedFacts, clockSkew?: 
   };
 }
 
-/** Bytes a Base64 text decodes to, without decoding it. */
-export function base64Bytes(text: string): number {
-  const padding = text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0;
-  return Math.floor((text.length * 3) / 4) - padding;
-}
+export { base64Bytes } from './photo-size';
 
 /** Newest first: what the reception screen wants on top. */
 function newestFirst(a: Visit, b: Visit): number {
@@ -107,6 +110,8 @@ export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
     listRegionPeople: (query) => presence.listRegionPeople(query),
     getMuster: (query) => presence.getMuster(query),
     getPhoto: ({ url }) => photos.getPhoto(url),
+
+    ...frontDeskHandlers({ expected: deps.expected, ledger, matchKeys: deps.matchKeys, adminSession: session }),
 
     async reportRendererError(report) {
       deps.onRendererError?.(report);

@@ -25,6 +25,8 @@ import { RegistrationService } from './visits/registration';
 import { RemovalSweeper } from './visits/removal';
 import type { LedgerDisk } from './visits/ledger-disk';
 import { UnsavedFacts } from './visits/unsaved-facts';
+import { ExpectedVisitStore } from './expected/expected-store';
+import { ExpectedVisitService } from './expected/expected-service';
 
 export interface AppServicesOptions {
   /** Where the visit ledger lives (Electron: app.getPath('userData')). */
@@ -93,7 +95,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   const selfService = () => settings.values.selfServiceMode;
   const selfServiceSession = new SelfServiceSession(selfService);
   const visitWindow = visitWindowPolicy({ selfService, defaultVisitMinutes: () => settings.values.defaultVisitMinutes, maxVisitHours: () => settings.values.maxVisitHours });
-  const registration = new RegistrationService({ ledger, client, events, log, now, facts, visitWindow });
+  const registration = new RegistrationService({ ledger, client, events, log, now, facts, visitWindow, matchKeys });
   const removal = new RemovalSweeper({ ledger, client, events, log, now, facts, intervalMs: opts.sweepIntervalMs, retentionDays: () => settings.values.retentionDays });
   // The banner follows the disk: a K30 result held or saved, the ledger (un)writable.
   // …and a K30 server whose callbacks are refused for their time (the receiver is made below).
@@ -110,6 +112,23 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     doors: async () => new Map((await directory.listDevices()).map((d) => [d.no, { name: d.name, regionname: d.regionname }])),
     fullPhonesAllowed: () => adminSession.isOpen,
   });
+  const expectedStore = await ExpectedVisitStore.open({ dataDir, log, now, disk: opts.disk });
+  const expected = new ExpectedVisitService({
+    store: expectedStore,
+    box: secretBox,
+    keys: matchKeys,
+    registration,
+    log,
+    now,
+    maxVisitHours: () => settings.values.maxVisitHours,
+    defaultDeviceNos: () => settings.values.defaultDeviceNos,
+    retentionDays: () => settings.values.retentionDays,
+    photoMaxKB: () => settings.values.photoMaxKB,
+    knownDevices: async () => new Set((await directory.listDevices()).map((d) => d.no)),
+  });
+  // No-shows expire (their sealed numbers go) even when nobody opens the list.
+  const expirySweep = setInterval(() => void expected.sweep().catch((error) => log.warn(`expected visits: sweep failed: ${describeError(error)}`)), opts.sweepIntervalMs ?? 60_000);
+  expirySweep.unref?.();
   const photos = new PhotoProxy({ server: () => settings.values.server || demo.current()?.url });
 
   /** Callbacks are checked against the connection in use right now (secrets opened per message). */
@@ -211,6 +230,8 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     selfServiceSession,
     adminSession,
     clockSkew: () => callbacks.clockSkew(),
+    expected,
+    matchKeys,
   });
   const handlers = guardSelfServiceMode(allHandlers, {
     isSelfServiceMode: selfService,
@@ -262,6 +283,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
       closed = true;
       unsubscribe();
       clearTimeout(resumeRetry);
+      clearInterval(expirySweep);
       for (const off of statusSubscriptions) off();
       facts.stop();
       await ready;
@@ -270,6 +292,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
       await callbacks.close();
       clients.dispose();
       await ledger.flush().catch(() => {});
+      await expectedStore.flush();
       await demo.close();
     },
   };

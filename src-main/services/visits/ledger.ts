@@ -22,7 +22,10 @@ export const VisitPrivateSchema = z.object({
 });
 export type VisitPrivate = z.infer<typeof VisitPrivateSchema>;
 
-export const VisitRecordSchema = VisitSchema.omit({ photoKept: true }).extend({ private: VisitPrivateSchema });
+/** Keyed hashes (personal-data/match-key.ts) of the phone and document: how the log finds a person without their numbers. */
+export const VisitMatchSchema = z.object({ phone: z.string().optional(), document: z.string().optional() });
+
+export const VisitRecordSchema = VisitSchema.omit({ photoKept: true }).extend({ private: VisitPrivateSchema, match: VisitMatchSchema.optional() });
 export type VisitRecord = z.infer<typeof VisitRecordSchema>;
 export type DeviceSync = VisitRecord['devices'][number];
 
@@ -60,7 +63,7 @@ export function maskDocument(documentNo: string): string {
 
 /** The renderer's view: the private fields never cross IPC. */
 export function toPublic(record: VisitRecord): Visit {
-  const { private: secret, ...visit } = record;
+  const { private: secret, match: _match, ...visit } = record;
   return structuredClone({ ...visit, photoKept: Boolean(secret.photo) });
 }
 

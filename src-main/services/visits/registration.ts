@@ -4,6 +4,7 @@ import { AppError } from '../app-error';
 import { K30CreatedWithoutNumberError, K30Error, K30ProtocolError, K30ServerError, K30TransportError, K30ValidationError } from '../../k30/client/errors';
 import type { EventBus } from '../event-bus';
 import type { Logger } from '../ports';
+import type { MatchKeys } from '../personal-data/match-key';
 import { forVisit } from './visit-error';
 import { UnsavedFacts } from './unsaved-facts';
 import { maskDocument, maskPhone, note, toPublic, type VisitLedger, type VisitRecord } from './ledger';
@@ -40,6 +41,8 @@ export interface RegistrationDeps {
   facts?: UnsavedFacts;
   /** Decides each visit's begin and end (visit-window.ts); by default the page's, at most 24 h. */
   visitWindow?: VisitWindowPolicy;
+  /** Keyed hashes kept with each visit so the log can find it by phone or document (never the numbers). */
+  matchKeys?: MatchKeys;
 }
 
 /** The text shown for a failed step: the server's own words, never a stack or a secret. */
@@ -80,6 +83,7 @@ export class RegistrationService {
   private readonly newId: () => string;
   private readonly facts: UnsavedFacts;
   private readonly visitWindow: VisitWindowPolicy;
+  private readonly matchKeys?: MatchKeys;
 
   constructor(deps: RegistrationDeps) {
     this.ledger = deps.ledger;
@@ -90,6 +94,7 @@ export class RegistrationService {
     this.newId = deps.newId ?? randomUUID;
     this.facts = deps.facts ?? new UnsavedFacts({ ledger: deps.ledger, log: deps.log, now: deps.now });
     this.visitWindow = deps.visitWindow ?? DEFAULT_VISIT_WINDOW;
+    this.matchKeys = deps.matchKeys;
   }
 
   /** `onRecorded` learns the new visit's id before any event about it is emitted. */
@@ -117,6 +122,7 @@ export class RegistrationService {
       history: [],
       createdAt: at.toISOString(),
       private: { phone: input.phone, documentNo: input.documentNo, photo: input.photo },
+      ...this.matchOf(input),
     };
     note(record, at, 'intent', input.consent ? `${input.channel}; consent to data and photo` : input.channel);
     onRecorded?.(record.id);
@@ -218,6 +224,17 @@ export class RegistrationService {
   }
 
   // -------------------------------------------------------------------------------------------
+
+  /** The visit's keyed hashes; a key that cannot be opened costs the search by number, not the registration. */
+  private matchOf(input: Registration): Pick<VisitRecord, 'match'> {
+    if (!this.matchKeys) return {};
+    try {
+      return { match: { phone: this.matchKeys.phone(input.phone), document: this.matchKeys.document(input.documentNo) } };
+    } catch (error) {
+      this.log.warn(`registration: no match keys for this visit: ${errorText(error)}`);
+      return {};
+    }
+  }
 
   /** Runs inside the visit's lock, with the record in 'intent' on disk. */
   private async createAndPush(visitId: string, client: RegistrationClient): Promise<Visit> {
