@@ -1,6 +1,7 @@
 import { reliabilityEn } from './reliability-strings';
 import { selfServiceEn } from './self-service-strings';
 import { securityEn } from './security-strings';
+import { frontDeskEn } from './frontdesk-strings';
 import { trustEn } from './trust-strings';
 import type { Messages } from './zh-CN';
 
@@ -411,4 +412,5 @@ export const en = {
   ...securityEn,
   ...reliabilityEn,
   ...trustEn,
+  ...frontDeskEn,
 } satisfies Messages;

@@ -1,6 +1,7 @@
 import { reliabilityZhCN } from './reliability-strings';
 import { selfServiceZhCN } from './self-service-strings';
 import { securityZhCN } from './security-strings';
+import { frontDeskZhCN } from './frontdesk-strings';
 import { trustZhCN } from './trust-strings';
 
 /**
@@ -413,6 +414,7 @@ export const zhCN = {
   ...securityZhCN,
   ...reliabilityZhCN,
   ...trustZhCN,
+  ...frontDeskZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
