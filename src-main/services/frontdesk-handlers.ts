@@ -40,7 +40,7 @@ export function frontDeskHandlers(deps: FrontDeskHandlerDeps): Pick<ApiHandlers,
     queryVisitLog: async (query) => queryVisitLog(ledger.all(), query, matchKeys),
     async exportVisitLog(options) {
       // Full numbers only within the admin PIN session, as on the muster.
-      if (options.phones === 'full' && !adminSession.isOpen) throw new AppError('pin-required', 'Full phone and document numbers need the admin PIN');
+      if (options.phones === 'full' && !adminSession.isOpen) throw new AppError('pin-required', 'pin-required');
       return exportVisitLog(ledger.all(), { ...options, full: options.phones === 'full' });
     },
     getVisitPhoto: async ({ visitId }) => ledger.require(visitId).private.photo ?? '',

@@ -45,6 +45,8 @@ export function toPublicExpected(record: ExpectedRecord): ExpectedVisit {
  * Expected visits: pre-registered by reception (one by one or a list), local until the visitor
  * arrives. Check-in turns one into a registration (registration.ts: intent, create, push, with its
  * unknown-outcome rules); a no-show expires at its end with nothing ever sent to K30.
+ * Refusals carry their code as the message: the renderer words them, so no English detail
+ * reaches a Chinese screen.
  */
 export class ExpectedVisitService {
   private readonly now: () => Date;
@@ -60,7 +62,7 @@ export class ExpectedVisitService {
     const begin = new Date(input.begin);
     const end = new Date(input.end);
     if (end.getTime() - begin.getTime() > this.deps.maxVisitHours() * 3_600_000) {
-      throw new AppError('visit-too-long', `a visit may last at most ${this.deps.maxVisitHours()} hours`, 'end');
+      throw new AppError('visit-too-long', 'visit-too-long', 'end');
     }
     if (end <= this.now()) throw new AppError('invalid-input', 'the visit has already ended', 'end');
     const record = this.recordOf({ ...input, phone: input.phone ?? '', documentNo: input.documentNo ?? '', carno: input.carno ?? '', reason: input.reason ?? '', begin, end, line: 0 }, 'manual');
@@ -101,7 +103,7 @@ export class ExpectedVisitService {
 
   async cancel(id: string): Promise<ExpectedVisit> {
     const updated = await this.deps.store.update(id, (r) => {
-      if (r.state !== 'expected') throw new AppError('not-allowed', `an expected visit in state ${r.state} cannot be cancelled`);
+      if (r.state !== 'expected') throw new AppError('not-allowed', 'not-allowed');
       end(r, 'cancelled', this.now());
     });
     return toPublicExpected(updated);
@@ -112,13 +114,13 @@ export class ExpectedVisitService {
    * never be registered twice; if the registration fails before it is recorded, it is expected again.
    */
   async checkIn(input: CheckIn): Promise<Visit> {
-    if (this.checkingIn.has(input.expectedId)) throw new AppError('not-allowed', 'this visitor is being checked in already');
+    if (this.checkingIn.has(input.expectedId)) throw new AppError('not-allowed', 'not-allowed');
     this.checkingIn.add(input.expectedId);
     try {
       await this.sweep();
       const record = this.deps.store.get(input.expectedId);
-      if (!record) throw new AppError('not-found', `no expected visit ${input.expectedId}`);
-      if (record.state !== 'expected') throw new AppError('not-allowed', `an expected visit in state ${record.state} cannot be checked in`);
+      if (!record) throw new AppError('not-found', 'not-found');
+      if (record.state !== 'expected') throw new AppError('not-allowed', 'not-allowed');
       const registration = this.registrationOf(record, input);
       await this.deps.store.update(record.id, (r) => end(r, 'checked-in', this.now()));
       let visitId: string | undefined;
@@ -180,8 +182,8 @@ export class ExpectedVisitService {
   }
 
   private registrationOf(record: ExpectedRecord, input: CheckIn): Registration {
-    if (Date.parse(record.end) <= this.now().getTime()) throw new AppError('not-allowed', 'the expected visit has ended');
-    if (base64Bytes(input.photo) > this.deps.photoMaxKB() * 1024) throw new AppError('photo-too-large', `the photo is larger than ${this.deps.photoMaxKB()} KB`, 'photo');
+    if (Date.parse(record.end) <= this.now().getTime()) throw new AppError('not-allowed', 'not-allowed');
+    if (base64Bytes(input.photo) > this.deps.photoMaxKB() * 1024) throw new AppError('photo-too-large', 'photo-too-large', 'photo');
     const held: SealedDetails = record.sealed ? (JSON.parse(this.deps.box.open(record.sealed)) as SealedDetails) : { phone: '', documentNo: '' };
     const phone = held.phone || input.phone || '';
     const documentNo = held.documentNo || input.documentNo || '';

@@ -70,7 +70,7 @@ export class ExpectedVisitStore {
     const changed: ExpectedRecord[] = [];
     for (const id of ids) {
       const current = this.records.get(id);
-      if (!current) throw new AppError('not-found', `no expected visit ${id}`);
+      if (!current) throw new AppError('not-found', 'not-found');
       const draft = structuredClone(current);
       if (change(draft) === false) continue;
       before.set(id, current);
