@@ -36,8 +36,9 @@ export function VisitLogPage() {
         <button type="button" className="button" disabled={exporting} onClick={() => void exportRange('csv', language, full)}>
           {t('log.exportCsv')}
         </button>
-        <label className="checkbox">
-          <input type="checkbox" checked={full} onChange={(e) => setFull(e.target.checked)} /> {t('log.fullNumbers')}
+        <label className="check-field">
+          <input type="checkbox" className="checkbox" checked={full} onChange={(e) => setFull(e.target.checked)} />
+          {t('log.fullNumbers')}
         </label>
       </div>
       <ErrorAlert error={exportError} />
