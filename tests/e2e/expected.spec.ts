@@ -44,7 +44,7 @@ test('zh-CN: a CSV list with a bad row is refused whole; fixed, it is imported; 
   await expect(result).toHaveText(t('expected.import.done', { n: 3 }));
   await expect(page.getByTestId('expected-row')).toHaveCount(3);
   expect((await sim.visitors()).length, 'nothing is sent to K30 before check-in').toBe(before);
-  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.evaluate(() => (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 0));
 
   const effort = new Effort();
   const open = page.getByRole('button', { name: t('expected.checkInFor', { name: '嘉宾乙' }) });
@@ -86,7 +86,7 @@ test('en: an XLSX list with English headers; a visitor without a phone is checke
   await expect(page.getByTestId('import-result')).toHaveText(t('expected.import.done', { n: 2 }), { timeout: 30_000 });
   await expect(page.getByTestId('expected-row').filter({ hasText: 'Jane Doe' })).toContainText(t('expected.missing.phone'));
   expect((await sim.visitors()).length).toBe(before);
-  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.evaluate(() => (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 0));
 
   const effort = new Effort();
   await page.getByRole('button', { name: t('expected.checkInFor', { name: 'Jane Doe' }) }).click();
@@ -116,4 +116,29 @@ test('en: an XLSX list with English headers; a visitor without a phone is checke
   expect(visitors.find((v) => v.name === 'Jane Doe')).toMatchObject({ phone: '13922220001', staffno: ZHANG_WEI.no });
   expect(visitors.find((v) => v.name === 'John Roe')!.syncedDevices).toEqual([DEMO_DEVICES.campusGateIn]);
   await shot('en checked in');
+});
+
+test('zh-CN: a visit added by hand for tomorrow, without a photo, is listed under later visits and nothing reaches K30', async ({ app: page, sim, shot }) => {
+  const before = (await sim.visitors()).length;
+  const t = await openPage(page, 'zh-CN', 'expected');
+  await page.getByText(t('expected.add')).click();
+  await page.getByLabel(t('field.name'), { exact: true }).fill('明日访客');
+  await page.getByLabel(t('field.documentType'), { exact: true }).selectOption('passport');
+  await page.locator('#exp-document').fill('E55667788');
+  const tomorrow = new Date(Date.now() + 86_400_000);
+  const day = `${tomorrow.getFullYear()}-${String(tomorrow.getMonth() + 1).padStart(2, '0')}-${String(tomorrow.getDate()).padStart(2, '0')}`;
+  await page.getByLabel(t('expected.day'), { exact: true }).fill(day);
+  await page.getByRole('combobox', { name: t('host.label') }).fill(ZHANG_WEI.query);
+  await page.getByRole('option', { name: t('host.option', { name: ZHANG_WEI.name, dept: ZHANG_WEI.dept, tail: ZHANG_WEI.phoneTail }) }).click();
+  await page.locator(`[id="exp-doors-${DEMO_DEVICES.campusGateIn}"]`).check();
+  await page.getByRole('button', { name: t('expected.save') }).click();
+  await expect(page.getByText(t('expected.saved', { name: '明日访客' }))).toBeVisible();
+  const later = page.getByRole('region', { name: t('expected.later', { n: 1 }) });
+  await expect(later.getByTestId('expected-row')).toContainText('明日访客');
+  await expect(later.getByTestId('expected-row')).toContainText(t('expected.missing.phone'));
+  // Tomorrow's visitor is not checked in today, and nothing was sent to K30.
+  await expect(later.getByRole('button', { name: t('expected.checkInFor', { name: '明日访客' }) })).toHaveCount(0);
+  await expect(page.getByRole('region', { name: t('expected.today', { n: 0 }) }).getByTestId('expected-row')).toHaveCount(0);
+  expect((await sim.visitors()).length).toBe(before);
+  await shot('zh-CN expected tomorrow');
 });

@@ -6,10 +6,12 @@ import { windowText } from './window-text';
 interface Props {
   visits: ExpectedVisit[];
   labelledBy: string;
+  /** Today's list offers check-in; a later day's only cancelling. */
+  checkIn: boolean;
 }
 
 /** Expected visitors, each with one tap to check in (while expected). */
-export function ExpectedList({ visits, labelledBy }: Props) {
+export function ExpectedList({ visits, labelledBy, checkIn }: Props) {
   const t = useT();
   const openCheckIn = useExpectedStore((s) => s.openCheckIn);
   const cancel = useExpectedStore((s) => s.cancel);
@@ -31,9 +33,11 @@ export function ExpectedList({ visits, labelledBy }: Props) {
           </span>
           {v.state === 'expected' && (
             <span className="expected-actions">
-              <button type="button" className="button button-primary" aria-expanded={checkingIn === v.id} onClick={() => openCheckIn(v.id)} aria-label={t('expected.checkInFor', { name: v.visitor.name })}>
-                {t('expected.checkIn')}
-              </button>
+              {checkIn && (
+                <button type="button" className="button button-primary" aria-expanded={checkingIn === v.id} onClick={() => openCheckIn(v.id)} aria-label={t('expected.checkInFor', { name: v.visitor.name })}>
+                  {t('expected.checkIn')}
+                </button>
+              )}
               <button type="button" className="button button-quiet" onClick={() => void cancel(v.id)} aria-label={t('expected.cancelFor', { name: v.visitor.name })}>
                 {t('expected.cancel')}
               </button>

@@ -35,12 +35,12 @@ export function ExpectedPage() {
       {open && <CheckInPanel key={open.id} visit={open} />}
       <section className="card" aria-labelledby="expected-today">
         <h2 id="expected-today">{t('expected.today', { n: today.filter((v) => v.state === 'expected').length })}</h2>
-        <ExpectedList visits={today} labelledBy="expected-today" />
+        <ExpectedList visits={today} labelledBy="expected-today" checkIn />
       </section>
       {later.length > 0 && (
         <section className="card" aria-labelledby="expected-later">
           <h2 id="expected-later">{t('expected.later', { n: later.length })}</h2>
-          <ExpectedList visits={later} labelledBy="expected-later" />
+          <ExpectedList visits={later} labelledBy="expected-later" checkIn={false} />
         </section>
       )}
       <details className="card">
