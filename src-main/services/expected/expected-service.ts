@@ -91,7 +91,7 @@ export class ExpectedVisitService {
 
   /** Visits still expected, and those that ended today (checked in, expired, cancelled), by begin. */
   async list(): Promise<ExpectedVisit[]> {
-    await this.sweep();
+    await this.sweepQuietly();
     const today = new Date(this.now());
     today.setHours(0, 0, 0, 0);
     return this.deps.store
@@ -117,7 +117,7 @@ export class ExpectedVisitService {
     if (this.checkingIn.has(input.expectedId)) throw new AppError('not-allowed', 'not-allowed');
     this.checkingIn.add(input.expectedId);
     try {
-      await this.sweep();
+      await this.sweepQuietly();
       const record = this.deps.store.get(input.expectedId);
       if (!record) throw new AppError('not-found', 'not-found');
       if (record.state !== 'expected') throw new AppError('not-allowed', 'not-allowed');
@@ -152,6 +152,11 @@ export class ExpectedVisitService {
   }
 
   // -------------------------------------------------------------------------------------------
+
+  /** A disk that refuses the sweep must not hide the list (the sweep is tried again later). */
+  private async sweepQuietly(): Promise<void> {
+    await this.sweep().catch((error: unknown) => this.deps.log.warn(`expected visits: sweep not saved: ${(error as Error)?.message}`));
+  }
 
   private recordOf(draft: Omit<ExpectedDraft, 'line'> & { line: number }, source: ExpectedRecord['source']): ExpectedRecord {
     const missing: ExpectedRecord['missing'] = [];
