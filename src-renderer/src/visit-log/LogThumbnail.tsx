@@ -11,6 +11,6 @@ export function LogThumbnail({ visit }: { visit: Visit }) {
   useEffect(() => {
     if (visit.photoKept) void loadPhoto(visit.id);
   }, [visit.id, visit.photoKept, loadPhoto]);
-  if (!visit.photoKept || !photo) return <span className="log-thumb log-thumb-none" aria-label={t('log.noPhoto')} />;
+  if (!visit.photoKept || !photo) return <span className="log-thumb log-thumb-none" role="img" aria-label={t('log.noPhoto')} />;
   return <img className="log-thumb" src={`data:image/jpeg;base64,${photo}`} alt={t('log.photoOf', { name: visit.visitor.name })} width={36} height={48} />;
 }
