@@ -48,7 +48,14 @@ export const ExpectedVisitSchema = z.object({
   id: z.string(),
   state: ExpectedStateSchema,
   source: z.enum(['manual', 'import']),
-  visitor: z.object({ name: z.string(), phoneMasked: z.string(), documentType: DocumentTypeSchema, documentMasked: z.string(), carno: z.string(), reason: z.string() }),
+  visitor: z.object({
+    name: z.string(),
+    phoneMasked: z.string(),
+    documentType: DocumentTypeSchema,
+    documentMasked: z.string(),
+    carno: z.string(),
+    reason: z.string(),
+  }),
   /** What check-in must still ask for, besides the photo. */
   missing: z.array(MissingFieldSchema),
   host: z.object({ no: z.string(), name: z.string() }),
@@ -67,7 +74,14 @@ export type ImportFormat = z.infer<typeof ImportFormatSchema>;
 
 /** A file of at most ~4 MB, as Base64. */
 export const ImportFileSchema = z
-  .object({ format: ImportFormatSchema, base64: z.string().min(1).max(5_600_000).regex(/^[A-Za-z0-9+/]+={0,2}$/) })
+  .object({
+    format: ImportFormatSchema,
+    base64: z
+      .string()
+      .min(1)
+      .max(5_600_000)
+      .regex(/^[A-Za-z0-9+/]+={0,2}$/),
+  })
   .strict();
 
 /** Why a row (or the file) was refused; the renderer words each. */

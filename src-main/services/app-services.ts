@@ -15,7 +15,9 @@ import { SelfServiceSession } from './self-service-session';
 import { visitWindowPolicy } from './visits/visit-window';
 import type { KeyValueStore, Logger, SecretBox } from './ports';
 import { PhotoProxy } from './presence/photo-proxy';
+import { MusterArchive } from './presence/muster-archive';
 import { PresenceService } from './presence/presence-service';
+import { RollCallService } from './presence/roll-call';
 import { AdminSession } from './settings/admin-session';
 import { lazyMatchKeys, type MatchKeys } from './personal-data/match-key';
 import type { ChangedKey } from './settings/settings-service';
@@ -105,11 +107,21 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   facts.start();
   const directory = new Directory({ client, now: () => now().getTime() });
   const adminSession = new AdminSession(settings, () => now().getTime());
+  const musterArchive = new MusterArchive({ file: atomicFile(join(dataDir, 'muster-last-known.sealed')), box: secretBox, log });
   const presence = new PresenceService({
     client,
     ledger,
     now,
     doors: async () => new Map((await directory.listDevices()).map((d) => [d.no, { name: d.name, regionname: d.regionname }])),
+    fullPhonesAllowed: () => adminSession.isOpen,
+    archive: musterArchive,
+  });
+  const rollCall = new RollCallService({
+    presence,
+    listFile: atomicFile(join(dataDir, 'roll-call-list.sealed')),
+    marksFile: atomicFile(join(dataDir, 'roll-call-marks.sealed')),
+    box: secretBox,
+    now,
     fullPhonesAllowed: () => adminSession.isOpen,
   });
   const expectedStore = await ExpectedVisitStore.open({ dataDir, log, now, disk: opts.disk });
@@ -225,6 +237,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     registration,
     removal,
     presence,
+    rollCall,
     photos,
     directory,
     selfServiceSession,
@@ -290,6 +303,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
       await removal.stop();
       await changes.catch(() => {});
       await callbacks.close();
+      await musterArchive.flush();
       clients.dispose();
       await ledger.flush().catch(() => {});
       await expectedStore.flush();

@@ -19,7 +19,18 @@ function guestCsv(rows: string[][]): Buffer {
   return Buffer.from('\uFEFF' + [header, ...rows].map((r) => r.join(',')).join('\r\n') + '\r\n', 'utf8');
 }
 
-const row = (name: string, phone: string, seed: number) => [name, phone, '身份证', validId(seed), ZHANG_WEI.no, ZHANG_WEI.name, today(), '00:00', '23:59', DOORS];
+const row = (name: string, phone: string, seed: number) => [
+  name,
+  phone,
+  '身份证',
+  validId(seed),
+  ZHANG_WEI.no,
+  ZHANG_WEI.name,
+  today(),
+  '00:00',
+  '23:59',
+  DOORS,
+];
 
 test('zh-CN: a CSV list with a bad row is refused whole; fixed, it is imported; check-in registers with 3 interactions', async ({ app: page, sim, shot }) => {
   const before = (await sim.visitors()).length;
@@ -82,7 +93,9 @@ test('en: an XLSX list with English headers; a visitor without a phone is checke
   sheet.addRow(['John Roe', '13922220002', 'passport', 'K7654322', ZHANG_WEI.no, today(), '00:00', '23:59', DEMO_DEVICES.campusGateIn]);
   const buffer = Buffer.from(await book.xlsx.writeBuffer());
   await page.getByText(t('expected.import.title')).click();
-  await page.locator('#import-file').setInputFiles({ name: 'guests.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer });
+  await page
+    .locator('#import-file')
+    .setInputFiles({ name: 'guests.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer });
   await expect(page.getByTestId('import-result')).toHaveText(t('expected.import.done', { n: 2 }), { timeout: 30_000 });
   await expect(page.getByTestId('expected-row').filter({ hasText: 'Jane Doe' })).toContainText(t('expected.missing.phone'));
   expect((await sim.visitors()).length).toBe(before);

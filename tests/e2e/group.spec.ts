@@ -13,7 +13,11 @@ import type { Page } from '@playwright/test';
 
 test.use({ viewport: { width: 1366, height: 768 } });
 
-const DOOR_NAMES: Record<string, string> = { [DEMO_DEVICES.campusGateIn]: '园区南门入口', [DEMO_DEVICES.buildingBIn]: 'B栋研发楼入口', [DEMO_DEVICES.buildingAIn]: 'A栋大堂入口' };
+const DOOR_NAMES: Record<string, string> = {
+  [DEMO_DEVICES.campusGateIn]: '园区南门入口',
+  [DEMO_DEVICES.buildingBIn]: 'B栋研发楼入口',
+  [DEMO_DEVICES.buildingAIn]: 'A栋大堂入口',
+};
 
 async function fillMember(page: Page, t: T, index: number, person: { name: string; phone: string; id: string }, effort: Effort): Promise<void> {
   const card = page.getByTestId('group-member').nth(index);
@@ -27,29 +31,30 @@ async function fillMember(page: Page, t: T, index: number, person: { name: strin
   await capture(page, t, captureId!, effort);
 }
 
-const CASES: { language: Language; host: typeof ZHANG_WEI; doors: string[]; people: { name: string; phone: string; id: string }[]; failFirstPush?: boolean }[] = [
-  {
-    language: 'zh-CN',
-    host: ZHANG_WEI,
-    doors: [DEMO_DEVICES.campusGateIn, DEMO_DEVICES.buildingBIn],
-    people: [
-      { name: '团体甲', phone: '13933330001', id: validId(11) },
-      { name: '团体乙', phone: '13933330002', id: validId(12) },
-      { name: '团体丙', phone: '13933330003', id: validId(13) },
-    ],
-  },
-  {
-    language: 'en',
-    host: LI_NA,
-    doors: [DEMO_DEVICES.campusGateIn, DEMO_DEVICES.buildingAIn],
-    // The first person's push fails (a K30 5xx): the summary says they reached no door.
-    failFirstPush: true,
-    people: [
-      { name: 'Group One', phone: '13944440001', id: validId(21) },
-      { name: 'Group Two', phone: '13944440002', id: validId(22) },
-    ],
-  },
-];
+const CASES: { language: Language; host: typeof ZHANG_WEI; doors: string[]; people: { name: string; phone: string; id: string }[]; failFirstPush?: boolean }[] =
+  [
+    {
+      language: 'zh-CN',
+      host: ZHANG_WEI,
+      doors: [DEMO_DEVICES.campusGateIn, DEMO_DEVICES.buildingBIn],
+      people: [
+        { name: '团体甲', phone: '13933330001', id: validId(11) },
+        { name: '团体乙', phone: '13933330002', id: validId(12) },
+        { name: '团体丙', phone: '13933330003', id: validId(13) },
+      ],
+    },
+    {
+      language: 'en',
+      host: LI_NA,
+      doors: [DEMO_DEVICES.campusGateIn, DEMO_DEVICES.buildingAIn],
+      // The first person's push fails (a K30 5xx): the summary says they reached no door.
+      failFirstPush: true,
+      people: [
+        { name: 'Group One', phone: '13944440001', id: validId(21) },
+        { name: 'Group Two', phone: '13944440002', id: validId(22) },
+      ],
+    },
+  ];
 
 for (const { language, host, doors, people, failFirstPush } of CASES) {
   test(`${language}: registers ${people.length} visitors for one host, window and doors, with a summary of the pushes`, async ({ app: page, sim, shot }) => {

@@ -39,7 +39,10 @@ for (const language of ['zh-CN', 'en'] as Language[]) {
     await sim.setDevice(DEMO_OFFLINE_DEVICE, false);
     await sim.faults({ http500: 1, paths: ['visitor/SyncVisitor'] });
     for (const reg of [first, second]) {
-      const result = await page.evaluate((input) => (globalThis as unknown as { kiosk: { registerVisit(i: unknown): Promise<{ ok: boolean }> } }).kiosk.registerVisit(input), reg);
+      const result = await page.evaluate(
+        (input) => (globalThis as unknown as { kiosk: { registerVisit(i: unknown): Promise<{ ok: boolean }> } }).kiosk.registerVisit(input),
+        reg,
+      );
       expect(result.ok).toBe(true);
     }
     const names = (await sim.visitors()).map((v) => v.name);
@@ -78,7 +81,7 @@ for (const language of ['zh-CN', 'en'] as Language[]) {
 
     // Export: masked numbers; full ones need the admin PIN session (none is open).
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: t('log.exportCsv') }).click()]);
-    const text = await readFile((await download.path())!, 'utf8');
+    const text = await readFile(await download.path(), 'utf8');
     expect(text).toContain('139****0001');
     expect(text).not.toContain('13955550001');
     expect(text.split('\r\n')[0]).toContain(language === 'zh-CN' ? '登记时间' : 'Registered');

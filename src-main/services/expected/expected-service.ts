@@ -1,5 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { RegistrationSchema, type CheckIn, type ExpectedVisit, type ExpectedVisitInput, type ImportFormat, type ImportResult, type Registration, type Visit } from '../../../src-preload/contract';
+import {
+  RegistrationSchema,
+  type CheckIn,
+  type ExpectedVisit,
+  type ExpectedVisitInput,
+  type ImportFormat,
+  type ImportResult,
+  type Registration,
+  type Visit,
+} from '../../../src-preload/contract';
 import { AppError } from '../app-error';
 import type { MatchKeys } from '../personal-data/match-key';
 import type { Logger, SecretBox } from '../ports';
@@ -65,7 +74,10 @@ export class ExpectedVisitService {
       throw new AppError('visit-too-long', 'visit-too-long', 'end');
     }
     if (end <= this.now()) throw new AppError('invalid-input', 'the visit has already ended', 'end');
-    const record = this.recordOf({ ...input, phone: input.phone ?? '', documentNo: input.documentNo ?? '', carno: input.carno ?? '', reason: input.reason ?? '', begin, end, line: 0 }, 'manual');
+    const record = this.recordOf(
+      { ...input, phone: input.phone ?? '', documentNo: input.documentNo ?? '', carno: input.carno ?? '', reason: input.reason ?? '', begin, end, line: 0 },
+      'manual',
+    );
     await this.deps.store.addAll([record]);
     return toPublicExpected(record);
   }
@@ -81,7 +93,12 @@ export class ExpectedVisitService {
       throw error;
     }
     const knownDevices = await this.deps.knownDevices?.().catch(() => undefined);
-    const checked = checkImportRows(table, { now: this.now(), maxVisitHours: this.deps.maxVisitHours(), defaultDeviceNos: this.deps.defaultDeviceNos(), knownDevices });
+    const checked = checkImportRows(table, {
+      now: this.now(),
+      maxVisitHours: this.deps.maxVisitHours(),
+      defaultDeviceNos: this.deps.defaultDeviceNos(),
+      knownDevices,
+    });
     if (checked.errors.length > 0) return { imported: 0, rows: checked.rows, errors: checked.errors };
     const records = checked.drafts.map((draft) => this.recordOf(draft, 'import'));
     await this.deps.store.addAll(records);
@@ -130,7 +147,10 @@ export class ExpectedVisitService {
         return visit;
       } catch (error) {
         if (visitId) await this.linkVisit(record.id, visitId);
-        else await this.deps.store.update(record.id, (r) => void Object.assign(r, { state: 'expected', sealed: record.sealed, endedAt: undefined })).catch(() => {});
+        else
+          await this.deps.store
+            .update(record.id, (r) => void Object.assign(r, { state: 'expected', sealed: record.sealed, endedAt: undefined }))
+            .catch(() => {});
         throw error;
       }
     } finally {
@@ -182,7 +202,10 @@ export class ExpectedVisitService {
       deviceNos: draft.deviceNos,
       createdAt: this.now().toISOString(),
       sealed: missing.length === 2 ? undefined : this.deps.box.seal(JSON.stringify(sealedDetails)),
-      match: { phone: draft.phone ? this.deps.keys.phone(draft.phone) : undefined, document: draft.documentNo ? this.deps.keys.document(draft.documentNo) : undefined },
+      match: {
+        phone: draft.phone ? this.deps.keys.phone(draft.phone) : undefined,
+        document: draft.documentNo ? this.deps.keys.document(draft.documentNo) : undefined,
+      },
     };
   }
 
@@ -220,7 +243,9 @@ export class ExpectedVisitService {
   }
 
   private async linkVisit(id: string, visitId: string): Promise<void> {
-    await this.deps.store.update(id, (r) => void (r.visitId = visitId)).catch((error: unknown) => this.deps.log.warn(`expected visit ${id}: checked in as visit ${visitId}, link not saved: ${(error as Error)?.message}`));
+    await this.deps.store
+      .update(id, (r) => void (r.visitId = visitId))
+      .catch((error: unknown) => this.deps.log.warn(`expected visit ${id}: checked in as visit ${visitId}, link not saved: ${(error as Error)?.message}`));
   }
 }
 

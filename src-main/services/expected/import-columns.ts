@@ -19,7 +19,11 @@ export const IMPORT_COLUMNS = [
 
 export type ColumnKey = (typeof IMPORT_COLUMNS)[number]['key'];
 
-const squash = (s: string) => s.normalize('NFKC').replace(/[\s_*（）()]/g, '').toLowerCase();
+const squash = (s: string) =>
+  s
+    .normalize('NFKC')
+    .replace(/[\s_*（）()]/g, '')
+    .toLowerCase();
 
 /** A header cell in either language (or the key itself), to its column; undefined if unknown. */
 export function columnOf(header: string): ColumnKey | undefined {

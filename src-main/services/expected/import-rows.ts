@@ -110,10 +110,13 @@ export function checkImportRows(table: TableRow[], rules: ImportRules): RowsChec
       else if (end <= rules.now) fail(row.line, 'already-ended', 'to');
     }
 
-    const listed = get('doors').split(/[;,，；、\s]+/).filter(Boolean);
+    const listed = get('doors')
+      .split(/[;,，；、\s]+/)
+      .filter(Boolean);
     const deviceNos = [...new Set(listed.length > 0 ? listed : rules.defaultDeviceNos)];
     if (deviceNos.length === 0) fail(row.line, 'required', 'doors');
-    else if (deviceNos.some((no) => no.length > 32) || (rules.knownDevices && deviceNos.some((no) => !rules.knownDevices!.has(no)))) fail(row.line, 'unknown-door', 'doors');
+    else if (deviceNos.some((no) => no.length > 32) || (rules.knownDevices && deviceNos.some((no) => !rules.knownDevices!.has(no))))
+      fail(row.line, 'unknown-door', 'doors');
 
     // The same person twice on one day is a typing mistake, not two visits.
     const who = [phone && `p:${normalisePhone(phone)}`, documentNo && `d:${normaliseDocumentNo(documentNo)}`].filter(Boolean);
@@ -127,7 +130,20 @@ export function checkImportRows(table: TableRow[], rules: ImportRules): RowsChec
     for (const key of who) seen.set(`${dayKey}|${key}`, row.line);
 
     if (errors.length === before && begin && end && documentType) {
-      drafts.push({ line: row.line, name: get('name'), phone, documentType, documentNo, carno: get('carno'), reason: get('reason'), hostNo: get('hostNo'), hostName: get('hostName'), begin, end, deviceNos });
+      drafts.push({
+        line: row.line,
+        name: get('name'),
+        phone,
+        documentType,
+        documentNo,
+        carno: get('carno'),
+        reason: get('reason'),
+        hostNo: get('hostNo'),
+        hostName: get('hostName'),
+        begin,
+        end,
+        deviceNos,
+      });
     }
   }
   return { drafts: errors.length > 0 ? [] : drafts, errors, rows: body.length };

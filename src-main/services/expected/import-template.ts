@@ -40,5 +40,9 @@ export async function importTemplate(format: ImportFormat, language: Language): 
   for (const row of HELP[language]) help.addRow(row);
   help.getColumn(1).width = 100;
   const buffer = await workbook.xlsx.writeBuffer();
-  return { fileName: `${name}.xlsx`, mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', base64: Buffer.from(buffer as ArrayBuffer).toString('base64') };
+  return {
+    fileName: `${name}.xlsx`,
+    mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    base64: Buffer.from(buffer).toString('base64'),
+  };
 }

@@ -20,7 +20,7 @@ export function cellText(value: CellValue): string {
     if ('richText' in value) return value.richText.map((part) => part.text).join('');
     if ('text' in value && typeof value.text === 'string') return value.text;
     // A formula: its last computed result, never the formula.
-    if ('result' in value) return cellText((value.result ?? null) as CellValue);
+    if ('result' in value) return cellText(value.result ?? null);
     if ('error' in value) return '';
     return '';
   }
@@ -41,7 +41,7 @@ export async function parseXlsx(bytes: Uint8Array): Promise<TableRow[]> {
   const rows: TableRow[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const values = Array.isArray(row.values) ? row.values.slice(1) : [];
-    const cells = Array.from({ length: values.length }, (_, i) => cellText(values[i] as CellValue).trim());
+    const cells = Array.from({ length: values.length }, (_, i) => cellText(values[i]).trim());
     if (cells.some((c) => c !== '')) rows.push({ line: rowNumber, cells });
   });
   return rows;

@@ -56,5 +56,9 @@ export async function exportVisitLog(records: VisitRecord[], options: ExportOpti
   sheet.getRow(1).font = { bold: true };
   sheet.columns.forEach((column) => (column.width = 18));
   const buffer = await workbook.xlsx.writeBuffer();
-  return { fileName: `${fileName}.xlsx`, mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', base64: Buffer.from(buffer as ArrayBuffer).toString('base64') };
+  return {
+    fileName: `${fileName}.xlsx`,
+    mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    base64: Buffer.from(buffer).toString('base64'),
+  };
 }

@@ -32,7 +32,10 @@ function matcher(search: string | undefined, keys: MatchKeys): (record: VisitRec
   } catch {
     // No key (it cannot be opened): names can still be searched.
   }
-  return (r) => r.visitor.name.toLowerCase().includes(text) || (phone !== undefined && r.match?.phone === phone) || (document !== undefined && r.match?.document === document);
+  return (r) =>
+    r.visitor.name.toLowerCase().includes(text) ||
+    (phone !== undefined && r.match?.phone === phone) ||
+    (document !== undefined && r.match?.document === document);
 }
 
 export function queryVisitLog(records: VisitRecord[], query: VisitLogQuery, keys: MatchKeys): VisitLog {

@@ -33,7 +33,7 @@ export function ExpectedForm() {
   const [documentType, setDocumentType] = useState<DocumentType>('id-card');
   const [documentNo, setDocumentNo] = useState('');
   const [host, setHost] = useState<Host | null>(null);
-  const [day, setDay] = useState(localDay(new Date()));
+  const [day, setDay] = useState(() => localDay(new Date()));
   const [endDay, setEndDay] = useState('');
   const [from, setFrom] = useState('09:00');
   const [to, setTo] = useState('18:00');
@@ -71,14 +71,26 @@ export function ExpectedForm() {
       <div className="form-grid">
         <TextField id="exp-name" label={t('field.name')} value={name} onChange={setName} required />
         <TextField id="exp-phone" label={t('field.phone')} value={phone} onChange={setPhone} optional inputMode="tel" hint={t('expected.laterHint')} />
-        <SelectField id="exp-doctype" label={t('field.documentType')} value={documentType} options={DOCUMENT_TYPES.map((d) => ({ value: d, label: t(`doc.${d}`) }))} onChange={setDocumentType} />
+        <SelectField
+          id="exp-doctype"
+          label={t('field.documentType')}
+          value={documentType}
+          options={DOCUMENT_TYPES.map((d) => ({ value: d, label: t(`doc.${d}`) }))}
+          onChange={setDocumentType}
+        />
         <TextField id="exp-document" label={t('field.documentNo')} value={documentNo} onChange={setDocumentNo} optional />
         <TextField id="exp-day" type="date" label={t('expected.day')} value={day} onChange={setDay} />
         <TextField id="exp-from" type="time" label={t('expected.from')} value={from} onChange={setFrom} />
         <TextField id="exp-to" type="time" label={t('expected.to')} value={to} onChange={setTo} />
         <TextField id="exp-end-day" type="date" label={t('expected.endDay')} value={endDay} onChange={setEndDay} optional hint={t('expected.endDayHint')} />
       </div>
-      <HostSearchBox search={useExpectedHostSearch} host={host} onHostChange={setHost} hint={t('host.hint')} error={error?.field === 'hostNo' && !host ? { key: 'validation.hostRequired' } : undefined} />
+      <HostSearchBox
+        search={useExpectedHostSearch}
+        host={host}
+        onHostChange={setHost}
+        hint={t('host.hint')}
+        error={error?.field === 'hostNo' && !host ? { key: 'validation.hostRequired' } : undefined}
+      />
       <h3 id="exp-doors-label">{t('field.devices')}</h3>
       <DeviceChecklist id="exp-doors" labelledBy="exp-doors-label" devices={devices} selected={doors} onChange={setDeviceNos} />
       <ErrorAlert error={error?.field === 'hostNo' && !host ? null : error} />

@@ -34,11 +34,22 @@ export function ExpectedList({ visits, labelledBy, checkIn }: Props) {
           {v.state === 'expected' && (
             <span className="expected-actions">
               {checkIn && (
-                <button type="button" className="button button-primary" aria-expanded={checkingIn === v.id} onClick={() => openCheckIn(v.id)} aria-label={t('expected.checkInFor', { name: v.visitor.name })}>
+                <button
+                  type="button"
+                  className="button button-primary"
+                  aria-expanded={checkingIn === v.id}
+                  onClick={() => openCheckIn(v.id)}
+                  aria-label={t('expected.checkInFor', { name: v.visitor.name })}
+                >
                   {t('expected.checkIn')}
                 </button>
               )}
-              <button type="button" className="button button-quiet" onClick={() => void cancel(v.id)} aria-label={t('expected.cancelFor', { name: v.visitor.name })}>
+              <button
+                type="button"
+                className="button button-quiet"
+                onClick={() => void cancel(v.id)}
+                aria-label={t('expected.cancelFor', { name: v.visitor.name })}
+              >
                 {t('expected.cancel')}
               </button>
             </span>

@@ -71,4 +71,5 @@ export function ImportPanel() {
   );
 }
 
-type ImportColumn = 'name' | 'phone' | 'documentType' | 'documentNo' | 'carno' | 'reason' | 'hostNo' | 'hostName' | 'date' | 'from' | 'to' | 'endDate' | 'doors';
+type ImportColumn =
+  'name' | 'phone' | 'documentType' | 'documentNo' | 'carno' | 'reason' | 'hostNo' | 'hostName' | 'date' | 'from' | 'to' | 'endDate' | 'doors';

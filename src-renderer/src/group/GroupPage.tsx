@@ -28,13 +28,32 @@ export function GroupPage() {
       <h1>{t('group.title')}</h1>
       <section className="card group-shared" aria-labelledby="group-shared">
         <h2 id="group-shared">{t('group.shared')}</h2>
-        <HostSearchBox search={useGroupHostSearch} host={s.host} onHostChange={(host) => s.setShared({ host })} hint={t('host.hint')} error={s.sharedError?.key === 'validation.hostRequired' ? s.sharedError : undefined} />
+        <HostSearchBox
+          search={useGroupHostSearch}
+          host={s.host}
+          onHostChange={(host) => s.setShared({ host })}
+          hint={t('host.hint')}
+          error={s.sharedError?.key === 'validation.hostRequired' ? s.sharedError : undefined}
+        />
         <div className="form-grid">
           <TextField id="group-begin" type="datetime-local" label={t('field.begin')} value={s.begin} onChange={(begin) => s.setShared({ begin })} />
-          <TextField id="group-end" type="datetime-local" label={t('field.end')} value={s.end} onChange={(end) => s.setShared({ end })} error={s.sharedError && s.sharedError.key !== 'validation.hostRequired' ? s.sharedError : undefined} />
+          <TextField
+            id="group-end"
+            type="datetime-local"
+            label={t('field.end')}
+            value={s.end}
+            onChange={(end) => s.setShared({ end })}
+            error={s.sharedError && s.sharedError.key !== 'validation.hostRequired' ? s.sharedError : undefined}
+          />
         </div>
         <h3 id="group-doors-label">{t('field.devices')}</h3>
-        <DeviceChecklist id="group-doors" labelledBy="group-doors-label" devices={devices} selected={doors} onChange={(deviceNos) => s.setShared({ deviceNos })} />
+        <DeviceChecklist
+          id="group-doors"
+          labelledBy="group-doors-label"
+          devices={devices}
+          selected={doors}
+          onChange={(deviceNos) => s.setShared({ deviceNos })}
+        />
       </section>
       {s.members.map((m, i) => (
         <MemberCard key={m.key} member={m} index={i} />

@@ -1,7 +1,10 @@
+import { useState } from 'react';
 import { useT } from '../i18n';
 import { SelectField } from '../components/SelectField';
 import { TextField } from '../components/TextField';
 import { PhotoCapture } from '../photo/PhotoCapture';
+import { rememberedCamera } from '../settings/camera-choice';
+import { useSettingsStore } from '../settings/store';
 import { photoSrc } from '../photo/PhotoResult';
 import { DOCUMENT_TYPES } from '../register/draft';
 import { isSettled, useGroupStore, type Member } from './store';
@@ -9,6 +12,8 @@ import { isSettled, useGroupStore, type Member } from './store';
 /** One visitor of the group: details and photo (the camera is on for one member at a time). */
 export function MemberCard({ member, index }: { member: Member; index: number }) {
   const t = useT();
+  const maxKB = useSettingsStore((s) => s.settings?.photoMaxKB ?? 200);
+  const [camera] = useState(rememberedCamera);
   const edit = useGroupStore((s) => s.editMember);
   const remove = useGroupStore((s) => s.removeMember);
   const photoFor = useGroupStore((s) => s.photoFor);
@@ -22,13 +27,32 @@ export function MemberCard({ member, index }: { member: Member; index: number })
       <div className="group-member-body">
         <div className="form-grid">
           <TextField id={id('name')} label={t('field.name')} value={member.name} onChange={(name) => edit(member.key, { name })} error={err('name')} />
-          <TextField id={id('phone')} label={t('field.phone')} value={member.phone} onChange={(phone) => edit(member.key, { phone })} inputMode="tel" error={err('phone')} />
-          <SelectField id={id('doctype')} label={t('field.documentType')} value={member.documentType} options={DOCUMENT_TYPES.map((d) => ({ value: d, label: t(`doc.${d}`) }))} onChange={(documentType) => edit(member.key, { documentType })} />
-          <TextField id={id('document')} label={t('field.documentNo')} value={member.documentNo} onChange={(documentNo) => edit(member.key, { documentNo })} error={err('documentNo')} />
+          <TextField
+            id={id('phone')}
+            label={t('field.phone')}
+            value={member.phone}
+            onChange={(phone) => edit(member.key, { phone })}
+            inputMode="tel"
+            error={err('phone')}
+          />
+          <SelectField
+            id={id('doctype')}
+            label={t('field.documentType')}
+            value={member.documentType}
+            options={DOCUMENT_TYPES.map((d) => ({ value: d, label: t(`doc.${d}`) }))}
+            onChange={(documentType) => edit(member.key, { documentType })}
+          />
+          <TextField
+            id={id('document')}
+            label={t('field.documentNo')}
+            value={member.documentNo}
+            onChange={(documentNo) => edit(member.key, { documentNo })}
+            error={err('documentNo')}
+          />
         </div>
         <div className="group-photo">
           {photoFor === member.key && !locked ? (
-            <PhotoCapture id={id('photo')} photo={member.photo} onPhoto={(photo) => edit(member.key, { photo })} />
+            <PhotoCapture id={id('photo')} photo={member.photo} onPhoto={(photo) => edit(member.key, { photo })} maxKB={maxKB} deviceId={camera} />
           ) : member.photo ? (
             <button type="button" className="group-photo-thumb" onClick={() => setPhotoFor(member.key)} aria-label={t('group.retakeFor', { n: index + 1 })}>
               <img src={photoSrc(member.photo)} alt="" width={60} height={80} />

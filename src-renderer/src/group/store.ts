@@ -80,7 +80,14 @@ export const useGroupStore = create<GroupState>()((set, get) => ({
     set({ running: true, photoFor: null });
     for (const member of get().members) {
       if (isSettled(member)) continue;
-      const draft = { ...shared, name: member.name, phone: member.phone, documentType: member.documentType, documentNo: member.documentNo, photo: member.photo };
+      const draft = {
+        ...shared,
+        name: member.name,
+        phone: member.phone,
+        documentType: member.documentType,
+        documentNo: member.documentNo,
+        photo: member.photo,
+      };
       const errors: Member['errors'] = {};
       for (const field of ['name', 'phone', 'documentNo', 'photo'] as const) {
         const error = validateField(field, draft);

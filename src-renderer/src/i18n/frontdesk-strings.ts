@@ -142,7 +142,8 @@ export const frontDeskEn: Record<keyof typeof frontDeskZhCN, string> = {
   'expected.saved': 'Saved the visit of {name} (nothing is sent to K30 before check-in)',
 
   'expected.import.title': 'Import a list (CSV / Excel)',
-  'expected.import.hint': 'Fill in the template. If any row is wrong, nothing is imported and every problem is listed with its line. Nothing is sent to K30 before check-in.',
+  'expected.import.hint':
+    'Fill in the template. If any row is wrong, nothing is imported and every problem is listed with its line. Nothing is sent to K30 before check-in.',
   'expected.import.templateXlsx': 'Download Excel template',
   'expected.import.templateCsv': 'Download CSV template',
   'expected.import.choose': 'Choose the list file',

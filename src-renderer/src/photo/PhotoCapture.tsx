@@ -1,8 +1,7 @@
 import { useRef } from 'react';
 import { useT } from '../i18n';
-import { useSettingsStore } from '../settings/store';
-import type { CapturedPhoto } from '../register/draft';
-import { CAMERA_PROBLEM_KEYS, captureProgress, rememberedCamera } from './camera-ui';
+import type { CapturedPhoto } from './captured-photo';
+import { CAMERA_PROBLEM_KEYS, captureProgress } from './camera-ui';
 import { CameraView } from './CameraView';
 import { PhotoResult } from './PhotoResult';
 import { useCamera } from './useCamera';
@@ -13,13 +12,15 @@ interface Props {
   id: string;
   photo: CapturedPhoto | null;
   onPhoto: (photo: CapturedPhoto | null) => void;
+  /** The size limit the photo is fitted under, and the camera to use ('' = the default one). */
+  maxKB: number;
+  deviceId: string;
 }
 
 /** A compact camera with "take photo" (3-2-1) and the photo with Retake: check-in and group visits. */
-export function PhotoCapture({ id, photo, onPhoto }: Props) {
+export function PhotoCapture({ id, photo, onPhoto, maxKB, deviceId }: Props) {
   const t = useT();
-  const maxKB = useSettingsStore((s) => s.settings?.photoMaxKB ?? 200);
-  const camera = useCamera(!photo, rememberedCamera());
+  const camera = useCamera(!photo, deviceId);
   const videoRef = useRef<HTMLVideoElement>(null);
   const capture = useCountdownCapture(videoRef, maxKB, onPhoto);
   const progress = captureProgress(t, capture);
@@ -38,7 +39,13 @@ export function PhotoCapture({ id, photo, onPhoto }: Props) {
   }
   return (
     <div className="photo-capture">
-      <CameraView className="camera-frame photo-capture-frame" videoRef={videoRef} stream={camera.stream} status={camera.status} countdown={capture.countdown} />
+      <CameraView
+        className="camera-frame photo-capture-frame"
+        videoRef={videoRef}
+        stream={camera.stream}
+        status={camera.status}
+        countdown={capture.countdown}
+      />
       <p className="sr-only" role="status" aria-live="assertive">
         {progress}
       </p>

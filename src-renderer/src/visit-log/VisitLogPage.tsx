@@ -25,9 +25,29 @@ export function VisitLogPage() {
       <div className="log-filters" role="search">
         <TextField id="log-from" type="date" label={t('log.from')} value={filters.from} onChange={(from) => setFilters({ from })} />
         <TextField id="log-to" type="date" label={t('log.to')} value={filters.to} onChange={(to) => setFilters({ to })} />
-        <SelectField id="log-host" label={t('field.host')} value={filters.hostNo} options={[{ value: '', label: t('log.anyHost') }, ...(log?.hosts ?? []).map((h) => ({ value: h.no, label: h.name || h.no }))]} onChange={(hostNo) => setFilters({ hostNo })} />
-        <SelectField id="log-state" label={t('log.state')} value={filters.state} options={[{ value: '' as const, label: t('log.anyState') }, ...VisitStateSchema.options.map((s) => ({ value: s, label: t(`state.${s}`) }))]} onChange={(state) => setFilters({ state })} />
-        <TextField id="log-search" type="search" label={t('log.search')} hint={t('log.searchHint')} value={filters.search} onChange={(search) => setFilters({ search })} autoComplete="off" />
+        <SelectField
+          id="log-host"
+          label={t('field.host')}
+          value={filters.hostNo}
+          options={[{ value: '', label: t('log.anyHost') }, ...(log?.hosts ?? []).map((h) => ({ value: h.no, label: h.name || h.no }))]}
+          onChange={(hostNo) => setFilters({ hostNo })}
+        />
+        <SelectField
+          id="log-state"
+          label={t('log.state')}
+          value={filters.state}
+          options={[{ value: '' as const, label: t('log.anyState') }, ...VisitStateSchema.options.map((s) => ({ value: s, label: t(`state.${s}`) }))]}
+          onChange={(state) => setFilters({ state })}
+        />
+        <TextField
+          id="log-search"
+          type="search"
+          label={t('log.search')}
+          hint={t('log.searchHint')}
+          value={filters.search}
+          onChange={(search) => setFilters({ search })}
+          autoComplete="off"
+        />
       </div>
       <div className="log-export button-row">
         <button type="button" className="button" disabled={exporting} onClick={() => void exportRange('xlsx', language, full)}>

@@ -54,7 +54,13 @@ export const useVisitLogStore = create<VisitLogState>()((set, get) => ({
     if (!from || !to) return;
     const mine = ++sequence;
     set({ loading: true });
-    const result = await call('queryVisitLog', { from, to, ...(hostNo ? { hostNo } : {}), ...(state ? { state } : {}), ...(search.trim() ? { search: search.trim() } : {}) });
+    const result = await call('queryVisitLog', {
+      from,
+      to,
+      ...(hostNo ? { hostNo } : {}),
+      ...(state ? { state } : {}),
+      ...(search.trim() ? { search: search.trim() } : {}),
+    });
     // An older answer never replaces a newer one.
     if (mine !== sequence) return;
     set(result.ok ? { log: result.value, loading: false, error: null } : { loading: false, error: result.error });

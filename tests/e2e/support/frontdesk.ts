@@ -18,7 +18,10 @@ export function validId(seed: number): string {
 export async function openPage(page: Page, language: Language, to: 'expected' | 'group' | 'log' | 'visits'): Promise<T> {
   await useLanguage(page, language);
   const t = tr(language);
-  await page.getByRole('navigation', { name: t('nav.label') }).getByRole('link', { name: t(`nav.${to}`), exact: true }).click();
+  await page
+    .getByRole('navigation', { name: t('nav.label') })
+    .getByRole('link', { name: t(`nav.${to}`), exact: true })
+    .click();
   return t;
 }
 
@@ -26,7 +29,13 @@ export async function openPage(page: Page, language: Language, to: 'expected' | 
 export async function capture(page: Page, t: T, buttonId: string, effort?: Effort): Promise<void> {
   const preview = page.getByLabel(t('photo.preview'));
   await expect
-    .poll(() => preview.evaluate((v) => (v as unknown as { readyState: number; videoWidth: number }).readyState >= 2 && (v as unknown as { videoWidth: number }).videoWidth > 0), { timeout: 20_000 })
+    .poll(
+      () =>
+        preview.evaluate(
+          (v) => (v as unknown as { readyState: number; videoWidth: number }).readyState >= 2 && (v as unknown as { videoWidth: number }).videoWidth > 0,
+        ),
+      { timeout: 20_000 },
+    )
     .toBe(true);
   const button = page.locator(`[id="${buttonId}"]`);
   await expect(button).toBeEnabled({ timeout: 20_000 });

@@ -15,7 +15,7 @@ let answer: (input: Registration) => Result<Visit>;
     sent.push(input);
     return answer(input);
   },
-} as unknown as KioskApi;
+};
 
 const { useGroupStore } = await import('../../../src-renderer/src/group/store');
 
@@ -46,7 +46,8 @@ describe('a group visit', () => {
   });
 
   it('never sends again a person whose outcome is unknown; sends a fixed one', async () => {
-    answer = (input) => (input.name === '甲' ? { ok: false, error: { code: 'outcome-unknown', message: 'timeout', visitId: 'v-unknown' } } : { ok: true, value: pushed(input) });
+    answer = (input) =>
+      input.name === '甲' ? { ok: false, error: { code: 'outcome-unknown', message: 'timeout', visitId: 'v-unknown' } } : { ok: true, value: pushed(input) };
     fill(0, '甲', '13900000001', residentId('11010119900307001'));
     fill(1, '乙', '1390000', residentId('11010119900307002'));
     await useGroupStore.getState().registerAll([]);

@@ -45,12 +45,26 @@ describe('expected visits through the dispatcher', () => {
 
     const begin = new Date(Date.now() - 60_000);
     const created = ok<ExpectedVisit>(
-      await dispatch('createExpectedVisit', { name: '预约访客', phone: '13911112222', documentType: 'passport', documentNo: 'E11112222', hostNo: DEMO_HOST_NO, hostName: '张伟', begin: begin.toISOString(), end: new Date(begin.getTime() + 7_200_000).toISOString(), deviceNos: [DEMO_DEVICES.campusGateIn, DEMO_DEVICES.buildingBIn] }),
+      await dispatch('createExpectedVisit', {
+        name: '预约访客',
+        phone: '13911112222',
+        documentType: 'passport',
+        documentNo: 'E11112222',
+        hostNo: DEMO_HOST_NO,
+        hostName: '张伟',
+        begin: begin.toISOString(),
+        end: new Date(begin.getTime() + 7_200_000).toISOString(),
+        deviceNos: [DEMO_DEVICES.campusGateIn, DEMO_DEVICES.buildingBIn],
+      }),
     );
-    expect(ok<ImportResult>(await dispatch('importExpectedVisits', { format: 'csv', base64: Buffer.from(guestCsv(30)).toString('base64') }))).toMatchObject({ imported: 30 });
+    expect(ok<ImportResult>(await dispatch('importExpectedVisits', { format: 'csv', base64: Buffer.from(guestCsv(30)).toString('base64') }))).toMatchObject({
+      imported: 30,
+    });
     // An import naming a door K30 does not have is refused (the doors were listed from the server).
     const badDoor = guestCsv(2).replace(`,${DEMO_DEVICES.campusGateIn}\r\n`, ',NO-SUCH-DOOR\r\n');
-    expect(ok<ImportResult>(await dispatch('importExpectedVisits', { format: 'csv', base64: Buffer.from(badDoor).toString('base64') })).errors).toEqual([{ line: 2, column: 'doors', problem: 'unknown-door' }]);
+    expect(ok<ImportResult>(await dispatch('importExpectedVisits', { format: 'csv', base64: Buffer.from(badDoor).toString('base64') })).errors).toEqual([
+      { line: 2, column: 'doors', problem: 'unknown-door' },
+    ]);
     expect(ok<ExpectedVisit[]>(await dispatch('listExpectedVisits', undefined))).toHaveLength(31);
     expect((await simVisitors()).length).toBe(before);
 
@@ -67,22 +81,54 @@ describe('expected visits through the dispatcher', () => {
   });
 
   it('a K30 5xx after acting leaves the check-in "outcome unknown", counted as checked in (never sent twice)', async () => {
-    services = await createAppServices({ dataDir: dir, store: mapStore(), secretBox: testSecretBox(), log: memoryLogger(), sweepIntervalMs: 3600_000, demoControlPlane: true });
+    services = await createAppServices({
+      dataDir: dir,
+      store: mapStore(),
+      secretBox: testSecretBox(),
+      log: memoryLogger(),
+      sweepIntervalMs: 3600_000,
+      demoControlPlane: true,
+    });
     await services.ready;
     const dispatch = createDispatcher(services.handlers);
     const begin = new Date(Date.now() - 60_000);
-    const created = ok<ExpectedVisit>(await dispatch('createExpectedVisit', { name: '未知结果', documentType: 'passport', documentNo: 'E5', phone: '13911113333', hostNo: DEMO_HOST_NO, hostName: '', begin: begin.toISOString(), end: new Date(begin.getTime() + 3_600_000).toISOString(), deviceNos: [DEMO_DEVICES.campusGateIn] }));
-    await fetch(`${services.demo!.url}/__sim/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ http5xxAfterCommit: 1, paths: ['visitor/Create'] }) });
+    const created = ok<ExpectedVisit>(
+      await dispatch('createExpectedVisit', {
+        name: '未知结果',
+        documentType: 'passport',
+        documentNo: 'E5',
+        phone: '13911113333',
+        hostNo: DEMO_HOST_NO,
+        hostName: '',
+        begin: begin.toISOString(),
+        end: new Date(begin.getTime() + 3_600_000).toISOString(),
+        deviceNos: [DEMO_DEVICES.campusGateIn],
+      }),
+    );
+    await fetch(`${services.demo!.url}/__sim/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ http5xxAfterCommit: 1, paths: ['visitor/Create'] }),
+    });
     const result = await dispatch('checkInExpectedVisit', { expectedId: created.id, photo: TINY_JPEG.toString('base64') });
     expect(result).toMatchObject({ ok: false, error: { code: 'outcome-unknown', visitId: expect.any(String) } });
     const listed = ok<ExpectedVisit[]>(await dispatch('listExpectedVisits', undefined))[0];
     expect(listed.state).toBe('checked-in');
     await until(() => services!.ledger.all().some((v) => v.state === 'create-unknown'));
-    expect(await dispatch('checkInExpectedVisit', { expectedId: created.id, photo: TINY_JPEG.toString('base64') })).toMatchObject({ ok: false, error: { code: 'not-allowed' } });
+    expect(await dispatch('checkInExpectedVisit', { expectedId: created.id, photo: TINY_JPEG.toString('base64') })).toMatchObject({
+      ok: false,
+      error: { code: 'not-allowed' },
+    });
   });
 
   it('a self-service kiosk may use none of the expected-visit or visit-log calls', async () => {
-    services = await createAppServices({ dataDir: dir, store: mapStore({ selfServiceMode: true }), secretBox: testSecretBox(), log: memoryLogger(), sweepIntervalMs: 3600_000 });
+    services = await createAppServices({
+      dataDir: dir,
+      store: mapStore({ selfServiceMode: true }),
+      secretBox: testSecretBox(),
+      log: memoryLogger(),
+      sweepIntervalMs: 3600_000,
+    });
     const dispatch = createDispatcher(services.handlers);
     for (const [name, input] of [
       ['listExpectedVisits', undefined],

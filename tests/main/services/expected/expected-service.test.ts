@@ -110,7 +110,15 @@ describe('importing a list: all or nothing', () => {
     const sheet = book.addWorksheet('访客');
     sheet.addRow(['姓名', '被访人工号', '日期', '开始时间', '结束时间', '证件类型', '证件号码']);
     const day = new Date(clock + 86_400_000);
-    sheet.addRow(['Jane Doe', DEMO_HOST_NO, new Date(Date.UTC(day.getFullYear(), day.getMonth(), day.getDate())), new Date(Date.UTC(1899, 11, 30, 9, 30)), '11:00', 'passport', 'K1234567']);
+    sheet.addRow([
+      'Jane Doe',
+      DEMO_HOST_NO,
+      new Date(Date.UTC(day.getFullYear(), day.getMonth(), day.getDate())),
+      new Date(Date.UTC(1899, 11, 30, 9, 30)),
+      '11:00',
+      'passport',
+      'K1234567',
+    ]);
     const base64 = Buffer.from(await book.xlsx.writeBuffer()).toString('base64');
     expect(await expected.importFile('xlsx', base64)).toEqual({ imported: 1, rows: 1, errors: [] });
     const [visit] = await expected.list();
@@ -148,7 +156,15 @@ describe('check-in', () => {
     const result = await expected.checkIn({ expectedId: visit.id, photo: PHOTO, phone: '13700000001' });
     expect(result.id).toBe('visit-1');
     expect(registered).toHaveLength(1);
-    expect(registered[0]).toMatchObject({ name: '李雷', phone: '13700000001', documentNo: 'E98765432', channel: 'reception', begin: new Date(clock).toISOString(), end: visit.end, deviceNos: visit.deviceNos });
+    expect(registered[0]).toMatchObject({
+      name: '李雷',
+      phone: '13700000001',
+      documentNo: 'E98765432',
+      channel: 'reception',
+      begin: new Date(clock).toISOString(),
+      end: visit.end,
+      deviceNos: visit.deviceNos,
+    });
     const record = store.get(visit.id)!;
     expect(record).toMatchObject({ state: 'checked-in', visitId: 'visit-1' });
     expect(record.sealed).toBeUndefined();

@@ -10,9 +10,21 @@ import { demoRegistration, intentRecord, residentId } from '../../../helpers/tes
 const keys = matchKeysWith('22'.repeat(32));
 
 /** A finished or running visit on a given local day, with its keyed hashes as registration keeps them. */
-function visit(id: string, day: [number, number, number], over: { name: string; phone: string; documentNo?: string; hostNo?: string; hostName?: string; state?: VisitRecord['state'] }): VisitRecord {
+function visit(
+  id: string,
+  day: [number, number, number],
+  over: { name: string; phone: string; documentNo?: string; hostNo?: string; hostName?: string; state?: VisitRecord['state'] },
+): VisitRecord {
   const begin = new Date(day[0], day[1] - 1, day[2], 10, 0);
-  const reg = demoRegistration({ name: over.name, phone: over.phone, documentNo: over.documentNo ?? residentId(), hostNo: over.hostNo ?? 'H1', hostName: over.hostName ?? '张伟', begin: begin.toISOString(), end: new Date(begin.getTime() + 3_600_000).toISOString() });
+  const reg = demoRegistration({
+    name: over.name,
+    phone: over.phone,
+    documentNo: over.documentNo ?? residentId(),
+    hostNo: over.hostNo ?? 'H1',
+    hostName: over.hostName ?? '张伟',
+    begin: begin.toISOString(),
+    end: new Date(begin.getTime() + 3_600_000).toISOString(),
+  });
   const record = intentRecord(id, reg);
   record.createdAt = begin.toISOString();
   record.state = over.state ?? 'removed';
@@ -33,7 +45,12 @@ describe('the visit log', () => {
     const log = queryVisitLog(RECORDS, { from: '2026-11-29', to: '2026-11-30' }, keys);
     expect(log.rows.map((r) => r.id)).toEqual(['c', 'b']);
     expect(log.total).toBe(2);
-    expect(log.hosts).toEqual(expect.arrayContaining([{ no: 'H1', name: '张伟' }, { no: 'H2', name: '李娜' }]));
+    expect(log.hosts).toEqual(
+      expect.arrayContaining([
+        { no: 'H1', name: '张伟' },
+        { no: 'H2', name: '李娜' },
+      ]),
+    );
     // The public view only: no private fields, no hashes.
     expect(JSON.stringify(log)).not.toMatch(/private|match|13800000002/);
   });
@@ -59,7 +76,11 @@ describe('the visit log', () => {
 describe('exporting the visit log', () => {
   it('CSV: masked numbers, translated words, cells a spreadsheet never runs', async () => {
     const file = await exportVisitLog(RECORDS, { from: '2026-11-28', to: '2026-12-01', format: 'csv', language: 'zh-CN', full: false });
-    const rows = parseCsv(Buffer.from(file.base64, 'base64').toString('utf8').replace(/^\uFEFF/, '')).map((r) => r.cells);
+    const rows = parseCsv(
+      Buffer.from(file.base64, 'base64')
+        .toString('utf8')
+        .replace(/^\uFEFF/, ''),
+    ).map((r) => r.cells);
     expect(rows[0]).toEqual(['登记时间', '姓名', '手机号', '证件类型', '证件号码', '车牌号', '来访事由', '被访人', '开始', '结束', '状态', '门禁设备']);
     expect(rows).toHaveLength(5);
     expect(rows[1][1]).toBe(`'=HYPERLINK("http://x")`);
