@@ -55,7 +55,8 @@ for (const language of ['zh-CN', 'en'] as Language[]) {
     await expect(rows.nth(1)).toContainText('记录甲');
     // The first push failed, so this PC still holds 记录甲's photo; 记录乙's is gone.
     await expect(rows.nth(1).getByRole('img', { name: t('log.photoOf', { name: '记录甲' }) })).toBeVisible();
-    await expect(rows.nth(0).getByRole('img')).toHaveCount(0);
+    await expect(rows.nth(0).getByRole('img', { name: t('log.noPhoto') })).toBeVisible();
+    await expect(rows.nth(0).getByRole('img', { name: t('log.photoOf', { name: '记录乙' }) })).toHaveCount(0);
     await expect(rows.nth(1)).toContainText('139****0001');
     await shot(`${language} visit log`);
 
