@@ -9,6 +9,7 @@ import { IdleWarning } from './IdleWarning';
 import { SelfServicePhoto } from './SelfServicePhoto';
 import { ConsentScreen, DetailsScreen, DoneScreen, FailedScreen, HostScreen, ReceptionScreen, SubmittingScreen, WelcomeScreen } from './screens';
 import './self-service.css';
+import './self-service-steps.css';
 
 const SCREENS: Record<SelfServiceScreen, () => JSX.Element> = {
   welcome: WelcomeScreen,
