@@ -63,6 +63,15 @@ export const CALL_NAMES = [
   'importDenyList',
   'exportDenyList',
   'recordExport',
+  'createExpectedVisit',
+  'listExpectedVisits',
+  'importExpectedVisits',
+  'getExpectedImportTemplate',
+  'checkInExpectedVisit',
+  'cancelExpectedVisit',
+  'queryVisitLog',
+  'exportVisitLog',
+  'getVisitPhoto',
 ] as const;
 
 export const EVENT_NAMES = ['visitUpdated', 'visitorPassed', 'settingsChanged', 'statusChanged'] as const;

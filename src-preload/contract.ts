@@ -17,6 +17,7 @@ import { KioskLookupSchema, KioskReturningSchema, ProfileIdInputSchema, ProfileS
 import { NotificationSettingsPatchSchema, NotificationSettingsSchema, NotificationTestSchema, SignOutByCodeResultSchema, VisitCodeInputSchema } from './notify-schemas';
 import { PrinterSchema, PrintSlipResultSchema, SlipPaperSchema, SlipSettingsPatchSchema, SlipSettingsSchema } from './slip-schemas';
 import { AppStatusSchema, DiskProblemSchema, RegistrationSchema, SweepResultSchema, VisitIdSchema, VisitSchema, VisitStateSchema } from './visit-schemas';
+import { frontDeskCalls } from './frontdesk-schemas';
 
 export * from './contract-rules';
 export * from './identity-rules';
@@ -184,6 +185,7 @@ export type Device = z.infer<typeof DeviceSchema>;
 // Visits (their schemas live in visit-schemas.ts, part of this contract)
 
 export * from './visit-schemas';
+export * from './frontdesk-schemas';
 
 // ---------------------------------------------------------------------------------------------
 // Security view
@@ -439,6 +441,8 @@ export const calls = {
   openDevTools: { input: none, output: z.boolean() },
 
   ...adminCalls,
+  /** Expected visits and the visit log (frontdesk-schemas.ts). */
+  ...frontDeskCalls,
 } as const;
 
 export type CallName = keyof typeof calls;

@@ -2,6 +2,7 @@ import type { AppStatus, RendererError, Visit } from '../../src-preload/contract
 
 import type { ApiHandlers } from './api-types';
 import { AppError } from './app-error';
+import { base64Bytes } from './photo-size';
 import type { ClockSkewReport } from './callbacks/clock-skew';
 import type { ClientProvider } from './connection/client-provider';
 import type { Directory } from './directory';
@@ -25,6 +26,9 @@ import { notificationHandlers } from './notify/notification-handlers';
 import type { NotificationSettingsStore } from './notify/notification-settings';
 import type { SlipService } from './slip/slip-service';
 import { adminHandlers, type AdminHandlerDeps } from './admin-handlers';
+import { frontDeskHandlers } from './frontdesk-handlers';
+import type { ExpectedVisitService } from './expected/expected-service';
+import type { MatchKeys } from './personal-data/match-key';
 
 export interface ApiHandlerDeps {
   settings: SettingsService;
@@ -57,6 +61,9 @@ export interface ApiHandlerDeps {
   log: Logger;
   /** Who is acting, the audit log and the deny list. */
   admin: Omit<AdminHandlerDeps, 'adminSession'>;
+  /** Expected visits (pre-registration) and the keys the visit log searches numbers by. */
+  expected: ExpectedVisitService;
+  matchKeys: MatchKeys;
 }
 
 /**
@@ -73,11 +80,7 @@ export function appStatus(ledger: VisitLedger, facts: UnsavedFacts, clockSkew?: 
   };
 }
 
-/** Bytes a Base64 text decodes to, without decoding it. */
-export function base64Bytes(text: string): number {
-  const padding = text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0;
-  return Math.floor((text.length * 3) / 4) - padding;
-}
+export { base64Bytes } from './photo-size';
 
 /** Newest first: what the reception screen wants on top. */
 function newestFirst(a: Visit, b: Visit): number {
@@ -162,6 +165,8 @@ export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
       return true as const;
     },
     getPhoto: ({ url }) => photos.getPhoto(url),
+
+    ...frontDeskHandlers({ expected: deps.expected, ledger, matchKeys: deps.matchKeys, adminSession: session }),
 
     async reportRendererError(report) {
       deps.onRendererError?.(report);

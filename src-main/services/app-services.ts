@@ -38,6 +38,8 @@ import { DenyList } from './deny-list/deny-list';
 import { denyScreen } from './deny-list/deny-screen';
 import { IdentityService } from './identity/identity-service';
 import { MainEvents } from './main-events';
+import { ExpectedVisitStore } from './expected/expected-store';
+import { ExpectedVisitService } from './expected/expected-service';
 
 export interface AppServicesOptions {
   /** Where the visit ledger lives (Electron: app.getPath('userData')). */
@@ -190,6 +192,23 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     now,
     fullPhonesAllowed: () => adminSession.isOpen || identity.signedInAs(['admin', 'security']),
   });
+  const expectedStore = await ExpectedVisitStore.open({ dataDir, log, now, disk: opts.disk });
+  const expected = new ExpectedVisitService({
+    store: expectedStore,
+    box: secretBox,
+    keys: matchKeys,
+    registration,
+    log,
+    now,
+    maxVisitHours: () => settings.values.maxVisitHours,
+    defaultDeviceNos: () => settings.values.defaultDeviceNos,
+    retentionDays: () => settings.values.retentionDays,
+    photoMaxKB: () => settings.values.photoMaxKB,
+    knownDevices: async () => new Set((await directory.listDevices()).map((d) => d.no)),
+  });
+  // No-shows expire (their sealed numbers go) even when nobody opens the list.
+  const expirySweep = setInterval(() => void expected.sweep().catch((error) => log.warn(`expected visits: sweep failed: ${describeError(error)}`)), opts.sweepIntervalMs ?? 60_000);
+  expirySweep.unref?.();
   const photos = new PhotoProxy({ server: () => settings.values.server || demo.current()?.url });
 
   /** Callbacks are checked against the connection in use right now (secrets opened per message). */
@@ -313,6 +332,8 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     profiles,
     log,
     admin: { identity, audit, denyList },
+    expected,
+    matchKeys,
   });
   const handlers = guardSelfServiceMode(auditCalls(allHandlers, { audit, identity, settings }), {
     isSelfServiceMode: selfService,
@@ -379,6 +400,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
       clearTimeout(resumeRetry);
       clearInterval(profilePurge);
       clearInterval(auditPurge);
+      clearInterval(expirySweep);
       for (const off of statusSubscriptions) off();
       facts.stop();
       await ready;
@@ -390,6 +412,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
       clients.dispose();
       await ledger.flush().catch(() => {});
       await audit.idle();
+      await expectedStore.flush();
       await demo.close();
     },
   };

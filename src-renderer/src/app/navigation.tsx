@@ -14,6 +14,9 @@ export interface NavItem {
 const VisitsPage = lazy(() => import('../visits/VisitsPage').then((m) => ({ default: m.VisitsPage })));
 const DevicesPage = lazy(() => import('../devices/DevicesPage').then((m) => ({ default: m.DevicesPage })));
 const SecurityPage = lazy(() => import('../security/SecurityPage').then((m) => ({ default: m.SecurityPage })));
+const ExpectedPage = lazy(() => import('../expected/ExpectedPage').then((m) => ({ default: m.ExpectedPage })));
+const GroupPage = lazy(() => import('../group/GroupPage').then((m) => ({ default: m.GroupPage })));
+const VisitLogPage = lazy(() => import('../visit-log/VisitLogPage').then((m) => ({ default: m.VisitLogPage })));
 const SettingsPage = lazy(() => import('../settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
 
 /**
@@ -23,7 +26,10 @@ const SettingsPage = lazy(() => import('../settings/SettingsPage').then((m) => (
  */
 export const NAV_ITEMS: NavItem[] = [
   { id: 'register', label: 'nav.register', Page: RegisterPage },
+  { id: 'expected', label: 'nav.expected', Page: ExpectedPage },
+  { id: 'group', label: 'nav.group', Page: GroupPage },
   { id: 'visits', label: 'nav.visits', Page: VisitsPage },
+  { id: 'log', label: 'nav.log', Page: VisitLogPage },
   { id: 'devices', label: 'nav.devices', Page: DevicesPage },
   { id: 'security', label: 'nav.security', Page: SecurityPage },
   { id: 'settings', label: 'nav.settings', Page: SettingsPage },

@@ -7,10 +7,12 @@ import { visitsEn } from './visits-strings';
 import { devicesEn } from './devices-strings';
 import { settingsEn } from './settings-strings';
 import { notifyEn } from './notify-strings';
+import { slipEn } from './slip-strings';
 import { adminEn } from './admin-strings';
 import { reliabilityEn } from './reliability-strings';
 import { selfServiceEn } from './self-service-strings';
 import { securityEn } from './security-strings';
+import { expectedEn } from './expected-strings';
 import { trustEn } from './trust-strings';
 import { rollCallEn } from './roll-call-strings';
 import { frontdeskEn } from './frontdesk-strings';
@@ -31,8 +33,10 @@ export const en = {
   ...securityEn,
   ...reliabilityEn,
   ...trustEn,
+  ...expectedEn,
   ...rollCallEn,
   ...frontdeskEn,
   ...notifyEn,
+  ...slipEn,
   ...adminEn,
 } satisfies Messages;

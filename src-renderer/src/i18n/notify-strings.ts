@@ -1,12 +1,10 @@
-import { slipEn, slipZhCN } from './slip-strings';
 
 /**
  * Sign-out (签离), the kiosk's "I'm leaving" by visit code, the host's notification and the
  * visitor's slip. Spread into zh-CN.ts / en.ts, so both languages keep identical keys.
- * Placeholders are {name}. The slip's own strings (slip-strings.ts) come along.
+ * Placeholders are {name}.
  */
 export const notifyZhCN = {
-  ...slipZhCN,
   'visit.code': '访客码',
   'visit.signOut': '签离',
   'visit.signOutConfirmTitle': '为「{name}」签离？',
@@ -78,7 +76,6 @@ export const notifyZhCN = {
 } as const;
 
 export const notifyEn: Record<keyof typeof notifyZhCN, string> = {
-  ...slipEn,
   'visit.code': 'Visit code',
   'visit.signOut': 'Sign out',
   'visit.signOutConfirmTitle': 'Sign out “{name}”?',

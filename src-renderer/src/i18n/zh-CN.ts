@@ -7,10 +7,12 @@ import { visitsZhCN } from './visits-strings';
 import { devicesZhCN } from './devices-strings';
 import { settingsZhCN } from './settings-strings';
 import { notifyZhCN } from './notify-strings';
+import { slipZhCN } from './slip-strings';
 import { adminZhCN } from './admin-strings';
 import { reliabilityZhCN } from './reliability-strings';
 import { selfServiceZhCN } from './self-service-strings';
 import { securityZhCN } from './security-strings';
+import { expectedZhCN } from './expected-strings';
 import { trustZhCN } from './trust-strings';
 import { rollCallZhCN } from './roll-call-strings';
 import { frontdeskZhCN } from './frontdesk-strings';
@@ -33,9 +35,11 @@ export const zhCN = {
   ...securityZhCN,
   ...reliabilityZhCN,
   ...trustZhCN,
+  ...expectedZhCN,
   ...rollCallZhCN,
   ...frontdeskZhCN,
   ...notifyZhCN,
+  ...slipZhCN,
   ...adminZhCN,
 } as const;
 

@@ -4,7 +4,7 @@ import { create } from 'zustand';
  * Pages, addressed by the URL hash (#/register …) so a reload or a test can open one directly.
  * Add a page here and in navigation table (../navigation.tsx).
  */
-export const PAGE_IDS = ['register', 'visits', 'devices', 'security', 'settings'] as const;
+export const PAGE_IDS = ['register', 'expected', 'group', 'visits', 'log', 'devices', 'security', 'settings'] as const;
 export type PageId = (typeof PAGE_IDS)[number];
 export const DEFAULT_PAGE: PageId = 'register';
 

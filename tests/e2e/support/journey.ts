@@ -120,7 +120,9 @@ export async function useLanguage(page: Page, language: Language, effort?: Effor
 /** Goes to a page through the main navigation. */
 export async function navigate(page: Page, t: T, to: 'register' | 'visits' | 'devices' | 'settings' | 'security'): Promise<void> {
   const nav = page.getByRole('navigation', { name: t('nav.label') });
-  await nav.getByRole('button', { name: t(`nav.${to}`) }).or(nav.getByRole('link', { name: t(`nav.${to}`) })).first().click();
+  // From the start of the name: 访客 is not 预约访客, 登记 not 团体登记 (a pending dot may follow the name).
+  const name = new RegExp(`^${escape(t(`nav.${to}`))}`);
+  await nav.getByRole('button', { name }).or(nav.getByRole('link', { name })).first().click();
 }
 
 export async function fillVisitor(page: Page, t: T, visitor: Visitor, effort: Effort): Promise<void> {

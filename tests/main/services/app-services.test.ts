@@ -283,6 +283,15 @@ describe('no secret leaves the main process', () => {
       importDenyList: () => ({ csv: 'name,phone,reason\r\n拒绝者二,13900000002,test\r\n' }),
       exportDenyList: () => undefined,
       recordExport: () => ({ kind: 'muster-csv', count: 3 }),
+      createExpectedVisit: () => ({ name: '预约甲', phone: '13900000001', documentType: 'passport', documentNo: 'E12345678', hostNo: DEMO_HOST_NO, hostName: '', begin: new Date(Date.now() + 3_600_000).toISOString(), end: new Date(Date.now() + 7_200_000).toISOString(), deviceNos: [DEMO_DEVICES.campusGateIn] }),
+      listExpectedVisits: () => undefined,
+      importExpectedVisits: () => ({ format: 'csv', base64: Buffer.from('姓名,被访人工号,日期,开始时间,结束时间\n').toString('base64') }),
+      getExpectedImportTemplate: () => ({ format: 'csv', language: 'en' }),
+      checkInExpectedVisit: () => ({ expectedId: 'none', photo: '/9j/AAAA' }),
+      cancelExpectedVisit: () => ({ expectedId: 'none' }),
+      queryVisitLog: () => ({ from: '2020-01-01', to: '2099-12-31', search: SECRETS.appSecret }),
+      exportVisitLog: () => ({ from: '2020-01-01', to: '2099-12-31', format: 'csv', language: 'en', phones: 'full' }),
+      getVisitPhoto: () => ({ visitId: registered.id ?? 'x' }),
     };
     expect(Object.keys(inputs).sort()).toEqual([...CALL_NAMES].sort());
     const first: CallName[] = ['setAdminPin', 'verifyAdminPin', 'saveNotificationSettings', 'registerVisit'];
