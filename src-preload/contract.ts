@@ -73,6 +73,13 @@ export const PublicSettingsSchema = z.object({
   adminPinSet: z.boolean(),
   callbackAddress: z.string(),
   retentionDays: z.number().int(),
+  /** Who is responsible for visitors' data (the kiosk's consent names it); '' = not set. */
+  companyName: z.string(),
+  /**
+   * A channel that tells hosts their visitor is here is configured (#10 sets it): only then does
+   * the kiosk say "we are letting your host know"; without one it says "please wait at reception".
+   */
+  hostNotificationConfigured: z.boolean(),
 });
 export type PublicSettings = z.infer<typeof PublicSettingsSchema>;
 
@@ -103,6 +110,7 @@ export const SettingsPatchSchema = z
     cameraId: text(256),
     callbackAddress: z.union([z.literal(''), z.string().trim().regex(/^(\d{1,3}(\.\d{1,3}){3}|localhost|\[[0-9a-f:]+\]):\d{1,5}$/i, issueCode('host-port'))]),
     retentionDays: whole(LIMITS.retentionDays),
+    companyName: text(LIMITS.companyName),
   })
   .partial()
   .strict();

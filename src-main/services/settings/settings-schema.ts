@@ -32,6 +32,7 @@ export const settingsFieldSchemas = {
   cameraId: patchFields.cameraId,
   callbackAddress: patchFields.callbackAddress,
   retentionDays: patchFields.retentionDays,
+  companyName: patchFields.companyName,
 } as const;
 
 export const SettingsValuesSchema = z.object(settingsFieldSchemas).strict();
@@ -61,6 +62,7 @@ export const SETTINGS_DEFAULTS: Readonly<SettingsValues> = Object.freeze({
   cameraId: '',
   callbackAddress: '',
   retentionDays: 30,
+  companyName: '',
 });
 
 export const SETTING_KEYS = Object.keys(settingsFieldSchemas) as SettingKey[];

@@ -2,6 +2,8 @@ import { reliabilityEn } from './reliability-strings';
 import { selfServiceEn } from './self-service-strings';
 import { securityEn } from './security-strings';
 import { trustEn } from './trust-strings';
+import { receptionEn } from './reception-strings';
+import { kioskEn } from './kiosk-strings';
 import type { Messages } from './zh-CN';
 
 /** English: must have exactly the keys of zh-CN (checked by `satisfies`). */
@@ -411,4 +413,6 @@ export const en = {
   ...securityEn,
   ...reliabilityEn,
   ...trustEn,
+  ...receptionEn,
+  ...kioskEn,
 } satisfies Messages;

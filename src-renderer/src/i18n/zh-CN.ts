@@ -2,6 +2,8 @@ import { reliabilityZhCN } from './reliability-strings';
 import { selfServiceZhCN } from './self-service-strings';
 import { securityZhCN } from './security-strings';
 import { trustZhCN } from './trust-strings';
+import { receptionZhCN } from './reception-strings';
+import { kioskZhCN } from './kiosk-strings';
 
 /**
  * Simplified Chinese: the default language and the source of the message keys (en.ts must have
@@ -413,6 +415,8 @@ export const zhCN = {
   ...securityZhCN,
   ...reliabilityZhCN,
   ...trustZhCN,
+  ...receptionZhCN,
+  ...kioskZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

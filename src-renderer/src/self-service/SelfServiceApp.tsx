@@ -7,8 +7,10 @@ import type { SelfServiceScreen } from './flow';
 import { useIdleReset, useSelfServiceFocus } from './hooks';
 import { IdleWarning } from './IdleWarning';
 import { SelfServicePhoto } from './SelfServicePhoto';
-import { ConsentScreen, DetailsScreen, DoneScreen, FailedScreen, HostScreen, ReceptionScreen, SubmittingScreen, WelcomeScreen } from './screens';
+import { ConsentScreen } from './ConsentScreen';
+import { DetailsScreen, DoneScreen, FailedScreen, HostScreen, ReceptionScreen, SubmittingScreen, WelcomeScreen } from './screens';
 import './self-service.css';
+import './kiosk-layout.css';
 
 const SCREENS: Record<SelfServiceScreen, () => JSX.Element> = {
   welcome: WelcomeScreen,

@@ -23,6 +23,7 @@ export interface SettingsFormValues {
   startAtLogin: boolean;
   callbackAddress: string;
   retentionDays: string;
+  companyName: string;
   /** Write-only: '' = keep; `clear` = clear on save. */
   secrets: Record<SecretField, { value: string; clear: boolean }>;
 }
@@ -49,6 +50,7 @@ export function formFromSettings(s: PublicSettings): SettingsFormValues {
     startAtLogin: s.startAtLogin,
     callbackAddress: s.callbackAddress,
     retentionDays: String(s.retentionDays),
+    companyName: s.companyName,
     secrets: { appSecret: { value: '', clear: false }, aesKey: { value: '', clear: false }, aesIv: { value: '', clear: false } },
   };
 }
@@ -69,7 +71,7 @@ const sameList = (a: string[], b: string[]) => a.length === b.length && [...a].s
 /** Only what changed; secrets only when typed or cleared. */
 export function buildPatch(form: SettingsFormValues, s: PublicSettings): Record<string, unknown> {
   const patch: Record<string, unknown> = {};
-  const text = ['server', 'companyno', 'profile', 'photoEncoding', 'responseSignPolicy', 'language', 'callbackAddress'] as const;
+  const text = ['server', 'companyno', 'profile', 'photoEncoding', 'responseSignPolicy', 'language', 'callbackAddress', 'companyName'] as const;
   for (const key of text) if (form[key].trim() !== s[key]) patch[key] = form[key].trim();
   const numbers = ['defaultVisitMinutes', 'maxVisitHours', 'photoMaxKB', 'selfServiceIdleSeconds', 'selfServiceRegistrationsPerMinute', 'retentionDays'] as const;
   for (const key of numbers) if (toNumber(form[key]) !== s[key]) patch[key] = toNumber(form[key]);
@@ -111,6 +113,7 @@ const FIELD_ERROR: Record<SettingsField, MessageRef> = {
   startAtLogin: generic,
   callbackAddress: { key: 'settings.error.callbackAddress' },
   retentionDays: range(LIMITS.retentionDays),
+  companyName: { key: 'settings.error.companyName', params: { max: LIMITS.companyName } },
 };
 
 export function errorForField(path: string | undefined): { field: SettingsField; error: MessageRef } | undefined {
@@ -149,6 +152,7 @@ export const FIELD_ORDER: SettingsField[] = [
   'maxVisitHours',
   'photoMaxKB',
   'language',
+  'companyName',
   'selfServiceMode',
   'selfServiceIdleSeconds',
   'selfServiceRegistrationsPerMinute',

@@ -187,6 +187,8 @@ export interface RegisterOptions {
   shot: Shot;
   /** Staff tick or untick these device numbers in the devices step (default: keep the defaults). */
   toggleDevices?: string[];
+  /** Run at the devices step before any door is ticked (e.g. to see its error). */
+  atEmptyDevicesStep?: () => Promise<void>;
   /** 'submitted': stop after pressing submit, whatever the outcome (default: expect "done"). */
   until?: 'done' | 'submitted';
 }
@@ -232,6 +234,7 @@ export async function registerVisitor(page: Page, options: RegisterOptions): Pro
   // online doors (what the app used to pick on its own).
   await expect(page.getByTestId('no-default-doors')).toBeVisible();
   expect(await tickedDevices(page)).toEqual([]);
+  await options.atEmptyDevicesStep?.();
   for (const box of await page.locator('[id="reg-devices"] .device-option:not(.device-offline) input[type=checkbox]').all()) {
     await box.check();
     effort.count();

@@ -137,7 +137,7 @@ describe('settings patch', () => {
   const settings = {
     configured: true, demo: false, server: 'http://10.0.0.2:8080', companyno: 'C1', profile: 'aes-cbc', profiles: ['aes-cbc', 'aes-ecb'], photoEncoding: 'bare' as const, responseSignPolicy: 'warn' as const,
     secretsSet: { appSecret: true, aesKey: true, aesIv: false }, secretProtection: 'os' as const, defaultDeviceNos: ['D1'], defaultVisitMinutes: 120, photoMaxKB: 200,
-    language: 'zh-CN' as const, selfServiceMode: false, selfServiceIdleSeconds: 60, startAtLogin: false, cameraId: '', adminPinSet: false, callbackAddress: '', retentionDays: 30,
+    language: 'zh-CN' as const, selfServiceMode: false, selfServiceIdleSeconds: 60, startAtLogin: false, cameraId: '', adminPinSet: false, callbackAddress: '', retentionDays: 30, companyName: '', hostNotificationConfigured: false,
     useCompanyNoAsSecret: false, secretSource: 'app-secret' as const, registrationPaused: false, maxVisitHours: 24, selfServiceRegistrationsPerMinute: 3,
   };
   it('sends only changed fields; secrets only when typed or cleared', () => {

@@ -238,6 +238,8 @@ const SETTINGS: PublicSettings = {
   adminPinSet: true,
   callbackAddress: '',
   retentionDays: 30,
+  companyName: '',
+  hostNotificationConfigured: false,
 };
 
 const { useSelfServiceStore, useSelfServiceHostSearch } = await import('../../../src-renderer/src/self-service/store');

@@ -9,7 +9,7 @@ const SETTINGS: PublicSettings = {
   configured: true, demo: false, server: 'http://10.0.0.2:8080', companyno: 'C1', profile: 'aes-cbc', profiles: ['aes-cbc'], photoEncoding: 'bare', responseSignPolicy: 'warn',
   secretsSet: { appSecret: false, aesKey: false, aesIv: false }, secretProtection: 'os', useCompanyNoAsSecret: false, secretSource: 'missing', registrationPaused: true,
   defaultDeviceNos: [], defaultVisitMinutes: 120, maxVisitHours: 24, photoMaxKB: 200, language: 'zh-CN', selfServiceMode: false, selfServiceIdleSeconds: 60,
-  selfServiceRegistrationsPerMinute: 3, startAtLogin: false, cameraId: '', adminPinSet: false, callbackAddress: '', retentionDays: 30,
+  selfServiceRegistrationsPerMinute: 3, startAtLogin: false, cameraId: '', adminPinSet: false, callbackAddress: '', retentionDays: 30, companyName: '', hostNotificationConfigured: false,
 };
 
 describe('settings form: signing, visit length, self-registrations per minute', () => {
