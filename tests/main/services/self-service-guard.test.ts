@@ -74,3 +74,11 @@ it('the admin PIN leaves kiosk mode, and then everything is open again', async (
   expect(code(await dispatch('leaveSelfServiceMode', { pin: PIN }))).toBe('ok');
   expect(code(await dispatch('listVisits', undefined))).toBe('ok');
 });
+
+it('a kiosk is told the data controller and whether hosts are notified (none are yet), but nothing about the connection', async () => {
+  expect(code(await dispatch('leaveSelfServiceMode', { pin: PIN }))).toBe('ok');
+  expect(code(await dispatch('saveSettings', { companyName: 'x'.repeat(61) })), 'the name is bounded').toBe('invalid-input');
+  expect(code(await dispatch('saveSettings', { companyName: ' 示例科技有限公司 ', selfServiceMode: true }))).toBe('ok');
+  const seen = await dispatch('getSettings', undefined);
+  expect(seen).toMatchObject({ ok: true, value: { companyName: '示例科技有限公司', hostNotificationConfigured: false, companyno: '', server: '' } });
+});
