@@ -136,7 +136,6 @@ export const en = {
   'host.searchFailed': 'Search failed: ',
 
   'window.presets': 'Quick durations',
-  'window.shownAs': 'That is {time}',
   'window.preset1h': '1 hour',
   'window.preset2h': '2 hours',
   'window.presetHalfDay': 'Half day (4 hours)',

@@ -138,7 +138,6 @@ export const zhCN = {
   'host.searchFailed': '搜索失败：',
 
   'window.presets': '快捷时长',
-  'window.shownAs': '即 {time}',
   'window.preset1h': '1 小时',
   'window.preset2h': '2 小时',
   'window.presetHalfDay': '半天（4 小时）',
