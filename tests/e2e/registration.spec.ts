@@ -11,7 +11,7 @@ import type { Language } from '../../src-preload/contract';
 import { DEMO_OFFLINE_DEVICE } from '../../src-main/k30/simulator/seed';
 import { LI_NA, VISITOR_EN, VISITOR_ZH, ZHANG_WEI } from './support/data';
 import { expectVisitorOnServer, registerVisitor, tr, useLanguage } from './support/journey';
-import { probeDevicesError, probeVisitorErrors, walkOtherScreens } from './support/screens';
+import { expectHeaderButtonReadableOnHover, probeDevicesError, probeVisitorErrors, walkOtherScreens } from './support/screens';
 
 const PHOTO_LIMIT_BYTES = 200 * 1024;
 
@@ -33,9 +33,12 @@ for (const size of SIZES) {
 
     for (const { language, visitor: who, host } of JOURNEYS.filter((j) => size.languages.includes(j.language))) {
       test(`registers a visitor with a webcam photo in ${language}; every screen passes axe`, async ({ app, sim, checkScreen }, testInfo) => {
+        // Many screens, each checked with axe: room for a loaded 2-core machine.
+        test.setTimeout(300_000);
         const t = tr(language);
         const before = await sim.visitors();
         await useLanguage(app, language);
+        await expectHeaderButtonReadableOnHover(app, t);
         await probeVisitorErrors(app, t, checkScreen);
 
         const started = Date.now();

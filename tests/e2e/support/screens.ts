@@ -57,6 +57,12 @@ export async function probeDevicesError(page: Page, t: T): Promise<void> {
   await expect(error).toBeVisible();
   await expect(page.locator('[id="reg-devices"]')).toBeFocused();
   await expectBelowHeader(page, error, 'the devices error');
+  // Keyboard focus moving through the long list never lands under the header or the action bar.
+  await page.locator('[id="reg-devices"] input[type=checkbox]').last().focus();
+  for (let i = 0; i < 8; i++) {
+    await page.keyboard.press('Shift+Tab');
+    await expectBelowHeader(page, page.locator(':focus'), `focus after ${i + 1} × Shift+Tab`);
+  }
 }
 
 /**
@@ -96,4 +102,29 @@ export async function walkOtherScreens(page: Page, t: T, checkScreen: CheckScree
   await expect(page.getByRole('heading', { name: t('security.title'), exact: true })).toBeVisible();
   await expect(page.getByTestId('region-button').first()).toBeVisible();
   await checkScreen('security');
+}
+
+/** WCAG contrast of two CSS rgb()/rgba() colours (alpha ignored: the header's colours are opaque). */
+export function contrastRatio(a: string, b: string): number {
+  const luminance = (css: string) => {
+    const [r, g, bl] = (css.match(/[\d.]+/g) ?? ['0', '0', '0']).slice(0, 3).map((v) => {
+      const c = Number(v) / 255;
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
+}
+
+/** The header's language button stays readable under the pointer (≥ 4.5:1; it was ~1.1:1). */
+export async function expectHeaderButtonReadableOnHover(page: Page, t: T): Promise<void> {
+  const button = page.locator('header.header').getByRole('button', { name: t('lang.button'), exact: true });
+  await button.hover();
+  const colours = await button.evaluate((el) => {
+    const style = (globalThis as unknown as { getComputedStyle(e: unknown): { color: string; backgroundColor: string } }).getComputedStyle(el);
+    return { color: style.color, background: style.backgroundColor };
+  });
+  expect(contrastRatio(colours.color, colours.background), `hover ${colours.color} on ${colours.background}`).toBeGreaterThanOrEqual(4.5);
+  await page.mouse.move(0, page.viewportSize()!.height - 1);
 }
