@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { useLanguage, useT } from '../i18n';
 import { dayChoices, HOURS, joinLocal, MINUTES, splitLocal } from '../lib/datetime-parts';
 import { useNow } from '../lib/useNow';
-import { parseLocalInput, toLocalInput } from '../lib/datetime';
+import { toLocalInput } from '../lib/datetime';
 import './datetime-field.css';
 
 interface Props {
@@ -28,7 +28,7 @@ export function DateTimeField({ id, label, value, onChange, error }: Props) {
   // The list changes with the day, not every time the clock ticks.
   const today = toLocalInput(now).slice(0, 10);
   const days = useMemo(
-    () => dayChoices(parseLocalInput(`${today}T00:00`) ?? new Date(), parts.date || undefined, language, { today: t('datetime.today'), tomorrow: t('datetime.tomorrow') }),
+    () => dayChoices(today, parts.date || undefined, language, { today: t('datetime.today'), tomorrow: t('datetime.tomorrow') }),
     [today, parts.date, language, t],
   );
   const set = (patch: Partial<typeof parts>) => {

@@ -1,5 +1,5 @@
 import { useT } from '../i18n';
-import type { CapturedPhoto } from '../register/draft';
+import type { CapturedPhoto } from './captured-photo';
 
 export const photoSrc = (photo: CapturedPhoto) => `data:image/jpeg;base64,${photo.base64}`;
 

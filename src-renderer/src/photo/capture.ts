@@ -1,5 +1,5 @@
 /** Browser side of taking the photo: a presented frame → canvas → a JPEG that fits (see fit-jpeg). */
-import type { CapturedPhoto } from '../register/draft';
+import type { CapturedPhoto } from './captured-photo';
 import { bareBase64, fitJpeg, scaledSize, type Encode } from './fit-jpeg';
 import { PORTRAIT_MIN, portraitCrop } from './portrait-crop';
 

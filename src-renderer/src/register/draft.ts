@@ -17,6 +17,7 @@ import {
 } from '../../../src-preload/contract';
 import type { MessageKey, MessageRef } from '../i18n/translate';
 import { parseLocalInput, toIsoWithOffset } from '../lib/datetime';
+import type { CapturedPhoto } from '../photo/captured-photo';
 
 export const STEPS = ['visitor', 'host', 'window', 'photo', 'devices', 'review', 'result'] as const;
 export type StepId = (typeof STEPS)[number];
@@ -26,14 +27,7 @@ export const FORM_STEPS: StepId[] = ['visitor', 'host', 'window', 'photo', 'devi
 /** The contract's document types, in its order (the select offers them as they are). */
 export const DOCUMENT_TYPES: readonly DocumentType[] = DocumentTypeSchema.options;
 
-export interface CapturedPhoto {
-  /** Bare Base64 of the JPEG (starts with /9j/). */
-  base64: string;
-  bytes: number;
-  width: number;
-  height: number;
-  quality: number;
-}
+export type { CapturedPhoto };
 
 export interface Draft {
   name: string;
@@ -70,7 +64,7 @@ export const STEP_FIELDS: Record<StepId, DraftField[]> = {
 };
 
 export function stepOfField(field: DraftField): StepId {
-  return (FORM_STEPS.find((s) => STEP_FIELDS[s].includes(field)) ?? 'review') as StepId;
+  return FORM_STEPS.find((s) => STEP_FIELDS[s].includes(field)) ?? 'review';
 }
 
 /** The DOM id of a field's input, for labels and for moving focus to it. */

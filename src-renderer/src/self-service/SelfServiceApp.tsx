@@ -10,6 +10,7 @@ import { SelfServicePhoto } from './SelfServicePhoto';
 import { ConsentScreen } from './ConsentScreen';
 import { DetailsScreen, DoneScreen, FailedScreen, HostScreen, ReceptionScreen, SubmittingScreen, WelcomeScreen } from './screens';
 import './self-service.css';
+import './self-service-steps.css';
 import './kiosk-layout.css';
 
 const SCREENS: Record<SelfServiceScreen, () => JSX.Element> = {

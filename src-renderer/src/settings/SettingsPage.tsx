@@ -5,6 +5,7 @@ import { PinGate } from './PinGate';
 import { DevToolsSection } from './DevToolsSection';
 import { PinSection } from './PinSection';
 import { SettingsForm } from './SettingsForm';
+import './settings.css';
 
 /** Settings, behind the admin PIN once one is set (locked again when the page is left). */
 export function SettingsPage() {

@@ -10,6 +10,7 @@ import { RemoveExpiredButton } from './RemoveExpiredButton';
 import { VisitDetail } from './VisitDetail';
 import { VisitList } from './VisitList';
 import { PANEL_ID, tabId, VisitTabs } from './VisitTabs';
+import './visits.css';
 
 export function VisitsPage() {
   const t = useT();

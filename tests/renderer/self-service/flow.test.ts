@@ -3,12 +3,13 @@
  * store against a fake `window.kiosk` (what is sent, what is never sent, what is forgotten).
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { RegistrationSchema, type ErrorCode, type KioskApi, type PublicSettings, type Registration, type Result, type Visit } from '../../../src-preload/contract';
+import { RegistrationSchema, type ErrorCode, type KioskApi, type Registration, type Result, type Visit } from '../../../src-preload/contract';
 import { createIdleTimer, type IdleClock, type IdlePhase } from '../../../src-renderer/src/self-service/idle';
 import { buildSelfServiceRegistration, selfServiceErrorView, lockoutSeconds, outcomeOfVisit } from '../../../src-renderer/src/self-service/flow';
 import { emptyDraft, type Draft } from '../../../src-renderer/src/register/draft';
 import { en } from '../../../src-renderer/src/i18n/en';
 import { zhCN } from '../../../src-renderer/src/i18n/zh-CN';
+import { publicSettings } from '../../helpers/public-settings';
 
 // ---------------------------------------------------------------------------------------------
 // A fake clock for the idle timer.
@@ -215,35 +216,24 @@ const fakeKiosk = {
 } as unknown as KioskApi;
 (globalThis as unknown as { kiosk: KioskApi }).kiosk = fakeKiosk;
 
-const SETTINGS: PublicSettings = {
-  configured: true,
+const SETTINGS = publicSettings({
   demo: true,
   server: '',
   companyno: '',
-  profile: 'aes-cbc',
-  profiles: ['aes-cbc', 'aes-ecb'],
   photoEncoding: 'data-url',
-  responseSignPolicy: 'warn',
   secretsSet: { appSecret: false, aesKey: false, aesIv: false },
-  secretProtection: 'os',
-  ...{ useCompanyNoAsSecret: false, secretSource: 'hidden', registrationPaused: false, maxVisitHours: 24, selfServiceRegistrationsPerMinute: 3 },
+  secretSource: 'hidden',
   defaultDeviceNos: ['D1', 'D2'],
   defaultVisitMinutes: 60,
-  photoMaxKB: 200,
   language: 'en',
   selfServiceMode: true,
   selfServiceIdleSeconds: 15,
-  startAtLogin: false,
-  cameraId: '',
   adminPinSet: true,
-  callbackAddress: '',
-  retentionDays: 30,
-  companyName: '',
-  hostNotificationConfigured: false,
-};
+});
 
 const { useSelfServiceStore, useSelfServiceHostSearch } = await import('../../../src-renderer/src/self-service/store');
 const { useSettingsStore } = await import('../../../src-renderer/src/settings/store');
+const { useLanguageStore } = await import('../../../src-renderer/src/i18n/language-store');
 
 function fillToPhoto() {
   const s = useSelfServiceStore.getState();
@@ -266,11 +256,11 @@ describe('kiosk store', () => {
   });
 
   it('starts in Chinese whatever the saved language, and switches for one visitor without saving', () => {
-    expect(useSettingsStore.getState().language).toBe('zh-CN');
+    expect(useLanguageStore.getState().language).toBe('zh-CN');
     useSelfServiceStore.getState().setLanguage('en');
-    expect(useSettingsStore.getState().language).toBe('en');
+    expect(useLanguageStore.getState().language).toBe('en');
     useSelfServiceStore.getState().wipe();
-    expect(useSettingsStore.getState().language).toBe('zh-CN');
+    expect(useLanguageStore.getState().language).toBe('zh-CN');
     expect(calls.map((c) => c.name)).not.toContain('saveSettings');
   });
 
@@ -412,6 +402,6 @@ describe('kiosk store', () => {
     expect(right.ok).toBe(true);
     expect(useSettingsStore.getState().settings?.selfServiceMode).toBe(false);
     // The staff's saved language is back.
-    expect(useSettingsStore.getState().language).toBe('en');
+    expect(useLanguageStore.getState().language).toBe('en');
   });
 });

@@ -1,0 +1,9 @@
+/** A photo as the camera step hands it on: a JPEG that already fits the terminal's size limit. */
+export interface CapturedPhoto {
+  /** Bare Base64 of the JPEG (starts with /9j/). */
+  base64: string;
+  bytes: number;
+  width: number;
+  height: number;
+  quality: number;
+}
