@@ -11,9 +11,12 @@
  */
 import { z } from 'zod';
 import { issueCode, LIMITS } from './contract-rules';
+import { KioskLookupSchema, KioskReturningSchema, ProfileIdInputSchema, ProfileSummarySchema, ReturningLookupSchema, ReturningOfferSchema, ReturningPrefillSchema } from './profile-schemas';
 import { AppStatusSchema, DiskProblemSchema, RegistrationSchema, SweepResultSchema, VisitIdSchema, VisitSchema, VisitStateSchema } from './visit-schemas';
 
 export * from './contract-rules';
+export * from './identity-rules';
+export * from './profile-schemas';
 
 // ---------------------------------------------------------------------------------------------
 // Shared shapes
@@ -73,6 +76,8 @@ export const PublicSettingsSchema = z.object({
   adminPinSet: z.boolean(),
   callbackAddress: z.string(),
   retentionDays: z.number().int(),
+  profileRetentionDays: z.number().int(),
+  profilePhotoDays: z.number().int(),
   /** Who is responsible for visitors' data (the kiosk's consent names it); '' = not set. */
   companyName: z.string(),
   /**
@@ -110,6 +115,8 @@ export const SettingsPatchSchema = z
     cameraId: text(256),
     callbackAddress: z.union([z.literal(''), z.string().trim().regex(/^(\d{1,3}(\.\d{1,3}){3}|localhost|\[[0-9a-f:]+\]):\d{1,5}$/i, issueCode('host-port'))]),
     retentionDays: whole(LIMITS.retentionDays),
+    profileRetentionDays: whole(LIMITS.profileRetentionDays),
+    profilePhotoDays: whole(LIMITS.profilePhotoDays),
     companyName: text(LIMITS.companyName),
   })
   .partial()
@@ -284,6 +291,11 @@ export const ErrorCodeSchema = z.enum([
   'app-secret-required',
   /** The visit is longer than the configured maximum. */
   'visit-too-long',
+  /**
+   * Reception: the same document or phone already has an active or upcoming visit (its id in
+   * `visitId`). Open it, extend it (register with replacesVisitId, then end it) or register anyway.
+   */
+  'duplicate-visit',
   /** This self-service kiosk registered its per-minute maximum. */
   'too-many-registrations',
   'internal',
@@ -344,6 +356,17 @@ export const calls = {
    */
   cancelVisit: { input: VisitIdSchema, output: VisitSchema },
   listVisits: { input: none, output: z.array(VisitSchema) },
+
+  /** Reception: a phone or document number typed that a remembered (consenting) visitor has. */
+  findReturningVisitor: { input: ReturningLookupSchema, output: ReturningOfferSchema.nullable() },
+  /** Reception: the remembered details one tap fills in (photo only if consented and young enough). */
+  useReturningVisitor: { input: ProfileIdInputSchema, output: ReturningPrefillSchema },
+  /** Kiosk: the visitor's own full phone and last 4 of their document; only their name and last host. */
+  findMyProfile: { input: KioskLookupSchema, output: KioskReturningSchema.nullable() },
+  /** Settings (admin): remembered visitors by name or full number. */
+  searchVisitorProfiles: { input: z.object({ query: text(50) }).strict(), output: z.array(ProfileSummarySchema) },
+  /** Settings (admin): "forget this visitor" (PIPL Art. 47): profile and photo deleted now. */
+  forgetVisitor: { input: ProfileIdInputSchema, output: z.literal(true) },
   removeVisit: { input: VisitIdSchema, output: VisitSchema },
   removeExpired: { input: none, output: SweepResultSchema },
 

@@ -16,6 +16,9 @@ import type { RegistrationService } from './visits/registration';
 import type { RemovalSweeper } from './visits/removal';
 import type { UnsavedFacts } from './visits/unsaved-facts';
 import type { SelfServiceSession } from './self-service-session';
+import { profileHandlers } from './personal-data/profile-handlers';
+import type { VisitorProfiles } from './personal-data/visitor-profiles';
+import type { Logger } from './ports';
 
 export interface ApiHandlerDeps {
   settings: SettingsService;
@@ -39,6 +42,9 @@ export interface ApiHandlerDeps {
   adminSession?: AdminSession;
   /** Genuine callbacks refused lately because the K30 server's clock and ours disagree. */
   clockSkew?: () => ClockSkewReport | undefined;
+  /** Returning visitors who consented to be remembered. */
+  profiles: VisitorProfiles;
+  log: Logger;
 }
 
 /**
@@ -75,6 +81,7 @@ export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
   const selfService = () => settings.values.selfServiceMode;
   const session = deps.adminSession ?? new AdminSession(settings);
   return {
+    ...profileHandlers(deps.profiles, session),
     ...settingsHandlers({ settings, clients, isDemo: deps.isDemo, setSelfServiceMode: deps.setSelfServiceMode, openDevTools: deps.openDevTools, session }),
 
     getStatus: async () => appStatus(ledger, deps.facts, deps.clockSkew?.()),
@@ -91,7 +98,12 @@ export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
       if (input.channel === 'kiosk' && !input.consent) throw new AppError('invalid-input', 'consent is required at the self-service kiosk', 'consent');
       const maxBytes = settings.values.photoMaxKB * 1024;
       if (base64Bytes(input.photo) > maxBytes) throw new AppError('photo-too-large', `the photo is larger than ${settings.values.photoMaxKB} KB`, 'photo');
-      return registration.register(input, selfService() ? (id) => selfServiceSession?.claim(id) : undefined);
+      const visit = await registration.register(input, selfService() ? (id) => selfServiceSession?.claim(id) : undefined);
+      // Remembered only with the visitor's own consent, and only once K30 has the visit.
+      if (input.remember) {
+        await deps.profiles.remember(input, input.remember.photo).catch((error: unknown) => deps.log.warn(`visitor profiles: could not remember visit ${visit.id}: ${(error as Error)?.message}`));
+      }
+      return visit;
     },
     async resetSelfServiceSession() {
       selfServiceSession?.reset();

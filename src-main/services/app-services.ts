@@ -20,6 +20,7 @@ import { PresenceService } from './presence/presence-service';
 import { RollCallService } from './presence/roll-call';
 import { AdminSession } from './settings/admin-session';
 import { lazyMatchKeys, type MatchKeys } from './personal-data/match-key';
+import { VisitorProfiles } from './personal-data/visitor-profiles';
 import type { ChangedKey } from './settings/settings-service';
 import { SettingsService } from './settings/settings-service';
 import { VisitLedger } from './visits/ledger';
@@ -90,12 +91,21 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   const clients = new ClientProvider(settings, { demo: () => demo.current(), log, now });
   const client = () => clients.get();
 
-  const ledger = await VisitLedger.open({ dataDir, log, now, disk: opts.disk });
+  const ledger = await VisitLedger.open({ dataDir, log, now, disk: opts.disk, box: secretBox });
+  const profiles = await VisitorProfiles.open({
+    dir: join(dataDir, 'visitor-profiles'),
+    box: secretBox,
+    keys: matchKeys,
+    log,
+    now,
+    retentionDays: () => settings.values.profileRetentionDays,
+    photoDays: () => settings.values.profilePhotoDays,
+  });
   const facts = new UnsavedFacts({ ledger, log, now, retryMs: opts.unsavedRetryMs });
   const selfService = () => settings.values.selfServiceMode;
   const selfServiceSession = new SelfServiceSession(selfService);
   const visitWindow = visitWindowPolicy({ selfService, defaultVisitMinutes: () => settings.values.defaultVisitMinutes, maxVisitHours: () => settings.values.maxVisitHours });
-  const registration = new RegistrationService({ ledger, client, events, log, now, facts, visitWindow });
+  const registration = new RegistrationService({ ledger, client, events, log, now, facts, visitWindow, matchKeys });
   const removal = new RemovalSweeper({ ledger, client, events, log, now, facts, intervalMs: opts.sweepIntervalMs, retentionDays: () => settings.values.retentionDays });
   // The banner follows the disk: a K30 result held or saved, the ledger (un)writable.
   // …and a K30 server whose callbacks are refused for their time (the receiver is made below).
@@ -179,11 +189,17 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     demo.setCallbackUrl(demoActive ? callbacks.url : undefined);
   }
 
+  const purgeProfiles = () => profiles.purgeExpired().catch((error) => log.error(`visitor profiles: purge failed: ${describeError(error)}`));
+  const profilePurge = setInterval(() => void purgeProfiles(), 3600_000);
+  profilePurge.unref?.();
+
   let closed = false;
   let changes: Promise<void> = Promise.resolve();
   const unsubscribe = settings.onChange((changed) => {
     // Kiosk mode turned on or off: whatever the window saw before is not the new visitor's.
     if (changed.includes('selfServiceMode')) selfServiceSession.reset();
+    // A shorter retention (or 0) deletes what it no longer allows now, not at the next purge.
+    if (changed.includes('profileRetentionDays') || changed.includes('profilePhotoDays')) void purgeProfiles();
     if (changed.some((key) => CONNECTION_KEYS.has(key))) {
       directory.clearCache();
       presence.clearCache();
@@ -224,6 +240,8 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     selfServiceSession,
     adminSession,
     clockSkew: () => callbacks.clockSkew(),
+    profiles,
+    log,
   });
   const handlers = guardSelfServiceMode(allHandlers, {
     isSelfServiceMode: selfService,
@@ -275,6 +293,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
       closed = true;
       unsubscribe();
       clearTimeout(resumeRetry);
+      clearInterval(profilePurge);
       for (const off of statusSubscriptions) off();
       facts.stop();
       await ready;

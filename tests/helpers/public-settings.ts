@@ -32,6 +32,8 @@ export function publicSettings(over: Partial<PublicSettings> = {}): PublicSettin
     adminPinSet: false,
     callbackAddress: '',
     retentionDays: 30,
+    profileRetentionDays: 90,
+    profilePhotoDays: 30,
     companyName: '',
     hostNotificationConfigured: false,
     ...over,

@@ -215,6 +215,8 @@ export class SettingsService {
       adminPinSet: this.pinHash() !== undefined,
       callbackAddress: v.callbackAddress,
       retentionDays: v.retentionDays,
+      profileRetentionDays: v.profileRetentionDays,
+      profilePhotoDays: v.profilePhotoDays,
       companyName: v.companyName,
       // No notification channel exists yet (#10 adds one and sets this from its settings).
       hostNotificationConfigured: false,

@@ -4,7 +4,8 @@ import { AppError } from '../app-error';
 import { K30CreatedWithoutNumberError, K30Error, K30ProtocolError, K30ServerError, K30TransportError, K30ValidationError } from '../../k30/client/errors';
 import type { EventBus } from '../event-bus';
 import type { Logger } from '../ports';
-import { forVisit } from './visit-error';
+import type { MatchKeys } from '../personal-data/match-key';
+import { forVisit, VisitError } from './visit-error';
 import { UnsavedFacts } from './unsaved-facts';
 import { maskDocument, maskPhone, note, toPublic, type VisitLedger, type VisitRecord } from './ledger';
 import { DEFAULT_VISIT_WINDOW, type VisitWindowPolicy } from './visit-window';
@@ -40,6 +41,8 @@ export interface RegistrationDeps {
   facts?: UnsavedFacts;
   /** Decides each visit's begin and end (visit-window.ts); by default the page's, at most 24 h. */
   visitWindow?: VisitWindowPolicy;
+  /** Keyed hashes of phone and document, kept on the visit for matching (duplicates, deny list). */
+  matchKeys?: MatchKeys;
 }
 
 /** The text shown for a failed step: the server's own words, never a stack or a secret. */
@@ -60,6 +63,9 @@ function mayHaveBeenCreated(error: unknown): boolean {
   if (error instanceof K30ProtocolError) return true;
   return true;
 }
+
+/** A visit that is (or may be) on K30 and at the doors: a second one for the same person is a duplicate. */
+const LIVE_STATES = new Set<VisitRecord['state']>(['intent', 'create-unknown', 'created', 'created-without-no', 'pushed']);
 
 /** Main's fixed notes in a visit's lastError; the renderer shows each in the app's language (visits/service-text.ts). */
 export const APP_STOPPED = 'The app stopped while registering: the server may or may not have this visitor.';
@@ -82,6 +88,7 @@ export class RegistrationService {
   private readonly newId: () => string;
   private readonly facts: UnsavedFacts;
   private readonly visitWindow: VisitWindowPolicy;
+  private readonly matchKeys: MatchKeys | undefined;
 
   constructor(deps: RegistrationDeps) {
     this.ledger = deps.ledger;
@@ -92,6 +99,7 @@ export class RegistrationService {
     this.newId = deps.newId ?? randomUUID;
     this.facts = deps.facts ?? new UnsavedFacts({ ledger: deps.ledger, log: deps.log, now: deps.now });
     this.visitWindow = deps.visitWindow ?? DEFAULT_VISIT_WINDOW;
+    this.matchKeys = deps.matchKeys;
   }
 
   /** `onRecorded` learns the new visit's id before any event about it is emitted. */
@@ -119,7 +127,9 @@ export class RegistrationService {
       history: [],
       createdAt: at.toISOString(),
       private: { phone: input.phone, documentNo: input.documentNo, photo: input.photo },
+      ...(this.matchKeys ? { match: { phone: this.matchKeys.phone(input.phone), document: this.matchKeys.document(input.documentNo) } } : {}),
     };
+    this.refuseDuplicate(input, record, at);
     note(record, at, 'intent', input.consent ? `${input.channel}; consent to data and photo` : input.channel);
     onRecorded?.(record.id);
     return this.ledger.exclusive(record.id, async () => {
@@ -220,6 +230,24 @@ export class RegistrationService {
   }
 
   // -------------------------------------------------------------------------------------------
+
+  /**
+   * Reception only: the same document or phone (by match key) with a visit that is live or still
+   * to come refuses the registration until staff chose "register anyway". The visit a retake or an
+   * extension replaces is not a duplicate of it. (The kiosk is not told: that would say whether a
+   * stranger's number has a visit.)
+   */
+  private refuseDuplicate(input: Registration, record: VisitRecord, at: Date): void {
+    if (input.channel !== 'reception' || input.duplicateAccepted || !record.match) return;
+    const live = this.ledger
+      .findByMatch(record.match)
+      .filter((v) => v.id !== input.replacesVisitId && LIVE_STATES.has(v.state) && Date.parse(v.end) > at.getTime())
+      .sort((a, b) => a.begin.localeCompare(b.begin));
+    const first = live[0];
+    if (!first) return;
+    const field = first.match?.document === record.match.document ? 'documentNo' : 'phone';
+    throw new VisitError(first.id, new AppError('duplicate-visit', `the same ${field === 'documentNo' ? 'document' : 'phone'} has an active or upcoming visit`, field));
+  }
 
   /** Runs inside the visit's lock, with the record in 'intent' on disk. */
   private async createAndPush(visitId: string, client: RegistrationClient): Promise<Visit> {

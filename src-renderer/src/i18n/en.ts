@@ -11,6 +11,7 @@ import { selfServiceEn } from './self-service-strings';
 import { securityEn } from './security-strings';
 import { trustEn } from './trust-strings';
 import { rollCallEn } from './roll-call-strings';
+import { frontdeskEn } from './frontdesk-strings';
 import { receptionEn } from './reception-strings';
 import { kioskEn } from './kiosk-strings';
 import type { Messages } from './zh-CN';
@@ -31,6 +32,7 @@ export const en = {
   ...reliabilityEn,
   ...trustEn,
   ...rollCallEn,
+  ...frontdeskEn,
   ...receptionEn,
   ...kioskEn,
 } satisfies Messages;

@@ -11,6 +11,7 @@ import { selfServiceZhCN } from './self-service-strings';
 import { securityZhCN } from './security-strings';
 import { trustZhCN } from './trust-strings';
 import { rollCallZhCN } from './roll-call-strings';
+import { frontdeskZhCN } from './frontdesk-strings';
 import { receptionZhCN } from './reception-strings';
 import { kioskZhCN } from './kiosk-strings';
 
@@ -33,6 +34,7 @@ export const zhCN = {
   ...reliabilityZhCN,
   ...trustZhCN,
   ...rollCallZhCN,
+  ...frontdeskZhCN,
   ...receptionZhCN,
   ...kioskZhCN,
 } as const;

@@ -1,3 +1,4 @@
+import { DuplicateWarning } from './DuplicateWarning';
 import { useT, type MessageKey } from '../i18n';
 import { useNavigationStore } from '../lib/navigation-store';
 import { useRegistrationStore, type SubmissionStatus } from './store';
@@ -41,6 +42,7 @@ export function StepResult() {
       <h2 id={WIZARD_HEADING_ID} className="step-title" tabIndex={-1}>
         {title}
       </h2>
+      <DuplicateWarning />
       <p className="result-visitor">{name}</p>
 
       {status === 'unknown' && (

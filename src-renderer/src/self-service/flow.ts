@@ -125,6 +125,8 @@ const ERROR_VIEWS: Record<ErrorCode, SelfServiceErrorView> = {
   'rate-limited': { key: 'selfService.error.busy', retry: true, detail: false },
   'not-found': { key: 'selfService.error.server', retry: true, detail: false },
   'not-allowed': { key: 'selfService.error.unavailable', retry: false, detail: false },
+  // Main never sends it to a kiosk (reception only); if it did, reception sorts it out.
+  'duplicate-visit': { key: 'selfService.error.unavailable', retry: false, detail: false },
   'pin-required': { key: 'selfService.error.unavailable', retry: false, detail: false },
   'wrong-pin': { key: 'selfService.error.unavailable', retry: false, detail: false },
   'photo-too-large': { key: 'selfService.error.photo', retry: false, detail: false },

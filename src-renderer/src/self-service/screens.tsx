@@ -7,6 +7,8 @@ import { DONE_RETURN_SECONDS, selfServiceErrorView, RECEPTION_RETURN_SECONDS } f
 import { KIOSK_HEADING_ID, selfServiceFieldId, useAutoReturn } from './hooks';
 import { SelfServiceErrorMessage } from './SelfServiceErrorMessage';
 import { SelfServiceStep } from './SelfServiceStep';
+import { KioskReturning } from './KioskReturning';
+import '../register/returning.css';
 
 export function WelcomeScreen() {
   const t = useT();
@@ -45,6 +47,7 @@ export function DetailsScreen() {
     <SelfServiceStep step="details">
       <p className="self-service-muted">{t('selfService.details.intro')}</p>
       <VisitorFields store={useSelfServiceStore} idOf={selfServiceFieldId} variant="self-service" />
+      <KioskReturning />
     </SelfServiceStep>
   );
 }

@@ -229,7 +229,7 @@ export const useSelfServiceStore = create<SelfServiceState>()((set, get) => {
         forget({ screen: 'reception', reception: 'unknown' });
         return;
       }
-      const blamed = blamedField(error);
+      const blamed = blamedField(error, get().draft.documentType);
       if (blamed) {
         set({
           screen: screenOfField(blamed.field),

@@ -6,6 +6,7 @@ import { DevToolsSection } from './DevToolsSection';
 import { PinSection } from './PinSection';
 import { SettingsForm } from './SettingsForm';
 import './settings.css';
+import { VisitorProfilesSection } from './VisitorProfilesSection';
 
 /** Settings, behind the admin PIN once one is set (locked again when the page is left). */
 export function SettingsPage() {
@@ -33,6 +34,7 @@ export function SettingsPage() {
         <>
           <SettingsForm settings={settings} />
           <PinSection />
+          <VisitorProfilesSection />
           <DevToolsSection />
         </>
       )}

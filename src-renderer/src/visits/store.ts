@@ -16,6 +16,11 @@ interface VisitsState {
   removeExpired(): Promise<Result<SweepResult>>;
   retry(visitId: string): Promise<Result<Visit>>;
   cancel(visitId: string): Promise<Result<Visit>>;
+  /** The visit the Visits page opens with (e.g. "open that visit" from a duplicate warning). */
+  focusId: string | null;
+  focus(visitId: string): void;
+  /** The focused visit's id, once (the page takes it when it opens). */
+  takeFocus(): string | null;
 }
 
 export const useVisitsStore = create<VisitsState>()((set, get) => {
@@ -28,6 +33,13 @@ export const useVisitsStore = create<VisitsState>()((set, get) => {
     loaded: false,
     loading: false,
     error: null,
+    focusId: null,
+    focus: (visitId) => set({ focusId: visitId }),
+    takeFocus() {
+      const id = get().focusId;
+      set({ focusId: null });
+      return id;
+    },
 
     async load() {
       set({ loading: true, error: null });

@@ -33,7 +33,7 @@ describe('registration draft', () => {
   it('checks the mobile number and the ID card checksum', () => {
     const d = filled();
     expect(validateField('phone', d)).toBeUndefined();
-    expect(validateField('phone', { ...d, phone: '2381234567' })?.key).toBe('validation.phone');
+    expect(validateField('phone', { ...d, phone: '2381234567' })?.key).toBe('validation.phoneMainland');
     expect(validateField('documentNo', d)).toBeUndefined();
     expect(validateField('documentNo', { ...d, documentNo: '110105194912310021' })?.key).toBe('validation.idChecksum');
     expect(validateField('documentNo', { ...d, documentNo: '1234' })?.key).toBe('validation.idFormat');
@@ -73,7 +73,7 @@ describe('registration draft', () => {
 
   it('checks one field on leaving it: shows or clears its error', () => {
     const bad = { draft: { ...filled(), phone: '123' }, fieldErrors: {} };
-    expect(checkDraftField(bad, 'phone').fieldErrors.phone?.key).toBe('validation.phone');
+    expect(checkDraftField(bad, 'phone').fieldErrors.phone?.key).toBe('validation.phoneMainland');
     expect(checkDraftField({ draft: filled(), fieldErrors: { phone: { key: 'validation.phone' as const } } }, 'phone').fieldErrors).toEqual({});
   });
 
@@ -124,7 +124,7 @@ describe('draft rules come from the contract', () => {
     expect(parsed.success).toBe(false);
     if (parsed.success) return;
     const messages = parsed.error.issues.map((issue) => issue.message);
-    expect(messages).toEqual(expect.arrayContaining(['mobile', 'duplicate', 'id-checksum']));
+    expect(messages).toEqual(expect.arrayContaining(['phone-mainland', 'duplicate', 'id-checksum']));
     for (const message of messages) expect(ValidationCodeSchema.options).toContain(message);
   });
 });

@@ -55,6 +55,8 @@ describe('SettingsService: values and defaults', () => {
       cameraId: '',
       callbackAddress: '',
       retentionDays: 30,
+      profileRetentionDays: 90,
+      profilePhotoDays: 30,
       companyName: '',
     });
     expect(settings.isConfigured()).toBe(false);
