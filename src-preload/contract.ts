@@ -92,6 +92,8 @@ export const PublicSettingsSchema = z.object({
   /** Staff give their PIN before acting (off: the station acts). */
   staffSignIn: z.boolean(),
   auditRetentionDays: z.number().int(),
+  /** Who is responsible for visitors' data (the kiosk's consent names it); '' = not set. */
+  companyName: z.string(),
 });
 export type PublicSettings = z.infer<typeof PublicSettingsSchema>;
 
@@ -127,6 +129,7 @@ export const SettingsPatchSchema = z
     stationName: text(LIMITS.stationName),
     staffSignIn: z.boolean(),
     auditRetentionDays: whole(LIMITS.auditRetentionDays),
+    companyName: text(LIMITS.companyName),
   })
   .partial()
   .strict();

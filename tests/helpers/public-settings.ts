@@ -38,6 +38,7 @@ export function publicSettings(over: Partial<PublicSettings> = {}): PublicSettin
     stationName: '',
     staffSignIn: false,
     auditRetentionDays: 365,
+    companyName: '',
     ...over,
   };
 }

@@ -37,6 +37,7 @@ export const settingsFieldSchemas = {
   stationName: patchFields.stationName,
   staffSignIn: patchFields.staffSignIn,
   auditRetentionDays: patchFields.auditRetentionDays,
+  companyName: patchFields.companyName,
 } as const;
 
 export const SettingsValuesSchema = z.object(settingsFieldSchemas).strict();
@@ -73,6 +74,7 @@ export const SETTINGS_DEFAULTS: Readonly<SettingsValues> = Object.freeze({
   // Off: the station acts, as before; an administrator turns it on once staff have PINs.
   staffSignIn: false,
   auditRetentionDays: 365,
+  companyName: '',
 });
 
 export const SETTING_KEYS = Object.keys(settingsFieldSchemas) as SettingKey[];

@@ -197,6 +197,7 @@ export class SettingsService {
       stationName: v.stationName,
       staffSignIn: v.staffSignIn,
       auditRetentionDays: v.auditRetentionDays,
+      companyName: v.companyName,
     };
   }
 

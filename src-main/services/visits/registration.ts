@@ -78,9 +78,11 @@ function mayHaveBeenCreated(error: unknown): boolean {
 /** A visit that is (or may be) on K30 and at the doors: a second one for the same person is a duplicate. */
 const LIVE_STATES = new Set<VisitRecord['state']>(['intent', 'create-unknown', 'created', 'created-without-no', 'pushed']);
 
-const MAY_REMAIN = 'Abandoned with its outcome unknown: K30 may hold an unpushed visitor for it, to be deleted in the K30 software.';
+/** Main's fixed notes in a visit's lastError; the renderer shows each in the app's language (visits/service-text.ts). */
+export const APP_STOPPED = 'The app stopped while registering: the server may or may not have this visitor.';
+export const MAY_REMAIN = 'Abandoned with its outcome unknown: K30 may hold an unpushed visitor for it, to be deleted in the K30 software.';
 
-const NO_NUMBER =
+export const NO_NUMBER =
   'The server created the visitor but returned no visitor number: it cannot be pushed to devices or removed from here. Finish it in the K30 software.';
 
 /**
@@ -169,7 +171,7 @@ export class RegistrationService {
           this.change(visit.id, (r) => {
             if (r.state !== 'intent') return false;
             r.state = 'create-unknown';
-            r.lastError = 'The app stopped while registering: the server may or may not have this visitor.';
+            r.lastError = APP_STOPPED;
             note(r, this.now(), 'create-unknown', 'found after restart');
           }),
         );

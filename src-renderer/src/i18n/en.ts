@@ -16,6 +16,8 @@ import { expectedEn } from './expected-strings';
 import { trustEn } from './trust-strings';
 import { rollCallEn } from './roll-call-strings';
 import { frontdeskEn } from './frontdesk-strings';
+import { receptionEn } from './reception-strings';
+import { kioskEn } from './kiosk-strings';
 import type { Messages } from './zh-CN';
 
 /** English: must have exactly the keys of zh-CN (checked by `satisfies`). */
@@ -39,4 +41,6 @@ export const en = {
   ...notifyEn,
   ...slipEn,
   ...adminEn,
+  ...receptionEn,
+  ...kioskEn,
 } satisfies Messages;

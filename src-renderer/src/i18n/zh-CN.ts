@@ -16,6 +16,8 @@ import { expectedZhCN } from './expected-strings';
 import { trustZhCN } from './trust-strings';
 import { rollCallZhCN } from './roll-call-strings';
 import { frontdeskZhCN } from './frontdesk-strings';
+import { receptionZhCN } from './reception-strings';
+import { kioskZhCN } from './kiosk-strings';
 
 /**
  * Simplified Chinese: the default language and the source of the message keys (en.ts must have
@@ -41,6 +43,8 @@ export const zhCN = {
   ...notifyZhCN,
   ...slipZhCN,
   ...adminZhCN,
+  ...receptionZhCN,
+  ...kioskZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

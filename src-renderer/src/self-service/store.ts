@@ -82,6 +82,8 @@ interface SelfServiceState {
   back(): void;
   /** "不同意": nothing is sent, everything entered is forgotten. */
   decline(): void;
+  /** "No photo": the kiosk needs one, reception does not; nothing was typed yet. */
+  declinePhoto(): void;
   submit(): Promise<void>;
   /** From the failed screen: back to the details, everything kept. */
   edit(): void;
@@ -125,7 +127,7 @@ export const useSelfServiceStore = create<SelfServiceState>()((set, get) => {
   const forget = (then: Pick<SelfServiceState, 'screen'> & Partial<SelfServiceState>) => {
     useSelfServiceHostSearch.getState().reset();
     // Back at the welcome screen (or a new visitor starting): main stops sending earlier visits' events.
-    if (then.screen === 'welcome' || then.screen === 'details' || then.screen === 'leave') void call('resetSelfServiceSession');
+    if (then.screen === 'welcome' || then.screen === KIOSK_STEPS[0] || then.screen === 'leave') void call('resetSelfServiceSession');
     set({ ...blank(), adminOpen: false, session: get().session + 1, ...focus('heading'), ...then });
   };
 
@@ -142,7 +144,7 @@ export const useSelfServiceStore = create<SelfServiceState>()((set, get) => {
         forget({ screen: 'reception', reception: 'no-devices' });
         return;
       }
-      forget({ screen: 'details' });
+      forget({ screen: KIOSK_STEPS[0] });
     },
 
     ...draftEditActions(set, get),
@@ -186,6 +188,10 @@ export const useSelfServiceStore = create<SelfServiceState>()((set, get) => {
     decline() {
       // Nothing was sent, so nothing exists anywhere but here: forgetting it is enough.
       forget({ screen: 'reception', reception: 'declined' });
+    },
+
+    declinePhoto() {
+      forget({ screen: 'reception', reception: 'no-photo' });
     },
 
     async submit() {

@@ -10,6 +10,7 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { canRemove, canRepush, canSignOut, lastErrorKey } from './derive';
 import { HostNotificationInfo } from './HostNotificationInfo';
 import { RemovalInfo } from './RemovalInfo';
+import { serviceText } from './service-text';
 import { UnknownOutcomeActions } from './UnknownOutcomeActions';
 import { VisitHistory } from './VisitHistory';
 import { PrintSlipButton } from '../slip/lazy';
@@ -106,7 +107,7 @@ export function VisitDetail({ visit, onClose }: { visit: Visit; onClose: () => v
         {visit.lastError && (
           <Row label={t('visit.lastError')}>
             <span className="error-explained">{t(lastErrorKey(visit.state))}</span>
-            <span className="error-raw muted">{t('error.detail', { detail: visit.lastError })}</span>
+            <span className="error-raw muted">{serviceText(visit.lastError, t)}</span>
           </Row>
         )}
       </dl>
@@ -120,7 +121,7 @@ export function VisitDetail({ visit, onClose }: { visit: Visit; onClose: () => v
             <li key={d.no} className="device-progress-row">
               <span className="device-progress-name">{nameOf(d.no)}</span>
               <DeviceSyncBadge state={d.state} />
-              {d.message && <span className="muted">{d.message}</span>}
+              {d.message && <span className="muted">{serviceText(d.message, t)}</span>}
               {d.at && <span className="muted">{formatDateTime(d.at, language)}</span>}
             </li>
           ))}

@@ -238,12 +238,12 @@ const { useLanguageStore } = await import('../../../src-renderer/src/i18n/langua
 function fillToPhoto() {
   const s = useSelfServiceStore.getState();
   s.start();
+  s.setConsent('data', true);
+  s.setConsent('photo', true);
+  s.next();
   s.update({ name: '王小明', phone: '13912345678', documentNo: '11010519491231002X' });
   s.next();
   s.setHost(HOST);
-  s.next();
-  s.setConsent('data', true);
-  s.setConsent('photo', true);
   s.next();
   s.setPhoto(PHOTO);
 }
@@ -264,9 +264,16 @@ describe('kiosk store', () => {
     expect(calls.map((c) => c.name)).not.toContain('saveSettings');
   });
 
-  it('walks details → host → consent → photo, checking each screen', () => {
+  it('walks consent → details → host → photo, checking each screen: nothing is typed before consent', () => {
     const s = useSelfServiceStore.getState();
     s.start();
+    expect(useSelfServiceStore.getState().screen).toBe('consent');
+    s.setConsent('data', true);
+    s.next();
+    expect(useSelfServiceStore.getState().screen).toBe('consent');
+    expect(useSelfServiceStore.getState().consentReminder).toBe(true);
+    s.setConsent('photo', true);
+    s.next();
     expect(useSelfServiceStore.getState().screen).toBe('details');
     s.next();
     expect(useSelfServiceStore.getState().screen).toBe('details');
@@ -281,24 +288,31 @@ describe('kiosk store', () => {
     expect(useSelfServiceStore.getState().fieldErrors.host).toBeDefined();
     s.setHost(HOST);
     s.next();
-    expect(useSelfServiceStore.getState().screen).toBe('consent');
-    s.setConsent('data', true);
-    s.next();
-    expect(useSelfServiceStore.getState().screen).toBe('consent');
-    expect(useSelfServiceStore.getState().consentReminder).toBe(true);
-    s.setConsent('photo', true);
-    s.next();
     expect(useSelfServiceStore.getState().screen).toBe('photo');
+    s.back();
+    s.back();
+    s.back();
+    expect(useSelfServiceStore.getState().screen, 'back from details: the consent, still given').toBe('consent');
+    expect(useSelfServiceStore.getState().consent).toEqual({ data: true, photo: true });
+  });
+
+  it('declining the photo on the first screen sends the visitor to reception before anything is typed', () => {
+    const s = useSelfServiceStore.getState();
+    s.start();
+    s.setConsent('data', true);
+    s.declinePhoto();
+    const state = useSelfServiceStore.getState();
+    expect(state.screen).toBe('reception');
+    expect(state.reception).toBe('no-photo');
+    expect(state.consent).toEqual({ data: false, photo: false });
+    expect(calls.map((c) => c.name)).not.toContain('registerVisit');
   });
 
   it('a declined consent sends nothing and forgets everything', () => {
     const s = useSelfServiceStore.getState();
     s.start();
-    s.update({ name: '王小明', phone: '13912345678', documentNo: '11010519491231002X' });
-    s.next();
     useSelfServiceHostSearch.getState().showText('张');
-    s.setHost(HOST);
-    s.next();
+    s.setConsent('data', true);
     s.decline();
     const state = useSelfServiceStore.getState();
     expect(state.screen).toBe('reception');

@@ -60,11 +60,14 @@ describe('SettingsService: values and defaults', () => {
       stationName: '',
       staffSignIn: false,
       auditRetentionDays: 365,
+      companyName: '',
     });
     expect(settings.isConfigured()).toBe(false);
     const pub = settings.publicSettings(true);
     expect(PublicSettingsSchema.strict().parse(pub)).toEqual(pub);
     expect(pub).toMatchObject({ configured: false, demo: true, adminPinSet: false, secretProtection: 'os', secretsSet: { appSecret: false, aesKey: false, aesIv: false } });
+    // No notification channel exists yet: the kiosk promises no message to the host.
+    expect(pub).toMatchObject({ companyName: '', hostNotificationConfigured: false });
   });
 
   it('saves, reads back after a restart, and reports what changed', () => {
