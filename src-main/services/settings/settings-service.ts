@@ -206,6 +206,7 @@ export class SettingsService {
       defaultVisitMinutes: v.defaultVisitMinutes,
       maxVisitHours: v.maxVisitHours,
       photoMaxKB: v.photoMaxKB,
+      photoRules: { ...v.photoRules },
       language: v.language,
       selfServiceMode: v.selfServiceMode,
       selfServiceIdleSeconds: v.selfServiceIdleSeconds,

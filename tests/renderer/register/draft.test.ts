@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DocumentTypeSchema, LIMITS, RegistrationSchema, ValidationCodeSchema, VisitStateSchema, type Visit } from '../../../src-preload/contract';
+import { DEFAULT_PHOTO_RULES, DocumentTypeSchema, LIMITS, RegistrationSchema, ValidationCodeSchema, VisitStateSchema, type Visit } from '../../../src-preload/contract';
 import {
   blamedField,
   buildRegistration,
@@ -136,7 +136,7 @@ describe('visit tabs and search', () => {
 describe('settings patch', () => {
   const settings = {
     configured: true, demo: false, server: 'http://10.0.0.2:8080', companyno: 'C1', profile: 'aes-cbc', profiles: ['aes-cbc', 'aes-ecb'], photoEncoding: 'bare' as const, responseSignPolicy: 'warn' as const,
-    secretsSet: { appSecret: true, aesKey: true, aesIv: false }, secretProtection: 'os' as const, defaultDeviceNos: ['D1'], defaultVisitMinutes: 120, photoMaxKB: 200,
+    secretsSet: { appSecret: true, aesKey: true, aesIv: false }, secretProtection: 'os' as const, defaultDeviceNos: ['D1'], defaultVisitMinutes: 120, photoMaxKB: 200, photoRules: DEFAULT_PHOTO_RULES,
     language: 'zh-CN' as const, selfServiceMode: false, selfServiceIdleSeconds: 60, startAtLogin: false, cameraId: '', adminPinSet: false, callbackAddress: '', retentionDays: 30,
     useCompanyNoAsSecret: false, secretSource: 'app-secret' as const, registrationPaused: false, maxVisitHours: 24, selfServiceRegistrationsPerMinute: 3,
   };

@@ -3,7 +3,7 @@
  * store against a fake `window.kiosk` (what is sent, what is never sent, what is forgotten).
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { RegistrationSchema, type ErrorCode, type KioskApi, type PublicSettings, type Registration, type Result, type Visit } from '../../../src-preload/contract';
+import { DEFAULT_PHOTO_RULES, RegistrationSchema, type ErrorCode, type KioskApi, type PublicSettings, type Registration, type Result, type Visit } from '../../../src-preload/contract';
 import { createIdleTimer, type IdleClock, type IdlePhase } from '../../../src-renderer/src/self-service/idle';
 import { buildSelfServiceRegistration, selfServiceErrorView, lockoutSeconds, outcomeOfVisit } from '../../../src-renderer/src/self-service/flow';
 import { emptyDraft, type Draft } from '../../../src-renderer/src/register/draft';
@@ -230,6 +230,7 @@ const SETTINGS: PublicSettings = {
   defaultDeviceNos: ['D1', 'D2'],
   defaultVisitMinutes: 60,
   photoMaxKB: 200,
+  photoRules: DEFAULT_PHOTO_RULES,
   language: 'en',
   selfServiceMode: true,
   selfServiceIdleSeconds: 15,

@@ -1,6 +1,6 @@
 /** The settings form's new trust settings: sent when changed, refused with their own messages. */
 import { describe, expect, it } from 'vitest';
-import { LIMITS, type PublicSettings } from '../../../src-preload/contract';
+import { DEFAULT_PHOTO_RULES, LIMITS, type PublicSettings } from '../../../src-preload/contract';
 import { buildPatch, checkPatch, errorForField, formFromSettings } from '../../../src-renderer/src/settings/patch';
 import { en } from '../../../src-renderer/src/i18n/en';
 import { zhCN } from '../../../src-renderer/src/i18n/zh-CN';
@@ -8,7 +8,7 @@ import { zhCN } from '../../../src-renderer/src/i18n/zh-CN';
 const SETTINGS: PublicSettings = {
   configured: true, demo: false, server: 'http://10.0.0.2:8080', companyno: 'C1', profile: 'aes-cbc', profiles: ['aes-cbc'], photoEncoding: 'bare', responseSignPolicy: 'warn',
   secretsSet: { appSecret: false, aesKey: false, aesIv: false }, secretProtection: 'os', useCompanyNoAsSecret: false, secretSource: 'missing', registrationPaused: true,
-  defaultDeviceNos: [], defaultVisitMinutes: 120, maxVisitHours: 24, photoMaxKB: 200, language: 'zh-CN', selfServiceMode: false, selfServiceIdleSeconds: 60,
+  defaultDeviceNos: [], defaultVisitMinutes: 120, maxVisitHours: 24, photoMaxKB: 200, photoRules: DEFAULT_PHOTO_RULES, language: 'zh-CN', selfServiceMode: false, selfServiceIdleSeconds: 60,
   selfServiceRegistrationsPerMinute: 3, startAtLogin: false, cameraId: '', adminPinSet: false, callbackAddress: '', retentionDays: 30,
 };
 

@@ -1,0 +1,91 @@
+/**
+ * The face detector: @vladmandic/face-api's tiny face detector and tiny 68-point landmarks on
+ * TensorFlow.js's WASM backend (CPU fallback). Imported only through load-face-engine.ts, so it
+ * and the models form their own chunk, loaded on the photo step. The models and the WASM files
+ * ship inside npm packages and are served by the app itself (Vite copies them): nothing is
+ * downloaded at run time.
+ */
+import * as faceapi from '@vladmandic/face-api';
+import detectorManifestUrl from '@vladmandic/face-api/model/tiny_face_detector_model-weights_manifest.json?url';
+import detectorWeightsUrl from '@vladmandic/face-api/model/tiny_face_detector_model.bin?url';
+import landmarksManifestUrl from '@vladmandic/face-api/model/face_landmark_68_tiny_model-weights_manifest.json?url';
+import landmarksWeightsUrl from '@vladmandic/face-api/model/face_landmark_68_tiny_model.bin?url';
+import wasmUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
+import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
+import wasmThreadedUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+import type { DetectedFace } from './face-rules';
+
+/** The part of face-api's bundled TensorFlow.js we use that its typings leave out. */
+interface TfRuntime {
+  setWasmPaths(paths: Record<string, string>): void;
+  setBackend(name: string): Promise<boolean>;
+  ready(): Promise<void>;
+  getBackend(): string;
+  io: { decodeWeights(buffer: ArrayBuffer, specs: unknown[]): faceapi.tf.NamedTensorMap };
+}
+const tf = faceapi.tf as unknown as TfRuntime;
+
+/** The detector's input size (a multiple of 32): small is fast; a visitor's face is large. */
+export const DETECTOR_INPUT_SIZE = 224;
+export const DETECTOR_MIN_SCORE = 0.5;
+
+export interface FaceEngine {
+  /** 'wasm' or 'cpu': what the checks run on (the bench prints it). */
+  backend: string;
+  /** Faces in the canvas, in its pixels. */
+  detect(source: HTMLCanvasElement): Promise<DetectedFace[]>;
+}
+
+async function weightsOf(manifestUrl: string, weightsUrl: string): Promise<faceapi.tf.NamedTensorMap> {
+  const [manifest, weights] = await Promise.all([fetch(manifestUrl).then((r) => r.json() as Promise<{ weights: unknown[] }[]>), fetch(weightsUrl).then((r) => r.arrayBuffer())]);
+  return tf.io.decodeWeights(weights, manifest.flatMap((group) => group.weights));
+}
+
+async function chooseBackend(): Promise<string> {
+  tf.setWasmPaths({ 'tfjs-backend-wasm.wasm': wasmUrl, 'tfjs-backend-wasm-simd.wasm': wasmSimdUrl, 'tfjs-backend-wasm-threaded-simd.wasm': wasmThreadedUrl });
+  for (const backend of ['wasm', 'cpu']) {
+    try {
+      if (await tf.setBackend(backend)) {
+        await tf.ready();
+        return tf.getBackend();
+      }
+    } catch {
+      /* the next one */
+    }
+  }
+  throw new Error('no TensorFlow.js backend');
+}
+
+const point = (p: { x: number; y: number }) => ({ x: p.x, y: p.y });
+const mean = (points: { x: number; y: number }[]) => ({ x: points.reduce((s, p) => s + p.x, 0) / points.length, y: points.reduce((s, p) => s + p.y, 0) / points.length });
+
+/** Turn and tilt from the 68 landmarks: eyes 36–41 and 42–47, nose tip 30. */
+export function poseOf(positions: { x: number; y: number }[]): { turn: number; tiltDeg: number } {
+  const left = mean(positions.slice(36, 42).map(point));
+  const right = mean(positions.slice(42, 48).map(point));
+  const nose = point(positions[30]);
+  const dx = right.x - left.x;
+  const dy = right.y - left.y;
+  const distance = Math.hypot(dx, dy) || 1;
+  // The nose's offset from the eyes' middle, along the eye line.
+  const along = ((nose.x - (left.x + right.x) / 2) * dx + (nose.y - (left.y + right.y) / 2) * dy) / distance;
+  return { turn: along / distance, tiltDeg: (Math.atan2(dy, dx) * 180) / Math.PI };
+}
+
+export async function createFaceEngine(): Promise<FaceEngine> {
+  const backend = await chooseBackend();
+  const [detector, landmarks] = await Promise.all([weightsOf(detectorManifestUrl, detectorWeightsUrl), weightsOf(landmarksManifestUrl, landmarksWeightsUrl)]);
+  faceapi.nets.tinyFaceDetector.loadFromWeightMap(detector);
+  faceapi.nets.faceLandmark68TinyNet.loadFromWeightMap(landmarks);
+  const options = new faceapi.TinyFaceDetectorOptions({ inputSize: DETECTOR_INPUT_SIZE, scoreThreshold: DETECTOR_MIN_SCORE });
+  return {
+    backend,
+    async detect(source) {
+      const found = await faceapi.detectAllFaces(source, options).withFaceLandmarks(true);
+      return found.map(({ detection, landmarks: marks }) => {
+        const box = detection.box;
+        return { box: { x: box.x, y: box.y, width: box.width, height: box.height }, ...poseOf(marks.positions) };
+      });
+    },
+  };
+}
