@@ -1,11 +1,12 @@
 /**
  * The contract's visit shapes: what a registration sends, the states of a visit, the visit the
  * renderer sees, and the app status that concerns visits (ledger problems, K30 results not yet
- * saved). Part of the one contract (re-exported by contract.ts); imports nothing but zod and the
- * contract's rules (contract-rules.ts).
+ * saved). Part of the one contract (re-exported by contract.ts); imports nothing but zod, the
+ * contract's rules (contract-rules.ts) and the photo checks (photo-schemas.ts).
  */
 import { z } from 'zod';
 import { isValidChineseId, issueCode, LIMITS, MOBILE_PATTERN } from './contract-rules';
+import { PhotoOverrideSchema } from './photo-schemas';
 
 const text = (max: number) => z.string().trim().max(max);
 const required = (max: number) => z.string().trim().min(1).max(max);
@@ -32,6 +33,8 @@ export const RegistrationSchema = z
     begin: z.string().datetime({ offset: true }),
     end: z.string().datetime({ offset: true }),
     photo: PhotoSchema,
+    /** Reception accepted a photo that failed the face check, saying why (refused from the kiosk). */
+    photoOverride: PhotoOverrideSchema.optional(),
     deviceNos: z.array(required(32)).min(1).max(100),
     /** Where it was registered: reception desk or the self-service kiosk. */
     channel: z.enum(['reception', 'kiosk']),
@@ -45,6 +48,9 @@ export const RegistrationSchema = z
     }
     if (Date.parse(v.end) <= Date.parse(v.begin)) {
       ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['end'], message: issueCode('end-before-begin') });
+    }
+    if (v.photoOverride && v.channel === 'kiosk') {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['photoOverride'], message: 'reception-only' });
     }
     if (new Set(v.deviceNos).size !== v.deviceNos.length) {
       ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['deviceNos'], message: issueCode('duplicate') });
@@ -110,6 +116,8 @@ export const VisitSchema = z.object({
   /** Whether the photo is still kept locally (only while a retry may need it). */
   photoKept: z.boolean(),
   lastPassAt: z.string().optional(),
+  /** Reception accepted a photo that failed the face check: which checks, and why. */
+  photoOverride: PhotoOverrideSchema.optional(),
 });
 export type Visit = z.infer<typeof VisitSchema>;
 

@@ -117,6 +117,8 @@ export class RegistrationService {
       history: [],
       createdAt: at.toISOString(),
       private: { phone: input.phone, documentNo: input.documentNo, photo: input.photo },
+      // Reception accepted a photo that failed the face check: kept on the visit, with the reason.
+      ...(input.photoOverride ? { photoOverride: { failed: [...input.photoOverride.failed], reason: input.photoOverride.reason } } : {}),
     };
     note(record, at, 'intent', input.consent ? `${input.channel}; consent to data and photo` : input.channel);
     onRecorded?.(record.id);

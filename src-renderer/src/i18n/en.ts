@@ -2,6 +2,7 @@ import { reliabilityEn } from './reliability-strings';
 import { selfServiceEn } from './self-service-strings';
 import { securityEn } from './security-strings';
 import { trustEn } from './trust-strings';
+import { faceEn } from './face-strings';
 import type { Messages } from './zh-CN';
 
 /** English: must have exactly the keys of zh-CN (checked by `satisfies`). */
@@ -411,4 +412,5 @@ export const en = {
   ...securityEn,
   ...reliabilityEn,
   ...trustEn,
+  ...faceEn,
 } satisfies Messages;

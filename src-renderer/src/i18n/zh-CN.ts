@@ -2,6 +2,7 @@ import { reliabilityZhCN } from './reliability-strings';
 import { selfServiceZhCN } from './self-service-strings';
 import { securityZhCN } from './security-strings';
 import { trustZhCN } from './trust-strings';
+import { faceZhCN } from './face-strings';
 
 /**
  * Simplified Chinese: the default language and the source of the message keys (en.ts must have
@@ -413,6 +414,7 @@ export const zhCN = {
   ...securityZhCN,
   ...reliabilityZhCN,
   ...trustZhCN,
+  ...faceZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -58,7 +58,7 @@ export interface Consent {
 export const noConsent = (): Consent => ({ data: false, photo: false });
 
 /** Why the visitor is sent to reception. */
-export type ReceptionReason = 'declined' | 'no-devices' | 'unknown' | 'no-number' | 'unavailable';
+export type ReceptionReason = 'declined' | 'no-devices' | 'unknown' | 'no-number' | 'unavailable' | 'photo';
 
 /**
  * What registerVisit receives from the kiosk: the visitor's own consent, the default doors, from

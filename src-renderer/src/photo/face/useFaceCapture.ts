@@ -1,0 +1,20 @@
+import { useCallback, type RefObject } from 'react';
+import type { CapturedPhoto } from '../../register/draft';
+import type { InspectFrame } from '../capture';
+import { useCountdownCapture } from '../useCountdownCapture';
+import { checkFrame } from './frame-check';
+import { useFaceEngine, useLiveFaceCheck, usePhotoRules } from './useFaceCheck';
+
+/**
+ * The photo step's face check around the 3-2-1 capture: the detector (loaded now), the live
+ * verdict on the preview while `live`, and the check of the captured frame (its crop and results
+ * come with the photo).
+ */
+export function useFaceCapture(videoRef: RefObject<HTMLVideoElement | null>, live: boolean, maxKB: number, onPhoto: (photo: CapturedPhoto) => void) {
+  const rules = usePhotoRules();
+  const { engine, state } = useFaceEngine();
+  const inspect = useCallback<InspectFrame>(async (frame) => (await checkFrame(engine, frame, rules)).verdict, [engine, rules]);
+  const capture = useCountdownCapture(videoRef, maxKB, onPhoto, undefined, state === 'loading' ? undefined : inspect);
+  const verdict = useLiveFaceCheck(videoRef, live && !capture.busy, engine, state, rules);
+  return { capture, verdict, engineState: state, ready: state !== 'loading' && verdict !== null && verdict.failed.length === 0 };
+}
