@@ -1,9 +1,10 @@
 import { defineConfig } from '@playwright/test';
-import { cameraY4m, chromiumPath, outputDir } from './tests/e2e/support/paths';
+import { chromiumPath, outputDir } from './tests/e2e/support/paths';
+import { faceFeeds } from './tests/e2e/support/face-feeds';
 
 /**
  * Browser tests of the built renderer against the real services (tests/harness), in Debian's
- * Chromium with a fake webcam that plays a busy Y4M (made at global setup). Each test starts its
+ * Chromium with a fake webcam that plays a face cropped from a group photo (made at global setup). Each test starts its
  * own harness on a random loopback port (tests/e2e/support/fixtures.ts).
  */
 export default defineConfig({
@@ -25,7 +26,8 @@ export default defineConfig({
         '--no-sandbox',
         '--use-fake-device-for-media-stream',
         '--use-fake-ui-for-media-stream',
-        `--use-file-for-fake-video-capture=${cameraY4m}`,
+        // One face, large and centred: every test not about the face check photographs a visitor who passes it.
+        `--use-file-for-fake-video-capture=${faceFeeds.oneFace}`,
         '--disable-background-networking',
         '--disable-component-update',
         '--disable-sync',

@@ -6,9 +6,9 @@
  * downloaded at run time.
  */
 import * as faceapi from '@vladmandic/face-api';
-import detectorManifestUrl from '@vladmandic/face-api/model/tiny_face_detector_model-weights_manifest.json?url';
+import detectorManifest from '@vladmandic/face-api/model/tiny_face_detector_model-weights_manifest.json?raw';
 import detectorWeightsUrl from '@vladmandic/face-api/model/tiny_face_detector_model.bin?url';
-import landmarksManifestUrl from '@vladmandic/face-api/model/face_landmark_68_tiny_model-weights_manifest.json?url';
+import landmarksManifest from '@vladmandic/face-api/model/face_landmark_68_tiny_model-weights_manifest.json?raw';
 import landmarksWeightsUrl from '@vladmandic/face-api/model/face_landmark_68_tiny_model.bin?url';
 import wasmUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
@@ -36,8 +36,10 @@ export interface FaceEngine {
   detect(source: HTMLCanvasElement): Promise<DetectedFace[]>;
 }
 
-async function weightsOf(manifestUrl: string, weightsUrl: string): Promise<faceapi.tf.NamedTensorMap> {
-  const [manifest, weights] = await Promise.all([fetch(manifestUrl).then((r) => r.json() as Promise<{ weights: unknown[] }[]>), fetch(weightsUrl).then((r) => r.arrayBuffer())]);
+/** The manifest is bundled as text (small); the weights are fetched from our own origin. */
+async function weightsOf(manifestText: string, weightsUrl: string): Promise<faceapi.tf.NamedTensorMap> {
+  const manifest = JSON.parse(manifestText) as { weights: unknown[] }[];
+  const weights = await fetch(weightsUrl).then((r) => r.arrayBuffer());
   return tf.io.decodeWeights(weights, manifest.flatMap((group) => group.weights));
 }
 
@@ -74,7 +76,7 @@ export function poseOf(positions: { x: number; y: number }[]): { turn: number; t
 
 export async function createFaceEngine(): Promise<FaceEngine> {
   const backend = await chooseBackend();
-  const [detector, landmarks] = await Promise.all([weightsOf(detectorManifestUrl, detectorWeightsUrl), weightsOf(landmarksManifestUrl, landmarksWeightsUrl)]);
+  const [detector, landmarks] = await Promise.all([weightsOf(detectorManifest, detectorWeightsUrl), weightsOf(landmarksManifest, landmarksWeightsUrl)]);
   faceapi.nets.tinyFaceDetector.loadFromWeightMap(detector);
   faceapi.nets.faceLandmark68TinyNet.loadFromWeightMap(landmarks);
   const options = new faceapi.TinyFaceDetectorOptions({ inputSize: DETECTOR_INPUT_SIZE, scoreThreshold: DETECTOR_MIN_SCORE });
