@@ -1,6 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumPath, outputDir } from './tests/e2e/support/paths';
-import { faceFeeds } from './tests/e2e/support/face-feeds';
+import { chromiumArgs, faceFeeds } from './tests/e2e/support/face-feeds';
 
 /**
  * Browser tests of the built renderer against the real services (tests/harness), in Debian's
@@ -22,18 +22,8 @@ export default defineConfig({
   use: {
     launchOptions: {
       executablePath: chromiumPath,
-      args: [
-        '--no-sandbox',
-        '--use-fake-device-for-media-stream',
-        '--use-fake-ui-for-media-stream',
-        // One face, large and centred: every test not about the face check photographs a visitor who passes it.
-        `--use-file-for-fake-video-capture=${faceFeeds.oneFace}`,
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-gpu',
-      ],
+      // One face, large and centred: every test not about the face check photographs a visitor who passes it.
+      args: chromiumArgs(faceFeeds.oneFace),
     },
     viewport: { width: 1280, height: 800 },
     screenshot: 'on',

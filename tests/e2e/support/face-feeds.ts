@@ -25,6 +25,21 @@ export const faceFeeds = {
 } as const;
 export type FaceFeed = keyof typeof faceFeeds;
 
+/** Chromium's flags for the browser tests, with `feed` as the fake camera (one file per launch). */
+export function chromiumArgs(feed: string): string[] {
+  return [
+    '--no-sandbox',
+    '--use-fake-device-for-media-stream',
+    '--use-fake-ui-for-media-stream',
+    `--use-file-for-fake-video-capture=${feed}`,
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-gpu',
+  ];
+}
+
 /** A part of the group photo (its pixels) drawn into the feed's frame: `height` px high, centred. */
 interface Scene {
   source: { x: number; y: number; width: number; height: number };
@@ -37,7 +52,7 @@ const SCENES: Record<Exclude<FaceFeed, 'noFace'>, Scene> = {
   oneFace: { source: { x: 940, y: 96, width: 452, height: 628 }, height: 720 },
   // The middle and the right person (faces at x 1015 and 1446).
   group: { source: { x: 930, y: 150, width: 990, height: 690 }, height: 720 },
-  smallFace: { source: { x: 940, y: 96, width: 452, height: 628 }, height: 300 },
+  smallFace: { source: { x: 940, y: 96, width: 452, height: 628 }, height: 330 },
 };
 
 /** Runs in the page (this file is typed for Node, so as text): the scene on grey, as Base64 RGBA. */

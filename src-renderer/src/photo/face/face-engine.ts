@@ -26,7 +26,7 @@ interface TfRuntime {
 const tf = faceapi.tf as unknown as TfRuntime;
 
 /** The detector's input size (a multiple of 32): small is fast; a visitor's face is large. */
-export const DETECTOR_INPUT_SIZE = 224;
+export const DETECTOR_INPUT_SIZE = 288;
 export const DETECTOR_MIN_SCORE = 0.5;
 
 export interface FaceEngine {
