@@ -13,6 +13,7 @@ import landmarksWeightsUrl from '@vladmandic/face-api/model/face_landmark_68_tin
 import wasmUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreadedUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+import { poseOf } from './face-pose';
 import type { DetectedFace } from './face-rules';
 
 /** The part of face-api's bundled TensorFlow.js we use that its typings leave out. */
@@ -56,22 +57,6 @@ async function chooseBackend(): Promise<string> {
     }
   }
   throw new Error('no TensorFlow.js backend');
-}
-
-const point = (p: { x: number; y: number }) => ({ x: p.x, y: p.y });
-const mean = (points: { x: number; y: number }[]) => ({ x: points.reduce((s, p) => s + p.x, 0) / points.length, y: points.reduce((s, p) => s + p.y, 0) / points.length });
-
-/** Turn and tilt from the 68 landmarks: eyes 36–41 and 42–47, nose tip 30. */
-export function poseOf(positions: { x: number; y: number }[]): { turn: number; tiltDeg: number } {
-  const left = mean(positions.slice(36, 42).map(point));
-  const right = mean(positions.slice(42, 48).map(point));
-  const nose = point(positions[30]);
-  const dx = right.x - left.x;
-  const dy = right.y - left.y;
-  const distance = Math.hypot(dx, dy) || 1;
-  // The nose's offset from the eyes' middle, along the eye line.
-  const along = ((nose.x - (left.x + right.x) / 2) * dx + (nose.y - (left.y + right.y) / 2) * dy) / distance;
-  return { turn: along / distance, tiltDeg: (Math.atan2(dy, dx) * 180) / Math.PI };
 }
 
 export async function createFaceEngine(): Promise<FaceEngine> {
