@@ -14,7 +14,10 @@ import wasmUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?u
 import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreadedUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { poseOf } from './face-pose';
+import type { PhotoRules } from '../../../../src-preload/contract';
+import type { Box } from './face-crop';
 import type { DetectedFace } from './face-rules';
+import { checkFrame, type FrameCheck } from './frame-check';
 
 /** The part of face-api's bundled TensorFlow.js we use that its typings leave out. */
 interface TfRuntime {
@@ -35,6 +38,8 @@ export interface FaceEngine {
   backend: string;
   /** Faces in the canvas, in its pixels. */
   detect(source: HTMLCanvasElement): Promise<DetectedFace[]>;
+  /** One face check of a frame (frame-check.ts; it lives in this chunk, off the first screen). */
+  check(source: HTMLVideoElement | HTMLCanvasElement, rules: PhotoRules, previous?: Box): Promise<FrameCheck>;
 }
 
 /** The manifest is bundled as text (small); the weights are fetched from our own origin. */
@@ -65,8 +70,9 @@ export async function createFaceEngine(): Promise<FaceEngine> {
   faceapi.nets.tinyFaceDetector.loadFromWeightMap(detector);
   faceapi.nets.faceLandmark68TinyNet.loadFromWeightMap(landmarks);
   const options = new faceapi.TinyFaceDetectorOptions({ inputSize: DETECTOR_INPUT_SIZE, scoreThreshold: DETECTOR_MIN_SCORE });
-  return {
+  const engine: FaceEngine = {
     backend,
+    check: (source, rules, previous) => checkFrame(engine, source, rules, previous),
     async detect(source) {
       const found = await faceapi.detectAllFaces(source, options).withFaceLandmarks(true);
       return found.map(({ detection, landmarks: marks }) => {
@@ -75,4 +81,5 @@ export async function createFaceEngine(): Promise<FaceEngine> {
       });
     },
   };
+  return engine;
 }

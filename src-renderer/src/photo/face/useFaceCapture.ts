@@ -2,8 +2,7 @@ import { useCallback, type RefObject } from 'react';
 import type { CapturedPhoto } from '../../register/draft';
 import type { InspectFrame } from '../capture';
 import { useCountdownCapture } from '../useCountdownCapture';
-import { checkFrame } from './frame-check';
-import { useFaceEngine, useLiveFaceCheck, usePhotoRules } from './useFaceCheck';
+import { UNAVAILABLE, useFaceEngine, useLiveFaceCheck, usePhotoRules } from './useFaceCheck';
 
 /**
  * The photo step's face check around the 3-2-1 capture: the detector (loaded now), the live
@@ -13,7 +12,7 @@ import { useFaceEngine, useLiveFaceCheck, usePhotoRules } from './useFaceCheck';
 export function useFaceCapture(videoRef: RefObject<HTMLVideoElement | null>, live: boolean, maxKB: number, onPhoto: (photo: CapturedPhoto) => void) {
   const rules = usePhotoRules();
   const { engine, state } = useFaceEngine();
-  const inspect = useCallback<InspectFrame>(async (frame) => (await checkFrame(engine, frame, rules)).verdict, [engine, rules]);
+  const inspect = useCallback<InspectFrame>(async (frame) => (engine ? (await engine.check(frame, rules)).verdict : UNAVAILABLE), [engine, rules]);
   const capture = useCountdownCapture(videoRef, maxKB, onPhoto, undefined, state === 'loading' ? undefined : inspect);
   const verdict = useLiveFaceCheck(videoRef, live && !capture.busy, engine, state, rules);
   return { capture, verdict, engineState: state, ready: state !== 'loading' && verdict !== null && verdict.failed.length === 0 };

@@ -4,13 +4,15 @@ import { useSettingsStore } from '../../settings/store';
 import type { Box } from './face-crop';
 import type { FaceEngine } from './face-engine';
 import type { FaceVerdict } from './face-rules';
-import { checkFrame } from './frame-check';
 import { loadFaceEngine } from './load-face-engine';
 
 /** Pause between two live checks: with the check itself, several a second. */
 export const LIVE_CHECK_PAUSE_MS = 120;
 
 export type EngineState = 'loading' | 'ready' | 'unavailable';
+
+/** The verdict when the detector could not be loaded: nothing is known about the photo. */
+export const UNAVAILABLE: FaceVerdict = Object.freeze({ failed: ['detector-unavailable'], passed: [] }) as FaceVerdict;
 
 export function usePhotoRules(): PhotoRules {
   return useSettingsStore((s) => s.settings?.photoRules ?? DEFAULT_PHOTO_RULES);
@@ -47,11 +49,11 @@ export function useLiveFaceCheck(videoRef: RefObject<HTMLVideoElement | null>, a
       const video = videoRef.current;
       if (video && video.readyState >= HTMLMediaElement.HAVE_CURRENT_DATA && video.videoWidth > 0) {
         try {
-          const result = await checkFrame(engine, video, rules, previous);
+          const result = engine ? await engine.check(video, rules, previous) : { verdict: UNAVAILABLE, box: undefined };
           previous = result.box;
           if (!stopped) setVerdict(result.verdict);
         } catch {
-          if (!stopped) setVerdict({ failed: ['detector-unavailable'], passed: [] });
+          if (!stopped) setVerdict(UNAVAILABLE);
         }
       }
       if (!stopped) timer = setTimeout(() => void tick(), LIVE_CHECK_PAUSE_MS);
