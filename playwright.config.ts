@@ -5,16 +5,18 @@ import { chromiumArgs, faceFeeds } from './tests/e2e/support/face-feeds';
 /**
  * Browser tests of the built renderer against the real services (tests/harness), in Debian's
  * Chromium with a fake webcam that plays a face cropped from a group photo (made at global setup). Each test starts its
- * own harness on a random loopback port (tests/e2e/support/fixtures.ts).
+ * own harness on a random loopback port with its own temp data dir (tests/e2e/support/fixtures.ts),
+ * and the demo simulator and callback receiver bind port 0: nothing is shared, so tests run two at a
+ * time, spread by test rather than by file (the longest files no longer set the pace).
  */
 export default defineConfig({
   testDir: 'tests/e2e',
   testMatch: '**/*.spec.ts',
   globalSetup: './tests/e2e/global-setup.ts',
   outputDir,
-  workers: 1,
+  workers: 2,
   retries: 0,
-  fullyParallel: false,
+  fullyParallel: true,
   forbidOnly: !!process.env.CI,
   timeout: 120_000,
   expect: { timeout: 10_000 },

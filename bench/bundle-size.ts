@@ -33,7 +33,7 @@ function filesUnder(dir: string): string[] {
 /** What index.html itself pulls in: <script src>, <link rel=modulepreload|stylesheet href>. */
 function initialFiles(): string[] {
   const html = readFileSync(join(RENDERER, 'index.html'), 'utf8');
-  const refs = [...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*\shref)="([^"]+)"/g)].map((m) => m[1]!);
+  const refs = [...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*\shref)="([^"]+)"/g)].map((m) => m[1]);
   return refs.filter((ref) => !/^[a-z]+:/i.test(ref)).map((ref) => join(RENDERER, ref.replace(/^\.?\//, '')));
 }
 

@@ -47,7 +47,7 @@ async function main(): Promise<void> {
   if (!existsSync(faceFeeds.oneFace)) await makeFaceFeeds();
   const csp = metaContentSecurityPolicy();
   const server = createServer((req, res) => {
-    const path = normalize(join(out, decodeURIComponent((req.url ?? '/').split('?')[0]!) === '/' ? 'index.html' : decodeURIComponent((req.url ?? '/').split('?')[0]!)));
+    const path = normalize(join(out, decodeURIComponent((req.url ?? '/').split('?')[0]) === '/' ? 'index.html' : decodeURIComponent((req.url ?? '/').split('?')[0])));
     if (!path.startsWith(out) || !existsSync(path)) return void res.writeHead(404).end();
     res.writeHead(200, { 'content-type': MIME[extname(path)] ?? 'application/octet-stream', 'content-security-policy': csp }).end(readFileSync(path));
   });
@@ -61,7 +61,7 @@ async function main(): Promise<void> {
     page.on('pageerror', (e) => problems.push(e.message));
     await page.goto(`http://127.0.0.1:${port}/`);
     await page.waitForFunction('"runPhotoBench" in window');
-    const r = (await page.evaluate(`window.runPhotoBench(${CHECKS}, ${CAPTURES}, ${MAX_KB})`)) as PageResult;
+    const r = await page.evaluate<PageResult>(`window.runPhotoBench(${CHECKS}, ${CAPTURES}, ${MAX_KB})`);
     console.log(`backend: ${r.backend} (Chromium --disable-gpu, headless); camera frame ${r.frame.width}×${r.frame.height}`);
     console.log(`detector load (chunk + models + WASM, first time): ${ms(r.loadMs)}`);
     console.log(`face check per preview frame (${CHECKS}): p50 ${ms(percentile(r.checkMs, 50))}  p95 ${ms(percentile(r.checkMs, 95))}  (target p95 ≤ 150 ms)`);

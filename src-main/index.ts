@@ -163,7 +163,7 @@ function closeOnQuit(services: AppServices, log: FileLogger): void {
     event.preventDefault();
     if (state === 'closing') return;
     state = 'closing';
-    services
+    void services
       .close()
       .catch((error: unknown) => log.error(`quit: services did not close cleanly: ${describeError(error)}`))
       .then(() => log.close())

@@ -237,6 +237,20 @@ export const MusterSchema = z.object({
 });
 export type Muster = z.infer<typeof MusterSchema>;
 
+/** A roll call runs on the muster from K30 now, or on the last one this computer kept (K30 unreachable). */
+export const RollCallSourceSchema = z.enum(['live', 'last-known']);
+export type RollCallSource = z.infer<typeof RollCallSourceSchema>;
+
+export const RollCallSchema = z.object({
+  startedAt: z.string(),
+  source: RollCallSourceSchema,
+  /** The list as it was when the roll call started (its fetchedAt is its age). */
+  muster: MusterSchema,
+  /** Person no → when a marshal marked them safe. */
+  safe: z.record(z.string(), z.string()),
+});
+export type RollCall = z.infer<typeof RollCallSchema>;
+
 export const RegionPeoplePageSchema = z.object({ total: z.number().int(), rows: z.array(RegionPersonSchema), fetchedAt: z.string() });
 
 // ---------------------------------------------------------------------------------------------
@@ -335,6 +349,14 @@ export const calls = {
   listRegionPeople: { input: RegionPeopleQuerySchema, output: RegionPeoplePageSchema },
   /** The evacuation muster: everyone once, with region path, door, host and phone. */
   getMuster: { input: z.object({ scope: required(50), phones: MusterPhonesSchema }).strict(), output: MusterSchema },
+  /** The muster kept at the last presence refresh, for when K30 is unreachable; null if none was kept. */
+  getLastMuster: { input: z.object({ scope: required(50), phones: MusterPhonesSchema }).strict(), output: MusterSchema.nullable() },
+  /** Starts an evacuation roll call (replacing one under way) on the live or the last kept muster. */
+  startRollCall: { input: z.object({ scope: required(50), source: RollCallSourceSchema, phones: MusterPhonesSchema }).strict(), output: RollCallSchema },
+  getRollCall: { input: z.object({ phones: MusterPhonesSchema }).strict(), output: RollCallSchema.nullable() },
+  /** Marks one person safe (or not); answers who is safe, once that is on disk. */
+  markRollCall: { input: z.object({ no: required(64), safe: z.boolean() }).strict(), output: RollCallSchema.shape.safe },
+  endRollCall: { input: none, output: z.literal(true) },
   /** A K30-hosted photo, fetched by main (size-capped, cached) so the CSP stays closed. */
   getPhoto: { input: z.object({ url: z.string().url().max(500) }).strict(), output: z.string() },
 

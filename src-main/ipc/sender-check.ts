@@ -21,8 +21,8 @@ export interface TrustedApp {
 /** Our own scheme (app://host): not http(s), not file. Node's URL gives such URLs an origin of 'null'. */
 function appSchemeOf(origin: string): { protocol: string; host: string } | undefined {
   const match = /^([a-z][a-z0-9+.-]*):\/\/([^/?#]+)\/?$/i.exec(origin);
-  if (!match || ['http', 'https', 'file'].includes(match[1]!.toLowerCase())) return undefined;
-  return { protocol: `${match[1]!.toLowerCase()}:`, host: match[2]!.toLowerCase() };
+  if (!match || ['http', 'https', 'file'].includes(match[1].toLowerCase())) return undefined;
+  return { protocol: `${match[1].toLowerCase()}:`, host: match[2].toLowerCase() };
 }
 
 function isFileOrigin(origin: string): boolean {

@@ -29,7 +29,7 @@ export class ReloadBudget {
 
   take(): boolean {
     const t = this.now();
-    while (this.times.length > 0 && t - this.times[0]! > this.windowMs) this.times.shift();
+    while (this.times.length > 0 && t - this.times[0] > this.windowMs) this.times.shift();
     if (this.times.length >= this.max) return false;
     this.times.push(t);
     return true;

@@ -6,6 +6,7 @@ import type { ClockSkewReport } from './callbacks/clock-skew';
 import type { ClientProvider } from './connection/client-provider';
 import type { Directory } from './directory';
 import type { PhotoProxy } from './presence/photo-proxy';
+import type { RollCallService } from './presence/roll-call';
 import type { PresenceService } from './presence/presence-service';
 import { AdminSession } from './settings/admin-session';
 import { settingsHandlers } from './settings/settings-handlers';
@@ -28,6 +29,7 @@ export interface ApiHandlerDeps {
   registration: RegistrationService;
   removal: RemovalSweeper;
   presence: PresenceService;
+  rollCall: RollCallService;
   photos: PhotoProxy;
   directory: Directory;
   facts: UnsavedFacts;
@@ -69,7 +71,7 @@ function newestFirst(a: Visit, b: Visit): number {
  * dispatcher; errors thrown here are AppError or K30 errors, which the dispatcher translates.
  */
 export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
-  const { settings, clients, ledger, registration, removal, presence, photos, directory, selfServiceSession } = deps;
+  const { settings, clients, ledger, registration, removal, presence, rollCall, photos, directory, selfServiceSession } = deps;
   const selfService = () => settings.values.selfServiceMode;
   const session = deps.adminSession ?? new AdminSession(settings);
   return {
@@ -106,6 +108,14 @@ export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
     listRegions: () => presence.listRegions(),
     listRegionPeople: (query) => presence.listRegionPeople(query),
     getMuster: (query) => presence.getMuster(query),
+    getLastMuster: (query) => presence.lastMuster(query),
+    startRollCall: (query) => rollCall.start(query),
+    getRollCall: ({ phones }) => rollCall.current(phones),
+    markRollCall: (query) => rollCall.mark(query),
+    endRollCall: async () => {
+      await rollCall.end();
+      return true as const;
+    },
     getPhoto: ({ url }) => photos.getPhoto(url),
 
     async reportRendererError(report) {

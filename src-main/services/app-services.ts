@@ -15,8 +15,11 @@ import { SelfServiceSession } from './self-service-session';
 import { visitWindowPolicy } from './visits/visit-window';
 import type { KeyValueStore, Logger, SecretBox } from './ports';
 import { PhotoProxy } from './presence/photo-proxy';
+import { MusterArchive } from './presence/muster-archive';
 import { PresenceService } from './presence/presence-service';
+import { RollCallService } from './presence/roll-call';
 import { AdminSession } from './settings/admin-session';
+import { lazyMatchKeys, type MatchKeys } from './personal-data/match-key';
 import type { ChangedKey } from './settings/settings-service';
 import { SettingsService } from './settings/settings-service';
 import { VisitLedger } from './visits/ledger';
@@ -49,6 +52,8 @@ export interface AppServicesOptions {
 export interface AppServices {
   handlers: ApiHandlers;
   settings: SettingsService;
+  /** Keyed hashes for matching people (returning visitors, duplicates, deny list) without their numbers. */
+  matchKeys: MatchKeys;
   events: EventBus;
   /**
    * The services' events as a window may receive them (SelfServiceSession decides; in kiosk mode
@@ -78,6 +83,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   const now = opts.now ?? (() => new Date());
   const events = new EventBus((error, name) => log.error(`event ${name}: a listener failed: ${describeError(error)}`));
   const settings = new SettingsService(store, secretBox, log);
+  const matchKeys = lazyMatchKeys(store, secretBox);
 
   const demo = new DemoMode(log, opts.now, opts.demoControlPlane === true);
   if (settings.values.server === '') await demo.start();
@@ -99,11 +105,21 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   facts.start();
   const directory = new Directory({ client, now: () => now().getTime() });
   const adminSession = new AdminSession(settings, () => now().getTime());
+  const musterArchive = new MusterArchive({ file: atomicFile(join(dataDir, 'muster-last-known.sealed')), box: secretBox, log });
   const presence = new PresenceService({
     client,
     ledger,
     now,
     doors: async () => new Map((await directory.listDevices()).map((d) => [d.no, { name: d.name, regionname: d.regionname }])),
+    fullPhonesAllowed: () => adminSession.isOpen,
+    archive: musterArchive,
+  });
+  const rollCall = new RollCallService({
+    presence,
+    listFile: atomicFile(join(dataDir, 'roll-call-list.sealed')),
+    marksFile: atomicFile(join(dataDir, 'roll-call-marks.sealed')),
+    box: secretBox,
+    now,
     fullPhonesAllowed: () => adminSession.isOpen,
   });
   const photos = new PhotoProxy({ server: () => settings.values.server || demo.current()?.url });
@@ -202,6 +218,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     registration,
     removal,
     presence,
+    rollCall,
     photos,
     directory,
     selfServiceSession,
@@ -236,6 +253,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   return {
     handlers,
     settings,
+    matchKeys,
     events,
     onWindowEvent(name, listener) {
       return events.on(name, (payload) => {
@@ -263,6 +281,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
       await removal.stop();
       await changes.catch(() => {});
       await callbacks.close();
+      await musterArchive.flush();
       clients.dispose();
       await ledger.flush().catch(() => {});
       await demo.close();

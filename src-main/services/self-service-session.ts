@@ -60,8 +60,7 @@ export class SelfServiceSession {
   /** The payload the window may receive, or undefined when it must not get this event at all. */
   forWindow<K extends EventName>(name: K, payload: EventPayload<K>): EventPayload<K> | undefined {
     if (!this.isSelfServiceMode()) return payload;
-    const judged = this.judge(name, payload as EventPayload<EventName>);
-    return judged as EventPayload<K> | undefined;
+    return this.judge(name, payload);
   }
 
   private judge(name: EventName, payload: EventPayload<EventName>): EventPayload<EventName> | undefined {

@@ -13,28 +13,9 @@ import { DEMO_DEVICES, DEMO_HOSTS, DEMO_REGIONS } from '../../src-main/k30/simul
 import { TINY_JPEG } from '../../src-main/k30/simulator/photos';
 import { parseCsv, UTF8_BOM } from '../../src-renderer/src/security/csv';
 import { musterOrder, placePeople, RegionForest, regionCounts, VISITOR_ROLE, type Placement, type PresenceRow } from '../../src-main/services/presence/muster-model';
-import { expect, test, type Sim } from './support/fixtures';
+import { expect, test } from './support/fixtures';
 import { navigate, tr, type T } from './support/journey';
-
-interface PresenceEntry {
-  personNo?: string;
-  visitorNo?: string;
-  name: string;
-  deviceno: string;
-  entertime: string;
-}
-interface World {
-  regions: { no: string; name: string; parentno: string }[];
-  people: { no: string; name: string; deptno: string; phone: string }[];
-  departments: { no: string; name: string }[];
-  devices: { no: string; name: string }[];
-  visitors: { no: string; name: string; phone: string }[];
-  presence: Record<string, PresenceEntry[]>;
-}
-
-async function world(sim: Sim): Promise<World> {
-  return (await sim.state()) as unknown as World;
-}
+import { distinctInside, world, type PresenceEntry, type World } from './support/presence';
 
 /** Who is inside a region, in the order the list shows them (newest arrival first). */
 const insideNewestFirst = (w: World, regionNo: string) => [...(w.presence[regionNo] ?? [])].reverse();
@@ -57,8 +38,6 @@ function placed(w: World): { forest: RegionForest; placements: Map<string, Place
   return { forest, placements: placePeople(forest, rows), entries };
 }
 
-/** How many different people the simulator has inside anywhere (a person in two regions is one). */
-const distinctInside = (w: World) => new Set(Object.values(w.presence).flatMap((list) => list.map((e) => (e.visitorNo ? `v:${e.visitorNo}` : `p:${e.personNo}`)))).size;
 
 const HOUR = 60 * 60 * 1000;
 const t: T = tr('zh-CN');
@@ -205,7 +184,7 @@ test('a visitor registered here who is still inside after their visit ended is f
   // The muster says so too.
   const download = app.waitForEvent('download');
   await app.getByRole('button', { name: t('security.exportCsv'), exact: true }).click();
-  const rows = parseCsv(await readFile((await (await download).path())!, 'utf8'));
+  const rows = parseCsv(await readFile(await (await download).path(), 'utf8'));
   expect(rows.find((r) => r[1] === registration.name)).toEqual(['总部园区 / B栋研发楼', registration.name, '', '是', DEMO_HOSTS.zhangWei.name, '137****5678', inside[0].entertime, 'B栋研发楼入口', '是']);
 });
 
@@ -242,7 +221,7 @@ test('the muster exports CSV (one region, all regions) with each person once, an
   await app.getByRole('button', { name: t('security.exportCsv'), exact: true }).click();
   let file = await download;
   expect(file.suggestedFilename()).toMatch(/^muster-B栋研发楼-\d{8}-\d{6}\.csv$/);
-  let bytes = await readFile((await file.path())!);
+  let bytes = await readFile(await file.path());
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   let text = bytes.toString('utf8');
   expect(text.startsWith(UTF8_BOM)).toBe(true);
@@ -257,7 +236,7 @@ test('the muster exports CSV (one region, all regions) with each person once, an
   await app.getByRole('button', { name: t('security.exportCsv'), exact: true }).click();
   file = await download;
   expect(file.suggestedFilename()).toMatch(/^muster-all-\d{8}-\d{6}\.csv$/);
-  bytes = await readFile((await file.path())!);
+  bytes = await readFile(await file.path());
   const all = parseCsv(bytes.toString('utf8'));
   expect(all).toEqual([header, ...musterOrder(forest, placements.values(), 'all').map(csvRow)]);
   const lines = all.slice(1);

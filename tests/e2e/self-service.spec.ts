@@ -210,44 +210,53 @@ test.describe('self-service kiosk', () => {
     await shot('3 no default doors: see reception');
   });
 
-  test('left idle, a half-filled form is wiped after "are you still there?"', async ({ app, harness, shot }) => {
-    test.setTimeout(150_000);
+  test('left idle, a half-filled form is wiped after "are you still there?"', async ({ page, harness, shot }) => {
     await turnSelfServiceOn(harness);
-    await expectWelcome(app);
-    await app.getByRole('button', { name: zh('selfService.welcome.start'), exact: true }).click();
-    const name = app.getByLabel(zh('field.name'), { exact: true });
+    // The page's own clock: the idle time and the countdown pass when the test says, not in real time.
+    await page.clock.install();
+    await page.goto(harness.appUrl);
+    await expectWelcome(page);
+    await page.clock.pauseAt(Date.now() + 1000);
+    await page.getByRole('button', { name: zh('selfService.welcome.start'), exact: true }).click();
+    const name = page.getByLabel(zh('field.name'), { exact: true });
     await name.fill(VISITOR.name);
-    await app.getByLabel(zh('field.phone'), { exact: true }).fill(VISITOR.phone);
+    await page.getByLabel(zh('field.phone'), { exact: true }).fill(VISITOR.phone);
     await shot('1 half-filled');
 
-    // After the idle time: the warning. A touch keeps everything.
-    const still = app.getByRole('alertdialog', { name: zh('selfService.idle.title') });
-    await expect(still).toBeVisible({ timeout: (IDLE_SECONDS + 5) * 1000 });
+    // After the idle time, not before: the warning. A touch keeps everything.
+    const still = page.getByRole('alertdialog', { name: zh('selfService.idle.title') });
+    await page.clock.runFor(IDLE_SECONDS * 1000 - 1000);
+    await expect(still).toBeHidden();
+    await page.clock.runFor(1000);
+    await expect(still).toBeVisible();
     await expect(still).toContainText(template(zh('selfService.idle.body'), false));
     await shot('2 are you still there');
     // A touch, as on the screen: the warning goes at the touch itself (pointerdown), so a raw tap.
     const stay = await still.getByRole('button', { name: zh('selfService.idle.stay'), exact: true }).boundingBox();
-    await app.mouse.click(stay!.x + stay!.width / 2, stay!.y + stay!.height / 2);
+    await page.mouse.click(stay!.x + stay!.width / 2, stay!.y + stay!.height / 2);
     await expect(still).toBeHidden();
     await expect(name).toHaveValue(VISITOR.name);
 
-    // Left alone again: warning, countdown, then the welcome screen.
-    const started = Date.now();
-    await expect(still).toBeVisible({ timeout: (IDLE_SECONDS + 5) * 1000 });
-    await expectWelcome(app, zh, (WARNING_SECONDS + 5) * 1000);
-    const waited = (Date.now() - started) / 1000;
-    expect(waited, 'idle time plus the countdown').toBeGreaterThanOrEqual(IDLE_SECONDS + WARNING_SECONDS - 2);
+    // Left alone again: the full idle time, the whole countdown, then the welcome screen.
+    await page.clock.runFor(IDLE_SECONDS * 1000 - 1000);
+    await expect(still).toBeHidden();
+    await page.clock.runFor(1000);
+    await expect(still).toBeVisible();
+    await page.clock.runFor(WARNING_SECONDS * 1000 - 1000);
+    await expect(still, 'the countdown is not over yet').toBeVisible();
+    await expect(name).toHaveValue(VISITOR.name);
+    await page.clock.runFor(1000);
+    await expectWelcome(page, zh);
     await shot('3 wiped, welcome');
 
-    await app.getByRole('button', { name: zh('selfService.welcome.start'), exact: true }).click();
+    await page.getByRole('button', { name: zh('selfService.welcome.start'), exact: true }).click();
     await expect(name).toHaveValue('');
-    await expect(app.getByLabel(zh('field.phone'), { exact: true })).toHaveValue('');
+    await expect(page.getByLabel(zh('field.phone'), { exact: true })).toHaveValue('');
     await shot('4 empty form');
   });
 
   test('left idle on the photo screen, the camera is released', async ({ page, harness, shot, pageProblems }) => {
     void pageProblems;
-    test.setTimeout(150_000);
     // Every camera stream the page opens, to check that each one is stopped.
     await page.addInitScript(() => {
       type Stream = { getTracks(): { readyState: string }[] };
@@ -262,6 +271,7 @@ test.describe('self-service kiosk', () => {
       };
     });
     await turnSelfServiceOn(harness);
+    await page.clock.install();
     await page.goto(harness.appUrl);
     await expectWelcome(page);
     await upToPhoto(page);
@@ -272,7 +282,9 @@ test.describe('self-service kiosk', () => {
     expect(await live()).toBeGreaterThan(0);
     await shot('1 camera on');
 
-    await expectWelcome(page, zh, (IDLE_SECONDS + WARNING_SECONDS + 10) * 1000);
+    // The idle time and the countdown on the page's own clock (installed before the page loaded).
+    await page.clock.runFor((IDLE_SECONDS + WARNING_SECONDS) * 1000);
+    await expectWelcome(page, zh);
     await expect.poll(live, { message: 'every camera track stopped' }).toBe(0);
     await shot('2 wiped, camera off');
     await page.getByRole('button', { name: zh('selfService.welcome.start'), exact: true }).click();

@@ -47,7 +47,7 @@ test('an unknown outcome: register again warns of a duplicate, abandon is listed
   await expect(report).toHaveText(t('visits.abandonedReport', { count: 1 }));
   const download = app.waitForEvent('download');
   await report.click();
-  const csv = await readFile((await (await download).path())!, 'utf8');
+  const csv = await readFile(await (await download).path(), 'utf8');
   expect(csv).toContain(t('report.col.abandonedAt'));
   expect(csv).toContain(VISITOR_UNKNOWN.name);
   expect(csv).toContain(ZHANG_WEI.name);

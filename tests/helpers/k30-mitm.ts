@@ -23,7 +23,7 @@ export async function startMitm(target: string): Promise<Mitm> {
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', async () => {
+    const reply = async () => {
       const body = Buffer.concat(chunks).toString('utf8');
       const call = (req.url ?? '').replace(/^\/openapi\//, '');
       const forward = async () => {
@@ -37,7 +37,8 @@ export async function startMitm(target: string): Promise<Mitm> {
       } catch {
         res.destroy();
       }
-    });
+    };
+    req.on('end', () => void reply());
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {

@@ -59,7 +59,7 @@ export async function simOk(sim: SimLike, path: string, data: unknown): Promise<
 }
 
 export async function simControl(sim: SimLike, method: 'GET' | 'POST', path: string, body?: unknown): Promise<{ status: number; json: any }> {
-  const res = await fetch(`${sim.url}${path}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const res = await fetch(`${sim.url}${path}`, { method, headers: { 'content-type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
   return { status: res.status, json: await res.json() };
 }
 

@@ -72,7 +72,7 @@ export class CallbackPoster {
 
   /** Resolves when every callback posted so far has been acknowledged or given up on. */
   async idle(): Promise<void> {
-    while (this.pending.size) await Promise.allSettled([...this.pending]);
+    while (this.pending.size) await Promise.allSettled(this.pending);
   }
 
   private async deliver(url: string, method: string, data: unknown, body: string): Promise<void> {

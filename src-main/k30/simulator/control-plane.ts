@@ -6,7 +6,7 @@ import { newPerson } from './handlers/people';
 import { baseUrlOf, readBody, sendJson } from './http-util';
 import { PassError, recordPass } from './passes';
 import { FEMALE_GIVEN, MALE_GIVEN, SURNAMES } from './seed-data';
-import type { SimulatorCore } from './server';
+import type { SimulatorCore } from './core';
 import type { Device } from './state';
 
 /**

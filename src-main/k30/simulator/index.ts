@@ -1,5 +1,6 @@
 // The K30 server simulator: a stateful in-memory K30 on node:http, for tests, demos and benchmarks.
-export { startSimulator, SimulatorCore } from './server';
+export { SimulatorCore } from './core';
+export { startSimulator } from './server';
 export type { RunningSimulator, SimulatorOptions } from './options';
 export { DEFAULTS as SIMULATOR_DEFAULTS } from './options';
 export { SimulatorState } from './state';

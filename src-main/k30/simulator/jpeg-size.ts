@@ -7,7 +7,7 @@ export function jpegSize(bytes: Buffer): { width: number; height: number } | und
   let i = 2;
   while (i + 9 < bytes.length) {
     if (bytes[i] !== 0xff) return undefined;
-    const marker = bytes[i + 1]!;
+    const marker = bytes[i + 1];
     if (marker === 0xff) {
       i++;
       continue;

@@ -2,56 +2,16 @@ import { describeError } from '../protocol';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { K30ProtocolError } from '../protocol/errors';
-import { openRequest, resolveCredentials, sealResponse, type ResolvedCredentials } from '../protocol';
-import { CallbackPoster } from './callbacks';
+import { openRequest, resolveCredentials } from '../protocol';
 import { handleControl } from './control-plane';
-import { Faults } from './faults';
+import { SimulatorCore } from './core';
 import { callForPath, HANDLERS } from './handlers';
 import { baseUrlOf, BodyTooLarge, readBody, sendBytes, sendJson, sleep } from './http-util';
 import { DEFAULTS, type RunningSimulator, type SimulatorOptions } from './options';
 import { servePhoto } from './photo-route';
-import { RATE_LIMITED_CALLS, SlidingWindowLimiter } from './rate-limit';
-import { applySeed, type SeedKind } from './seed';
+import { RATE_LIMITED_CALLS } from './rate-limit';
 import { SimRefusal } from './sim-error';
-import { SimulatorState } from './state';
 import { validateParams } from './validation';
-
-/** Everything one running simulator holds; shared with the control plane. */
-export class SimulatorCore {
-  readonly state = new SimulatorState();
-  readonly faults = new Faults();
-  readonly limiter: SlidingWindowLimiter;
-  readonly callbacks: CallbackPoster;
-  url = '';
-
-  constructor(
-    readonly credentials: ResolvedCredentials,
-    readonly seedKind: SeedKind,
-    readonly now: () => Date,
-    listLimitPerMinute: number,
-    callbackUrl: string | undefined,
-  ) {
-    this.limiter = new SlidingWindowLimiter(listLimitPerMinute);
-    this.callbacks = new CallbackPoster(credentials, now, callbackUrl);
-    this.reset();
-  }
-
-  reset(): void {
-    applySeed(this.state, this.seedKind, this.now());
-    this.state.companyNo = this.credentials.companyno;
-    this.faults.reset();
-    this.limiter.reset();
-  }
-
-  /** A sealed K30 answer, signed and encrypted like requests. */
-  answer(resultcode: '0' | '1', msg: string, data?: unknown, idField?: 'companyno' | 'appid'): Record<string, unknown> {
-    return sealResponse(this.credentials, { resultcode, msg, data }, { idField, now: this.now() });
-  }
-
-  refuse(msg: string): Record<string, unknown> {
-    return this.answer('0', msg);
-  }
-}
 
 type Emitted = [method: string, data: unknown];
 

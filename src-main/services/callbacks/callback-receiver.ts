@@ -283,7 +283,7 @@ export class CallbackReceiver {
     }
 
     const method = String(envelope.method);
-    const key = `${String(envelope.sign).toLowerCase()}|${envelope.timestamp}`;
+    const key = `${String(envelope.sign).toLowerCase()}|${String(envelope.timestamp)}`;
     if (this.replay.has(key, now)) return { kind: 'duplicate', method };
 
     const data = opened.data;

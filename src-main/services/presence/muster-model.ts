@@ -167,7 +167,7 @@ export function regionCounts(forest: RegionForest, placements: Iterable<Placemen
  * The people of a muster in print order: by region (tree order), newest arrival first within
  * one. `scope` is a region number (that region and its sub-regions) or 'all'.
  */
-export function musterOrder(forest: RegionForest, placements: Iterable<Placement>, scope: string | 'all'): Placement[] {
+export function musterOrder(forest: RegionForest, placements: Iterable<Placement>, scope: string): Placement[] {
   const within = scope === 'all' ? undefined : forest.subtree(scope);
   const rank = new Map(forest.ordered().map((no, i) => [no, i]));
   return [...placements]

@@ -1,9 +1,10 @@
 import type { Muster, MusterPerson, MusterPhones, RegionNode, RegionPerson } from '../../../src-preload/contract';
 import { AppError } from '../app-error';
 import { phoneTail } from '../directory';
-import { maskPhone, type VisitLedger } from '../visits/ledger';
+import type { VisitLedger } from '../visits/ledger';
+import { musterScope, musterWithPhones, type MusterArchive } from './muster-archive';
 import { musterOrder, placePeople, RegionForest, regionCounts, VISITOR_ROLE } from './muster-model';
-import { PresenceSnapshots, type DoorPass, type SnapshotClient } from './presence-snapshot';
+import { PresenceSnapshots, type DoorPass, type Snapshot, type SnapshotClient } from './presence-snapshot';
 
 /** What the security view needs of the K30 client (structurally the real K30Client). */
 export type PresenceClient = SnapshotClient;
@@ -28,6 +29,8 @@ export interface PresenceDeps {
   doors?: () => Promise<Map<string, DoorInfo>>;
   /** Whether full phone numbers may be shown now (the admin PIN session is open). */
   fullPhonesAllowed?: () => boolean;
+  /** Where every new presence snapshot leaves the all-regions muster, for when K30 is unreachable. */
+  archive?: MusterArchive;
 }
 
 export interface RegionsAnswer {
@@ -75,6 +78,8 @@ export class PresenceService {
   /** Regions with their counts: each person once, in the region they entered last. */
   async listRegions(): Promise<RegionsAnswer> {
     const snapshot = await this.snapshots.get();
+    // Every refresh of the overview leaves the last known muster on disk, for when K30 goes away.
+    if (this.deps.archive?.isNewer(snapshot.fetchedAt)) await this.allRegionsMuster(snapshot);
     const forest = new RegionForest(snapshot.regions);
     const counts = regionCounts(forest, placePeople(forest, rowsOf(snapshot.presence)).values());
     const regions = snapshot.regions.map((r): RegionNode => {
@@ -90,17 +95,44 @@ export class PresenceService {
    * while the admin PIN session is open; masked ones always.
    */
   async getMuster(query: { scope: string; phones: MusterPhones }): Promise<Muster> {
-    if (query.phones === 'full' && !(this.deps.fullPhonesAllowed?.() ?? false)) throw new AppError('pin-required', 'Full phone numbers need the admin PIN');
-    const [snapshot, doors] = await Promise.all([this.snapshots.get(), this.doorsOrNone()]);
+    this.checkPhones(query.phones);
+    return musterWithPhones((await this.fullMuster(query.scope, 'live'))!, query.phones);
+  }
+
+  /** The muster kept from the last presence snapshot (K30 unreachable): null when there is none. */
+  async lastMuster(query: { scope: string; phones: MusterPhones }): Promise<Muster | null> {
+    this.checkPhones(query.phones);
+    const muster = await this.fullMuster(query.scope, 'last-known');
+    return muster && musterWithPhones(muster, query.phones);
+  }
+
+  /**
+   * For main's own use (the roll call keeps it sealed): the muster with full phones, from K30 now
+   * ('live', which throws when K30 cannot be asked) or as last kept ('last-known', null if none).
+   */
+  async fullMuster(scope: string, source: 'live' | 'last-known'): Promise<Muster | null> {
+    const all = source === 'live' ? await this.allRegionsMuster(await this.snapshots.get()) : await this.deps.archive?.last();
+    if (!all) return null;
+    const scoped = musterScope(all, scope);
+    if (!scoped && source === 'live') throw new AppError('not-found', `no region ${scope}`, 'scope');
+    return scoped ?? null;
+  }
+
+  private checkPhones(phones: MusterPhones): void {
+    if (phones === 'full' && !(this.deps.fullPhonesAllowed?.() ?? false)) throw new AppError('pin-required', 'Full phone numbers need the admin PIN');
+  }
+
+  /** Everyone in every region with full phones (callers mask); each new snapshot's is archived. */
+  private async allRegionsMuster(snapshot: Snapshot): Promise<Muster> {
+    const doors = await this.doorsOrNone();
     const forest = new RegionForest(snapshot.regions);
-    if (query.scope !== 'all' && !forest.has(query.scope)) throw new AppError('not-found', `no region ${query.scope}`, 'scope');
     const placements = placePeople(forest, rowsOf(snapshot.presence));
     const counts = regionCounts(forest, placements.values());
     const visits = new Map(this.deps.ledger.all().flatMap((v) => (v.k30No ? [[v.k30No, v] as const] : [])));
     const now = this.now().getTime();
     const paths = new Map<string, string[]>();
     const pathOf = (no: string) => paths.get(no) ?? paths.set(no, forest.pathOf(no).map((n) => forest.name(n))).get(no)!;
-    const people = musterOrder(forest, placements.values(), query.scope).map(({ regionNo, row }): MusterPerson => {
+    const people = musterOrder(forest, placements.values(), 'all').map(({ regionNo, row }): MusterPerson => {
       const visit = row.rolename === VISITOR_ROLE || !row.rolename ? visits.get(row.no) : undefined;
       return {
         no: row.no,
@@ -113,20 +145,18 @@ export class PresenceService {
         entertime: row.entertime,
         visitor: row.rolename === VISITOR_ROLE || visit !== undefined,
         hostName: visit?.host.name ?? '',
-        phone: query.phones === 'full' ? row.phone : row.phone ? maskPhone(row.phone) : '',
+        phone: row.phone,
         ...(visit ? { visitId: visit.id } : {}),
         overstay: visit !== undefined && Date.parse(visit.end) < now,
       };
     });
-    const within = query.scope === 'all' ? undefined : forest.subtree(query.scope);
-    const regions = forest
-      .ordered()
-      .filter((no) => !within || within.has(no))
-      .map((no): RegionNode => {
-        const { here, below } = counts.get(no)!;
-        return { no, name: forest.name(no), parentno: forest.parentOf(no) ?? '', inside: here + below, here, below };
-      });
-    return { scope: query.scope, phones: query.phones, fetchedAt: snapshot.fetchedAt, regions, people };
+    const regions = forest.ordered().map((no): RegionNode => {
+      const { here, below } = counts.get(no)!;
+      return { no, name: forest.name(no), parentno: forest.parentOf(no) ?? '', inside: here + below, here, below };
+    });
+    const muster: Muster = { scope: 'all', phones: 'full', fetchedAt: snapshot.fetchedAt, regions, people };
+    this.deps.archive?.save(muster);
+    return muster;
   }
 
   /** An UploadRecord: presence follows the pass until the next snapshot; cached list pages are dropped. */

@@ -1,5 +1,5 @@
 import type { InputHTMLAttributes, ReactNode } from 'react';
-import type { FieldError } from '../register/draft';
+import type { MessageRef } from '../i18n/translate';
 import { useT } from '../i18n';
 import { describedBy, Field } from './Field';
 
@@ -9,7 +9,7 @@ interface Props extends Omit<InputHTMLAttributes<HTMLInputElement>, 'onChange' |
   value: string;
   onChange: (value: string) => void;
   hint?: string;
-  error?: FieldError | string;
+  error?: MessageRef | string;
   optional?: boolean;
 }
 

@@ -3,6 +3,7 @@ import { selfServiceEn } from './self-service-strings';
 import { securityEn } from './security-strings';
 import { trustEn } from './trust-strings';
 import { faceEn } from './face-strings';
+import { rollCallEn } from './roll-call-strings';
 import type { Messages } from './zh-CN';
 
 /** English: must have exactly the keys of zh-CN (checked by `satisfies`). */
@@ -413,4 +414,5 @@ export const en = {
   ...reliabilityEn,
   ...trustEn,
   ...faceEn,
+  ...rollCallEn,
 } satisfies Messages;

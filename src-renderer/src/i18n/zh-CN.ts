@@ -3,6 +3,7 @@ import { selfServiceZhCN } from './self-service-strings';
 import { securityZhCN } from './security-strings';
 import { trustZhCN } from './trust-strings';
 import { faceZhCN } from './face-strings';
+import { rollCallZhCN } from './roll-call-strings';
 
 /**
  * Simplified Chinese: the default language and the source of the message keys (en.ts must have
@@ -415,6 +416,7 @@ export const zhCN = {
   ...reliabilityZhCN,
   ...trustZhCN,
   ...faceZhCN,
+  ...rollCallZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

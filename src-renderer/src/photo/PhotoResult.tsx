@@ -1,5 +1,5 @@
 import { useT } from '../i18n';
-import type { CapturedPhoto } from '../register/draft';
+import type { CapturedPhoto } from './captured-photo';
 import { PhotoChecks } from './face/PhotoChecks';
 import { PhotoOverride } from './face/PhotoOverride';
 

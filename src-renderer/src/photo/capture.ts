@@ -2,7 +2,7 @@
  * Browser side of taking the photo: a presented frame → the face check → the 3:4 crop around the
  * face (the frame's middle when there is no one face) → a JPEG that fits (see fit-jpeg).
  */
-import type { CapturedPhoto } from '../register/draft';
+import type { CapturedPhoto } from './captured-photo';
 import { bareBase64, fitJpeg, scaledSize, type Encode } from './fit-jpeg';
 import type { FaceVerdict } from './face/face-rules';
 import { PORTRAIT_MIN, portraitCrop, type Crop } from './portrait-crop';

@@ -75,10 +75,11 @@ export function useCamera(enabled: boolean, deviceId: string) {
     };
 
     void open();
-    media.addEventListener?.('devicechange', listCameras);
+    const onDeviceChange = () => void listCameras();
+    media.addEventListener?.('devicechange', onDeviceChange);
     return () => {
       cancelled = true;
-      media.removeEventListener?.('devicechange', listCameras);
+      media.removeEventListener?.('devicechange', onDeviceChange);
       stopStream(current);
       setStream(null);
       setStatus('off');

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import type { MessageKey, Params } from '../i18n/translate';
-import type { CapturedPhoto } from '../register/draft';
+import type { CapturedPhoto } from './captured-photo';
 import { capturePhoto, type InspectFrame } from './capture';
 
 export const COUNTDOWN_FROM = 3;

@@ -130,11 +130,15 @@ export function HostSearchBox({ search, host, onHostChange: setHost, error, hint
           onBlur={() => setOpen(false)}
           onKeyDown={onKeyDown}
         />
+        {/* The ARIA combobox pattern: focus stays in the input, which moves through the options with the arrow keys. */}
+        {/* oxlint-disable-next-line jsx-a11y/no-noninteractive-element-to-interactive-role */}
         <ul id={LISTBOX_ID} role="listbox" aria-label={t('host.listLabel')} className="listbox" hidden={!expanded}>
           {results.map((h, i) => (
+            // oxlint-disable-next-line jsx-a11y/click-events-have-key-events
             <li
               key={h.no}
               id={optionId(i)}
+              // oxlint-disable-next-line jsx-a11y/no-noninteractive-element-to-interactive-role
               role="option"
               aria-selected={i === active}
               className={`option ${i === active ? 'option-active' : ''}`}

@@ -1,8 +1,10 @@
+import { DEFAULT_PHOTO_RULES } from '../../../src-preload/contract';
 import { useRef, useState } from 'react';
 import { useT } from '../i18n';
 import { useRegistrationStore } from './store';
 import { useSettingsStore } from '../settings/store';
-import { CAMERA_PROBLEM_KEYS, captureProgress, rememberCamera, rememberedCamera } from '../photo/camera-ui';
+import { CAMERA_PROBLEM_KEYS, captureProgress } from '../photo/camera-ui';
+import { rememberCamera, rememberedCamera } from '../settings/camera-choice';
 import { CameraView } from '../photo/CameraView';
 import { useCamera } from '../photo/useCamera';
 import { adviceOf } from '../photo/face/face-words';
@@ -18,10 +20,11 @@ export function StepPhoto() {
   const setPhoto = useRegistrationStore((s) => s.setPhoto);
   const fieldError = useRegistrationStore((s) => s.fieldErrors.photo);
   const maxKB = useSettingsStore((s) => s.settings?.photoMaxKB ?? 200);
+  const rules = useSettingsStore((s) => s.settings?.photoRules ?? DEFAULT_PHOTO_RULES);
   const [deviceId, setDeviceId] = useState(rememberedCamera);
   const camera = useCamera(!photo, deviceId);
   const videoRef = useRef<HTMLVideoElement>(null);
-  const face = useFaceCapture(videoRef, !photo && camera.status === 'live', maxKB, setPhoto);
+  const face = useFaceCapture(videoRef, !photo && camera.status === 'live', maxKB, rules, setPhoto);
   const { capture } = face;
   const advice = adviceOf(t, face.verdict, face.engineState);
   const { processing, busy, error: captureError, start: startCountdown, clearError: clearCaptureError } = capture;

@@ -12,12 +12,12 @@ import {
   type DocumentType,
   type Host,
   type KioskError,
-  type PhotoCheckCode,
   type Registration,
   type ValidationCode,
 } from '../../../src-preload/contract';
 import type { MessageKey, MessageRef } from '../i18n/translate';
 import { parseLocalInput, toIsoWithOffset } from '../lib/datetime';
+import type { CapturedPhoto } from '../photo/captured-photo';
 
 export const STEPS = ['visitor', 'host', 'window', 'photo', 'devices', 'review', 'result'] as const;
 export type StepId = (typeof STEPS)[number];
@@ -27,18 +27,7 @@ export const FORM_STEPS: StepId[] = ['visitor', 'host', 'window', 'photo', 'devi
 /** The contract's document types, in its order (the select offers them as they are). */
 export const DOCUMENT_TYPES: readonly DocumentType[] = DocumentTypeSchema.options;
 
-export interface CapturedPhoto {
-  /** Bare Base64 of the JPEG (starts with /9j/). */
-  base64: string;
-  bytes: number;
-  width: number;
-  height: number;
-  quality: number;
-  /** The face check of the captured frame (absent: not checked). */
-  check?: { failed: PhotoCheckCode[]; passed: PhotoCheckCode[] };
-  /** Reception accepted a photo that failed checks: why (required then; never on the kiosk). */
-  overrideReason?: string;
-}
+export type { CapturedPhoto };
 
 /** Whether the photo failed a face check and no one has accepted it (with a reason). */
 export const photoNeedsOverride = (photo: CapturedPhoto) => (photo.check?.failed.length ?? 0) > 0 && !photo.overrideReason?.trim();
@@ -78,7 +67,7 @@ export const STEP_FIELDS: Record<StepId, DraftField[]> = {
 };
 
 export function stepOfField(field: DraftField): StepId {
-  return (FORM_STEPS.find((s) => STEP_FIELDS[s].includes(field)) ?? 'review') as StepId;
+  return FORM_STEPS.find((s) => STEP_FIELDS[s].includes(field)) ?? 'review';
 }
 
 /** The DOM id of a field's input, for labels and for moving focus to it. */

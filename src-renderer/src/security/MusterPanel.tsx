@@ -8,6 +8,8 @@ import { useSecurityStore } from './store';
 import { musterCsv, musterFileName } from './csv';
 import { downloadText } from './download';
 import { PrintMuster } from './PrintMuster';
+import { useRollCallStore } from './roll-call-store';
+import { LastKnownOffer } from './LastKnownOffer';
 
 interface Props {
   selected: RegionNode | undefined;
@@ -30,7 +32,12 @@ export function MusterPanel({ selected }: Props) {
   const [notice, setNotice] = useState('');
   const [askPin, setAskPin] = useState<Output | null>(null);
   const [noPin, setNoPin] = useState(false);
-  const [printing, setPrinting] = useState<{ muster: Muster; scopeName: string; at: Date } | null>(null);
+  const [printing, setPrinting] = useState<{ muster: Muster; scopeName: string; at: Date; kept?: boolean } | null>(null);
+  /** After a failed load: the list this computer kept (null: none kept), offered instead. */
+  const [kept, setKept] = useState<Muster | null | undefined>(undefined);
+  const startRollCall = useRollCallStore((s) => s.start);
+  const rollCallStarting = useRollCallStore((s) => s.loading);
+  const rollCallError = useRollCallStore((s) => (s.rollCall ? null : s.error));
   const busy = muster.status === 'loading';
   const target = scope === 'selected' && selected ? selected : undefined;
   const scopeName = target ? target.name : t('security.scopeAll');
@@ -38,9 +45,15 @@ export function MusterPanel({ selected }: Props) {
   const run = async (what: Output, afterUnlock = false) => {
     setNotice('');
     setNoPin(false);
+    setKept(undefined);
     const result = await loadMuster(target ? target.no : 'all', phones);
     if (!result) {
-      if (useSecurityStore.getState().muster.error?.code !== 'pin-required') return;
+      const state = useSecurityStore.getState().muster;
+      if (state.status === 'error' && state.error?.code !== 'pin-required') {
+        const last = await call('getLastMuster', { scope: target ? target.no : 'all', phones });
+        setKept(last.ok ? last.value : null);
+      }
+      if (state.error?.code !== 'pin-required') return;
       // Unlocked and still refused: no PIN is set on this kiosk, so there is no session to open.
       if (afterUnlock) {
         setAskPin(null);
@@ -49,6 +62,11 @@ export function MusterPanel({ selected }: Props) {
       return;
     }
     setAskPin(null);
+    output(what, result);
+  };
+
+  /** Prints or saves a muster: the live one, or the one this computer kept. */
+  const output = (what: Output, result: Muster, fromKept = false) => {
     const count = result.people.length;
     const at = new Date();
     if (what === 'csv') {
@@ -57,7 +75,7 @@ export function MusterPanel({ selected }: Props) {
       setNotice(count === 0 ? t('security.musterEmpty') : t('security.musterExported', { count, file }));
     } else {
       if (count === 0) setNotice(t('security.musterEmpty'));
-      setPrinting({ muster: result, scopeName, at });
+      setPrinting({ muster: result, scopeName, at, kept: fromKept });
     }
   };
 
@@ -102,6 +120,9 @@ export function MusterPanel({ selected }: Props) {
         <button type="button" className="button" data-testid="muster-csv" onClick={() => void run('csv')} disabled={busy}>
           {t('security.exportCsv')}
         </button>
+        <button type="button" className="button" data-testid="roll-call-start" onClick={() => void startRollCall(target ? target.no : 'all', 'live')} disabled={busy || rollCallStarting}>
+          {t('rollCall.start')}
+        </button>
       </div>
       {busy && (
         <div className="muster-progress">
@@ -131,7 +152,16 @@ export function MusterPanel({ selected }: Props) {
       ) : (
         <ErrorAlert error={muster.status === 'error' ? muster.error : null} />
       )}
-      {printing && <PrintMuster muster={printing.muster} scopeName={printing.scopeName} printedAt={printing.at} />}
+      <ErrorAlert error={rollCallError} />
+      {kept !== undefined && !busy && (
+        <LastKnownOffer
+          kept={kept}
+          onPrint={(m) => output('print', m, true)}
+          onCsv={(m) => output('csv', m, true)}
+          onRollCall={() => void startRollCall(target ? target.no : 'all', 'last-known')}
+        />
+      )}
+      {printing && <PrintMuster muster={printing.muster} scopeName={printing.scopeName} printedAt={printing.at} kept={printing.kept} />}
     </section>
   );
 }
@@ -156,7 +186,7 @@ function MusterPin({ onUnlocked, onCancel }: { onUnlocked: () => void; onCancel:
     } else onUnlocked();
   };
   return (
-    <form ref={form} className="muster-pin" onSubmit={submit} noValidate data-testid="muster-pin">
+    <form ref={form} className="muster-pin" onSubmit={(e) => void submit(e)} noValidate data-testid="muster-pin">
       <p role="alert">{t('security.phonesNeedPin')}</p>
       <ErrorAlert error={error} />
       <TextField id="muster-pin" label={t('settings.pin')} type="password" inputMode="numeric" autoComplete="off" value={pin} onChange={setPin} error={wrong ? t('error.wrong-pin') : undefined} autoFocus maxLength={16} />

@@ -73,6 +73,8 @@ export function PresenceList({ list, regionName, deviceName }: Props) {
       role="table"
       aria-label={t('security.listLabel', { region: regionName })}
       aria-rowcount={total + 1}
+      // A scrolling region must take focus so a keyboard can scroll it (only the visible rows exist).
+      // oxlint-disable-next-line jsx-a11y/no-noninteractive-tabindex
       tabIndex={0}
       data-testid="presence-list"
     >

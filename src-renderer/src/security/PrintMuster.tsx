@@ -8,6 +8,8 @@ interface Props {
   muster: Muster;
   scopeName: string;
   printedAt: Date;
+  /** The list kept on this computer (K30 unreachable): the print says so, with the list's time. */
+  kept?: boolean;
 }
 
 /** People by the region they were placed in (the muster is already in region order). */
@@ -26,7 +28,7 @@ function byRegion(people: readonly MusterPerson[]): { regionNo: string; path: st
  * print stylesheet shows only this while it exists. Each person once, under the region they
  * entered last, with the region's path; the top lines give every top region's headcount.
  */
-export function PrintMuster({ muster, scopeName, printedAt }: Props) {
+export function PrintMuster({ muster, scopeName, printedAt, kept }: Props) {
   const t = useT();
   const language = useLanguage();
   const scopeNos = new Set(muster.regions.map((r) => r.no));
@@ -35,6 +37,7 @@ export function PrintMuster({ muster, scopeName, printedAt }: Props) {
     <div className="print-muster" data-testid="print-muster">
       <h1>{t('security.printTitle', { scope: scopeName })}</h1>
       <p>{t('security.printedAt', { time: formatDateTime(printedAt, language), count: muster.people.length })}</p>
+      {kept && <p data-testid="print-kept">{t('lastKnown.printedFrom', { time: formatDateTime(muster.fetchedAt, language) })}</p>}
       <ul className="print-totals" data-testid="print-totals">
         {tops.map((r) => (
           <li key={r.no}>{r.below > 0 ? t('security.printTotalSplit', { name: r.name, count: r.inside, here: r.here, below: r.below }) : t('security.printRegion', { name: r.name, count: r.inside })}</li>

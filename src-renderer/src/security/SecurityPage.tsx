@@ -7,6 +7,8 @@ import { MusterPanel } from './MusterPanel';
 import { PresenceList } from './PresenceList';
 import { clockTime, refreshIntervalMs } from './presence';
 import { RegionTree } from './RegionTree';
+import { RollCallPanel } from './RollCallPanel';
+import { useRollCallStore } from './roll-call-store';
 import { buildRegionTree } from './tree';
 import { useAutoRefresh } from './useAutoRefresh';
 import './security.css';
@@ -31,13 +33,16 @@ export function SecurityPage() {
   const retry = useSecurityStore((s) => s.retry);
   const devices = useDevicesStore((s) => s.devices);
   const loadDevices = useDevicesStore((s) => s.load);
+  const rollCallActive = useRollCallStore((s) => s.rollCall !== null);
+  const loadRollCall = useRollCallStore((s) => s.load);
   const [query, setQuery] = useState(appliedQuery);
   const regions = useMemo(() => regionsWithListCount(fetchedRegions, list, regionsFetchedAt), [fetchedRegions, list, regionsFetchedAt]);
 
   useEffect(() => {
     void refresh();
     void loadDevices();
-  }, [refresh, loadDevices]);
+    void loadRollCall();
+  }, [refresh, loadDevices, loadRollCall]);
 
   useEffect(() => {
     const timer = setTimeout(() => search(query), SEARCH_DEBOUNCE_MS);
@@ -83,6 +88,9 @@ export function SecurityPage() {
           <MusterPanel selected={region} />
         </div>
 
+        {rollCallActive ? (
+          <RollCallPanel />
+        ) : (
         <section className="card security-people" aria-labelledby="people-heading">
           <div className="security-people-head">
             <h2 id="people-heading">{region ? t('security.people', { region: region.name }) : t('security.regions')}</h2>
@@ -125,6 +133,7 @@ export function SecurityPage() {
             <PresenceList key={`${list.regionNo}\u0000${list.query}`} list={list} regionName={region.name} deviceName={deviceName} />
           )}
         </section>
+        )}
       </div>
     </div>
   );

@@ -64,6 +64,8 @@ export function musterCsv(muster: Pick<Muster, 'people'>, t: Translate): string 
 export function musterFileName(scopeName: string, at: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   const stamp = `${at.getFullYear()}${pad(at.getMonth() + 1)}${pad(at.getDate())}-${pad(at.getHours())}${pad(at.getMinutes())}${pad(at.getSeconds())}`;
+  // Control characters are exactly what a file name must not carry.
+  // oxlint-disable-next-line no-control-regex
   const safe = scopeName.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_').trim() || 'muster';
   return `muster-${safe}-${stamp}.csv`;
 }

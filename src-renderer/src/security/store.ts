@@ -65,7 +65,7 @@ interface SecurityState {
   wantPhoto(url: string): void;
   releasePhoto(url: string): void;
   /** Everyone inside one region (with its sub-regions) or all, each once (for print and CSV); null if stopped or failed. */
-  loadMuster(scope: string | 'all', phones?: MusterPhones): Promise<Muster | null>;
+  loadMuster(scope: string, phones?: MusterPhones): Promise<Muster | null>;
   stopMuster(): void;
 }
 

@@ -1,18 +1,21 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 
 /**
  * Calls `refresh` every `intervalMs` while the page is visible. A hidden page (another app in
  * front, a minimised window) costs no calls; coming back after the interval refreshes at once.
  */
-export function useAutoRefresh(refresh: () => void, intervalMs: number): void {
+export function useAutoRefresh(refresh: () => unknown, intervalMs: number): void {
   const latest = useRef(refresh);
-  latest.current = refresh;
+  // The newest callback, without restarting the timer when it changes.
+  useLayoutEffect(() => {
+    latest.current = refresh;
+  });
   useEffect(() => {
     let last = Date.now();
     const tick = () => {
       if (document.hidden) return;
       last = Date.now();
-      latest.current();
+      void latest.current();
     };
     const timer = setInterval(tick, intervalMs);
     const onVisibility = () => {

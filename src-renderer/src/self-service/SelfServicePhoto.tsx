@@ -1,9 +1,10 @@
 import { useCallback, useRef, useState } from 'react';
-import type { PhotoCheckCode } from '../../../src-preload/contract';
+import { DEFAULT_PHOTO_RULES, type PhotoCheckCode } from '../../../src-preload/contract';
 import { useT } from '../i18n';
 import { PHOTO_TRIES, useSelfServiceStore } from './store';
 import { useSettingsStore } from '../settings/store';
-import { CAMERA_PROBLEM_KEYS, captureProgress, rememberedCamera } from '../photo/camera-ui';
+import { CAMERA_PROBLEM_KEYS, captureProgress } from '../photo/camera-ui';
+import { rememberedCamera } from '../settings/camera-choice';
 import { CameraView } from '../photo/CameraView';
 import { useCamera } from '../photo/useCamera';
 import { adviceOf } from '../photo/face/face-words';
@@ -25,6 +26,7 @@ export function SelfServicePhoto() {
   const fieldError = useSelfServiceStore((s) => s.fieldErrors.photo);
   const goToReception = useSelfServiceStore((s) => s.goToReception);
   const maxKB = useSettingsStore((s) => s.settings?.photoMaxKB ?? 200);
+  const rules = useSettingsStore((s) => s.settings?.photoRules ?? DEFAULT_PHOTO_RULES);
   const [deviceId] = useState(rememberedCamera);
   const camera = useCamera(!photo, deviceId);
   const videoRef = useRef<HTMLVideoElement>(null);
@@ -40,7 +42,7 @@ export function SelfServicePhoto() {
   );
   // The kiosk cannot accept a photo that fails the face check: it is a failed try, not a photo.
   const onCaptured = useCallback((taken: CapturedPhoto) => (taken.check && taken.check.failed.length > 0 ? refuse(taken.check.failed) : setPhoto(taken)), [refuse, setPhoto]);
-  const face = useFaceCapture(videoRef, !photo && camera.status === 'live', maxKB, onCaptured);
+  const face = useFaceCapture(videoRef, !photo && camera.status === 'live', maxKB, rules, onCaptured);
   const { capture } = face;
   const advice = adviceOf(t, face.verdict, face.engineState);
   const takePhoto = () => {

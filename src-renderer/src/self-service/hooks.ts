@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useSelfServiceStore, type SelfServiceFocus } from './store';
 import { fieldId } from '../register/draft';
 import { ACTIVITY_EVENTS, createIdleTimer, type IdlePhase, type IdleTimer } from './idle';
@@ -67,7 +67,9 @@ export function useIdleReset(enabled: boolean, idleSeconds: number, onExpire: ()
 export function useAutoReturn(seconds: number, onDone: () => void): number {
   const [left, setLeft] = useState(seconds);
   const done = useRef(onDone);
-  done.current = onDone;
+  useLayoutEffect(() => {
+    done.current = onDone;
+  });
   useEffect(() => {
     if (left <= 0) {
       done.current();

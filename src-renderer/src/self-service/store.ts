@@ -34,6 +34,7 @@ import {
 } from '../register/draft';
 import { createHostSearchStore } from '../register/hosts-store';
 import { useSettingsStore } from '../settings/store';
+import { showLanguage } from '../i18n/language-store';
 
 /** Main's rule for a kiosk's host search (directory.ts): shorter queries find nobody. */
 export const SELF_SERVICE_HOST_MIN_LENGTH = 2;
@@ -277,11 +278,11 @@ export const useSelfServiceStore = create<SelfServiceState>()((set, get) => {
 
     setLanguage(language) {
       // For this visitor only: never saved (the settings' language is the staff's).
-      useSettingsStore.setState({ language });
+      showLanguage(language);
     },
 
     wipe() {
-      useSettingsStore.setState({ language: KIOSK_LANGUAGE });
+      showLanguage(KIOSK_LANGUAGE);
       forget({ screen: 'welcome' });
     },
 

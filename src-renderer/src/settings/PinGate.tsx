@@ -31,7 +31,7 @@ export function PinGate() {
   };
 
   return (
-    <form className="card pin-gate" onSubmit={submit} noValidate aria-labelledby="pin-gate-title">
+    <form className="card pin-gate" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="pin-gate-title">
       <h2 id="pin-gate-title">{t('settings.pinTitle')}</h2>
       <p>{t('settings.pinBody')}</p>
       <ErrorAlert error={error} />

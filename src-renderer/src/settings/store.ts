@@ -1,11 +1,10 @@
 import { create } from 'zustand';
 import type { ConnectionTest, KioskError, Language, ProfileSearch, PublicSettings, Result, SettingsPatch } from '../../../src-preload/contract';
 import { call } from '../api';
+import { showLanguage } from '../i18n/language-store';
 
 interface SettingsState {
   settings: PublicSettings | null;
-  /** The interface language: the saved one once loaded, switched at once when changed. */
-  language: Language;
   loading: boolean;
   loadError: KioskError | null;
   /** Settings page unlocked with the admin PIN in this visit to the page. */
@@ -35,7 +34,6 @@ function lockIfMainWantsThePin(error: KioskError): void {
 
 export const useSettingsStore = create<SettingsState>()((set, get) => ({
   settings: null,
-  language: 'zh-CN',
   loading: false,
   loadError: null,
   adminUnlocked: false,
@@ -48,7 +46,9 @@ export const useSettingsStore = create<SettingsState>()((set, get) => ({
   },
 
   apply(settings) {
-    set({ settings, language: settings.language });
+    // The interface language: the saved one once loaded (the i18n store shows it).
+    set({ settings });
+    showLanguage(settings.language);
   },
 
   async save(patch) {
@@ -60,7 +60,7 @@ export const useSettingsStore = create<SettingsState>()((set, get) => ({
 
   async setLanguage(language) {
     // Switch at once; the switch stays for this session even if saving fails.
-    set({ language });
+    showLanguage(language);
     const result = await call('saveSettings', { language });
     if (result.ok) get().apply(result.value);
     return result;

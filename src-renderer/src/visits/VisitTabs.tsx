@@ -25,6 +25,8 @@ export function VisitTabs({ current, counts, onChange }: Props) {
     refs.current[next]?.focus();
   };
   return (
+    // Roving tabindex: the selected tab is the tab stop, arrow keys move between tabs.
+    // oxlint-disable-next-line jsx-a11y/interactive-supports-focus
     <div className="tabs" role="tablist" aria-label={t('visits.tabsLabel')} onKeyDown={onKeyDown}>
       {VISIT_TABS.map((tab) => (
         <button

@@ -58,7 +58,7 @@ export function historyDetail(event: string, detail: string | undefined, t: Tran
       if (detail.startsWith('by staff')) return t('history.detail.abandoned');
       break;
     case 'removal-rescheduled':
-      if (/the clock moved back$/.test(detail)) return t('history.detail.clockBack');
+      if (detail.endsWith('the clock moved back')) return t('history.detail.clockBack');
       break;
     case 'create-unknown':
       if (detail === 'found after restart') return t('history.detail.afterRestart');

@@ -91,7 +91,7 @@ export function electronTest(body: (context: ElectronContext) => Promise<void>):
       cwd: repoRoot,
       // A fresh profile: userData follows XDG_CONFIG_HOME on Linux. The test drives the demo
       // simulator through its control plane, which only an unpackaged app serves, and only so.
-      env: { ...process.env, XDG_CONFIG_HOME: userDataDir, NODE_ENV: 'test', ELECTRON_ENABLE_LOGGING: '1', [DEMO_CONTROL_PLANE_ENV]: '1' } as Record<string, string>,
+      env: { ...process.env, XDG_CONFIG_HOME: userDataDir, NODE_ENV: 'test', ELECTRON_ENABLE_LOGGING: '1', [DEMO_CONTROL_PLANE_ENV]: '1' },
       timeout: 60_000,
     });
     app.process().stdout?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));

@@ -82,7 +82,7 @@ export async function makeFaceFeeds(): Promise<void> {
   try {
     const page = await browser.newPage();
     for (const [name, scene] of Object.entries(SCENES) as [Exclude<FaceFeed, 'noFace'>, Scene][]) {
-      const rgba = (await page.evaluate(`(${DRAW_SCENE})(${JSON.stringify({ jpeg, scene, width: FEED_WIDTH, height: FEED_HEIGHT })})`)) as string;
+      const rgba = await page.evaluate<string>(`(${DRAW_SCENE})(${JSON.stringify({ jpeg, scene, width: FEED_WIDTH, height: FEED_HEIGHT })})`);
       writeRgbaY4m(faceFeeds[name], new Uint8Array(Buffer.from(rgba, 'base64')), FEED_WIDTH, FEED_HEIGHT);
     }
   } finally {

@@ -51,8 +51,7 @@ export type Shot = (name: string, options?: { page?: Page; fullPage?: boolean })
 async function simRequest(url: string, method: 'GET' | 'POST', body?: unknown): Promise<unknown> {
   const response = await fetch(url, {
     method,
-    headers: body === undefined ? undefined : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
+    ...(body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
   });
   const text = await response.text();
   if (!response.ok) throw new Error(`${method} ${url} → ${response.status}: ${text}`);

@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { recorder } from 'electron';
 
+/** The default sort's order (UTF-16 code units), spelled out. */
+const byCodeUnit = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
 const outDir = process.argv[2];
 const timeout = setTimeout(() => {
   console.log('BOOT:' + JSON.stringify({ error: 'main did not open a window within 20 s', events: recorder.events }));
@@ -46,8 +48,8 @@ const report = {
   sandboxEnabled: recorder.sandboxEnabled,
   crashReporter: recorder.crashReporter,
   privilegedSchemes: recorder.privilegedSchemes,
-  ipcHandles: [...recorder.ipcHandlers.keys()].sort(),
-  ipcListeners: [...recorder.ipcListeners.keys()].sort(),
+  ipcHandles: [...recorder.ipcHandlers.keys()].sort(byCodeUnit),
+  ipcListeners: [...recorder.ipcListeners.keys()].sort(byCodeUnit),
   index: await fetchApp('app://kiosk/index.html'),
   root: await fetchApp('app://kiosk/'),
   traversal: await fetchApp('app://kiosk/%2e%2e/main/index.js'),

@@ -185,7 +185,7 @@ describe('registerIpc', () => {
     const dispatch = vi.fn(async (name: string, input: unknown): Promise<Result<unknown>> => ({ ok: true, value: { name, input } }));
     const refused: string[] = [];
     const trustedEvent = { trusted: true };
-    const undo = registerIpc(ipc as never, dispatch, (event) => (event as unknown as typeof trustedEvent).trusted === true, (channel) => refused.push(channel));
+    const undo = registerIpc(ipc, dispatch, (event) => (event as unknown as typeof trustedEvent).trusted === true, (channel) => refused.push(channel));
     expect([...ipc.handlers.keys()].sort()).toEqual(CALL_NAMES.map(callChannel).sort());
 
     expect(await ipc.handlers.get(callChannel('searchHosts'))!(trustedEvent, { query: 'li' })).toEqual({ ok: true, value: { name: 'searchHosts', input: { query: 'li' } } });
@@ -195,7 +195,7 @@ describe('registerIpc', () => {
 
     // A sender check that throws counts as a refusal.
     const ipc2 = fakeIpcMain();
-    registerIpc(ipc2 as never, dispatch, () => {
+    registerIpc(ipc2, dispatch, () => {
       throw new Error('frame gone');
     });
     expect(await ipc2.handlers.get(callChannel('getSettings'))!({}, undefined)).toMatchObject({ ok: false, error: { code: 'not-allowed' } });

@@ -53,16 +53,16 @@ describe('unattended kiosk glue', () => {
 
   it('starts at login through Electron on Windows and an XDG autostart entry on Linux', () => {
     const app = { setLoginItemSettings: vi.fn(), getName: () => 'K30 Visitor Kiosk' };
-    applyStartAtLogin(app as never, true, memoryLogger(), 'win32');
+    applyStartAtLogin(app, true, memoryLogger(), 'win32');
     expect(app.setLoginItemSettings).toHaveBeenCalledWith({ openAtLogin: true });
     const home = mkdtempSync(join(tmpdir(), 'k30-xdg-'));
     const before = process.env['XDG_CONFIG_HOME'];
     process.env['XDG_CONFIG_HOME'] = home;
     try {
-      applyStartAtLogin(app as never, true, memoryLogger(), 'linux');
+      applyStartAtLogin(app, true, memoryLogger(), 'linux');
       const file = join(home, 'autostart/k30-visitor-kiosk.desktop');
       expect(readFileSync(file, 'utf8')).toContain('Name=K30 Visitor Kiosk');
-      applyStartAtLogin(app as never, false, memoryLogger(), 'linux');
+      applyStartAtLogin(app, false, memoryLogger(), 'linux');
       expect(existsSync(file)).toBe(false);
     } finally {
       if (before === undefined) delete process.env['XDG_CONFIG_HOME'];

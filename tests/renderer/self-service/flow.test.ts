@@ -226,7 +226,11 @@ const SETTINGS: PublicSettings = {
   responseSignPolicy: 'warn',
   secretsSet: { appSecret: false, aesKey: false, aesIv: false },
   secretProtection: 'os',
-  ...{ useCompanyNoAsSecret: false, secretSource: 'hidden', registrationPaused: false, maxVisitHours: 24, selfServiceRegistrationsPerMinute: 3 },
+  useCompanyNoAsSecret: false,
+  secretSource: 'hidden',
+  registrationPaused: false,
+  maxVisitHours: 24,
+  selfServiceRegistrationsPerMinute: 3,
   defaultDeviceNos: ['D1', 'D2'],
   defaultVisitMinutes: 60,
   photoMaxKB: 200,
@@ -243,6 +247,7 @@ const SETTINGS: PublicSettings = {
 
 const { useSelfServiceStore, useSelfServiceHostSearch } = await import('../../../src-renderer/src/self-service/store');
 const { useSettingsStore } = await import('../../../src-renderer/src/settings/store');
+const { useLanguageStore } = await import('../../../src-renderer/src/i18n/language-store');
 
 function fillToPhoto() {
   const s = useSelfServiceStore.getState();
@@ -265,11 +270,11 @@ describe('kiosk store', () => {
   });
 
   it('starts in Chinese whatever the saved language, and switches for one visitor without saving', () => {
-    expect(useSettingsStore.getState().language).toBe('zh-CN');
+    expect(useLanguageStore.getState().language).toBe('zh-CN');
     useSelfServiceStore.getState().setLanguage('en');
-    expect(useSettingsStore.getState().language).toBe('en');
+    expect(useLanguageStore.getState().language).toBe('en');
     useSelfServiceStore.getState().wipe();
-    expect(useSettingsStore.getState().language).toBe('zh-CN');
+    expect(useLanguageStore.getState().language).toBe('zh-CN');
     expect(calls.map((c) => c.name)).not.toContain('saveSettings');
   });
 
@@ -397,6 +402,6 @@ describe('kiosk store', () => {
     expect(right.ok).toBe(true);
     expect(useSettingsStore.getState().settings?.selfServiceMode).toBe(false);
     // The staff's saved language is back.
-    expect(useSettingsStore.getState().language).toBe('en');
+    expect(useLanguageStore.getState().language).toBe('en');
   });
 });

@@ -1,5 +1,5 @@
 import { useT } from '../../i18n';
-import type { CapturedPhoto } from '../../register/draft';
+import type { CapturedPhoto } from '../captured-photo';
 import { checkNames } from './face-words';
 
 /** The checks a captured photo passed (and failed), in the user's language. */

@@ -1,6 +1,5 @@
 import { useEffect, useState, type RefObject } from 'react';
-import { DEFAULT_PHOTO_RULES, type PhotoRules } from '../../../../src-preload/contract';
-import { useSettingsStore } from '../../settings/store';
+import type { PhotoRules } from '../../../../src-preload/contract';
 import type { Box } from './face-crop';
 import type { FaceEngine } from './face-engine';
 import type { FaceVerdict } from './face-rules';
@@ -13,10 +12,6 @@ export type EngineState = 'loading' | 'ready' | 'unavailable';
 
 /** The verdict when the detector could not be loaded: nothing is known about the photo. */
 export const UNAVAILABLE: FaceVerdict = Object.freeze({ failed: ['detector-unavailable'], passed: [] }) as FaceVerdict;
-
-export function usePhotoRules(): PhotoRules {
-  return useSettingsStore((s) => s.settings?.photoRules ?? DEFAULT_PHOTO_RULES);
-}
 
 /** The detector, loaded when the photo step shows (null until ready or when it cannot load). */
 export function useFaceEngine(): { engine: FaceEngine | null; state: EngineState } {

@@ -74,7 +74,7 @@ async function seventyPeopleLists(limiterFor: (clock: ReturnType<typeof virtualT
   const client = new K30Client({ server: sim.url, credentials: sim.credentials, limiter: limiterFor(clock), fetch: clock.fetch, now: clock.date });
   const started = clock.now();
   const settled = await Promise.allSettled(Array.from({ length: 70 }, () => client.listPeople({ pageindex: 1, pagesize: 20 })));
-  const refused = settled.filter((s) => s.status === 'rejected') as PromiseRejectedResult[];
+  const refused = settled.filter((s): s is PromiseRejectedResult => s.status === 'rejected');
   return { refused, minutes: (clock.now() - started) / 60_000 };
 }
 

@@ -34,7 +34,7 @@ async function floodingServer(opts: { declare?: number; limit: number }): Promis
     pump();
   });
   await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server!.address() as AddressInfo).port}`, sent: () => sent };
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, sent: () => sent };
 }
 
 const client = (url: string, maxAnswerBytes?: number) =>

@@ -56,11 +56,11 @@ describe('simulated terminals with photo limits', () => {
     const dispatch = createDispatcher(services.handlers);
     const first = (await dispatch('registerVisit', demoRegistration({ deviceNos: [DEMO_DEVICES.buildingBIn] }))) as Result<Visit>;
     if (!first.ok) throw new Error(JSON.stringify(first.error));
-    await until(() => services!.ledger.get(first.value.id)!.devices[0]!.state === 'failed');
-    expect(services.ledger.get(first.value.id)!.devices[0]!.message).toMatch(/^照片过大/);
+    await until(() => services!.ledger.get(first.value.id)!.devices[0].state === 'failed');
+    expect(services.ledger.get(first.value.id)!.devices[0].message).toMatch(/^照片过大/);
     expect(await (await setDevice({ no: DEMO_DEVICES.buildingBIn, online: true, photoMaxBytes: null })).json()).toMatchObject({ photoLimits: null });
     const second = (await dispatch('registerVisit', demoRegistration({ phone: '13700000002', deviceNos: [DEMO_DEVICES.buildingBIn] }))) as Result<Visit>;
     if (!second.ok) throw new Error(JSON.stringify(second.error));
-    await until(() => services!.ledger.get(second.value.id)!.devices[0]!.state === 'confirmed');
+    await until(() => services!.ledger.get(second.value.id)!.devices[0].state === 'confirmed');
   });
 });

@@ -168,7 +168,7 @@ describe('regions', () => {
       expect(Object.keys(row).sort()).toEqual([...keys].sort());
       expect([0, 1, 2]).toContain(row.sex);
     }
-    const times = inB.data.map((r: { entertime: string }) => r.entertime);
+    const times: string[] = inB.data.map((r: { entertime: string }) => r.entertime);
     expect(times).toEqual([...times].sort().reverse());
     expect(inB.data.map((r: { no: string }) => r.no)).toEqual(expect.arrayContaining([DEMO_HOST_NO, DEMO_VISITORS.liuYang]));
     const byPhone = await simOk(sim, 'region/getpeoplelist', { pageindex: 1, pagesize: 10, no: DEMO_REGIONS.buildingB, phone: DEMO_HOSTS.zhangWei.phone });

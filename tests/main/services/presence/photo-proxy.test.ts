@@ -29,7 +29,7 @@ async function stallingPhotoServer(): Promise<string> {
     res.write(Buffer.alloc(1000, 0xff));
   });
   await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
-  return `http://127.0.0.1:${(server!.address() as AddressInfo).port}`;
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
 /** Real fetch for the headers, then a body stream that follows the signal through a WeakRef only. */

@@ -79,7 +79,7 @@ describe('registration against the simulator', () => {
 
   async function withReceiver(ledger: VisitLedger, events: EventBus) {
     receiver = new CallbackReceiver({ credentials: () => resolveCredentials(sim.credentials), handlers: visitCallbackHandlers({ ledger, events, log: memoryLogger() }), log: memoryLogger() });
-    sim.setCallbackUrl((await receiver.setAddress('127.0.0.1:0'))!);
+    sim.setCallbackUrl(await receiver.setAddress('127.0.0.1:0'));
   }
 
   it('registers, pushes, and is confirmed by authstatus callbacks through a real receiver', async () => {

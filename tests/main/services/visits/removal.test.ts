@@ -146,7 +146,7 @@ describe('removal against the simulator', () => {
   it('leaves visits that have not ended, and those the server may not have', async () => {
     const p = await processOver();
     const running = await p.registration.register(registration());
-    const unknown = await p.ledger.add({ ...(p.ledger.get(running.id)! as VisitRecord), id: 'unknown-1', state: 'create-unknown', k30No: undefined, end: new Date(clock - 1000).toISOString() });
+    const unknown = await p.ledger.add({ ...p.ledger.get(running.id)!, id: 'unknown-1', state: 'create-unknown', k30No: undefined, end: new Date(clock - 1000).toISOString() });
     const intent = await p.ledger.add({ ...unknown, id: 'intent-1', state: 'intent' });
     expect(await p.sweeper.removeExpired()).toEqual({ removed: 0, pending: 0, failed: [] });
     expect(p.ledger.get(running.id)!.state).toBe('pushed');
