@@ -4,6 +4,7 @@
  * session and every web contents, serves the contract over IPC to our own window only, forwards
  * service events to it, and keeps an unattended kiosk running (crash reload, close guard).
  */
+import { electronSlipPrinter } from './electron/printing';
 import { describeError } from './k30/protocol';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -91,8 +92,10 @@ async function start(): Promise<void> {
       for (const win of windows) setWindowKiosk(win, on);
     },
     openDevTools: () => devTools?.open() ?? false,
+    slipPrinter: electronSlipPrinter(() => [...windows][0]),
   });
   maskSecrets(log, services);
+  services.notifications.onChange(() => maskSecrets(log, services));
   let startAtLogin = services.settings.values.startAtLogin;
   applyStartAtLogin(app, startAtLogin, log);
   services.settings.onChange(() => {
@@ -122,7 +125,7 @@ async function start(): Promise<void> {
 
 /** The logger masks the current secrets wherever they might turn up. */
 function maskSecrets(log: FileLogger, services: AppServices): void {
-  log.setSecrets(services.settings.secretValues());
+  log.setSecrets([...services.settings.secretValues(), ...services.notifications.secretValues()]);
 }
 
 function forward<K extends EventName>(services: AppServices, name: K): void {

@@ -19,6 +19,10 @@ export const LIMITS = {
   selfServiceIdleSeconds: { min: 15, max: 3600 },
   selfServiceRegistrationsPerMinute: { min: 1, max: 60 },
   retentionDays: { min: 1, max: 365 },
+  /** Returning-visitor profiles (kept only with the visitor's consent); 0 = never kept. */
+  profileRetentionDays: { min: 0, max: 3650 },
+  /** How long a consented profile photo may be reused; 0 = never. */
+  profilePhotoDays: { min: 0, max: 365 },
   pinDigits: { min: 4, max: 8 },
 } as const;
 
@@ -26,7 +30,20 @@ export const LIMITS = {
  * The messages of our own schema checks, as codes (a zod issue's `message`); the renderer maps
  * each to its words. Any other message is zod's own and means "not in the right format".
  */
-export const ValidationCodeSchema = z.enum(['mobile', 'id-checksum', 'end-before-begin', 'duplicate', 'pin-format', 'http-url', 'host-port', 'jpeg']);
+export const ValidationCodeSchema = z.enum([
+  'required',
+  'too-long',
+  /** Phone: not a mainland mobile or landline (international numbers not open: a resident ID and no switch). */
+  'phone-mainland',
+  /** Phone: starts with "+" but international numbers are not open (resident ID, switch off). */
+  'phone-international-off',
+  /** Phone: not a mainland mobile, landline or E.164 international number. */
+  'phone-any',
+  /** Document: not the format of its type (identity-rules.ts). */
+  'document-format',
+  'id-format',
+  'mobile',
+  'id-checksum', 'end-before-begin', 'duplicate', 'pin-format', 'http-url', 'host-port', 'jpeg']);
 export type ValidationCode = z.infer<typeof ValidationCodeSchema>;
 /** A schema's message, checked to be one of the codes. */
 export const issueCode = (value: ValidationCode) => value;

@@ -13,10 +13,17 @@
 import { z } from 'zod';
 import { issueCode, LIMITS } from './contract-rules';
 import { PhotoRulesSchema } from './photo-schemas';
+import { KioskLookupSchema, KioskReturningSchema, ProfileIdInputSchema, ProfileSummarySchema, ReturningLookupSchema, ReturningOfferSchema, ReturningPrefillSchema } from './profile-schemas';
+import { NotificationSettingsPatchSchema, NotificationSettingsSchema, NotificationTestSchema, SignOutByCodeResultSchema, VisitCodeInputSchema } from './notify-schemas';
+import { PrinterSchema, PrintSlipResultSchema, SlipPaperSchema, SlipSettingsPatchSchema, SlipSettingsSchema } from './slip-schemas';
 import { AppStatusSchema, DiskProblemSchema, RegistrationSchema, SweepResultSchema, VisitIdSchema, VisitSchema, VisitStateSchema } from './visit-schemas';
 
 export * from './contract-rules';
 export * from './photo-schemas';
+export * from './identity-rules';
+export * from './profile-schemas';
+export * from './notify-schemas';
+export * from './slip-schemas';
 
 // ---------------------------------------------------------------------------------------------
 // Shared shapes
@@ -78,6 +85,10 @@ export const PublicSettingsSchema = z.object({
   adminPinSet: z.boolean(),
   callbackAddress: z.string(),
   retentionDays: z.number().int(),
+  profileRetentionDays: z.number().int(),
+  profilePhotoDays: z.number().int(),
+  /** A host-notification channel is set: the kiosk says "we are letting your host know", else "please wait at reception". */
+  hostNotificationConfigured: z.boolean(),
 });
 export type PublicSettings = z.infer<typeof PublicSettingsSchema>;
 
@@ -109,6 +120,8 @@ export const SettingsPatchSchema = z
     cameraId: text(256),
     callbackAddress: z.union([z.literal(''), z.string().trim().regex(/^(\d{1,3}(\.\d{1,3}){3}|localhost|\[[0-9a-f:]+\]):\d{1,5}$/i, issueCode('host-port'))]),
     retentionDays: whole(LIMITS.retentionDays),
+    profileRetentionDays: whole(LIMITS.profileRetentionDays),
+    profilePhotoDays: whole(LIMITS.profilePhotoDays),
   })
   .partial()
   .strict();
@@ -282,6 +295,11 @@ export const ErrorCodeSchema = z.enum([
   'app-secret-required',
   /** The visit is longer than the configured maximum. */
   'visit-too-long',
+  /**
+   * Reception: the same document or phone already has an active or upcoming visit (its id in
+   * `visitId`). Open it, extend it (register with replacesVisitId, then end it) or register anyway.
+   */
+  'duplicate-visit',
   /** This self-service kiosk registered its per-minute maximum. */
   'too-many-registrations',
   'internal',
@@ -342,7 +360,22 @@ export const calls = {
    */
   cancelVisit: { input: VisitIdSchema, output: VisitSchema },
   listVisits: { input: none, output: z.array(VisitSchema) },
+
+  /** Reception: a phone or document number typed that a remembered (consenting) visitor has. */
+  findReturningVisitor: { input: ReturningLookupSchema, output: ReturningOfferSchema.nullable() },
+  /** Reception: the remembered details one tap fills in (photo only if consented and young enough). */
+  useReturningVisitor: { input: ProfileIdInputSchema, output: ReturningPrefillSchema },
+  /** Kiosk: the visitor's own full phone and last 4 of their document; only their name and last host. */
+  findMyProfile: { input: KioskLookupSchema, output: KioskReturningSchema.nullable() },
+  /** Settings (admin): remembered visitors by name or full number. */
+  searchVisitorProfiles: { input: z.object({ query: text(50) }).strict(), output: z.array(ProfileSummarySchema) },
+  /** Settings (admin): "forget this visitor" (PIPL Art. 47): profile and photo deleted now. */
+  forgetVisitor: { input: ProfileIdInputSchema, output: z.literal(true) },
   removeVisit: { input: VisitIdSchema, output: VisitSchema },
+  /** Sign out (签离): the visit ends now and is removed from K30 and the doors (the removal path). */
+  signOutVisit: { input: VisitIdSchema, output: VisitSchema },
+  /** The kiosk's "I'm leaving": by the visit code only (wrong codes reveal nothing and are rate-limited). */
+  signOutByCode: { input: VisitCodeInputSchema, output: SignOutByCodeResultSchema },
   removeExpired: { input: none, output: SweepResultSchema },
 
   listRegions: { input: none, output: z.object({ regions: z.array(RegionNodeSchema), fetchedAt: z.string() }) },
@@ -364,6 +397,22 @@ export const calls = {
   resetSelfServiceSession: { input: none, output: z.literal(true) },
   /** Leave self-service kiosk mode. */
   leaveSelfServiceMode: { input: z.object({ pin: z.string().max(16) }).strict(), output: PublicSettingsSchema },
+
+  /** Host notification channels and routes: addresses and secrets only as "set" or not. */
+  getNotificationSettings: { input: none, output: NotificationSettingsSchema },
+  /** Admin only: addresses and secrets are write-only (absent = keep, '' = clear). */
+  saveNotificationSettings: { input: NotificationSettingsPatchSchema, output: NotificationSettingsSchema },
+  /** Admin only: sends a test message through one channel now. */
+  testNotification: { input: z.object({ channelId: z.string().min(1).max(32) }).strict(), output: NotificationTestSchema },
+
+  /** The visitor slip's settings (company name, logo, paper, auto-print, printer). */
+  getSlipSettings: { input: none, output: SlipSettingsSchema },
+  /** Admin only. */
+  saveSlipSettings: { input: SlipSettingsPatchSchema, output: SlipSettingsSchema },
+  /** The printers installed on this PC (none outside Electron). */
+  listPrinters: { input: none, output: z.array(PrinterSchema) },
+  /** Print the slip the page shows: main picks the printer and page size (a test page is a slip too). */
+  printSlip: { input: z.object({ paper: SlipPaperSchema.optional() }).strict(), output: PrintSlipResultSchema },
 
   /** A renderer crash for main's log (message and stack only). */
   reportRendererError: { input: RendererErrorSchema, output: z.literal(true) },

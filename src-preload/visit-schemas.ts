@@ -5,13 +5,15 @@
  * contract's rules (contract-rules.ts) and the photo checks (photo-schemas.ts).
  */
 import { z } from 'zod';
-import { isValidChineseId, issueCode, LIMITS, MOBILE_PATTERN } from './contract-rules';
 import { PhotoOverrideSchema } from './photo-schemas';
+import { issueCode, LIMITS } from './contract-rules';
+import { DOCUMENT_TYPE_VALUES, documentIssue, PHONE_MAX_TYPED, phoneIssue } from './identity-rules';
+import { HostNotificationSchema } from './notify-schemas';
 
 const text = (max: number) => z.string().trim().max(max);
 const required = (max: number) => z.string().trim().min(1).max(max);
 
-export const DocumentTypeSchema = z.enum(['id-card', 'passport', 'hk-macau-permit', 'taiwan-permit', 'other']);
+export const DocumentTypeSchema = z.enum(DOCUMENT_TYPE_VALUES);
 export type DocumentType = z.infer<typeof DocumentTypeSchema>;
 
 /** Photo: bare Base64 of a JPEG, at most 2 MB of text (the renderer fits it far smaller). */
@@ -23,13 +25,18 @@ export const PhotoSchema = z
 export const RegistrationSchema = z
   .object({
     name: required(LIMITS.visitText),
-    phone: z.string().trim().regex(MOBILE_PATTERN, issueCode('mobile')),
+    /** Checked with the document type below (identity-rules.ts): mobile, landline, or E.164 when allowed. */
+    phone: z.string().trim().max(PHONE_MAX_TYPED),
+    /** Staff said the phone is an international number (with a resident ID too). */
+    internationalPhone: z.boolean().optional(),
     documentType: DocumentTypeSchema,
     documentNo: required(LIMITS.visitText),
     carno: text(LIMITS.visitText).optional(),
     reason: text(LIMITS.visitText).optional(),
     hostNo: required(LIMITS.visitText),
     hostName: text(LIMITS.visitText),
+    /** The host's department, from the directory: routes the host's notification, kept with a returning visitor's profile. */
+    hostDept: text(LIMITS.visitText).optional(),
     begin: z.string().datetime({ offset: true }),
     end: z.string().datetime({ offset: true }),
     photo: PhotoSchema,
@@ -40,12 +47,20 @@ export const RegistrationSchema = z
     channel: z.enum(['reception', 'kiosk']),
     /** Self-service: the visitor's consent to the data and, separately, to the face photo. */
     consent: z.object({ data: z.literal(true), photo: z.literal(true) }).optional(),
+    /** The visitor's separate consent to be remembered for next time (and, separately, their photo). */
+    remember: z.object({ photo: z.boolean() }).strict().optional(),
+    /** Staff were warned of an active or upcoming visit of the same person and register anyway. */
+    duplicateAccepted: z.literal(true).optional(),
+    /** The visit this registration replaces (a photo retake, an extension): not a duplicate of it. */
+    replacesVisitId: z.string().min(1).max(64).optional(),
   })
   .strict()
   .superRefine((v, ctx) => {
-    if (v.documentType === 'id-card' && !isValidChineseId(v.documentNo)) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['documentNo'], message: issueCode('id-checksum') });
-    }
+    // The same checks the renderer's draft runs (identity-rules.ts), on the values as sent.
+    const phone = phoneIssue(v.phone, v.documentType, v.internationalPhone);
+    if (phone) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['phone'], message: issueCode(phone) });
+    const document = documentIssue(v.documentType, v.documentNo);
+    if (document) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['documentNo'], message: issueCode(document) });
     if (Date.parse(v.end) <= Date.parse(v.begin)) {
       ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['end'], message: issueCode('end-before-begin') });
     }
@@ -100,7 +115,8 @@ export const VisitSchema = z.object({
     carno: z.string(),
     reason: z.string(),
   }),
-  host: z.object({ no: z.string(), name: z.string() }),
+  /** dept: the host's department when registered (routes the host's notification). */
+  host: z.object({ no: z.string(), name: z.string(), dept: z.string().optional() }),
   begin: z.string(),
   end: z.string(),
   devices: z.array(
@@ -118,6 +134,12 @@ export const VisitSchema = z.object({
   lastPassAt: z.string().optional(),
   /** Reception accepted a photo that failed the face check: which checks, and why. */
   photoOverride: PhotoOverrideSchema.optional(),
+  /** What the slip and the done screen show, and the kiosk's "I'm leaving" accepts (never the K30 number). */
+  visitCode: z.string().optional(),
+  /** When staff or the visitor signed out (签离): the visit ended then. */
+  signedOutAt: z.string().optional(),
+  /** The host's notification, when a channel was configured at registration. */
+  notification: HostNotificationSchema.optional(),
 });
 export type Visit = z.infer<typeof VisitSchema>;
 

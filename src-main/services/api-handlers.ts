@@ -16,6 +16,14 @@ import type { RegistrationService } from './visits/registration';
 import type { RemovalSweeper } from './visits/removal';
 import type { UnsavedFacts } from './visits/unsaved-facts';
 import type { SelfServiceSession } from './self-service-session';
+import { profileHandlers } from './personal-data/profile-handlers';
+import type { VisitorProfiles } from './personal-data/visitor-profiles';
+import type { Logger } from './ports';
+import type { SignOutService } from './visits/sign-out';
+import type { HostNotifier } from './notify/host-notifier';
+import { notificationHandlers } from './notify/notification-handlers';
+import type { NotificationSettingsStore } from './notify/notification-settings';
+import type { SlipService } from './slip/slip-service';
 
 export interface ApiHandlerDeps {
   settings: SettingsService;
@@ -28,6 +36,10 @@ export interface ApiHandlerDeps {
   ledger: VisitLedger;
   registration: RegistrationService;
   removal: RemovalSweeper;
+  signOut: SignOutService;
+  notifications: NotificationSettingsStore;
+  notifier: HostNotifier;
+  slips: SlipService;
   presence: PresenceService;
   rollCall: RollCallService;
   photos: PhotoProxy;
@@ -39,6 +51,9 @@ export interface ApiHandlerDeps {
   adminSession?: AdminSession;
   /** Genuine callbacks refused lately because the K30 server's clock and ours disagree. */
   clockSkew?: () => ClockSkewReport | undefined;
+  /** Returning visitors who consented to be remembered. */
+  profiles: VisitorProfiles;
+  log: Logger;
 }
 
 /**
@@ -75,7 +90,18 @@ export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
   const selfService = () => settings.values.selfServiceMode;
   const session = deps.adminSession ?? new AdminSession(settings);
   return {
+    ...profileHandlers(deps.profiles, session),
     ...settingsHandlers({ settings, clients, isDemo: deps.isDemo, setSelfServiceMode: deps.setSelfServiceMode, openDevTools: deps.openDevTools, session }),
+
+    ...notificationHandlers({ store: deps.notifications, notifier: deps.notifier, session }),
+
+    getSlipSettings: async () => deps.slips.settings(),
+    async saveSlipSettings(patch) {
+      session.require();
+      return deps.slips.save(patch);
+    },
+    listPrinters: () => deps.slips.listPrinters(),
+    printSlip: ({ paper }) => deps.slips.print(paper),
 
     getStatus: async () => appStatus(ledger, deps.facts, deps.clockSkew?.()),
 
@@ -91,7 +117,12 @@ export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
       if (input.channel === 'kiosk' && !input.consent) throw new AppError('invalid-input', 'consent is required at the self-service kiosk', 'consent');
       const maxBytes = settings.values.photoMaxKB * 1024;
       if (base64Bytes(input.photo) > maxBytes) throw new AppError('photo-too-large', `the photo is larger than ${settings.values.photoMaxKB} KB`, 'photo');
-      return registration.register(input, selfService() ? (id) => selfServiceSession?.claim(id) : undefined);
+      const visit = await registration.register(input, selfService() ? (id) => selfServiceSession?.claim(id) : undefined);
+      // Remembered only with the visitor's own consent, and only once K30 has the visit.
+      if (input.remember) {
+        await deps.profiles.remember(input, input.remember.photo).catch((error: unknown) => deps.log.warn(`visitor profiles: could not remember visit ${visit.id}: ${(error as Error)?.message}`));
+      }
+      return visit;
     },
     async resetSelfServiceSession() {
       selfServiceSession?.reset();
@@ -104,6 +135,8 @@ export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
     listVisits: async () => ledger.all().map(toPublic).sort(newestFirst),
     removeVisit: ({ visitId }) => removal.removeVisit(visitId),
     removeExpired: () => removal.removeExpired(),
+    signOutVisit: ({ visitId }) => deps.signOut.signOut(visitId, 'staff'),
+    signOutByCode: ({ code }) => deps.signOut.signOutByCode(code),
 
     listRegions: () => presence.listRegions(),
     listRegionPeople: (query) => presence.listRegionPeople(query),

@@ -20,11 +20,16 @@ import { PresenceService } from './presence/presence-service';
 import { RollCallService } from './presence/roll-call';
 import { AdminSession } from './settings/admin-session';
 import { lazyMatchKeys, type MatchKeys } from './personal-data/match-key';
+import { VisitorProfiles } from './personal-data/visitor-profiles';
 import type { ChangedKey } from './settings/settings-service';
 import { SettingsService } from './settings/settings-service';
 import { VisitLedger } from './visits/ledger';
 import { RegistrationService } from './visits/registration';
 import { RemovalSweeper } from './visits/removal';
+import { SignOutService } from './visits/sign-out';
+import { HostNotifier } from './notify/host-notifier';
+import { NotificationSettingsStore } from './notify/notification-settings';
+import { SlipService, type SlipPrinter } from './slip/slip-service';
 import type { LedgerDisk } from './visits/ledger-disk';
 import { UnsavedFacts } from './visits/unsaved-facts';
 
@@ -45,6 +50,10 @@ export interface AppServicesOptions {
   unsavedRetryMs?: number;
   /** How long after a failed resume it is tried again. */
   resumeRetryMs?: number;
+  /** Electron glue: the slip printer (absent under Node and in the browser harness: the page prints itself). */
+  slipPrinter?: SlipPrinter;
+  /** Tests: the notification queue's backoff, or run by hand. */
+  notificationQueue?: { backoff?: { firstMs: number; maxMs: number; attempts: number }; manual?: boolean; timeoutMs?: number };
   /** Test-only: the demo simulator also serves its control plane (`/__sim/`). Never in a packaged app. */
   demoControlPlane?: boolean;
 }
@@ -52,6 +61,9 @@ export interface AppServicesOptions {
 export interface AppServices {
   handlers: ApiHandlers;
   settings: SettingsService;
+  /** Host notification channels (their addresses and secrets sealed). */
+  notifications: NotificationSettingsStore;
+  notifier: HostNotifier;
   /** Keyed hashes for matching people (returning visitors, duplicates, deny list) without their numbers. */
   matchKeys: MatchKeys;
   events: EventBus;
@@ -90,20 +102,44 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   const clients = new ClientProvider(settings, { demo: () => demo.current(), log, now });
   const client = () => clients.get();
 
-  const ledger = await VisitLedger.open({ dataDir, log, now, disk: opts.disk });
+  const ledger = await VisitLedger.open({ dataDir, log, now, disk: opts.disk, box: secretBox });
+  const profiles = await VisitorProfiles.open({
+    dir: join(dataDir, 'visitor-profiles'),
+    box: secretBox,
+    keys: matchKeys,
+    log,
+    now,
+    retentionDays: () => settings.values.profileRetentionDays,
+    photoDays: () => settings.values.profilePhotoDays,
+  });
   const facts = new UnsavedFacts({ ledger, log, now, retryMs: opts.unsavedRetryMs });
   const selfService = () => settings.values.selfServiceMode;
   const selfServiceSession = new SelfServiceSession(selfService);
   const visitWindow = visitWindowPolicy({ selfService, defaultVisitMinutes: () => settings.values.defaultVisitMinutes, maxVisitHours: () => settings.values.maxVisitHours });
-  const registration = new RegistrationService({ ledger, client, events, log, now, facts, visitWindow });
+  const notifications = new NotificationSettingsStore(store, secretBox, log);
+  const slips = new SlipService(store, log, opts.slipPrinter);
+  settings.setHostNotificationConfigured(() => notifications.isConfigured());
+  const directory = new Directory({ client, now: () => now().getTime() });
+  const notifier = await HostNotifier.create({
+    settings: notifications,
+    ledger,
+    events,
+    log,
+    directory,
+    language: () => settings.values.language,
+    queueFile: atomicFile(join(dataDir, 'notification-queue.json')),
+    now,
+    ...opts.notificationQueue,
+  });
+  const registration = new RegistrationService({ ledger, client, events, log, now, facts, visitWindow, matchKeys, onRegistered: (visit) => notifier.onRegistered(visit) });
   const removal = new RemovalSweeper({ ledger, client, events, log, now, facts, intervalMs: opts.sweepIntervalMs, retentionDays: () => settings.values.retentionDays });
+  const signOut = new SignOutService({ ledger, removal, events, log, now });
   // The banner follows the disk: a K30 result held or saved, the ledger (un)writable.
   // …and a K30 server whose callbacks are refused for their time (the receiver is made below).
   let clockSkew: () => ReturnType<CallbackReceiver['clockSkew']> = () => undefined;
   const announceStatus = () => events.emit('statusChanged', appStatus(ledger, facts, clockSkew()));
   const statusSubscriptions = [facts.onChange(announceStatus), ledger.onWritableChange(announceStatus)];
   facts.start();
-  const directory = new Directory({ client, now: () => now().getTime() });
   const adminSession = new AdminSession(settings, () => now().getTime());
   const musterArchive = new MusterArchive({ file: atomicFile(join(dataDir, 'muster-last-known.sealed')), box: secretBox, log });
   const presence = new PresenceService({
@@ -141,6 +177,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
       // Any door pass, a visitor's or not, changes who is inside: drop the security view's cache.
       UploadRecord: async (data) => {
         const peopleNo = String(data.peopleNo ?? '');
+        const visitBefore = peopleNo === '' ? undefined : ledger.findByK30No(peopleNo);
         await presence
           .applyPass({
             peopleNo,
@@ -152,7 +189,11 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
             visitor: String(data.recogMode) === '6' || (peopleNo !== '' && ledger.findByK30No(peopleNo) !== undefined),
           })
           .catch((error) => log.warn(`presence: a door pass could not be applied: ${(error as Error)?.message}`));
-        return visitCallbacks.UploadRecord(data);
+        const answer = await visitCallbacks.UploadRecord(data);
+        // The visitor's first door: the host may want to know that too (a setting).
+        const after = visitBefore && ledger.get(visitBefore.id);
+        if (visitBefore && !visitBefore.lastPassAt && after?.lastPassAt) notifier.onFirstPass(visitBefore.id, String(data.deviceNo ?? ''));
+        return answer;
       },
     },
     log,
@@ -179,11 +220,17 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     demo.setCallbackUrl(demoActive ? callbacks.url : undefined);
   }
 
+  const purgeProfiles = () => profiles.purgeExpired().catch((error) => log.error(`visitor profiles: purge failed: ${describeError(error)}`));
+  const profilePurge = setInterval(() => void purgeProfiles(), 3600_000);
+  profilePurge.unref?.();
+
   let closed = false;
   let changes: Promise<void> = Promise.resolve();
   const unsubscribe = settings.onChange((changed) => {
     // Kiosk mode turned on or off: whatever the window saw before is not the new visitor's.
     if (changed.includes('selfServiceMode')) selfServiceSession.reset();
+    // A shorter retention (or 0) deletes what it no longer allows now, not at the next purge.
+    if (changed.includes('profileRetentionDays') || changed.includes('profilePhotoDays')) void purgeProfiles();
     if (changed.some((key) => CONNECTION_KEYS.has(key))) {
       directory.clearCache();
       presence.clearCache();
@@ -204,6 +251,9 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     announce();
   });
 
+  // A channel set or cleared changes what the kiosk's done screen may promise.
+  const unsubscribeNotifications = notifications.onChange(() => events.emit('settingsChanged', settings.publicSettings(clients.isDemo())));
+
   await configureCallbacks();
 
   const allHandlers = createApiHandlers({
@@ -217,6 +267,10 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     ledger,
     registration,
     removal,
+    signOut,
+    notifications,
+    notifier,
+    slips,
     presence,
     rollCall,
     photos,
@@ -224,6 +278,8 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     selfServiceSession,
     adminSession,
     clockSkew: () => callbacks.clockSkew(),
+    profiles,
+    log,
   });
   const handlers = guardSelfServiceMode(allHandlers, {
     isSelfServiceMode: selfService,
@@ -253,6 +309,8 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   return {
     handlers,
     settings,
+    notifications,
+    notifier,
     matchKeys,
     events,
     onWindowEvent(name, listener) {
@@ -274,7 +332,9 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
       if (closed) return;
       closed = true;
       unsubscribe();
+      unsubscribeNotifications();
       clearTimeout(resumeRetry);
+      clearInterval(profilePurge);
       for (const off of statusSubscriptions) off();
       facts.stop();
       await ready;
@@ -282,6 +342,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
       await changes.catch(() => {});
       await callbacks.close();
       await musterArchive.flush();
+      await notifier.close();
       clients.dispose();
       await ledger.flush().catch(() => {});
       await demo.close();

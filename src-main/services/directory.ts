@@ -69,6 +69,16 @@ export class Directory {
     return [...hosts.values()].slice(0, SELF_SERVICE_MAX_HOSTS);
   }
 
+  /**
+   * One host's mobile and department, for the host's notification (main only: the mobile is the
+   * mention in a WeCom/DingTalk group and never goes to the renderer). Undefined when not found.
+   */
+  async hostContact(no: string): Promise<{ mobile: string; deptname: string } | undefined> {
+    const page = await this.deps.client().listPeople({ pageindex: 1, pagesize: 5, no });
+    const person = page.rows.find((p) => p.no === no);
+    return person && { mobile: person.phone.replace(/\D/g, ''), deptname: person.deptname };
+  }
+
   /** Every device, all pages; cached briefly (a failed fetch is not cached). */
   listDevices(): Promise<Device[]> {
     const now = this.now();

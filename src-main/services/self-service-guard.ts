@@ -14,6 +14,10 @@ export const SELF_SERVICE_CALLS: ReadonlySet<CallName> = new Set<CallName>([
   'getStatus',
   'searchHosts',
   'registerVisit',
+  // Only the visitor's own full phone + document tail (the contract's shape); rate-limited below.
+  'findMyProfile',
+  /** "I'm leaving" by the visit code (main rate-limits wrong codes). */
+  'signOutByCode',
   'resetSelfServiceSession',
   'verifyAdminPin',
   'leaveSelfServiceMode',
@@ -22,6 +26,8 @@ export const SELF_SERVICE_CALLS: ReadonlySet<CallName> = new Set<CallName>([
 
 /** Host searches a kiosk may make per minute: enough to type a few names, too few to walk the directory. */
 export const SELF_SERVICE_SEARCHES_PER_MINUTE = 20;
+/** Returning-visitor look-ups a kiosk may make per minute: a typo or two, never a walk through document tails. */
+export const SELF_SERVICE_PROFILE_LOOKUPS_PER_MINUTE = 5;
 
 export interface SelfServiceGuardDeps {
   isSelfServiceMode: () => boolean;
@@ -37,6 +43,7 @@ export function guardSelfServiceMode(handlers: ApiHandlers, deps: SelfServiceGua
   const now = deps.now ?? Date.now;
   const registrations = new RateWindow(deps.registrationsPerMinute ?? (() => 3), 60_000, now);
   const searches = new RateWindow(() => SELF_SERVICE_SEARCHES_PER_MINUTE, 60_000, now);
+  const profileLookups = new RateWindow(() => SELF_SERVICE_PROFILE_LOOKUPS_PER_MINUTE, 60_000, now);
   const guarded = {} as Record<CallName, (input: unknown) => Promise<unknown>>;
   for (const name of CALL_NAMES) {
     const handler = handlers[name] as (input: unknown) => Promise<unknown>;
@@ -49,6 +56,7 @@ export function guardSelfServiceMode(handlers: ApiHandlers, deps: SelfServiceGua
           throw new AppError('too-many-registrations', `too many self-registrations; try again in ${registrations.waitSeconds()} s`);
         }
       }
+      if (name === 'findMyProfile' && !profileLookups.take()) throw new AppError('rate-limited', `too many look-ups; try again in ${profileLookups.waitSeconds()} s`);
       if (name === 'searchHosts' && !searches.take()) throw new AppError('rate-limited', `too many host searches; try again in ${searches.waitSeconds()} s`);
       const output = await handler(input);
       // Nothing about the connection reaches a kiosk page (the company number would let it sign),

@@ -1,11 +1,13 @@
 // Fast Refresh's preamble as a module: the CSP (script-src 'self') blocks the inline one in dev; empty in builds.
 import '@vitejs/plugin-react/preamble';
+// The shared styles first: feature styles (imported by their components) come after and build on them.
+import './app/app.css';
+import './components/components.css';
 import { StrictMode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { App } from './app/App';
 import { ErrorBoundary, RESTART_DELAY_MS, RestartingScreen } from './app/ErrorBoundary';
 import { reportRendererError } from './app/error-report';
-import './styles.css';
 
 const container = document.getElementById('root');
 if (container) {

@@ -70,7 +70,7 @@ test.describe('self-registrations per minute', () => {
     await upToPhoto(page);
     await takePhoto(page);
     await page.getByRole('button', { name: zh('selfService.submit'), exact: true }).click();
-    await expect(heading(page, zh('selfService.done.wait', { host: ZHANG_WEI.name }))).toBeVisible({ timeout: 30_000 });
+    await expect(heading(page, zh('selfService.done.atReception', { host: ZHANG_WEI.name }))).toBeVisible({ timeout: 30_000 });
     await page.getByRole('button', { name: zh('selfService.done.finish'), exact: true }).click();
     const visitorsAfterFirst = (await sim.visitors()).length;
 
@@ -85,7 +85,7 @@ test.describe('self-registrations per minute', () => {
 
     harness.setClockOffset(61_000);
     await page.getByRole('button', { name: zh('selfService.retry'), exact: true }).click();
-    await expect(heading(page, zh('selfService.done.wait', { host: ZHANG_WEI.name }))).toBeVisible({ timeout: 30_000 });
+    await expect(heading(page, zh('selfService.done.atReception', { host: ZHANG_WEI.name }))).toBeVisible({ timeout: 30_000 });
     expect((await sim.visitors()).filter((v) => v.name === VISITOR.name)).toHaveLength(2);
     await shot('2 registered a minute later');
   });

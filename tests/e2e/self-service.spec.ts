@@ -5,6 +5,7 @@
  * reset; leaving the mode with the admin PIN.
  */
 import { createDispatcher } from '../../src-main/ipc/dispatch';
+import { DONE_RETURN_SECONDS } from '../../src-renderer/src/self-service/flow';
 import { ZHANG_WEI } from './support/data';
 import { expect, test } from './support/fixtures';
 import { exactly, expectVisitorOnServer } from './support/journey';
@@ -82,7 +83,7 @@ test.describe('self-service kiosk', () => {
     await page.getByRole('button', { name: zh('selfService.submit'), exact: true }).click();
 
     // "登记成功，请等待被访人 张伟", with the visit number.
-    await expect(heading(page, zh('selfService.done.wait', { host: ZHANG_WEI.name }))).toBeVisible({ timeout: 30_000 });
+    await expect(heading(page, zh('selfService.done.atReception', { host: ZHANG_WEI.name }))).toBeVisible({ timeout: 30_000 });
     await expect(page.getByTestId('self-service-visit-number')).toHaveText(/^\d+$/);
     await shot('6 done');
 
@@ -92,8 +93,8 @@ test.describe('self-service kiosk', () => {
     expect(harness.services.ledger.all()[0]).toMatchObject({ channel: 'kiosk', visitor: { name: VISITOR.name }, host: { no: ZHANG_WEI.no } });
     await testInfo.attach('simulator visitor', { body: JSON.stringify(visitor, null, 2), contentType: 'application/json' });
 
-    // About 10 s later the next visitor is greeted, and nothing of this one is left.
-    await expectWelcome(page, zh, 15_000);
+    // DONE_RETURN_SECONDS later the next visitor is greeted, and nothing of this one is left.
+    await expectWelcome(page, zh, (DONE_RETURN_SECONDS + 5) * 1000);
     await expect(page.getByText(VISITOR.name)).toHaveCount(0);
     await shot('7 back to welcome');
   });
@@ -171,7 +172,7 @@ test.describe('self-service kiosk', () => {
 
     await sim.faults({ reset: true });
     await app.getByRole('button', { name: zh('selfService.submit'), exact: true }).click();
-    await expect(heading(app, zh('selfService.done.wait', { host: ZHANG_WEI.name }))).toBeVisible({ timeout: 30_000 });
+    await expect(heading(app, zh('selfService.done.atReception', { host: ZHANG_WEI.name }))).toBeVisible({ timeout: 30_000 });
     await shot('2 done after retry');
     const visitor = (await sim.visitors()).find((v) => v.name === VISITOR.name);
     expect(visitor?.photoBytes).toBeGreaterThan(0);

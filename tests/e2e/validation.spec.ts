@@ -25,7 +25,7 @@ test('invalid mobile, bad ID checksum and a missing host are explained, and noth
 
   // Still on the visitor step, each message under its own field, the fields marked invalid.
   await expect(stepHeading(app, t, 'visitor')).toBeVisible();
-  await expect(fieldError(app, 'reg-phone')).toHaveText(t('validation.phone'));
+  await expect(fieldError(app, 'reg-phone')).toHaveText(t('validation.phoneMainland'));
   await expect(fieldError(app, 'reg-documentNo')).toHaveText(t('validation.idChecksum'));
   await expect(phone).toHaveAttribute('aria-invalid', 'true');
   await expect(documentNo).toHaveAttribute('aria-invalid', 'true');

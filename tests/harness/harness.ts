@@ -208,6 +208,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       else res.destroy();
     });
   });
+  // The page keeps its connection for the next call. Node closes a connection idle for 5 s by
+  // default, and a POST sent on it just as it closes fails without an answer: the page then
+  // cannot know whether it was handled (a slow, loaded machine hits this). Leave closing to the browser.
+  server.keepAliveTimeout = 0;
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     // DNS rebinding: only our own host names reach the app or the services.

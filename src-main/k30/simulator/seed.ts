@@ -270,6 +270,19 @@ function seedHistory(state: SimulatorState, rng: Random, now: Date, records: Omi
   }
 }
 
+/** The earliest of today's seeded passes: 300 minutes before now, plus the walk from the gate. */
+const EARLIEST_MINUTES_AGO = 310;
+
+/**
+ * A time `minutesAgo` before now that is still today: just after midnight the whole morning is
+ * squeezed into the minutes since midnight (same order), so "today's passes" are today's.
+ */
+function earlierToday(now: Date, minutesAgo: number): Date {
+  const sinceMidnight = now.getTime() - new Date(now.getFullYear(), now.getMonth(), now.getDate()).getTime();
+  const scale = Math.min(1, sinceMidnight / (EARLIEST_MINUTES_AGO * 60_000));
+  return new Date(now.getTime() - minutesAgo * 60_000 * scale);
+}
+
 /** Today's arrivals: through the campus gate, then into the department's building (or parking). */
 function seedPresence(state: SimulatorState, rng: Random, now: Date, records: Omit<PassRecord, 'no'>[]): void {
   const others = [...state.people.values()].slice(Object.keys(DEMO_HOSTS).length);
@@ -278,8 +291,8 @@ function seedPresence(state: SimulatorState, rng: Random, now: Date, records: Om
   const arrivals = [...chosen].map((person, i) => ({ person, minutesAgo: i < 2 ? 150 + i * 7 : rng.int(15, 300) }));
   arrivals.sort((a, b) => b.minutesAgo - a.minutesAgo);
   for (const { person, minutesAgo } of arrivals) {
-    const gateTime = new Date(now.getTime() - minutesAgo * 60_000);
-    const insideTime = new Date(gateTime.getTime() + rng.int(2, 6) * 60_000);
+    const gateTime = earlierToday(now, minutesAgo);
+    const insideTime = earlierToday(now, minutesAgo - rng.int(2, 6));
     const rnd = person.syncedDevices.includes(D.buildingBIn);
     const [regionNo, deviceNo] = rng.next() < 0.1 && person.no !== DEMO_HOSTS.zhangWei.no && person.no !== DEMO_HOSTS.liNa.no ? [R.parking, D.parkingIn] : rnd ? [R.buildingB, D.buildingBIn] : [R.buildingA, D.buildingAIn];
     enter(state, records, { personNo: person.no, name: person.name }, R.campus, D.campusGateIn, k30DateTime(gateTime), passOf(state, person, D.campusGateIn, k30DateTime(gateTime)));
@@ -337,8 +350,8 @@ function seedVisitors(state: SimulatorState, now: Date, records: Omit<PassRecord
   ];
   for (const visitor of visitors) state.visitors.set(visitor.no, visitor);
   const liu = visitors[0];
-  const gateTime = new Date(now.getTime() - 50 * 60_000);
-  const insideTime = new Date(now.getTime() - 46 * 60_000);
+  const gateTime = earlierToday(now, 50);
+  const insideTime = earlierToday(now, 46);
   const visitorRecord = (deviceno: string, addtime: string): Omit<PassRecord, 'no'> => ({
     deviceno,
     peopleno: liu.no,

@@ -33,6 +33,8 @@ export const settingsFieldSchemas = {
   cameraId: patchFields.cameraId,
   callbackAddress: patchFields.callbackAddress,
   retentionDays: patchFields.retentionDays,
+  profileRetentionDays: patchFields.profileRetentionDays,
+  profilePhotoDays: patchFields.profilePhotoDays,
 } as const;
 
 export const SettingsValuesSchema = z.object(settingsFieldSchemas).strict();
@@ -63,6 +65,9 @@ export const SETTINGS_DEFAULTS: Readonly<SettingsValues> = Object.freeze({
   cameraId: '',
   callbackAddress: '',
   retentionDays: 30,
+  // Returning visitors (with their consent): 90 days from the last visit; a photo for 30.
+  profileRetentionDays: 90,
+  profilePhotoDays: 30,
 });
 
 export const SETTING_KEYS = Object.keys(settingsFieldSchemas) as SettingKey[];

@@ -91,6 +91,8 @@ export class SettingsService {
   private readonly listeners = new Set<SettingsListener>();
   private readonly scryptN: number;
   private readonly lockout: PinLockout;
+  /** Told by the notification settings (their own store keys): whether a host channel is set. */
+  private hostNotificationConfigured: () => boolean = () => false;
 
   constructor(
     private readonly store: KeyValueStore,
@@ -185,6 +187,11 @@ export class SettingsService {
     return values;
   }
 
+  /** The host-notification settings say whether a channel is configured (see NotificationSettingsStore). */
+  setHostNotificationConfigured(configured: () => boolean): void {
+    this.hostNotificationConfigured = configured;
+  }
+
   /** What the renderer may see: never a secret, only whether each one is set. */
   publicSettings(demo: boolean): PublicSettings {
     const v = this.values;
@@ -216,6 +223,9 @@ export class SettingsService {
       adminPinSet: this.pinHash() !== undefined,
       callbackAddress: v.callbackAddress,
       retentionDays: v.retentionDays,
+      profileRetentionDays: v.profileRetentionDays,
+      profilePhotoDays: v.profilePhotoDays,
+      hostNotificationConfigured: this.hostNotificationConfigured(),
     };
   }
 

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { describeError } from '../../k30/protocol/describe-error';
 import { VisitSchema, type Visit } from '../../../src-preload/contract';
 import { AppError } from '../app-error';
-import type { Logger } from '../ports';
+import type { Logger, SecretBox } from '../ports';
+import { LedgerSealer, openPrivate } from './ledger-sealing';
 import { diskProblemOf, LedgerWriteError, nodeLedgerDisk, type DiskProblem, type LedgerDisk } from './ledger-disk';
 
 /**
@@ -12,17 +13,30 @@ import { diskProblemOf, LedgerWriteError, nodeLedgerDisk, type DiskProblem, type
  * disk before the next step is taken, and nothing in it is ever silently lost.
  */
 
-/** What is kept only while a retry may need it, and never leaves the main process. */
+/**
+ * What is kept only while a K30 call may need it, and never leaves the main process. Sealed by
+ * the SecretBox in the file (`sealed`, ledger-sealing.ts); open in memory.
+ */
 export const VisitPrivateSchema = z.object({
-  /** Full phone and document number: needed only to (re-)send visitor/Create. */
+  /** Full phone and document number: while the visit is live (a create to resend, a photo retake). */
   phone: z.string().optional(),
   documentNo: z.string().optional(),
   /** Bare Base64 JPEG: needed only until the visitor is created and on every device. */
   photo: z.string().optional(),
+  /** The three above, sealed (the file's form). */
+  sealed: z.string().optional(),
 });
 export type VisitPrivate = z.infer<typeof VisitPrivateSchema>;
 
-export const VisitRecordSchema = VisitSchema.omit({ photoKept: true }).extend({ private: VisitPrivateSchema });
+/**
+ * Keyed hashes of the normalised phone and document number (personal-data/match-key.ts): how a
+ * duplicate visit, a returning visitor or the deny list is matched without the clear numbers.
+ * Main-only, like `private`; kept for the ledger's retention.
+ */
+export const VisitMatchSchema = z.object({ phone: z.string().optional(), document: z.string().optional() });
+export type VisitMatch = z.infer<typeof VisitMatchSchema>;
+
+export const VisitRecordSchema = VisitSchema.omit({ photoKept: true }).extend({ private: VisitPrivateSchema, match: VisitMatchSchema.optional() });
 export type VisitRecord = z.infer<typeof VisitRecordSchema>;
 export type DeviceSync = VisitRecord['devices'][number];
 
@@ -58,22 +72,29 @@ export function maskDocument(documentNo: string): string {
   return documentNo.slice(0, keep) + '*'.repeat(documentNo.length - 2 * keep) + documentNo.slice(-keep);
 }
 
-/** The renderer's view: the private fields never cross IPC. */
+/** The renderer's view: the private fields and the match keys never cross IPC. */
 export function toPublic(record: VisitRecord): Visit {
-  const { private: secret, ...visit } = record;
+  const { private: secret, match: _keys, ...visit } = record;
   return structuredClone({ ...visit, photoKept: Boolean(secret.photo) });
 }
 
+/** States after which a visit code means nothing any more. */
+const FINISHED = new Set<VisitRecord['state']>(['removed', 'cancelled', 'create-failed', 'abandoned']);
+
 const CREATE_MAY_BE_RESENT = new Set<VisitRecord['state']>(['intent', 'create-unknown']);
+/** The visit is (or may become) live on K30: a create to resend, or a photo retake that creates it anew. */
+const VISIT_LIVE = new Set<VisitRecord['state']>(['intent', 'create-unknown', 'created', 'pushed']);
 
 /**
- * The data-minimisation rule, applied to every record before it is written, so no code path can
- * forget it: phone and document number only while visitor/Create may have to be (re-)sent; the
- * photo additionally until every device has at least received the push.
+ * The data-minimisation rule (README "Personal data"), applied to every record before it is
+ * written, so no code path can forget it: phone and document number only while the visit is live
+ * (its end moves it to removal, which purges them); the photo only while visitor/Create may have
+ * to be (re-)sent or a device has not received the push yet.
  */
 export function minimise(record: VisitRecord): void {
   const p = record.private;
-  if (!CREATE_MAY_BE_RESENT.has(record.state)) {
+  delete p.sealed;
+  if (!VISIT_LIVE.has(record.state)) {
     delete p.phone;
     delete p.documentNo;
   }
@@ -87,6 +108,8 @@ export interface LedgerOptions {
   fileName?: string;
   now?: () => Date;
   disk?: LedgerDisk;
+  /** Seals the private fields at rest (without one they are written open: tests only). */
+  box?: SecretBox;
 }
 
 /** Why the ledger cannot be written right now, for getStatus and the banner. */
@@ -106,6 +129,8 @@ export class VisitLedger {
   private readonly log: Logger;
   private readonly now: () => Date;
   private readonly disk: LedgerDisk;
+  private readonly box: SecretBox | undefined;
+  private readonly sealer: LedgerSealer;
   /** Set while the last write failed; cleared by the next that succeeds. */
   private failing?: LedgerWriteProblem;
   /** Set when writing would destroy something (a damaged file that could not be set aside). */
@@ -117,6 +142,8 @@ export class VisitLedger {
     this.log = options.log;
     this.now = options.now ?? (() => new Date());
     this.disk = options.disk ?? nodeLedgerDisk;
+    this.box = options.box;
+    this.sealer = new LedgerSealer(options.box);
   }
 
   static async open(options: LedgerOptions): Promise<VisitLedger> {
@@ -158,8 +185,25 @@ export class VisitLedger {
     return record;
   }
 
+  /** Records whose phone or document match key is one of those given (copies). */
+  findByMatch(keys: VisitMatch): VisitRecord[] {
+    const found: VisitRecord[] = [];
+    for (const record of this.records.values()) {
+      const m = record.match;
+      if (!m) continue;
+      if ((keys.phone && m.phone === keys.phone) || (keys.document && m.document === keys.document)) found.push(structuredClone(record));
+    }
+    return found;
+  }
+
   findByK30No(no: string): VisitRecord | undefined {
     for (const record of this.records.values()) if (record.k30No === no) return structuredClone(record);
+    return undefined;
+  }
+
+  /** The visit holding this code that is not over yet (a code is unique only among those). */
+  findByVisitCode(code: string): VisitRecord | undefined {
+    for (const record of this.records.values()) if (record.visitCode === code && !FINISHED.has(record.state)) return structuredClone(record);
     return undefined;
   }
 
@@ -253,7 +297,14 @@ export class VisitLedger {
     if (this.refuseWrites) {
       throw new LedgerWriteError('read-only', undefined);
     }
-    const text = JSON.stringify({ version: 1, visits: [...this.records.values()] });
+    let text: string;
+    try {
+      text = JSON.stringify({ version: 1, visits: this.sealer.forDisk(this.records.values()) });
+    } catch (error) {
+      // The box could not seal: nothing is written open instead.
+      this.log.error(`visit ledger: personal data could not be sealed: ${describeError(error)}`);
+      throw new LedgerWriteError('other', undefined);
+    }
     try {
       await this.disk.writeAtomically(this.file, text);
     } catch (error) {
@@ -294,7 +345,10 @@ export class VisitLedger {
     const bad: string[] = [];
     for (const [index, raw] of parsed.visits.entries()) {
       const record = VisitRecordSchema.safeParse(raw);
-      if (record.success && !this.records.has(record.data.id)) this.records.set(record.data.id, record.data);
+      if (record.success && !this.records.has(record.data.id)) {
+        record.data.private = openPrivate(record.data.id, record.data.private, this.box, this.log);
+        this.records.set(record.data.id, record.data);
+      }
       // Only where and what kind of problem: a value could be personal data and this goes to the log.
       else bad.push(`#${index}${record.success ? ' duplicate id' : `: ${record.error.issues[0]?.path.join('.')} ${record.error.issues[0]?.code}`}`);
     }

@@ -4,10 +4,12 @@ import { AppError } from '../app-error';
 import { K30CreatedWithoutNumberError, K30Error, K30ProtocolError, K30ServerError, K30TransportError, K30ValidationError } from '../../k30/client/errors';
 import type { EventBus } from '../event-bus';
 import type { Logger } from '../ports';
-import { forVisit } from './visit-error';
+import type { MatchKeys } from '../personal-data/match-key';
+import { forVisit, VisitError } from './visit-error';
 import { UnsavedFacts } from './unsaved-facts';
 import { maskDocument, maskPhone, note, toPublic, type VisitLedger, type VisitRecord } from './ledger';
 import { DEFAULT_VISIT_WINDOW, type VisitWindowPolicy } from './visit-window';
+import { newVisitCode } from './visit-code';
 
 /** What registration needs of the K30 client (structurally the real K30Client). */
 export interface VisitorCreate {
@@ -40,6 +42,10 @@ export interface RegistrationDeps {
   facts?: UnsavedFacts;
   /** Decides each visit's begin and end (visit-window.ts); by default the page's, at most 24 h. */
   visitWindow?: VisitWindowPolicy;
+  /** Keyed hashes of phone and document, kept on the visit for matching (duplicates, deny list). */
+  matchKeys?: MatchKeys;
+  /** Told once a visitor exists on K30 (created, pushed or not): the host's notification is queued. Never throws into registration. */
+  onRegistered?: (visit: Visit) => void;
 }
 
 /** The text shown for a failed step: the server's own words, never a stack or a secret. */
@@ -61,6 +67,9 @@ function mayHaveBeenCreated(error: unknown): boolean {
   return true;
 }
 
+/** A visit that is (or may be) on K30 and at the doors: a second one for the same person is a duplicate. */
+const LIVE_STATES = new Set<VisitRecord['state']>(['intent', 'create-unknown', 'created', 'created-without-no', 'pushed']);
+
 const MAY_REMAIN = 'Abandoned with its outcome unknown: K30 may hold an unpushed visitor for it, to be deleted in the K30 software.';
 
 const NO_NUMBER =
@@ -80,6 +89,8 @@ export class RegistrationService {
   private readonly newId: () => string;
   private readonly facts: UnsavedFacts;
   private readonly visitWindow: VisitWindowPolicy;
+  private readonly matchKeys: MatchKeys | undefined;
+  private readonly onRegistered?: (visit: Visit) => void;
 
   constructor(deps: RegistrationDeps) {
     this.ledger = deps.ledger;
@@ -90,6 +101,8 @@ export class RegistrationService {
     this.newId = deps.newId ?? randomUUID;
     this.facts = deps.facts ?? new UnsavedFacts({ ledger: deps.ledger, log: deps.log, now: deps.now });
     this.visitWindow = deps.visitWindow ?? DEFAULT_VISIT_WINDOW;
+    this.matchKeys = deps.matchKeys;
+    this.onRegistered = deps.onRegistered;
   }
 
   /** `onRecorded` learns the new visit's id before any event about it is emitted. */
@@ -110,7 +123,8 @@ export class RegistrationService {
         carno: input.carno ?? '',
         reason: input.reason ?? '',
       },
-      host: { no: input.hostNo, name: input.hostName },
+      host: { no: input.hostNo, name: input.hostName, ...(input.hostDept ? { dept: input.hostDept } : {}) },
+      visitCode: newVisitCode((code) => this.ledger.findByVisitCode(code) !== undefined),
       begin: begin.toISOString(),
       end: end.toISOString(),
       devices: input.deviceNos.map((no) => ({ no, state: 'waiting' as const })),
@@ -119,12 +133,14 @@ export class RegistrationService {
       private: { phone: input.phone, documentNo: input.documentNo, photo: input.photo },
       // Reception accepted a photo that failed the face check: kept on the visit, with the reason.
       ...(input.photoOverride ? { photoOverride: { failed: [...input.photoOverride.failed], reason: input.photoOverride.reason } } : {}),
+      ...(this.matchKeys ? { match: { phone: this.matchKeys.phone(input.phone), document: this.matchKeys.document(input.documentNo) } } : {}),
     };
+    this.refuseDuplicate(input, record, at);
     note(record, at, 'intent', input.consent ? `${input.channel}; consent to data and photo` : input.channel);
     onRecorded?.(record.id);
     return this.ledger.exclusive(record.id, async () => {
       this.emit(await this.ledger.add(record));
-      return forVisit(record.id, () => this.createAndPush(record.id, client));
+      return this.announced(await forVisit(record.id, () => this.createAndPush(record.id, client)));
     });
   }
 
@@ -189,8 +205,20 @@ export class RegistrationService {
         r.lastError = undefined;
         note(r, this.now(), 'intent', 'staff registered it again, aware that K30 may now hold a duplicate');
       });
-      return forVisit(visitId, () => this.createAndPush(visitId, client));
+      return this.announced(await forVisit(visitId, () => this.createAndPush(visitId, client)));
     });
+  }
+
+  /** The visitor exists on K30 now: whoever waits for that (the host's notification) is told; their trouble is not ours. */
+  private announced(visit: Visit): Visit {
+    if (visit.state === 'created' || visit.state === 'pushed' || visit.state === 'created-without-no') {
+      try {
+        this.onRegistered?.(visit);
+      } catch (error) {
+        this.log.error(`visit ${visit.id}: after-registration hook failed: ${errorText(error)}`);
+      }
+    }
+    return visit;
   }
 
   /**
@@ -220,6 +248,24 @@ export class RegistrationService {
   }
 
   // -------------------------------------------------------------------------------------------
+
+  /**
+   * Reception only: the same document or phone (by match key) with a visit that is live or still
+   * to come refuses the registration until staff chose "register anyway". The visit a retake or an
+   * extension replaces is not a duplicate of it. (The kiosk is not told: that would say whether a
+   * stranger's number has a visit.)
+   */
+  private refuseDuplicate(input: Registration, record: VisitRecord, at: Date): void {
+    if (input.channel !== 'reception' || input.duplicateAccepted || !record.match) return;
+    const live = this.ledger
+      .findByMatch(record.match)
+      .filter((v) => v.id !== input.replacesVisitId && LIVE_STATES.has(v.state) && Date.parse(v.end) > at.getTime())
+      .sort((a, b) => a.begin.localeCompare(b.begin));
+    const first = live[0];
+    if (!first) return;
+    const field = first.match?.document === record.match.document ? 'documentNo' : 'phone';
+    throw new VisitError(first.id, new AppError('duplicate-visit', `the same ${field === 'documentNo' ? 'document' : 'phone'} has an active or upcoming visit`, field));
+  }
 
   /** Runs inside the visit's lock, with the record in 'intent' on disk. */
   private async createAndPush(visitId: string, client: RegistrationClient): Promise<Visit> {

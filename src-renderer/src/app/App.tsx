@@ -1,4 +1,5 @@
 import { lazy, Suspense, useEffect } from 'react';
+import { SlipPrintArea } from '../slip/lazy';
 import { useT, useLanguage } from '../i18n';
 import { NAV_ITEMS } from './navigation';
 import { startEventBridge } from './event-bridge';
@@ -87,6 +88,8 @@ export function App() {
           </>
         )}
       </main>
+      {/* What a printed visitor slip shows (hidden on screen). */}
+      {settings && <SlipPrintArea />}
     </>
   );
 }

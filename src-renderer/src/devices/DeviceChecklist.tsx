@@ -2,6 +2,7 @@ import type { Device } from '../../../src-preload/contract';
 import { useT } from '../i18n';
 import { groupByRegion } from './store';
 import { OnlineBadge } from '../components/Badges';
+import './devices.css';
 
 interface Props {
   /** DOM id of the group (focus moves here when nothing is selected). */

@@ -5,6 +5,7 @@ import { groupByRegion, useDeviceList, useDevicesStore } from './store';
 import { OnlineBadge } from '../components/Badges';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { ErrorAlert } from '../components/ErrorAlert';
+import './devices.css';
 
 export function DevicesPage() {
   const t = useT();

@@ -2,6 +2,7 @@ import { useEffect, type RefObject } from 'react';
 import { useT } from '../i18n';
 import './face/face-check.css';
 import type { CameraStatus } from './useCamera';
+import './photo.css';
 
 interface Props {
   /** The <video> the countdown capture takes its frame from. */

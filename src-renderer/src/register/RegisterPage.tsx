@@ -12,6 +12,7 @@ import { StepReview } from './StepReview';
 import { StepVisitor } from './StepVisitor';
 import { StepWindow } from './StepWindow';
 import { useFocusRequests } from './useFocusRequests';
+import './register.css';
 
 const STEP_VIEWS: Record<StepId, () => JSX.Element> = {
   visitor: StepVisitor,

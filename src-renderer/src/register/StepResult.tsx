@@ -1,3 +1,5 @@
+import { DuplicateWarning } from './DuplicateWarning';
+import { useMemo } from 'react';
 import { useT, type MessageKey } from '../i18n';
 import { useNavigationStore } from '../lib/navigation-store';
 import { useRegistrationStore, type SubmissionStatus } from './store';
@@ -7,6 +9,10 @@ import { UnknownOutcomeActions } from '../visits/UnknownOutcomeActions';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Progress } from './Progress';
 import { WIZARD_ALERT_ID, WIZARD_HEADING_ID } from './StepFrame';
+import { useDevicesStore } from '../devices/store';
+import { PrintSlipButton } from '../slip/lazy';
+import { useAutoPrint } from '../slip/useAutoPrint';
+import { slipOfVisit } from '../slip/slip-content';
 
 const FIXED_TITLES: Partial<Record<SubmissionStatus, MessageKey>> = {
   submitting: 'result.submitting',
@@ -33,6 +39,15 @@ export function StepResult() {
   const { status, busy } = submission;
   const failed = visit ? failedDevices(visit).length : 0;
 
+  const photo = useRegistrationStore((s) => s.draft.photo?.base64);
+  const devices = useDevicesStore((s) => s.devices);
+  // The slip carries the photo just taken (it is not kept afterwards, so a reprint has none).
+  const slip = useMemo(
+    () => (status === 'done' && visit && visit.state !== 'created-without-no' ? slipOfVisit(visit, (no) => devices.find((d) => d.no === no)?.name ?? no, photo ? `data:image/jpeg;base64,${photo}` : undefined) : undefined),
+    [status, visit, devices, photo],
+  );
+  useAutoPrint(visit?.id, slip);
+
   const fixed = FIXED_TITLES[status];
   const title = fixed ? t(fixed) : failed > 0 ? t('result.doneWithFailures', { count: failed }) : t('result.done');
 
@@ -41,6 +56,7 @@ export function StepResult() {
       <h2 id={WIZARD_HEADING_ID} className="step-title" tabIndex={-1}>
         {title}
       </h2>
+      <DuplicateWarning />
       <p className="result-visitor">{name}</p>
 
       {status === 'unknown' && (
@@ -82,6 +98,7 @@ export function StepResult() {
             {t('result.editAgain')}
           </button>
         )}
+        {slip && <PrintSlipButton content={slip} label={t('slip.print')} large />}
         {(status === 'done' || status === 'not-saved' || status === 'cancelled' || status === 'abandoned') && (
           <button type="button" className="button button-primary button-large" onClick={reset}>
             {t('result.new')}

@@ -8,6 +8,8 @@ import { normalizeDocumentNo, normalizePhone, type StepId } from './draft';
 import { StepFrame } from './StepFrame';
 import { hostLabel } from './host-label';
 import { PhotoResult } from '../photo/PhotoResult';
+import { RememberConsent } from './RememberConsent';
+import { DuplicateWarning } from './DuplicateWarning';
 
 function Section({ step, title, children }: { step: StepId; title: string; children: ReactNode }) {
   const t = useT();
@@ -48,6 +50,7 @@ export function StepReview() {
 
   return (
     <StepFrame step="review" onSubmit={() => void submit()} submitLabel={t('wizard.submit')}>
+      <DuplicateWarning />
       <div className="review">
         <Section step="visitor" title={t('step.visitor')}>
           <dl className="dl">
@@ -59,6 +62,7 @@ export function StepReview() {
             <Row label={t('field.reason')} value={draft.reason.trim() || none} />
           </dl>
         </Section>
+        <RememberConsent />
         <Section step="host" title={t('step.host')}>
           <p>{draft.host ? hostLabel(t, draft.host) : none}</p>
         </Section>

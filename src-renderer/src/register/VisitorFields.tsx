@@ -1,7 +1,9 @@
 import { useT } from '../i18n';
 import { TextField } from '../components/TextField';
 import { SelectField } from '../components/SelectField';
+import { internationalAllowed } from '../../../src-preload/contract';
 import { DOCUMENT_TYPES, validateField, type DraftField, type DraftForm, type VisitorPatch } from './draft';
+import './visitor-fields.css';
 
 /** What the visitor's fields read and call: the reception wizard's store and the kiosk's both have it. */
 export interface VisitorFieldsState extends DraftForm {
@@ -34,6 +36,10 @@ export function VisitorFields({ store, idOf, variant = 'reception' }: Props) {
     if (validateField(field, draft)) checkField(field);
   };
   const isId = draft.documentType === 'id-card';
+  // Foreign documents open international numbers on their own; with a resident ID staff tick the switch.
+  const international = internationalAllowed(draft.documentType, draft.internationalPhone);
+  const type = draft.documentType;
+  const documentHint = type === 'id-card' ? t('visitor.idHint') : type === 'other' ? undefined : t(`visitor.docHint.${type}`);
 
   return (
     <div className={variant === 'self-service' ? 'self-service-grid' : 'grid-2'}>
@@ -45,13 +51,25 @@ export function VisitorFields({ store, idOf, variant = 'reception' }: Props) {
         onChange={(phone) => update({ phone })}
         onBlur={draft.phone ? blur('phone') : undefined}
         error={errors.phone}
-        hint={t('visitor.phoneHint')}
+        hint={international ? t('visitor.phoneHintAny') : t('visitor.phoneHint')}
         type="tel"
-        inputMode="numeric"
+        inputMode={international ? 'tel' : 'numeric'}
         autoComplete="off"
         required
-        maxLength={15}
+        maxLength={24}
       />
+      {isId && (
+        <label className="international-switch" htmlFor={idOf('phone') + '-international'}>
+          <input
+            id={idOf('phone') + '-international'}
+            type="checkbox"
+            className="checkbox"
+            checked={draft.internationalPhone}
+            onChange={(e) => update({ internationalPhone: e.target.checked })}
+          />
+          {t('visitor.internationalPhone')}
+        </label>
+      )}
       <SelectField
         id={idOf('documentType')}
         label={t('field.documentType')}
@@ -66,7 +84,7 @@ export function VisitorFields({ store, idOf, variant = 'reception' }: Props) {
         onChange={(documentNo) => update({ documentNo })}
         onBlur={draft.documentNo ? blur('documentNo') : undefined}
         error={errors.documentNo}
-        hint={isId ? t('visitor.idHint') : undefined}
+        hint={documentHint}
         autoComplete="off"
         spellCheck={false}
         required

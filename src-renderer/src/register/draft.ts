@@ -3,10 +3,12 @@
  * unit-testable and the same rules run on "Next" and on submit.
  */
 import {
+  documentIssue,
   DocumentTypeSchema,
-  isValidChineseId,
   LIMITS,
-  MOBILE_PATTERN,
+  normaliseDocumentInput,
+  normalisePhoneInput,
+  phoneIssue,
   PhotoSchema,
   ValidationCodeSchema,
   type DocumentType,
@@ -35,6 +37,8 @@ export const photoNeedsOverride = (photo: CapturedPhoto) => (photo.check?.failed
 export interface Draft {
   name: string;
   phone: string;
+  /** Staff ticked "international number" (needed only with a resident ID). */
+  internationalPhone: boolean;
   documentType: DocumentType;
   documentNo: string;
   carno: string;
@@ -48,6 +52,9 @@ export interface Draft {
   photo: CapturedPhoto | null;
   /** null until the devices step first sets its defaults. */
   deviceNos: string[] | null;
+  /** The visitor's own consent to be remembered for next time, and separately to keep the photo. */
+  remember: boolean;
+  rememberPhoto: boolean;
 }
 
 export type DraftField = 'name' | 'phone' | 'documentType' | 'documentNo' | 'carno' | 'reason' | 'host' | 'begin' | 'end' | 'photo' | 'devices';
@@ -77,6 +84,7 @@ export function emptyDraft(): Draft {
   return {
     name: '',
     phone: '',
+    internationalPhone: false,
     documentType: 'id-card',
     documentNo: '',
     carno: '',
@@ -87,11 +95,14 @@ export function emptyDraft(): Draft {
     windowTouched: false,
     photo: null,
     deviceNos: null,
+    remember: false,
+    rememberPhoto: false,
   };
 }
 
-export const normalizePhone = (phone: string) => phone.replace(/[\s-]/g, '');
-export const normalizeDocumentNo = (type: DocumentType, no: string) => (type === 'id-card' ? no.replace(/\s/g, '').toUpperCase() : no.trim());
+/** The contract's normalising (identity-rules.ts): what is checked is what is sent. */
+export const normalizePhone = normalisePhoneInput;
+export const normalizeDocumentNo = normaliseDocumentInput;
 
 /** Free text of a visit: the contract's limit, and the message says it. */
 function tooLong(value: string): FieldError | undefined {
@@ -102,19 +113,15 @@ export function validateField(field: DraftField, draft: Draft, now: Date = new D
   switch (field) {
     case 'name':
       return draft.name.trim() ? tooLong(draft.name) : { key: 'validation.nameRequired' };
-    case 'phone':
-      return MOBILE_PATTERN.test(normalizePhone(draft.phone)) ? undefined : { key: 'validation.phone' };
+    case 'phone': {
+      const code = phoneIssue(draft.phone, draft.documentType, draft.internationalPhone);
+      return code ? { key: PHONE_MESSAGES[code] ?? 'validation.invalid' } : undefined;
+    }
     case 'documentType':
       return undefined;
     case 'documentNo': {
-      const no = normalizeDocumentNo(draft.documentType, draft.documentNo);
-      if (!no) return { key: 'validation.documentNoRequired' };
-      if (draft.documentType === 'id-card') {
-        if (!/^\d{17}[\dX]$/.test(no)) return { key: 'validation.idFormat' };
-        if (!isValidChineseId(no)) return { key: 'validation.idChecksum' };
-        return undefined;
-      }
-      return tooLong(no);
+      const code = documentIssue(draft.documentType, draft.documentNo);
+      return code ? documentMessage(draft.documentType, code) : undefined;
     }
     case 'carno':
       return tooLong(draft.carno);
@@ -182,7 +189,7 @@ export interface DraftForm {
 }
 
 /** What the visitor's own fields change. */
-export type VisitorPatch = Partial<Pick<Draft, 'name' | 'phone' | 'documentType' | 'documentNo' | 'carno' | 'reason'>>;
+export type VisitorPatch = Partial<Pick<Draft, 'name' | 'phone' | 'internationalPhone' | 'documentType' | 'documentNo' | 'carno' | 'reason'>>;
 
 export function withoutErrors(errors: FieldErrors, fields: readonly DraftField[]): FieldErrors {
   const rest = { ...errors };
@@ -193,7 +200,9 @@ export function withoutErrors(errors: FieldErrors, fields: readonly DraftField[]
 /** Typing in a field clears its error; another document type also clears the number's. */
 export function editVisitor(form: DraftForm, patch: VisitorPatch): DraftForm {
   const fields = Object.keys(patch) as DraftField[];
-  if (patch.documentType) fields.push('documentNo');
+  // Another document type or the international switch changes what the phone and number may be.
+  if (patch.documentType) fields.push('documentNo', 'phone');
+  if (patch.internationalPhone !== undefined) fields.push('phone');
   return { draft: { ...form.draft, ...patch }, fieldErrors: withoutErrors(form.fieldErrors, fields) };
 }
 
@@ -225,9 +234,9 @@ export function draftEditActions(set: (change: Partial<DraftForm>) => void, get:
 }
 
 /** The field a failed call blames (invalid input, a photo too large), with its error in our words. */
-export function blamedField(error: KioskError): { field: DraftField; error: FieldError } | undefined {
+export function blamedField(error: KioskError, documentType?: DocumentType): { field: DraftField; error: FieldError } | undefined {
   const field = error.code === 'invalid-input' ? fieldFromPath(error.field) : error.code === 'photo-too-large' ? 'photo' : undefined;
-  return field ? { field, error: fieldErrorFromServer(field, error.message) } : undefined;
+  return field ? { field, error: fieldErrorFromServer(field, error.message, documentType) } : undefined;
 }
 
 /** What registerVisit receives. Call only when validateAll is empty. */
@@ -240,12 +249,16 @@ export function buildRegistration(draft: Draft): Registration {
   return {
     name: draft.name.trim(),
     phone: normalizePhone(draft.phone),
+    ...(draft.internationalPhone ? { internationalPhone: true } : {}),
     documentType: draft.documentType,
     documentNo: normalizeDocumentNo(draft.documentType, draft.documentNo),
     ...(carno ? { carno } : {}),
     ...(reason ? { reason } : {}),
     hostNo: draft.host.no,
     hostName: draft.host.name,
+    // The host's department: routes the host's notification and is kept as the usual host.
+    ...(draft.host.deptname ? { hostDept: draft.host.deptname.slice(0, LIMITS.visitText) } : {}),
+    ...(draft.remember ? { remember: { photo: draft.rememberPhoto } } : {}),
     begin: toIsoWithOffset(begin),
     end: toIsoWithOffset(end),
     photo: draft.photo.base64,
@@ -286,15 +299,32 @@ export function fieldFromPath(path: string | undefined): DraftField | undefined 
 /** Our words for the contract's validation codes (the codes a registration's schema can raise). */
 const CODE_MESSAGES: Partial<Record<ValidationCode, MessageKey>> = {
   mobile: 'validation.phone',
+  'phone-mainland': 'validation.phoneMainland',
+  'phone-international-off': 'validation.phoneInternationalOff',
+  'phone-any': 'validation.phoneAny',
+  'id-format': 'validation.idFormat',
   'id-checksum': 'validation.idChecksum',
   'end-before-begin': 'validation.endBeforeBegin',
   duplicate: 'validation.duplicateDevices',
   jpeg: 'validation.photoInvalid',
 };
 
+/** The phone's codes in our words. */
+const PHONE_MESSAGES: Partial<Record<ValidationCode, MessageKey>> = { ...CODE_MESSAGES, required: 'validation.phoneRequired' };
+
+/** A document code in our words: the format message names the type's real format. */
+function documentMessage(type: DocumentType, code: ValidationCode): FieldError {
+  if (code === 'required') return { key: 'validation.documentRequired' };
+  if (code === 'too-long') return { key: 'validation.tooLong', params: { max: LIMITS.visitText } };
+  if (code === 'document-format') return { key: type === 'id-card' ? 'validation.idFormat' : `validation.doc.${type}` };
+  return { key: CODE_MESSAGES[code] ?? 'validation.invalid' };
+}
+
 /** Maps main's validation message (a contract ValidationCode, or zod's own words) to ours. */
-export function fieldErrorFromServer(field: DraftField, message: string): FieldError {
+export function fieldErrorFromServer(field: DraftField, message: string, documentType: DocumentType = 'other'): FieldError {
   const code = ValidationCodeSchema.safeParse(message);
+  if (code.success && field === 'documentNo') return documentMessage(documentType, code.data);
+  if (code.success && field === 'phone') return { key: PHONE_MESSAGES[code.data] ?? 'validation.invalid' };
   const key = code.success ? CODE_MESSAGES[code.data] : undefined;
   if (key) return { key };
   if (field === 'photo') return { key: 'validation.photoInvalid' };

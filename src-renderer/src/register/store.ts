@@ -1,5 +1,6 @@
 import { create } from 'zustand';
-import type { Device, Host, KioskError, Visit } from '../../../src-preload/contract';
+import type { Device, Host, KioskError, ReturningPrefill, Visit } from '../../../src-preload/contract';
+import { draftWithReturning } from './returning';
 import { call } from '../api';
 import { addMinutes, endOfDay, parseLocalInput, startOfMinute, toLocalInput } from '../lib/datetime';
 import {
@@ -25,6 +26,13 @@ import { useHostSearchStore } from './hosts-store';
 import { useSettingsStore } from '../settings/store';
 import { useVisitsStore } from '../visits/store';
 
+/** Main refused the registration as a duplicate of this visit: staff choose what to do. */
+export interface DuplicateChoice {
+  visitId: string;
+  /** "Extend": the new visit was registered but the earlier one could not be ended. */
+  extendFailed?: boolean;
+}
+
 export type SubmissionStatus = 'idle' | 'submitting' | 'done' | 'unknown' | 'not-saved' | 'cancelled' | 'abandoned';
 export type WindowPreset = '1h' | '2h' | 'half-day' | 'end-of-day';
 export type FocusTarget = DraftField | 'alert' | 'heading';
@@ -46,6 +54,7 @@ interface RegistrationState {
   submission: Submission;
   /** Came here from the review page (an edit link or a failed submit): "Next" goes straight back. */
   returnToReview: boolean;
+  duplicate: DuplicateChoice | null;
 
   update(patch: VisitorPatch): void;
   /** Validates one field now (on leaving it), showing or clearing its error. */
@@ -60,11 +69,15 @@ interface RegistrationState {
   /** Called when the devices are known: preselects defaults once. */
   initDevices(devices: Device[]): void;
   setDevices(deviceNos: string[]): void;
+  /** One tap on a returning visitor: filled in, then on to the first step still to do (or the review). */
+  applyReturning(prefill: ReturningPrefill): void;
+  setRemember(patch: { remember?: boolean; rememberPhoto?: boolean }): void;
   /** Jump to a step; `fromReview` makes its primary button return to the review. */
   goTo(step: StepId, fromReview?: boolean): void;
   next(): void;
   back(): void;
-  submit(): Promise<void>;
+  /** `anyway`: after the duplicate warning; `replaces`: the visit an extension replaces (ended after). */
+  submit(options?: { anyway?: boolean; replaces?: string }): Promise<void>;
   sendAgain(): Promise<void>;
   cancelVisit(): Promise<void>;
   repushFailed(): Promise<void>;
@@ -86,7 +99,7 @@ export const useRegistrationStore = create<RegistrationState>()((set, get) => {
 
   /** The call failed for a reason the user must fix: back to the field at fault, or to review. */
   const failBack = (error: KioskError) => {
-    const blamed = blamedField(error);
+    const blamed = blamedField(error, get().draft.documentType);
     if (blamed) {
       set({
         step: stepOfField(blamed.field),
@@ -121,6 +134,7 @@ export const useRegistrationStore = create<RegistrationState>()((set, get) => {
     focusRequest: null,
     submission: { status: 'idle', busy: false },
     returnToReview: false,
+    duplicate: null,
 
     ...draftEditActions(set, get),
 
@@ -170,6 +184,28 @@ export const useRegistrationStore = create<RegistrationState>()((set, get) => {
       set({ draft: { ...get().draft, deviceNos: [...new Set(deviceNos)] }, fieldErrors: clearErrors(['devices']) });
     },
 
+    applyReturning(prefill) {
+      const before = get().draft;
+      let draft = draftWithReturning(before, prefill);
+      if (!draft.windowTouched || !draft.begin || !draft.end) {
+        const now = startOfMinute(new Date());
+        draft = { ...draft, begin: toLocalInput(now), end: toLocalInput(addMinutes(now, defaultMinutes())) };
+      }
+      if (draft.deviceNos === null && (useSettingsStore.getState().settings?.defaultDeviceNos.length ?? 0) > 0) {
+        draft = { ...draft, deviceNos: [...useSettingsStore.getState().settings!.defaultDeviceNos] };
+      }
+      const field = firstErrorField(validateAll(draft));
+      const step = field ? stepOfField(field) : 'review';
+      set({ draft, fieldErrors: {}, step, error: null, returnToReview: step !== 'review', ...focus(field ?? 'heading') });
+    },
+
+    setRemember(patch) {
+      const draft = { ...get().draft, ...patch };
+      // The photo is kept only for a visitor who is remembered at all.
+      if (!draft.remember) draft.rememberPhoto = false;
+      set({ draft });
+    },
+
     goTo(step, fromReview = false) {
       set({ step, error: null, returnToReview: fromReview && step !== 'review', ...focus('heading') });
     },
@@ -195,7 +231,7 @@ export const useRegistrationStore = create<RegistrationState>()((set, get) => {
       if (index > 0) set({ step: FORM_STEPS[index - 1], error: null, returnToReview: false, ...focus('heading') });
     },
 
-    async submit() {
+    async submit(options = {}) {
       if (get().submission.status === 'submitting') return;
       const { draft } = get();
       const errors = validateAll(draft);
@@ -204,12 +240,26 @@ export const useRegistrationStore = create<RegistrationState>()((set, get) => {
         set({ step: stepOfField(field), fieldErrors: errors, returnToReview: true, ...focus(field) });
         return;
       }
-      const registration = buildRegistration(draft);
-      set({ step: 'result', error: null, submission: { status: 'submitting', busy: true }, ...focus('heading') });
+      const registration = {
+        ...buildRegistration(draft),
+        ...(options.anyway || options.replaces ? { duplicateAccepted: true as const } : {}),
+        ...(options.replaces ? { replacesVisitId: options.replaces } : {}),
+      };
+      set({ step: 'result', error: null, duplicate: null, submission: { status: 'submitting', busy: true }, ...focus('heading') });
       const result = await call('registerVisit', registration);
       if (result.ok) {
         useVisitsStore.getState().upsert(result.value);
         afterVisit(result.value);
+        // An extension: the new visit holds, so the earlier one ends now (signed out from K30 and the doors).
+        if (options.replaces && result.value.state === 'pushed') {
+          const ended = await useVisitsStore.getState().remove(options.replaces);
+          if (!ended.ok) set({ duplicate: { visitId: options.replaces, extendFailed: true } });
+        }
+        return;
+      }
+      if (result.error.code === 'duplicate-visit' && result.error.visitId) {
+        void useVisitsStore.getState().load();
+        set({ step: 'review', duplicate: { visitId: result.error.visitId }, submission: { status: 'idle', busy: false }, ...focus('heading') });
         return;
       }
       if (result.error.code === 'not-saved') {
@@ -264,7 +314,7 @@ export const useRegistrationStore = create<RegistrationState>()((set, get) => {
 
     reset() {
       useHostSearchStore.getState().reset();
-      set({ draft: emptyDraft(), step: 'visitor', fieldErrors: {}, error: null, returnToReview: false, submission: { status: 'idle', busy: false }, ...focus('heading') });
+      set({ draft: emptyDraft(), step: 'visitor', fieldErrors: {}, error: null, returnToReview: false, duplicate: null, submission: { status: 'idle', busy: false }, ...focus('heading') });
     },
   };
 });

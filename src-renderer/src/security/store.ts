@@ -67,6 +67,8 @@ interface SecurityState {
   /** Everyone inside one region (with its sub-regions) or all, each once (for print and CSV); null if stopped or failed. */
   loadMuster(scope: string, phones?: MusterPhones): Promise<Muster | null>;
   stopMuster(): void;
+  /** Back to the start: no list, no photos; pending timers stop and late answers are dropped. */
+  reset(): void;
 }
 
 /**
@@ -92,19 +94,55 @@ const sameRows = (a: RegionPerson[] | undefined, b: RegionPerson[]) => !!a && a.
 // Photos: a few at a time, only for rows still on screen when their turn comes.
 const PHOTO_CONCURRENCY = 4;
 const PHOTO_CACHE = 400;
-const photoQueue: string[] = [];
-const photoWanted = new Map<string, number>();
-const photosLoading = new Set<string>();
 
 /** How long the rows needing a page must stay on screen before it is fetched. */
 export const SETTLE_MS = 200;
-let settling: { key: string; page: number; since: number } | undefined;
-let settleTimer: ReturnType<typeof setTimeout> | undefined;
 
-let musterRun = 0;
-let regionsLoad: Promise<void> | undefined;
+/**
+ * The store's bookkeeping that no screen renders: owned by the store and replaced whole by
+ * `reset()`, so a reset leaves no queue, timer or run behind (an answer for an older one is dropped).
+ */
+interface Work {
+  photoQueue: string[];
+  /** URL → how many rows on screen want it. */
+  photoWanted: Map<string, number>;
+  photosLoading: Set<string>;
+  /** The page waiting for the screen to settle, and since when. */
+  settling: { key: string; page: number; since: number } | undefined;
+  settleTimer: ReturnType<typeof setTimeout> | undefined;
+  musterRun: number;
+  regionsLoad: Promise<void> | undefined;
+}
+
+const newWork = (): Work => ({
+  photoQueue: [],
+  photoWanted: new Map(),
+  photosLoading: new Set(),
+  settling: undefined,
+  settleTimer: undefined,
+  musterRun: 0,
+  regionsLoad: undefined,
+});
+
+type SecurityData = Omit<SecurityState, 'loadRegions' | 'select' | 'search' | 'show' | 'refresh' | 'retry' | 'wantPhoto' | 'releasePhoto' | 'loadMuster' | 'stopMuster' | 'reset'>;
+
+const initialData = (): SecurityData => ({
+  regions: [],
+  regionsLoaded: false,
+  regionsLoading: false,
+  regionsError: null,
+  regionsFetchedAt: null,
+  selected: null,
+  query: '',
+  list: null,
+  wanted: { first: 0, last: -1 },
+  photos: {},
+  muster: { status: 'idle', error: null },
+});
 
 export const useSecurityStore = create<SecurityState>()((set, get) => {
+  let work = newWork();
+
   /** Updates the current list only if it is still the one `key` names. */
   const patchList = (key: string, patch: (l: PeopleList) => Partial<PeopleList>) =>
     set((s) => (s.list && listKey(s.list) === key ? { list: { ...s.list, ...patch(s.list) } } : {}));
@@ -115,22 +153,22 @@ export const useSecurityStore = create<SecurityState>()((set, get) => {
     if (!list || list.inFlight !== null || list.error) return;
     const page = list.stale ? 1 : nextPageToLoad(list, wanted);
     if (page === undefined) {
-      settling = undefined;
+      work.settling = undefined;
       return;
     }
     const key = listKey(list);
     // The first answer (and a refresh) is wanted now; other pages once the screen has settled.
     if (list.total !== null && !list.stale) {
       const now = Date.now();
-      if (settling?.key !== key || settling.page !== page) settling = { key, page, since: now };
-      const wait = settling.since + SETTLE_MS - now;
+      if (work.settling?.key !== key || work.settling.page !== page) work.settling = { key, page, since: now };
+      const wait = work.settling.since + SETTLE_MS - now;
       if (wait > 0) {
-        clearTimeout(settleTimer);
-        settleTimer = setTimeout(pump, wait);
+        clearTimeout(work.settleTimer);
+        work.settleTimer = setTimeout(pump, wait);
         return;
       }
     }
-    settling = undefined;
+    work.settling = undefined;
     patchList(key, () => ({ inFlight: page, ...(page === 1 ? { stale: false } : {}) }));
     void call('listRegionPeople', { regionNo: list.regionNo, pageindex: page, pagesize: PAGE_SIZE, ...(list.query ? { query: list.query } : {}) }).then((result) => {
       const current = get().list;
@@ -151,12 +189,15 @@ export const useSecurityStore = create<SecurityState>()((set, get) => {
   };
 
   const drainPhotos = () => {
+    const w = work;
+    const { photoQueue, photoWanted, photosLoading } = w;
     while (photosLoading.size < PHOTO_CONCURRENCY && photoQueue.length > 0) {
       const url = photoQueue.shift()!;
       if (!photoWanted.has(url) || url in get().photos || photosLoading.has(url)) continue;
       photosLoading.add(url);
       void call('getPhoto', { url }).then((result) => {
         photosLoading.delete(url);
+        if (w !== work) return; // reset meanwhile
         set((s) => {
           const photos = { ...s.photos, [url]: result.ok ? result.value : (false as const) };
           const keys = Object.keys(photos);
@@ -169,23 +210,15 @@ export const useSecurityStore = create<SecurityState>()((set, get) => {
   };
 
   return {
-    regions: [],
-    regionsLoaded: false,
-    regionsLoading: false,
-    regionsError: null,
-    regionsFetchedAt: null,
-    selected: null,
-    query: '',
-    list: null,
-    wanted: { first: 0, last: -1 },
-    photos: {},
-    muster: { status: 'idle', error: null },
+    ...initialData(),
 
     loadRegions() {
-      regionsLoad ??= (async () => {
+      const w = work;
+      w.regionsLoad ??= (async () => {
         set({ regionsLoading: true });
         const result = await call('listRegions');
-        regionsLoad = undefined;
+        w.regionsLoad = undefined;
+        if (w !== work) return; // reset meanwhile
         if (!result.ok) {
           set({ regionsLoading: false, regionsError: result.error });
           return;
@@ -197,7 +230,7 @@ export const useSecurityStore = create<SecurityState>()((set, get) => {
           if (first) get().select(first.region.no);
         }
       })();
-      return regionsLoad;
+      return w.regionsLoad;
     },
 
     select(regionNo) {
@@ -239,6 +272,7 @@ export const useSecurityStore = create<SecurityState>()((set, get) => {
     },
 
     wantPhoto(url) {
+      const { photoWanted, photosLoading, photoQueue } = work;
       photoWanted.set(url, (photoWanted.get(url) ?? 0) + 1);
       if (url in get().photos || photosLoading.has(url) || photoQueue.includes(url)) return;
       photoQueue.push(url);
@@ -246,16 +280,18 @@ export const useSecurityStore = create<SecurityState>()((set, get) => {
     },
 
     releasePhoto(url) {
+      const { photoWanted } = work;
       const n = (photoWanted.get(url) ?? 0) - 1;
       if (n > 0) photoWanted.set(url, n);
       else photoWanted.delete(url);
     },
 
     async loadMuster(scope, phones = 'masked') {
-      const run = ++musterRun;
+      const w = work;
+      const run = ++w.musterRun;
       set({ muster: { status: 'loading', error: null } });
       const result = await call('getMuster', { scope, phones });
-      if (run !== musterRun) return null;
+      if (w !== work || run !== w.musterRun) return null;
       if (!result.ok) {
         set({ muster: { status: 'error', error: result.error } });
         return null;
@@ -265,8 +301,14 @@ export const useSecurityStore = create<SecurityState>()((set, get) => {
     },
 
     stopMuster() {
-      musterRun++;
+      work.musterRun++;
       set({ muster: { status: 'idle', error: null } });
+    },
+
+    reset() {
+      clearTimeout(work.settleTimer);
+      work = newWork();
+      set(initialData());
     },
   };
 });

@@ -7,8 +7,10 @@ import type { SelfServiceScreen } from './flow';
 import { useIdleReset, useSelfServiceFocus } from './hooks';
 import { IdleWarning } from './IdleWarning';
 import { SelfServicePhoto } from './SelfServicePhoto';
+import { LeaveScreen, LeftScreen } from './LeaveScreen';
 import { ConsentScreen, DetailsScreen, DoneScreen, FailedScreen, HostScreen, ReceptionScreen, SubmittingScreen, WelcomeScreen } from './screens';
 import './self-service.css';
+import './self-service-steps.css';
 
 const SCREENS: Record<SelfServiceScreen, () => JSX.Element> = {
   welcome: WelcomeScreen,
@@ -20,10 +22,12 @@ const SCREENS: Record<SelfServiceScreen, () => JSX.Element> = {
   done: DoneScreen,
   failed: FailedScreen,
   reception: ReceptionScreen,
+  leave: LeaveScreen,
+  left: LeftScreen,
 };
 
 /** Screens that hold what a visitor entered: left alone, they are wiped. */
-const WATCHED: ReadonlySet<SelfServiceScreen> = new Set(['details', 'host', 'consent', 'photo', 'failed']);
+const WATCHED: ReadonlySet<SelfServiceScreen> = new Set(['details', 'host', 'consent', 'photo', 'failed', 'leave']);
 
 /**
  * Self-service mode: the whole window is the visitor's registration, and nothing else (no

@@ -18,7 +18,11 @@ export type SelfServiceScreen =
   | 'done'
   | 'failed'
   /** "Please see reception": declined consent, no default doors, an unknown outcome… */
-  | 'reception';
+  | 'reception'
+  /** "I'm leaving": the visit code, typed or scanned. */
+  | 'leave'
+  /** Signed out. */
+  | 'left';
 
 /** The screens counted as "step n of 4". */
 export const KIOSK_STEPS = ['details', 'host', 'consent', 'photo'] as const;
@@ -76,7 +80,7 @@ export function buildSelfServiceRegistration(draft: Draft, deviceNos: string[], 
 
 /** What a returned visit means at the kiosk. */
 export type VisitOutcome =
-  | { kind: 'done'; number?: string; doorsPending: boolean }
+  | { kind: 'done'; number?: string; visitCode?: string; doorsPending: boolean }
   | { kind: 'failed'; error: KioskError }
   | { kind: 'reception'; reason: ReceptionReason };
 
@@ -86,7 +90,7 @@ export function outcomeOfVisit(visit: Visit): VisitOutcome {
     case 'pushed':
     case 'removal-pending':
     case 'removed':
-      return { kind: 'done', number: visit.k30No, doorsPending: visit.devices.some((d) => d.state === 'failed') };
+      return { kind: 'done', number: visit.k30No, visitCode: visit.visitCode, doorsPending: visit.devices.some((d) => d.state === 'failed') };
     case 'create-failed':
       return { kind: 'failed', error: { code: 'server-refused', message: visit.lastError ?? '' } };
     case 'created-without-no':
@@ -122,6 +126,8 @@ const ERROR_VIEWS: Record<ErrorCode, SelfServiceErrorView> = {
   'rate-limited': { key: 'selfService.error.busy', retry: true, detail: false },
   'not-found': { key: 'selfService.error.server', retry: true, detail: false },
   'not-allowed': { key: 'selfService.error.unavailable', retry: false, detail: false },
+  // Main never sends it to a kiosk (reception only); if it did, reception sorts it out.
+  'duplicate-visit': { key: 'selfService.error.unavailable', retry: false, detail: false },
   'pin-required': { key: 'selfService.error.unavailable', retry: false, detail: false },
   'wrong-pin': { key: 'selfService.error.unavailable', retry: false, detail: false },
   'photo-too-large': { key: 'selfService.error.photo', retry: false, detail: false },
@@ -150,6 +156,7 @@ export function lockoutSeconds(error: KioskError): number | undefined {
 
 /** How long the "see reception" and "done" screens stay before the welcome screen returns. */
 export const RECEPTION_RETURN_SECONDS = 8;
-export const DONE_RETURN_SECONDS = 10;
+/** Long enough to note the visit code (it is needed to sign out). */
+export const DONE_RETURN_SECONDS = 20;
 /** The "are you still there?" countdown before the wipe. */
 export const IDLE_WARNING_SECONDS = 10;

@@ -8,10 +8,14 @@ import { DONE_RETURN_SECONDS, selfServiceErrorView, RECEPTION_RETURN_SECONDS } f
 import { KIOSK_HEADING_ID, selfServiceFieldId, useAutoReturn } from './hooks';
 import { SelfServiceErrorMessage } from './SelfServiceErrorMessage';
 import { SelfServiceStep } from './SelfServiceStep';
+import { KioskReturning } from './KioskReturning';
+import '../register/returning.css';
+import { DoneVisitCode } from './DoneVisitCode';
 
 export function WelcomeScreen() {
   const t = useT();
   const start = useSelfServiceStore((s) => s.start);
+  const startLeaving = useSelfServiceStore((s) => s.startLeaving);
   // Main signs nothing without an app secret: say so before a visitor types anything.
   const paused = useSettingsStore((s) => s.settings?.registrationPaused ?? false);
   if (paused) {
@@ -36,6 +40,9 @@ export function WelcomeScreen() {
       <button type="button" className="self-service-button self-service-button-primary self-service-button-hero" onClick={start}>
         {t('selfService.welcome.start')}
       </button>
+      <button type="button" className="self-service-button self-service-leave-button" onClick={startLeaving}>
+        {t('selfService.welcome.leave')}
+      </button>
     </section>
   );
 }
@@ -46,6 +53,7 @@ export function DetailsScreen() {
     <SelfServiceStep step="details">
       <p className="self-service-muted">{t('selfService.details.intro')}</p>
       <VisitorFields store={useSelfServiceStore} idOf={selfServiceFieldId} variant="self-service" />
+      <KioskReturning />
     </SelfServiceStep>
   );
 }
@@ -131,14 +139,17 @@ export function DoneScreen() {
   const done = useSelfServiceStore((s) => s.done);
   const wipe = useSelfServiceStore((s) => s.wipe);
   const left = useAutoReturn(DONE_RETURN_SECONDS, wipe);
+  // "We are letting your host know" is a promise only a configured channel keeps.
+  const notifying = useSettingsStore((s) => s.settings?.hostNotificationConfigured ?? false);
   return (
     <section className="self-service-center self-service-done" aria-labelledby={KIOSK_HEADING_ID}>
       <div className="self-service-tick" aria-hidden="true">
         ✓
       </div>
       <h1 id={KIOSK_HEADING_ID} className="self-service-title" tabIndex={-1} data-testid="self-service-done-message">
-        {t('selfService.done.wait', { host: done?.hostName ?? '' })}
+        {t(notifying ? 'selfService.done.notifying' : 'selfService.done.atReception', { host: done?.hostName ?? '' })}
       </h1>
+      {done?.visitCode && <DoneVisitCode code={done.visitCode} />}
       {done?.number && (
         <dl className="self-service-number">
           <dt>{t('selfService.done.number')}</dt>

@@ -50,6 +50,8 @@ export type SelfServiceFocus = DraftField | 'heading' | 'consent';
 export interface SelfServiceDone {
   hostName: string;
   number?: string;
+  /** What the visitor signs out with ("I'm leaving"). */
+  visitCode?: string;
   doorsPending: boolean;
 }
 
@@ -68,6 +70,8 @@ interface SelfServiceState {
   /** Photo tries that failed the face check (at PHOTO_TRIES the visitor is sent to reception). */
   photoFailures: number;
   done: SelfServiceDone | null;
+  /** Signed out: the doors' removal done now, or retried by main. */
+  left: 'done' | 'pending' | null;
   /** Bumped by every wipe: screens are keyed by it, so no local state survives a visitor. */
   session: number;
   adminOpen: boolean;
@@ -91,6 +95,10 @@ interface SelfServiceState {
   edit(): void;
   /** The visitor gives up and goes to reception: forget everything. */
   goToReception(reason?: ReceptionReason): void;
+  /** "I'm leaving": the visit code screen, for a new (leaving) visitor. */
+  startLeaving(): void;
+  /** Main signed the visit out: show "thank you", forget the rest. */
+  finishLeaving(removal: 'done' | 'pending'): void;
   setAdminOpen(open: boolean): void;
   /** Leave kiosk mode with the admin PIN: the normal app returns. */
   leave(pin: string): Promise<Result<PublicSettings>>;
@@ -119,6 +127,7 @@ const blank = () => ({
   receptionWhy: [] as PhotoCheckCode[],
   photoFailures: 0,
   done: null,
+  left: null,
 });
 
 export const useSelfServiceStore = create<SelfServiceState>()((set, get) => {
@@ -126,7 +135,7 @@ export const useSelfServiceStore = create<SelfServiceState>()((set, get) => {
   const forget = (then: Pick<SelfServiceState, 'screen'> & Partial<SelfServiceState>) => {
     useSelfServiceHostSearch.getState().reset();
     // Back at the welcome screen (or a new visitor starting): main stops sending earlier visits' events.
-    if (then.screen === 'welcome' || then.screen === 'details') void call('resetSelfServiceSession');
+    if (then.screen === 'welcome' || then.screen === 'details' || then.screen === 'leave') void call('resetSelfServiceSession');
     set({ ...blank(), adminOpen: false, session: get().session + 1, ...focus('heading'), ...then });
   };
 
@@ -225,7 +234,7 @@ export const useSelfServiceStore = create<SelfServiceState>()((set, get) => {
         const outcome = outcomeOfVisit(result.value);
         if (outcome.kind === 'done') {
           // Sent: the kiosk forgets the visitor's data and keeps only what the done screen shows.
-          forget({ screen: 'done', done: { hostName: draft.host?.name ?? '', number: outcome.number, doorsPending: outcome.doorsPending } });
+          forget({ screen: 'done', done: { hostName: draft.host?.name ?? '', number: outcome.number, visitCode: outcome.visitCode, doorsPending: outcome.doorsPending } });
         } else if (outcome.kind === 'reception') {
           forget({ screen: 'reception', reception: outcome.reason });
         } else {
@@ -240,7 +249,7 @@ export const useSelfServiceStore = create<SelfServiceState>()((set, get) => {
         forget({ screen: 'reception', reception: 'unknown' });
         return;
       }
-      const blamed = blamedField(error);
+      const blamed = blamedField(error, get().draft.documentType);
       if (blamed) {
         set({
           screen: screenOfField(blamed.field),
@@ -260,6 +269,14 @@ export const useSelfServiceStore = create<SelfServiceState>()((set, get) => {
 
     goToReception(reason = 'unavailable') {
       forget({ screen: 'reception', reception: reason });
+    },
+
+    startLeaving() {
+      forget({ screen: 'leave' });
+    },
+
+    finishLeaving(removal) {
+      forget({ screen: 'left', left: removal });
     },
 
     setAdminOpen(open) {

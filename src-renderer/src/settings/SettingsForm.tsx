@@ -1,5 +1,5 @@
 import type { FormEvent } from 'react';
-import type { PublicSettings } from '../../../src-preload/contract';
+import { LIMITS, type PublicSettings } from '../../../src-preload/contract';
 import { useT } from '../i18n';
 import { useDeviceList } from '../devices/store';
 import { DeviceChecklist } from '../devices/DeviceChecklist';
@@ -152,6 +152,8 @@ export function SettingsForm({ settings }: { settings: PublicSettings }) {
         <div className="grid-2">
           <TextField id={fid('callbackAddress')} label={t('settings.callbackAddress')} value={form.callbackAddress} onChange={(v) => set('callbackAddress', v)} hint={t('settings.callbackHint')} error={err('callbackAddress')} autoComplete="off" spellCheck={false} />
           <TextField id={fid('retentionDays')} label={t('settings.retentionDays')} type="number" inputMode="numeric" min={1} max={365} value={form.retentionDays} onChange={(v) => set('retentionDays', v)} error={err('retentionDays')} />
+          <TextField id={fid('profileRetentionDays')} label={t('settings.profileRetentionDays')} hint={t('settings.profileRetentionHint')} type="number" inputMode="numeric" min={LIMITS.profileRetentionDays.min} max={LIMITS.profileRetentionDays.max} value={form.profileRetentionDays} onChange={(v) => set('profileRetentionDays', v)} error={err('profileRetentionDays')} />
+          <TextField id={fid('profilePhotoDays')} label={t('settings.profilePhotoDays')} type="number" inputMode="numeric" min={LIMITS.profilePhotoDays.min} max={LIMITS.profilePhotoDays.max} value={form.profilePhotoDays} onChange={(v) => set('profilePhotoDays', v)} error={err('profilePhotoDays')} />
         </div>
       </section>
 

@@ -5,6 +5,10 @@ import { PinGate } from './PinGate';
 import { DevToolsSection } from './DevToolsSection';
 import { PinSection } from './PinSection';
 import { SettingsForm } from './SettingsForm';
+import './settings.css';
+import { VisitorProfilesSection } from './VisitorProfilesSection';
+import { NotificationSection } from './NotificationSection';
+import { SlipSection } from './SlipSection';
 
 /** Settings, behind the admin PIN once one is set (locked again when the page is left). */
 export function SettingsPage() {
@@ -31,7 +35,10 @@ export function SettingsPage() {
       ) : (
         <>
           <SettingsForm settings={settings} />
+          <NotificationSection />
+          <SlipSection />
           <PinSection />
+          <VisitorProfilesSection />
           <DevToolsSection />
         </>
       )}

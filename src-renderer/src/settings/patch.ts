@@ -23,6 +23,8 @@ export interface SettingsFormValues {
   startAtLogin: boolean;
   callbackAddress: string;
   retentionDays: string;
+  profileRetentionDays: string;
+  profilePhotoDays: string;
   /** Write-only: '' = keep; `clear` = clear on save. */
   secrets: Record<SecretField, { value: string; clear: boolean }>;
 }
@@ -49,6 +51,8 @@ export function formFromSettings(s: PublicSettings): SettingsFormValues {
     startAtLogin: s.startAtLogin,
     callbackAddress: s.callbackAddress,
     retentionDays: String(s.retentionDays),
+    profileRetentionDays: String(s.profileRetentionDays),
+    profilePhotoDays: String(s.profilePhotoDays),
     secrets: { appSecret: { value: '', clear: false }, aesKey: { value: '', clear: false }, aesIv: { value: '', clear: false } },
   };
 }
@@ -71,7 +75,7 @@ export function buildPatch(form: SettingsFormValues, s: PublicSettings): Record<
   const patch: Record<string, unknown> = {};
   const text = ['server', 'companyno', 'profile', 'photoEncoding', 'responseSignPolicy', 'language', 'callbackAddress'] as const;
   for (const key of text) if (form[key].trim() !== s[key]) patch[key] = form[key].trim();
-  const numbers = ['defaultVisitMinutes', 'maxVisitHours', 'photoMaxKB', 'selfServiceIdleSeconds', 'selfServiceRegistrationsPerMinute', 'retentionDays'] as const;
+  const numbers = ['defaultVisitMinutes', 'maxVisitHours', 'photoMaxKB', 'selfServiceIdleSeconds', 'selfServiceRegistrationsPerMinute', 'retentionDays', 'profileRetentionDays', 'profilePhotoDays'] as const;
   for (const key of numbers) if (toNumber(form[key]) !== s[key]) patch[key] = toNumber(form[key]);
   const flags = ['selfServiceMode', 'useCompanyNoAsSecret'] as const;
   for (const key of flags) if (form[key] !== s[key]) patch[key] = form[key];
@@ -111,6 +115,8 @@ const FIELD_ERROR: Record<SettingsField, MessageRef> = {
   startAtLogin: generic,
   callbackAddress: { key: 'settings.error.callbackAddress' },
   retentionDays: range(LIMITS.retentionDays),
+  profileRetentionDays: range(LIMITS.profileRetentionDays),
+  profilePhotoDays: range(LIMITS.profilePhotoDays),
 };
 
 export function errorForField(path: string | undefined): { field: SettingsField; error: MessageRef } | undefined {
@@ -155,6 +161,8 @@ export const FIELD_ORDER: SettingsField[] = [
   'startAtLogin',
   'callbackAddress',
   'retentionDays',
+  'profileRetentionDays',
+  'profilePhotoDays',
 ];
 
 export const settingsFieldId = (field: SettingsField) => `settings-${field}`;

@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import type { KioskError, Visit } from '../../../src-preload/contract';
+import type { KioskError, Result, Visit } from '../../../src-preload/contract';
 import { useLanguage, useT } from '../i18n';
 import { formatDateTime } from '../lib/datetime';
 import { useDevicesStore } from '../devices/store';
@@ -7,11 +7,14 @@ import { useVisitsStore } from './store';
 import { DeviceSyncBadge, VisitStateBadge } from '../components/Badges';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { ErrorAlert } from '../components/ErrorAlert';
-import { canRemove, canRepush, lastErrorKey } from './derive';
+import { canRemove, canRepush, canSignOut, lastErrorKey } from './derive';
+import { HostNotificationInfo } from './HostNotificationInfo';
 import { RemovalInfo } from './RemovalInfo';
 import { UnknownOutcomeActions } from './UnknownOutcomeActions';
 import { VisitHistory } from './VisitHistory';
 import { checkNames } from '../photo/face/face-words';
+import { PrintSlipButton } from '../slip/lazy';
+import { slipOfVisit } from '../slip/slip-content';
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -22,29 +25,32 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-type Confirm = 'remove' | null;
+type Confirm = 'remove' | 'sign-out' | null;
+
+/** A slip is worth (re)printing while the visitor may still use it. */
+const slipable = (visit: Visit) => Boolean(visit.visitCode) && (visit.state === 'created' || visit.state === 'pushed') && !visit.signedOutAt;
 
 /** One visit: its details, devices, history, and what staff can do with it. */
 export function VisitDetail({ visit, onClose }: { visit: Visit; onClose: () => void }) {
   const t = useT();
   const language = useLanguage();
   const devices = useDevicesStore((s) => s.devices);
-  const { repush, remove, retry, cancel } = useVisitsStore.getState();
+  const { repush, remove, retry, cancel, signOut } = useVisitsStore.getState();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<KioskError | null>(null);
   const [notice, setNotice] = useState('');
   const [confirm, setConfirm] = useState<Confirm>(null);
   const nameOf = (no: string) => devices.find((d) => d.no === no)?.name ?? no;
 
-  const run = async (action: () => Promise<{ ok: boolean; error?: KioskError }>, done: string) => {
+  const run = async <T,>(action: () => Promise<Result<T>>, done: string | ((value: T) => string)) => {
     setBusy(true);
     setError(null);
     setNotice('');
     const result = await action();
     setBusy(false);
     setConfirm(null);
-    if (result.ok) setNotice(done);
-    else setError(result.error ?? null);
+    if (result.ok) setNotice(typeof done === 'function' ? done(result.value) : done);
+    else setError(result.error);
   };
   const headingId = `visit-detail-${visit.id}`;
   const v = visit.visitor;
@@ -75,6 +81,17 @@ export function VisitDetail({ visit, onClose }: { visit: Visit; onClose: () => v
           <VisitStateBadge state={visit.state} />
         </Row>
         <Row label={t('visit.k30No')}>{visit.k30No ?? '—'}</Row>
+        {visit.visitCode && (
+          <Row label={t('visit.code')}>
+            <span data-testid="visit-code">{visit.visitCode}</span>
+          </Row>
+        )}
+        {visit.signedOutAt && <Row label={t('visit.signedOutAt')}>{formatDateTime(visit.signedOutAt, language)}</Row>}
+        {visit.notification && (
+          <Row label={t('notify.hostNotification')}>
+            <HostNotificationInfo notification={visit.notification} />
+          </Row>
+        )}
         <Row label={t('visit.phone')}>{v.phoneMasked}</Row>
         <Row label={t('visit.document')}>
           {t(`doc.${v.documentType}`)} {v.documentMasked}
@@ -127,7 +144,13 @@ export function VisitDetail({ visit, onClose }: { visit: Visit; onClose: () => v
             {t('visit.repush')}
           </button>
         )}
-        {canRemove(visit) && (
+        {slipable(visit) && <PrintSlipButton content={slipOfVisit(visit, nameOf)!} label={t('slip.reprint')} />}
+        {canSignOut(visit) && (
+          <button type="button" className="button button-danger" disabled={busy} onClick={() => setConfirm('sign-out')}>
+            {t('visit.signOut')}
+          </button>
+        )}
+        {canRemove(visit) && !canSignOut(visit) && (
           <button type="button" className="button button-danger" disabled={busy} onClick={() => setConfirm('remove')}>
             {t('visit.remove')}
           </button>
@@ -147,6 +170,22 @@ export function VisitDetail({ visit, onClose }: { visit: Visit; onClose: () => v
         onConfirm={() => void run(() => remove(visit.id), t('visit.removed'))}
       >
         <p>{t('visit.removeConfirmBody')}</p>
+      </ConfirmDialog>
+      <ConfirmDialog
+        open={confirm === 'sign-out'}
+        title={t('visit.signOutConfirmTitle', { name: v.name })}
+        confirmLabel={t('visit.signOutConfirmOk')}
+        danger
+        busy={busy}
+        onCancel={() => setConfirm(null)}
+        onConfirm={() =>
+          void run(
+            () => signOut(visit.id),
+            (after) => t(after.state === 'removed' ? 'visit.signedOut' : 'visit.signedOutPending'),
+          )
+        }
+      >
+        <p>{t('visit.signOutConfirmBody')}</p>
       </ConfirmDialog>
     </section>
   );

@@ -10,6 +10,7 @@ import { RemoveExpiredButton } from './RemoveExpiredButton';
 import { VisitDetail } from './VisitDetail';
 import { VisitList } from './VisitList';
 import { PANEL_ID, tabId, VisitTabs } from './VisitTabs';
+import './visits.css';
 
 export function VisitsPage() {
   const t = useT();
@@ -20,9 +21,12 @@ export function VisitsPage() {
   const load = useVisitsStore((s) => s.load);
   const loadDevices = useDevicesStore((s) => s.load);
   const now = useNow();
-  const [tab, setTab] = useState<VisitTab>('today');
+  // Opened for one visit (a duplicate warning's "open that visit"): that visit, in its tab.
+  const [focusId] = useState(() => useVisitsStore.getState().takeFocus());
+  const focused = focusId ? byId[focusId] : undefined;
+  const [tab, setTab] = useState<VisitTab>(() => (focused ? visitTab(focused, new Date()) : 'today'));
   const [query, setQuery] = useState('');
-  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [selectedId, setSelectedId] = useState<string | null>(focusId);
 
   useEffect(() => {
     void load();

@@ -39,6 +39,8 @@ export function sortVisits(visits: Visit[], tab: VisitTab): Visit[] {
 /** Can its devices be pushed again (it exists on the server with a number)? */
 export const canRepush = (visit: Visit) => !!visit.k30No && (visit.state === 'created' || visit.state === 'pushed');
 export const canRemove = (visit: Visit) => ['created', 'pushed', 'removal-pending', 'created-without-no'].includes(visit.state);
+/** An active visit whose visitor is on K30: staff sign it out (签离), which ends it now. */
+export const canSignOut = (visit: Visit) => (visit.state === 'created' || visit.state === 'pushed') && Boolean(visit.k30No) && !visit.signedOutAt;
 export const failedDevices = (visit: Visit) => visit.devices.filter((d) => d.state === 'failed');
 
 /**

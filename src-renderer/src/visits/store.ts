@@ -13,9 +13,16 @@ interface VisitsState {
   upsert(visit: Visit): void;
   repush(visitId: string, deviceNos?: string[]): Promise<Result<Visit>>;
   remove(visitId: string): Promise<Result<Visit>>;
+  /** Sign out (签离): ends the visit now and removes it from K30 and the doors. */
+  signOut(visitId: string): Promise<Result<Visit>>;
   removeExpired(): Promise<Result<SweepResult>>;
   retry(visitId: string): Promise<Result<Visit>>;
   cancel(visitId: string): Promise<Result<Visit>>;
+  /** The visit the Visits page opens with (e.g. "open that visit" from a duplicate warning). */
+  focusId: string | null;
+  focus(visitId: string): void;
+  /** The focused visit's id, once (the page takes it when it opens). */
+  takeFocus(): string | null;
 }
 
 export const useVisitsStore = create<VisitsState>()((set, get) => {
@@ -28,6 +35,13 @@ export const useVisitsStore = create<VisitsState>()((set, get) => {
     loaded: false,
     loading: false,
     error: null,
+    focusId: null,
+    focus: (visitId) => set({ focusId: visitId }),
+    takeFocus() {
+      const id = get().focusId;
+      set({ focusId: null });
+      return id;
+    },
 
     async load() {
       set({ loading: true, error: null });
@@ -47,6 +61,7 @@ export const useVisitsStore = create<VisitsState>()((set, get) => {
 
     repush: async (visitId, deviceNos) => keep(await call('repushVisit', deviceNos ? { visitId, deviceNos } : { visitId })),
     remove: async (visitId) => keep(await call('removeVisit', { visitId })),
+    signOut: async (visitId) => keep(await call('signOutVisit', { visitId })),
     // Called only after staff confirmed the duplicate warning (see the confirm dialogs).
     retry: async (visitId) => keep(await call('retryRegistration', { visitId, duplicateRiskAccepted: true })),
     cancel: async (visitId) => keep(await call('cancelVisit', { visitId })),

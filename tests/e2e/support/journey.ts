@@ -4,7 +4,7 @@
  * the browser tests and the Electron test.
  */
 import { expect, type Locator, type Page } from '@playwright/test';
-import type { Language } from '../../../src-preload/contract';
+import type { DocumentType, Language } from '../../../src-preload/contract';
 import { translator, type MessageKey, type Params } from '../../../src-renderer/src/i18n/translate';
 import type { Shot, Sim, SimVisitor } from './fixtures';
 
@@ -14,7 +14,9 @@ export const tr = (language: Language): T => translator(language);
 export interface Visitor {
   name: string;
   phone: string;
+  /** The document number (a resident ID unless `documentType` says otherwise). */
   idCard: string;
+  documentType?: DocumentType;
   carno?: string;
   reason?: string;
 }
@@ -118,6 +120,10 @@ export async function navigate(page: Page, t: T, to: 'register' | 'visits' | 'de
 
 export async function fillVisitor(page: Page, t: T, visitor: Visitor, effort: Effort): Promise<void> {
   await expect(stepHeading(page, t, 'visitor')).toBeVisible();
+  if (visitor.documentType && visitor.documentType !== 'id-card') {
+    await page.getByLabel(t('field.documentType'), { exact: true }).selectOption({ label: t(`doc.${visitor.documentType}`) });
+    effort.count();
+  }
   await page.getByLabel(t('field.name'), { exact: true }).fill(visitor.name);
   await page.getByLabel(t('field.phone'), { exact: true }).fill(visitor.phone);
   await page.getByLabel(t('field.documentNo'), { exact: true }).fill(visitor.idCard);
@@ -190,6 +196,8 @@ export interface RegisterOptions {
   shot: Shot;
   /** Staff tick or untick these device numbers in the devices step (default: keep the defaults). */
   toggleDevices?: string[];
+  /** The visitor agrees to be remembered (ticked on the review page), and to keep the photo. */
+  remember?: { photo: boolean };
   /** 'submitted': stop after pressing submit, whatever the outcome (default: expect "done"). */
   until?: 'done' | 'submitted';
 }
@@ -254,6 +262,14 @@ export async function registerVisitor(page: Page, options: RegisterOptions): Pro
   await expect(stepHeading(page, t, 'review')).toBeVisible();
   await expect(page.getByRole('region', { name: t('step.visitor') })).toContainText(visitor.name);
   await expect(page.getByRole('region', { name: t('step.host') })).toContainText(host.name);
+  if (options.remember) {
+    await page.getByLabel(t('returning.remember', { days: 90 })).check();
+    effort.count();
+    if (options.remember.photo) {
+      await page.getByLabel(t('returning.rememberPhoto', { days: 30 })).check();
+      effort.count();
+    }
+  }
   await shot(`${language} 6 review`);
   await expectActionOnScreen(page, page.getByRole('button', { name: t('wizard.submit'), exact: true }));
   await page.getByRole('button', { name: t('wizard.submit'), exact: true }).click();

@@ -10,6 +10,7 @@ import { TINY_JPEG } from '../../../src-main/k30/simulator/photos';
 import { createAppServices, type AppServices } from '../../../src-main/services/app-services';
 import { mapStore, memoryLogger, testSecretBox } from '../../helpers/test-ports';
 import { demoRegistration, intentRecord, residentId, until } from '../../helpers/test-data';
+import { startWebhookStandIn } from '../../helpers/webhook-stand-in';
 
 const PHONE = '13712345678';
 const ID = residentId('44030519851224567');
@@ -173,16 +174,21 @@ describe('no secret leaves the main process', () => {
     aesKey: 'AESKEY-w3Np8Hs6', // 16 bytes
     aesIv: 'AESIV-k5Jd1Fy0Qe', // 16 bytes
     pin: '73914',
+    webhookToken: 'DINGTOKEN-p4Ra9Wc2Ln',
+    webhookSecret: 'SECdingsign-u8Tq3Kx6Me',
   };
   let sim: Awaited<ReturnType<typeof startSimulator>>;
+  let hook: Awaited<ReturnType<typeof startWebhookStandIn>>;
 
   beforeEach(async () => {
+    hook = await startWebhookStandIn();
     sim = await startSimulator({ port: 0, seed: 'demo', companyno: 'CO-LEAK-CHECK', secret: SECRETS.appSecret, aesKey: SECRETS.aesKey, aesIv: SECRETS.aesIv });
   });
   afterEach(async () => {
     await services?.close();
     services = undefined;
     await sim.close();
+    await hook.close();
   });
 
   it('in no IPC answer, no event and no log line, across every call', async () => {
@@ -230,8 +236,15 @@ describe('no secret leaves the main process', () => {
       retryRegistration: () => ({ visitId: registered.id ?? 'x', duplicateRiskAccepted: true }),
       cancelVisit: () => ({ visitId: registered.id ?? 'x' }),
       listVisits: () => undefined,
+      findReturningVisitor: () => ({ phone: PHONE }),
+      useReturningVisitor: () => ({ profileId: 'x' }),
+      findMyProfile: () => ({ phone: PHONE, documentTail: ID.slice(-4) }),
+      searchVisitorProfiles: () => ({ query: '' }),
+      forgetVisitor: () => ({ profileId: 'x' }),
       removeVisit: () => ({ visitId: registered.id ?? 'x' }),
       removeExpired: () => undefined,
+      signOutVisit: () => ({ visitId: 'no-such-visit' }),
+      signOutByCode: () => ({ code: 'AAAAAAAA' }),
       listRegions: () => undefined,
       listRegionPeople: () => ({ regionNo: DEMO_REGIONS.campus, pageindex: 1, pagesize: 20, query: '张' }),
       getMuster: () => ({ scope: 'all', phones: 'masked' }),
@@ -245,9 +258,20 @@ describe('no secret leaves the main process', () => {
       leaveSelfServiceMode: () => ({ pin: SECRETS.pin }),
       reportRendererError: () => ({ source: 'boundary', message: 'render failed' }),
       openDevTools: () => undefined,
+      saveNotificationSettings: () => ({
+        channels: [{ id: 'desk', kind: 'dingtalk', label: '前台群', url: `${hook.url}/robot/send?access_token=${SECRETS.webhookToken}`, secret: SECRETS.webhookSecret, mentionHost: true }],
+        defaultChannelId: 'desk',
+      }),
+      getNotificationSettings: () => undefined,
+      testNotification: () => ({ channelId: 'desk' }),
+      getSlipSettings: () => undefined,
+      saveSlipSettings: () => ({ companyName: '示例科技', paper: '58mm', autoPrint: true }),
+      listPrinters: () => undefined,
+      printSlip: () => ({}),
     };
     expect(Object.keys(inputs).sort()).toEqual([...CALL_NAMES].sort());
-    const order: CallName[] = ['setAdminPin', 'verifyAdminPin', 'registerVisit', ...CALL_NAMES.filter((n) => !['setAdminPin', 'verifyAdminPin', 'registerVisit', 'removeVisit'].includes(n)), 'removeVisit'];
+    const first: CallName[] = ['setAdminPin', 'verifyAdminPin', 'saveNotificationSettings', 'registerVisit'];
+    const order: CallName[] = [...first, ...CALL_NAMES.filter((n) => ![...first, 'removeVisit'].includes(n)), 'removeVisit'];
     const results: Record<string, Result<unknown>> = {};
     for (const name of order) {
       const result = await dispatch(name, inputs[name]());
@@ -259,6 +283,12 @@ describe('no secret leaves the main process', () => {
     seen.push(await dispatch('verifyAdminPin', { pin: '00000' }));
     seen.push(await dispatch('leaveSelfServiceMode', { pin: '00000' }));
     await sim.callbacksIdle();
+    // The host's notification went out (signed, to the stand-in) and the test message too.
+    await until(() => services!.notifier.queue.pending().length === 0 && hook.received.length >= 2);
+    expect(results.testNotification).toMatchObject({ ok: true, value: { ok: true } });
+    expect(results.getNotificationSettings).toMatchObject({ ok: true, value: { channels: [{ id: 'desk', urlSet: true, secretSet: true }] } });
+    expect(hook.received.every((r) => r.query.get('access_token') === SECRETS.webhookToken && r.query.get('sign'))).toBe(true);
+    for (const secret of [SECRETS.webhookToken, SECRETS.webhookSecret]) expect(JSON.stringify([...store.raw.values()])).not.toContain(secret);
 
     expect(results.testConnection).toMatchObject({ ok: true, value: { ok: true } });
     expect(results.registerVisit).toMatchObject({ ok: true, value: { state: 'pushed' } });
@@ -269,6 +299,7 @@ describe('no secret leaves the main process', () => {
     expect(results.getSettings).toMatchObject({ ok: true, value: { secretsSet: { appSecret: true, aesKey: true, aesIv: true } } });
 
     const haystack = [JSON.stringify(seen), ...log.lines].join('\n');
+    expect(haystack).not.toContain(hook.url);
     for (const secret of Object.values(SECRETS)) {
       expect(haystack).not.toContain(secret);
       expect(haystack).not.toContain(Buffer.from(secret).toString('base64'));

@@ -74,3 +74,19 @@ it('the admin PIN leaves kiosk mode, and then everything is open again', async (
   expect(code(await dispatch('leaveSelfServiceMode', { pin: PIN }))).toBe('ok');
   expect(code(await dispatch('listVisits', undefined))).toBe('ok');
 });
+
+it('returning visitors at the kiosk: only the own-profile shape (full phone + document tail), at most 5 a minute; no reception lookup, pre-fill, list or forget', async () => {
+  for (const [name, input] of [
+    ['findReturningVisitor', { phone: '13612345678' }],
+    ['useReturningVisitor', { profileId: 'x' }],
+    ['searchVisitorProfiles', { query: '' }],
+    ['forgetVisitor', { profileId: 'x' }],
+  ] as const) {
+    expect(code(await dispatch(name, input)), name).toBe('not-allowed');
+  }
+  // The shape itself: a document tail is exactly 4 characters, a phone at least 6.
+  expect(code(await dispatch('findMyProfile', { phone: '13612345678', documentTail: '45678' }))).toBe('invalid-input');
+  expect(code(await dispatch('findMyProfile', { phone: '136', documentTail: '5678' }))).toBe('invalid-input');
+  for (let n = 0; n < 5; n++) expect(code(await dispatch('findMyProfile', { phone: '13612345678', documentTail: `000${n}` }))).toBe('ok');
+  expect(code(await dispatch('findMyProfile', { phone: '13612345678', documentTail: '5678' }))).toBe('rate-limited');
+});

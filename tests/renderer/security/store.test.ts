@@ -30,6 +30,10 @@ const fakeKiosk = {
     return { ok: true, value: { total: all.length, rows: all.slice(start, start + q.pagesize).map(person), fetchedAt: new Date().toISOString() } };
   },
   getPhoto: async () => ({ ok: false, error: { code: 'not-found', message: '' } }),
+  getMuster: async () => {
+    if (gate) await gate;
+    return { ok: true, value: { scope: 'all', regions: [], people: [], fetchedAt: new Date().toISOString() } };
+  },
 } as unknown as KioskApi;
 (globalThis as unknown as { kiosk: KioskApi }).kiosk = fakeKiosk;
 
@@ -46,13 +50,38 @@ beforeEach(() => {
   calls = [];
   gate = undefined;
   inside = { R1: Array.from({ length: 10_000 }, (_, i) => `P${i}`), R2: ['P1', 'P2', 'P3'] };
-  useSecurityStore.setState({ regions: [], regionsLoaded: false, selected: null, query: '', list: null, wanted: { first: 0, last: -1 }, photos: {} });
+  store().reset();
 });
 afterEach(() => {
   vi.useRealTimers();
 });
 
 describe('security store', () => {
+  it('a reset stops the page waiting for the screen to settle: nothing is fetched after it', async () => {
+    await store().loadRegions();
+    await settle();
+    store().show(300, 320);
+    await settle(SETTLE_MS / 2);
+    store().reset();
+    await settle(SETTLE_MS * 2);
+    expect(pagesAsked()).toEqual(['R1:1']);
+    expect(store().list).toBeNull();
+  });
+
+  it('a reset drops a muster still on its way: it never lands in the fresh store', async () => {
+    gate = new Promise((resolve) => (release = resolve));
+    const loading = store().loadMuster('all');
+    expect(store().muster.status).toBe('loading');
+    store().reset();
+    release();
+    gate = undefined;
+    expect(await loading).toBeNull();
+    expect(store().muster.status).toBe('idle');
+    // And the next muster after the reset is not mistaken for the dropped one.
+    expect(await store().loadMuster('all')).not.toBeNull();
+    expect(store().muster.status).toBe('done');
+  });
+
   it('shows the top region at once, one call in flight per list, pagesize 200', async () => {
     gate = new Promise((resolve) => (release = resolve));
     await store().loadRegions();

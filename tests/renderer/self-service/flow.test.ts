@@ -3,12 +3,13 @@
  * store against a fake `window.kiosk` (what is sent, what is never sent, what is forgotten).
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { DEFAULT_PHOTO_RULES, RegistrationSchema, type ErrorCode, type KioskApi, type PublicSettings, type Registration, type Result, type Visit } from '../../../src-preload/contract';
+import { RegistrationSchema, type ErrorCode, type KioskApi, type Registration, type Result, type Visit } from '../../../src-preload/contract';
 import { createIdleTimer, type IdleClock, type IdlePhase } from '../../../src-renderer/src/self-service/idle';
 import { buildSelfServiceRegistration, selfServiceErrorView, lockoutSeconds, outcomeOfVisit } from '../../../src-renderer/src/self-service/flow';
 import { emptyDraft, type Draft } from '../../../src-renderer/src/register/draft';
 import { en } from '../../../src-renderer/src/i18n/en';
 import { zhCN } from '../../../src-renderer/src/i18n/zh-CN';
+import { publicSettings } from '../../helpers/public-settings';
 
 // ---------------------------------------------------------------------------------------------
 // A fake clock for the idle timer.
@@ -215,35 +216,20 @@ const fakeKiosk = {
 } as unknown as KioskApi;
 (globalThis as unknown as { kiosk: KioskApi }).kiosk = fakeKiosk;
 
-const SETTINGS: PublicSettings = {
-  configured: true,
+const SETTINGS = publicSettings({
   demo: true,
   server: '',
   companyno: '',
-  profile: 'aes-cbc',
-  profiles: ['aes-cbc', 'aes-ecb'],
   photoEncoding: 'data-url',
-  responseSignPolicy: 'warn',
   secretsSet: { appSecret: false, aesKey: false, aesIv: false },
-  secretProtection: 'os',
-  useCompanyNoAsSecret: false,
   secretSource: 'hidden',
-  registrationPaused: false,
-  maxVisitHours: 24,
-  selfServiceRegistrationsPerMinute: 3,
   defaultDeviceNos: ['D1', 'D2'],
   defaultVisitMinutes: 60,
-  photoMaxKB: 200,
-  photoRules: DEFAULT_PHOTO_RULES,
   language: 'en',
   selfServiceMode: true,
   selfServiceIdleSeconds: 15,
-  startAtLogin: false,
-  cameraId: '',
   adminPinSet: true,
-  callbackAddress: '',
-  retentionDays: 30,
-};
+});
 
 const { useSelfServiceStore, useSelfServiceHostSearch } = await import('../../../src-renderer/src/self-service/store');
 const { useSettingsStore } = await import('../../../src-renderer/src/settings/store');

@@ -2,11 +2,13 @@
  * The list-call limiter against the simulator's "fewer than 60 a minute", over real HTTP, in
  * virtual time. Between the limiter and the server the requests wait in a queue that goes slower
  * the more is waiting in it (a busy server or network): a burst's calls then reach the server
- * later than the limiter let them go, and the server's window is behind ours.
+ * later than the limiter let them go, and the server's window is behind ours. Then the limiter on
+ * its own, with a fake clock.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { K30Client } from '../../../../src-main/k30/client';
 import { RateLimiter, SHARED_LIST_LIMIT_PER_MINUTE } from '../../../../src-main/k30/client/rate-limiter';
+import { isRateLimitedPath, isReadPath, PATHS } from '../../../../src-main/k30/client/paths';
 import { startSimulator, type RunningSimulator } from '../../../../src-main/k30/simulator';
 
 /**
@@ -86,5 +88,66 @@ describe('70 concurrent people/getlist calls against a server allowing 60 a minu
     // The last 15 wait for the first answers' window: just over a minute, not more.
     expect(minutes).toBeGreaterThan(1);
     expect(minutes).toBeLessThan(1.1);
+  });
+});
+
+describe('rate limiter', () => {
+  function fakeClock() {
+    let now = 0;
+    return {
+      now: () => now,
+      /** Time passes once the work already running is done (its answers counted), as in a real wait. */
+      sleep: async (ms: number) => {
+        await new Promise((resolve) => setImmediate(resolve));
+        now += ms;
+      },
+      get time() {
+        return now;
+      },
+    };
+  }
+
+  it('never lets more than perMinute calls start in any window, and makes callers wait rather than fail', async () => {
+    const clock = fakeClock();
+    const limiter = new RateLimiter({ perMinute: 5, now: clock.now, sleep: clock.sleep });
+    const starts: number[] = [];
+    const results = await Promise.all(Array.from({ length: 23 }, (_, i) => limiter.schedule(async () => (starts.push(clock.time), i))));
+    expect(results).toEqual(Array.from({ length: 23 }, (_, i) => i));
+    for (const t of starts) expect(starts.filter((s) => s > t - 60_000 && s <= t).length).toBeLessThanOrEqual(5);
+    expect(starts.slice(0, 5)).toEqual([0, 0, 0, 0, 0]);
+    expect(starts[5]).toBe(60_000);
+    expect(starts[22]).toBe(240_000);
+  });
+
+  it('keeps a reserve for interactive calls: background calls never make a host search wait', async () => {
+    // A clock whose sleeps take a turn of the event loop, so the search below comes "meanwhile".
+    let time = 0;
+    const clock = { now: () => time, sleep: (ms: number) => new Promise<void>((resolve) => setTimeout(() => ((time += ms), resolve()), 0)), get time() { return time; } };
+    const limiter = new RateLimiter({ perMinute: 10, reserve: 4, now: clock.now, sleep: clock.sleep });
+    const starts: Record<string, number> = {};
+    const background = Array.from({ length: 12 }, (_, i) => limiter.schedule(async () => void (starts[`b${i}`] = clock.time), 'background'));
+    const search = limiter.schedule(async () => void (starts.search = clock.time));
+    await Promise.all([...background, search]);
+    expect(starts.search).toBe(0);
+    expect(Array.from({ length: 6 }, (_, i) => starts[`b${i}`])).toEqual([0, 0, 0, 0, 0, 0]);
+    expect(starts.b6).toBe(60_000);
+    // Never more than perMinute in any window, background ones never more than perMinute - reserve.
+    const times = Object.values(starts);
+    for (const t of times) expect(times.filter((s) => s > t - 60_000 && s <= t).length).toBeLessThanOrEqual(10);
+  });
+
+  it('passes on the failure of a call without blocking the queue', async () => {
+    const clock = fakeClock();
+    const limiter = new RateLimiter({ perMinute: 2, now: clock.now, sleep: clock.sleep });
+    await expect(limiter.schedule(async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
+    await expect(limiter.schedule(async () => 'ok')).resolves.toBe('ok');
+    expect(limiter.inWindow).toBe(2);
+  });
+
+  it('knows which paths are limited and which are reads', () => {
+    expect([PATHS.peopleList, PATHS.regionList, PATHS.regionPeople, 'People/GetList'].map(isRateLimitedPath)).toEqual([true, true, true, true]);
+    expect([PATHS.deviceList, PATHS.departmentList, PATHS.recordList].map(isRateLimitedPath)).toEqual([false, false, false]);
+    expect([PATHS.deviceList, PATHS.deviceStatus, PATHS.recordList, '/openapi/region/getpeoplelist'].map(isReadPath)).toEqual([true, true, true, true]);
+    expect([PATHS.visitorCreate, PATHS.deviceOpenDoor, 'attendance/attcalculate'].map(isReadPath)).toEqual([false, false, false]);
   });
 });

@@ -1,12 +1,13 @@
 /**
  * Bounded answers: the K30 client refuses an answer over its size cap (default 8 MB) and stops
- * reading it, whether the size is declared or streamed without end.
+ * reading it, whether the size is declared or streamed without end. And how a failed fetch is
+ * classified: never sent, sent and broken, timed out.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { K30Client, RateLimiter } from '../../../../src-main/k30/client';
-import { DEFAULT_MAX_ANSWER_BYTES } from '../../../../src-main/k30/client/transport';
+import { classifyFetchError, DEFAULT_MAX_ANSWER_BYTES } from '../../../../src-main/k30/client/transport';
 
 let server: Server | undefined;
 afterEach(async () => {
@@ -55,5 +56,23 @@ describe('answers over the size cap', () => {
   it('a declared length over a configured cap is refused before reading', async () => {
     const flood = await floodingServer({ declare: 2 * 1024 * 1024, limit: 2 * 1024 * 1024 - 40 });
     await expect(client(flood.url, 1024 * 1024).call('Device/GetList', {})).rejects.toMatchObject({ name: 'K30ProtocolError', failure: 'too-large', message: expect.stringMatching(/larger than 1048576 bytes/) });
+  });
+});
+
+describe('transport classification', () => {
+  const live = new AbortController().signal;
+  const fetchFailed = (cause: unknown) => Object.assign(new TypeError('fetch failed'), { cause });
+
+  it('tells never-sent from maybe-sent', () => {
+    expect(classifyFetchError(fetchFailed(Object.assign(new Error('x'), { code: 'ECONNREFUSED' })), live, 'connect')).toBe('refused');
+    expect(classifyFetchError(fetchFailed(Object.assign(new Error('x'), { code: 'ENOTFOUND' })), live, 'connect')).toBe('refused');
+    expect(classifyFetchError(fetchFailed(Object.assign(new Error('x'), { code: 'EHOSTUNREACH' })), live, 'connect')).toBe('refused');
+    const aggregate = new AggregateError([Object.assign(new Error('a'), { code: 'ECONNREFUSED' }), Object.assign(new Error('b'), { code: 'ECONNREFUSED' })]);
+    expect(classifyFetchError(fetchFailed(aggregate), live, 'connect')).toBe('refused');
+    expect(classifyFetchError(fetchFailed(Object.assign(new Error('x'), { code: 'ECONNRESET' })), live, 'connect')).toBe('reset');
+    expect(classifyFetchError(fetchFailed(Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET' })), live, 'connect')).toBe('reset');
+    expect(classifyFetchError(fetchFailed(undefined), live, 'connect')).toBe('reset');
+    expect(classifyFetchError(new DOMException('t', 'TimeoutError'), live, 'connect')).toBe('timeout');
+    expect(classifyFetchError(Object.assign(new Error('x'), { code: 'ECONNREFUSED' }), live, 'body')).toBe('reset');
   });
 });

@@ -56,6 +56,8 @@ describe('SettingsService: values and defaults', () => {
       cameraId: '',
       callbackAddress: '',
       retentionDays: 30,
+      profileRetentionDays: 90,
+      profilePhotoDays: 30,
     });
     expect(settings.isConfigured()).toBe(false);
     const pub = settings.publicSettings(true);

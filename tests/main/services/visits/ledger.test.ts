@@ -150,43 +150,6 @@ describe('visit ledger: personal data', () => {
     expect(visit.photoKept).toBe(true);
   });
 
-  it('drops full phone and ID once created, and the photo once every device has the push', async () => {
-    const ledger = await VisitLedger.open({ dataDir: dir, log: memoryLogger() });
-    await ledger.add(record('a'));
-    expect(await readFile(join(dir, 'visits.json'), 'utf8')).toContain('11010119900307123X');
-
-    const created = await ledger.update('a', (r) => {
-      r.state = 'created';
-      r.k30No = '42';
-    });
-    expect(created.private).toEqual({ photo: PHOTO });
-    let disk = await readFile(join(dir, 'visits.json'), 'utf8');
-    expect(disk).not.toContain('11010119900307123X');
-    expect(disk).not.toContain('13812345678');
-    expect(disk).toContain(PHOTO);
-
-    // One device failed: a re-push may still be needed, the photo stays.
-    const partly = await ledger.update('a', (r) => {
-      r.state = 'pushed';
-      r.devices = [
-        { no: 'D1', state: 'pushed' },
-        { no: 'D2', state: 'failed', message: 'offline' },
-      ];
-    });
-    expect(toPublic(partly).photoKept).toBe(true);
-
-    const all = await ledger.update('a', (r) => {
-      r.devices = [
-        { no: 'D1', state: 'confirmed' },
-        { no: 'D2', state: 'pushed' },
-      ];
-    });
-    expect(all.private).toEqual({});
-    expect(toPublic(all).photoKept).toBe(false);
-    disk = await readFile(join(dir, 'visits.json'), 'utf8');
-    expect(disk).not.toContain(PHOTO);
-  });
-
   it('keeps phone, ID and photo while a create may be re-sent, and drops them when that ends', async () => {
     const ledger = await VisitLedger.open({ dataDir: dir, log: memoryLogger() });
     await ledger.add(record('a', { state: 'create-unknown' }));

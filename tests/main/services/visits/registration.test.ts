@@ -14,6 +14,7 @@ import { TINY_JPEG } from '../../../../src-main/k30/simulator/photos';
 import { CallbackReceiver, visitCallbackHandlers } from '../../../../src-main/services/callbacks/callback-receiver';
 import { EventBus } from '../../../../src-main/services/event-bus';
 import { memoryLogger } from '../../../../src-main/services/ports';
+import { testSecretBox } from '../../../helpers/test-ports';
 import { VisitLedger } from '../../../../src-main/services/visits/ledger';
 import { RegistrationService, type RegistrationClient } from '../../../../src-main/services/visits/registration';
 import type { VisitError } from '../../../../src-main/services/visits/visit-error';
@@ -45,7 +46,7 @@ async function simControl(sim: Simulator, path: string, body: unknown) {
 /** One "process": a ledger over the data dir and the services on it. */
 async function processOver(dataDir: string, client: () => RegistrationClient) {
   const log = memoryLogger();
-  const ledger = await VisitLedger.open({ dataDir, log });
+  const ledger = await VisitLedger.open({ dataDir, log, box: testSecretBox() });
   const events = new EventBus();
   const updates: EventPayload<'visitUpdated'>[] = [];
   events.on('visitUpdated', (v) => updates.push(v));
@@ -103,7 +104,8 @@ describe('registration against the simulator', () => {
     expect(onServer).toMatchObject({ name: '访客甲', idcard: ID, syncedDevices: DEVICES });
     expect(onServer.photoBytes).toBe(TINY_JPEG.length);
 
-    // Nothing personal beyond what the ledger must keep is on disk.
+    // Phone and ID are kept while the visit is live, sealed: nothing personal is on disk in clear.
+    expect(p.ledger.get(visit.id)!.private).toMatchObject({ phone: '13812345678', documentNo: ID });
     const disk = await readFile(join(dir, 'visits.json'), 'utf8');
     expect(disk).not.toContain('13812345678');
     expect(disk).not.toContain(ID);

@@ -96,7 +96,7 @@ describe('the maximum visit length (every registration)', () => {
     expect(value<Visit>(await dispatch('registerVisit', demoRegistration({ channel: 'reception' }, 24 * HOUR))).state).toBe('pushed');
 
     value(await dispatch('saveSettings', { maxVisitHours: 72 }));
-    const multiDay = demoRegistration({ channel: 'reception', phone: '13912345678' }, 48 * HOUR);
+    const multiDay = demoRegistration({ channel: 'reception', phone: '13912345678', documentNo: residentId('11010519491231002') }, 48 * HOUR);
     const visit = value<Visit>(await dispatch('registerVisit', multiDay));
     expect(Date.parse(visit.end) - Date.parse(visit.begin)).toBe(48 * HOUR);
     expect(await dispatch('saveSettings', { maxVisitHours: 0 })).toMatchObject({ ok: false, error: { code: 'invalid-input', field: 'maxVisitHours' } });

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+/** The simulator's calls over real HTTP: the demo seed, people, devices, regions, records; every call of the protocol table. */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   startSimulator,
@@ -205,53 +205,5 @@ describe('records and attendance', () => {
 
   it('implements every call of the protocol table', () => {
     expect(Object.keys(HANDLERS)).toHaveLength(27);
-  });
-});
-
-describe('control plane', () => {
-  // How fast bulk filling is belongs to bench/security-view.ts, not to a timed test.
-  it('people/bulk fills a region; reset restores the seed', async () => {
-    const { status, json } = await simControl(sim, 'POST', '/__sim/people/bulk', { regionNo: DEMO_REGIONS.buildingA, count: 5000 });
-    expect(status).toBe(200);
-    expect(json.created).toBe(5000);
-    const page = await simOk(sim, 'region/getpeoplelist', { pageindex: 2, pagesize: 1000, no: DEMO_REGIONS.buildingA });
-    expect(page.total).toBe(json.inside);
-    expect(page.data).toHaveLength(1000);
-    await simControl(sim, 'POST', '/__sim/reset');
-    expect(sim.state.people.size).toBe(240);
-  });
-
-  it('reports bad control requests clearly', async () => {
-    expect((await simControl(sim, 'POST', '/__sim/device', { no: 'D9999', online: true })).status).toBe(404);
-    expect((await simControl(sim, 'POST', '/__sim/device', { no: 'D1001' })).status).toBe(400);
-    expect((await simControl(sim, 'POST', '/__sim/pass', { personNo: 'x', deviceNo: 'D1001' })).status).toBe(404);
-    expect((await simControl(sim, 'POST', '/__sim/faults', { http500: -1 })).status).toBe(400);
-    expect((await simControl(sim, 'GET', '/__sim/nope')).status).toBe(404);
-    const created = await simControl(sim, 'POST', '/__sim/device', { no: 'D2001', online: true, name: '新闸机', regionname: '总部园区' });
-    expect(created.json).toMatchObject({ no: 'D2001', onlinestatus: 1 });
-  });
-});
-
-describe('cli', () => {
-  it('prints one line, serves, and exits cleanly on SIGTERM', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src-main/k30/simulator/cli.ts', '--port', '0', '--companyno', 'CLI1', '--secret', 'cli-secret', '--seed', 'empty'], {
-      cwd: process.cwd(),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    const line = await new Promise<string>((resolve, reject) => {
-      child.stdout.on('data', (chunk: Buffer) => {
-        out += chunk.toString();
-        if (out.includes('\n')) resolve(out.split('\n')[0]);
-      });
-      child.once('exit', (code) => reject(new Error(`exited ${code}: ${out}`)));
-    });
-    expect(line).toMatch(/^K30 simulator listening on http:\/\/127\.0\.0\.1:\d+ companyno=CLI1 secret=cli-secret aes-key=cli-secret aes-iv=cli-secret profile=aes-cbc seed=empty$/);
-    const url = /on (\S+)/.exec(line)![1];
-    const answer = await simCall({ url, credentials: { companyno: 'CLI1', appSecret: 'cli-secret', aesKey: 'cli-secret', aesIv: 'cli-secret', profile: 'aes-cbc' } }, 'Device/GetList', { pageindex: 1, pagesize: 1 });
-    expect(answer.resultcode).toBe('1');
-    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
-    expect(await exited).toBe(0);
   });
 });
