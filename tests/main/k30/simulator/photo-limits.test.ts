@@ -14,7 +14,7 @@ import { TINY_JPEG } from '../../../../src-main/k30/simulator/photos';
 import { DEMO_DEVICES } from '../../../../src-main/k30/simulator/seed';
 import { createAppServices, type AppServices } from '../../../../src-main/services/app-services';
 import { mapStore, memoryLogger, testSecretBox } from '../../../helpers/test-ports';
-import { demoRegistration, until } from '../../../helpers/test-data';
+import { demoRegistration, residentId, until } from '../../../helpers/test-data';
 
 let dir: string;
 let services: AppServices | undefined;
@@ -59,7 +59,7 @@ describe('simulated terminals with photo limits', () => {
     await until(() => services!.ledger.get(first.value.id)!.devices[0].state === 'failed');
     expect(services.ledger.get(first.value.id)!.devices[0].message).toMatch(/^照片过大/);
     expect(await (await setDevice({ no: DEMO_DEVICES.buildingBIn, online: true, photoMaxBytes: null })).json()).toMatchObject({ photoLimits: null });
-    const second = (await dispatch('registerVisit', demoRegistration({ phone: '13700000002', deviceNos: [DEMO_DEVICES.buildingBIn] }))) as Result<Visit>;
+    const second = (await dispatch('registerVisit', demoRegistration({ phone: '13700000002', documentNo: residentId('44030519851224002'), deviceNos: [DEMO_DEVICES.buildingBIn] }))) as Result<Visit>;
     if (!second.ok) throw new Error(JSON.stringify(second.error));
     await until(() => services!.ledger.get(second.value.id)!.devices[0].state === 'confirmed');
   });
