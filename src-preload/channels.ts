@@ -49,6 +49,20 @@ export const CALL_NAMES = [
   'printSlip',
   'reportRendererError',
   'openDevTools',
+  'getActing',
+  'signInStaff',
+  'signOutStaff',
+  'listStaff',
+  'addStaff',
+  'removeStaff',
+  'listAudit',
+  'exportAudit',
+  'listDenyList',
+  'addDenyEntry',
+  'removeDenyEntry',
+  'importDenyList',
+  'exportDenyList',
+  'recordExport',
 ] as const;
 
 export const EVENT_NAMES = ['visitUpdated', 'visitorPassed', 'settingsChanged', 'statusChanged'] as const;

@@ -24,6 +24,10 @@ export const LIMITS = {
   /** How long a consented profile photo may be reused; 0 = never. */
   profilePhotoDays: { min: 0, max: 365 },
   pinDigits: { min: 4, max: 8 },
+  stationName: 40,
+  staffName: 40,
+  denyReason: 200,
+  auditRetentionDays: { min: 1, max: 3650 },
 } as const;
 
 /**
@@ -43,7 +47,7 @@ export const ValidationCodeSchema = z.enum([
   'document-format',
   'id-format',
   'mobile',
-  'id-checksum', 'end-before-begin', 'duplicate', 'pin-format', 'http-url', 'host-port', 'jpeg']);
+  'id-checksum', 'end-before-begin', 'duplicate', 'pin-format', 'http-url', 'host-port', 'jpeg', 'document-or-phone']);
 export type ValidationCode = z.infer<typeof ValidationCodeSchema>;
 /** A schema's message, checked to be one of the codes. */
 export const issueCode = (value: ValidationCode) => value;

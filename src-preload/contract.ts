@@ -12,6 +12,7 @@
  */
 import { z } from 'zod';
 import { issueCode, LIMITS } from './contract-rules';
+import { adminCalls, DenyHitSchema } from './admin-schemas';
 import { PhotoRulesSchema } from './photo-schemas';
 import { KioskLookupSchema, KioskReturningSchema, ProfileIdInputSchema, ProfileSummarySchema, ReturningLookupSchema, ReturningOfferSchema, ReturningPrefillSchema } from './profile-schemas';
 import { NotificationSettingsPatchSchema, NotificationSettingsSchema, NotificationTestSchema, SignOutByCodeResultSchema, VisitCodeInputSchema } from './notify-schemas';
@@ -24,6 +25,7 @@ export * from './identity-rules';
 export * from './profile-schemas';
 export * from './notify-schemas';
 export * from './slip-schemas';
+export * from './admin-schemas';
 
 // ---------------------------------------------------------------------------------------------
 // Shared shapes
@@ -89,6 +91,11 @@ export const PublicSettingsSchema = z.object({
   profilePhotoDays: z.number().int(),
   /** A host-notification channel is set: the kiosk says "we are letting your host know", else "please wait at reception". */
   hostNotificationConfigured: z.boolean(),
+  /** This PC's name at the desk (header, audit log); '' until an administrator names it. */
+  stationName: z.string(),
+  /** Staff give their PIN before acting (off: the station acts). */
+  staffSignIn: z.boolean(),
+  auditRetentionDays: z.number().int(),
 });
 export type PublicSettings = z.infer<typeof PublicSettingsSchema>;
 
@@ -122,6 +129,9 @@ export const SettingsPatchSchema = z
     retentionDays: whole(LIMITS.retentionDays),
     profileRetentionDays: whole(LIMITS.profileRetentionDays),
     profilePhotoDays: whole(LIMITS.profilePhotoDays),
+    stationName: text(LIMITS.stationName),
+    staffSignIn: z.boolean(),
+    auditRetentionDays: whole(LIMITS.auditRetentionDays),
   })
   .partial()
   .strict();
@@ -302,6 +312,14 @@ export const ErrorCodeSchema = z.enum([
   'duplicate-visit',
   /** This self-service kiosk registered its per-minute maximum. */
   'too-many-registrations',
+  /** Staff sign-in is on: a member of staff must give their PIN before this. */
+  'staff-required',
+  /** The visitor matched the deny list (reception sees why; see denyList). */
+  'deny-listed',
+  /** What a self-service kiosk is told instead of why: the visitor should see reception. */
+  'see-reception',
+  /** The deny list cannot be checked (its key cannot be opened): nobody is registered meanwhile. */
+  'deny-list-unavailable',
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
@@ -318,6 +336,8 @@ export const KioskErrorSchema = z.object({
   k30State: VisitStateSchema.optional(),
   /** For 'not-saved' and 'disk-error'. */
   disk: DiskProblemSchema.optional(),
+  /** For 'deny-listed' (reception only): the matching entries, without numbers. */
+  denyList: DenyHitSchema.optional(),
 });
 export type KioskError = z.infer<typeof KioskErrorSchema>;
 
@@ -344,7 +364,8 @@ export const calls = {
 
   searchHosts: { input: z.object({ query: required(50) }).strict(), output: z.array(HostSchema) },
   listDevices: { input: none, output: z.array(DeviceSchema) },
-  openDoor: { input: z.object({ deviceNo: required(32) }).strict(), output: z.literal(true) },
+  /** `pin`: who is acting, when staff sign-in is on (asked for every door opened). */
+  openDoor: { input: z.object({ deviceNo: required(32), pin: z.string().max(16).optional() }).strict(), output: z.literal(true) },
 
   registerVisit: { input: RegistrationSchema, output: VisitSchema },
   /** Push again to the devices that failed (or to the given ones). */
@@ -418,6 +439,8 @@ export const calls = {
   reportRendererError: { input: RendererErrorSchema, output: z.literal(true) },
   /** The packaged app's DevTools, for the administrator only (admin PIN session); false if unavailable. */
   openDevTools: { input: none, output: z.boolean() },
+
+  ...adminCalls,
 } as const;
 
 export type CallName = keyof typeof calls;

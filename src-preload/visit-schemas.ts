@@ -53,6 +53,8 @@ export const RegistrationSchema = z
     duplicateAccepted: z.literal(true).optional(),
     /** The visit this registration replaces (a photo retake, an extension): not a duplicate of it. */
     replacesVisitId: z.string().min(1).max(64).optional(),
+    /** Reception only: an administrator's PIN to register a visitor the deny list stops (logged). */
+    denyListOverride: z.object({ pin: z.string().max(16) }).strict().optional(),
   })
   .strict()
   .superRefine((v, ctx) => {

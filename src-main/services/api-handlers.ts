@@ -24,6 +24,7 @@ import type { HostNotifier } from './notify/host-notifier';
 import { notificationHandlers } from './notify/notification-handlers';
 import type { NotificationSettingsStore } from './notify/notification-settings';
 import type { SlipService } from './slip/slip-service';
+import { adminHandlers, type AdminHandlerDeps } from './admin-handlers';
 
 export interface ApiHandlerDeps {
   settings: SettingsService;
@@ -54,6 +55,8 @@ export interface ApiHandlerDeps {
   /** Returning visitors who consented to be remembered. */
   profiles: VisitorProfiles;
   log: Logger;
+  /** Who is acting, the audit log and the deny list. */
+  admin: Omit<AdminHandlerDeps, 'adminSession'>;
 }
 
 /**
@@ -91,7 +94,16 @@ export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
   const session = deps.adminSession ?? new AdminSession(settings);
   return {
     ...profileHandlers(deps.profiles, session),
-    ...settingsHandlers({ settings, clients, isDemo: deps.isDemo, setSelfServiceMode: deps.setSelfServiceMode, openDevTools: deps.openDevTools, session }),
+    ...settingsHandlers({
+      settings,
+      clients,
+      isDemo: deps.isDemo,
+      setSelfServiceMode: deps.setSelfServiceMode,
+      openDevTools: deps.openDevTools,
+      session,
+      isAdminPin: (pin) => deps.admin.identity.isAdminPin(pin),
+    }),
+    ...adminHandlers({ ...deps.admin, adminSession: session }),
 
     ...notificationHandlers({ store: deps.notifications, notifier: deps.notifier, session }),
 

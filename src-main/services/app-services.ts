@@ -32,6 +32,12 @@ import { NotificationSettingsStore } from './notify/notification-settings';
 import { SlipService, type SlipPrinter } from './slip/slip-service';
 import type { LedgerDisk } from './visits/ledger-disk';
 import { UnsavedFacts } from './visits/unsaved-facts';
+import { AuditLog } from './audit/audit-log';
+import { auditCalls } from './audit/audited-calls';
+import { DenyList } from './deny-list/deny-list';
+import { denyScreen } from './deny-list/deny-screen';
+import { IdentityService } from './identity/identity-service';
+import { MainEvents } from './main-events';
 
 export interface AppServicesOptions {
   /** Where the visit ledger lives (Electron: app.getPath('userData')). */
@@ -56,6 +62,8 @@ export interface AppServicesOptions {
   notificationQueue?: { backoff?: { firstMs: number; maxMs: number; attempts: number }; manual?: boolean; timeoutMs?: number };
   /** Test-only: the demo simulator also serves its control plane (`/__sim/`). Never in a packaged app. */
   demoControlPlane?: boolean;
+  /** How often audit days past their retention are dropped (default hourly). */
+  auditPurgeMs?: number;
 }
 
 export interface AppServices {
@@ -67,6 +75,13 @@ export interface AppServices {
   /** Keyed hashes for matching people (returning visitors, duplicates, deny list) without their numbers. */
   matchKeys: MatchKeys;
   events: EventBus;
+  /** Main-only events other features subscribe to (e.g. `denyListHit` for notifying reception). */
+  mainEvents: MainEvents;
+  /** Who is acting: the station, staff members, roles. */
+  identity: IdentityService;
+  /** `audit.record(...)` / `audit.note(...)` for every feature's actions (actions: AuditActionSchema). */
+  audit: AuditLog;
+  denyList: DenyList;
   /**
    * The services' events as a window may receive them (SelfServiceSession decides; in kiosk mode
    * only the current visitor's). The Electron glue and the harness forward these, never `events`.
@@ -96,6 +111,10 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   const events = new EventBus((error, name) => log.error(`event ${name}: a listener failed: ${describeError(error)}`));
   const settings = new SettingsService(store, secretBox, log);
   const matchKeys = lazyMatchKeys(store, secretBox);
+  const mainEvents = new MainEvents((error, name) => log.error(`main event ${name}: a listener failed: ${describeError(error)}`));
+  const identity = new IdentityService({ settings, store, log, now: () => now().getTime() });
+  const audit = new AuditLog({ dir: join(dataDir, 'audit'), log, now });
+  const denyList = await DenyList.open({ file: atomicFile(join(dataDir, 'deny-list.json')), matchKeys, log, now });
 
   const demo = new DemoMode(log, opts.now, opts.demoControlPlane === true);
   if (settings.values.server === '') await demo.start();
@@ -131,8 +150,20 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     now,
     ...opts.notificationQueue,
   });
-  const registration = new RegistrationService({ ledger, client, events, log, now, facts, visitWindow, matchKeys, onRegistered: (visit) => notifier.onRegistered(visit) });
-  const removal = new RemovalSweeper({ ledger, client, events, log, now, facts, intervalMs: opts.sweepIntervalMs, retentionDays: () => settings.values.retentionDays });
+  const screen = denyScreen({ denyList, identity, audit, events: mainEvents, isSelfServiceMode: selfService, now });
+  const registration = new RegistrationService({ ledger, client, events, log, now, facts, visitWindow, matchKeys, screen, onRegistered: (visit) => notifier.onRegistered(visit) });
+  const removal = new RemovalSweeper({
+    ledger,
+    client,
+    events,
+    log,
+    now,
+    facts,
+    intervalMs: opts.sweepIntervalMs,
+    retentionDays: () => settings.values.retentionDays,
+    // Ended visits the app removed on its own: the system acted.
+    onSwept: (visitId, outcome) => audit.note({ actor: identity.system(), action: 'removed', outcome: outcome === 'removed' ? 'ok' : 'failed', visitId, detail: 'visit ended' }),
+  });
   const signOut = new SignOutService({ ledger, removal, events, log, now });
   // The banner follows the disk: a K30 result held or saved, the ledger (un)writable.
   // …and a K30 server whose callbacks are refused for their time (the receiver is made below).
@@ -147,7 +178,8 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     ledger,
     now,
     doors: async () => new Map((await directory.listDevices()).map((d) => [d.no, { name: d.name, regionname: d.regionname }])),
-    fullPhonesAllowed: () => adminSession.isOpen,
+    // The administrator's session, or a member of staff signed in as security or admin.
+    fullPhonesAllowed: () => adminSession.isOpen || identity.signedInAs(['admin', 'security']),
     archive: musterArchive,
   });
   const rollCall = new RollCallService({
@@ -156,7 +188,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     marksFile: atomicFile(join(dataDir, 'roll-call-marks.sealed')),
     box: secretBox,
     now,
-    fullPhonesAllowed: () => adminSession.isOpen,
+    fullPhonesAllowed: () => adminSession.isOpen || identity.signedInAs(['admin', 'security']),
   });
   const photos = new PhotoProxy({ server: () => settings.values.server || demo.current()?.url });
 
@@ -280,8 +312,9 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     clockSkew: () => callbacks.clockSkew(),
     profiles,
     log,
+    admin: { identity, audit, denyList },
   });
-  const handlers = guardSelfServiceMode(allHandlers, {
+  const handlers = guardSelfServiceMode(auditCalls(allHandlers, { audit, identity, settings }), {
     isSelfServiceMode: selfService,
     defaultDeviceNos: () => settings.values.defaultDeviceNos,
     registrationsPerMinute: () => settings.values.selfServiceRegistrationsPerMinute,
@@ -301,6 +334,12 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
       resumeRetry?.unref?.();
     }
   };
+  // Audit days past their retention go, whole days only: at start and then hourly.
+  const purgeAudit = () => void audit.purge(settings.values.auditRetentionDays).catch((error) => log.error(`audit: retention purge failed: ${describeError(error)}`));
+  purgeAudit();
+  const auditPurge = setInterval(purgeAudit, opts.auditPurgeMs ?? 3_600_000);
+  auditPurge.unref?.();
+
   const ready = (async () => {
     await resume();
     if (!closed) await removal.start();
@@ -313,6 +352,10 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     notifier,
     matchKeys,
     events,
+    mainEvents,
+    identity,
+    audit,
+    denyList,
     onWindowEvent(name, listener) {
       return events.on(name, (payload) => {
         const allowed = selfServiceSession.forWindow(name, payload);
@@ -335,6 +378,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
       unsubscribeNotifications();
       clearTimeout(resumeRetry);
       clearInterval(profilePurge);
+      clearInterval(auditPurge);
       for (const off of statusSubscriptions) off();
       facts.stop();
       await ready;
@@ -345,6 +389,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
       await notifier.close();
       clients.dispose();
       await ledger.flush().catch(() => {});
+      await audit.idle();
       await demo.close();
     },
   };

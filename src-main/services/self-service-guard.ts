@@ -71,6 +71,8 @@ export function guardSelfServiceMode(handlers: ApiHandlers, deps: SelfServiceGua
 
 function checkSelfRegistration(input: Parameters<ApiHandlers['registerVisit']>[0], defaults: string[]): void {
   if (input.channel !== 'kiosk') throw new AppError('not-allowed', 'kiosk mode registers self-service visits only', 'channel');
+  // Nobody at a kiosk overrides the deny list: only reception, with an administrator's PIN.
+  if (input.denyListOverride) throw new AppError('not-allowed', 'the deny list is overridden at reception only', 'denyListOverride');
   const same = input.deviceNos.length === defaults.length && input.deviceNos.every((no) => defaults.includes(no));
   if (!same) throw new AppError('not-allowed', 'a self-registered visit gets the default doors only', 'deviceNos');
 }

@@ -10,7 +10,36 @@ type AnyCall<K extends CallName> = (input?: CallInput<K>) => Promise<Result<Call
 /** `window.kiosk` (read through globalThis so this module also loads in unit tests without a DOM). */
 const bridge = (): Partial<KioskApi> | undefined => (globalThis as { kiosk?: Partial<KioskApi> }).kiosk;
 
+/**
+ * Asks who is acting when main answers 'staff-required' (staff sign-in is on): resolves to the PIN
+ * given (after signing in with it, except for calls that take the PIN themselves), or null when
+ * cancelled. Registered by the app shell (staff/WhoIsActingDialog); none in unit tests.
+ */
+export type StaffPrompt = (name: CallName) => Promise<string | null>;
+let staffPrompt: StaffPrompt | undefined;
+
+/** Calls whose PIN is given with the call itself, every time (main checks it there and then). */
+export const PIN_WITH_CALL: ReadonlySet<CallName> = new Set<CallName>(['openDoor']);
+
+export function setStaffPrompt(prompt: StaffPrompt): () => void {
+  staffPrompt = prompt;
+  return () => {
+    if (staffPrompt === prompt) staffPrompt = undefined;
+  };
+}
+
+/** A call; when main wants to know who is acting, asks once and sends it again. */
 export async function call<K extends CallName>(name: K, ...args: Args<K>): Promise<Result<CallOutput<K>>> {
+  const first = await callOnce(name, args[0]);
+  if (first.ok || first.error.code !== 'staff-required' || !staffPrompt) return first;
+  const pin = await staffPrompt(name);
+  if (pin === null) return first;
+  const input = PIN_WITH_CALL.has(name) ? ({ ...(args[0] as object), pin } as CallInput<K>) : args[0];
+  return callOnce(name, input);
+}
+
+async function callOnce<K extends CallName>(name: K, input: CallInput<K> | undefined): Promise<Result<CallOutput<K>>> {
+  const args = [input] as const;
   const fn = bridge()?.[name] as AnyCall<K> | undefined;
   if (typeof fn !== 'function') return { ok: false, error: { code: 'internal', message: 'window.kiosk is not available' } };
   try {

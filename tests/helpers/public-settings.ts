@@ -36,6 +36,9 @@ export function publicSettings(over: Partial<PublicSettings> = {}): PublicSettin
     profileRetentionDays: 90,
     profilePhotoDays: 30,
     hostNotificationConfigured: false,
+    stationName: '',
+    staffSignIn: false,
+    auditRetentionDays: 365,
     ...over,
   };
 }

@@ -1,16 +1,9 @@
 /** The app's security policy: permissions, the content security policy, where a window may navigate. */
 import react from '@vitejs/plugin-react';
 import { createHash } from 'node:crypto';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { TrustedApp } from '../../src-main/ipc/sender-check';
 import { contentSecurityPolicy, metaContentSecurityPolicy, navigationAllowed, REACT_REFRESH_PREAMBLE_HASH, permissionCheckAllowed, permissionRequestAllowed, withCsp } from '../../src-main/security-policy';
-
-const RENDERER_DIR = '/opt/k30-kiosk/resources/app.asar/out/renderer';
-const prod: TrustedApp = { origin: 'file://', rendererPath: RENDERER_DIR };
-const dev: TrustedApp = { origin: 'http://localhost:5173' };
-const ourFile = pathToFileURL(join(RENDERER_DIR, 'index.html')).href;
+import { dev, ourFile, prod } from '../helpers/trusted-apps';
 
 describe('permission policy', () => {
   it('grants only video media to our main frame', () => {

@@ -20,7 +20,7 @@ import { isReadPath, isRateLimitedPath, normalisePath, PATHS, type K30Path } fro
 import { encodePhoto } from './photo';
 import { sharedListLimiter, type CallPriority, type RateLimiter } from './rate-limiter';
 import { retryPolicy, withRetry, type RetryPolicy } from './retry';
-import { postJson } from './transport';
+import { HttpTransport } from './transport';
 import type {
   CreateVisitorResult,
   Department,
@@ -74,7 +74,10 @@ export function normaliseServer(server: string): string {
 /** Drops undefined, null and '' so optional fields are left out of the request (and the signature). */
 function compact(data: Data): Data {
   const out: Data = {};
-  for (const [key, value] of Object.entries(data)) if (value !== undefined && value !== null && value !== '') out[key] = value;
+  for (const key in data) {
+    const value = data[key];
+    if (value !== undefined && value !== null && value !== '' && Object.hasOwn(data, key)) out[key] = value;
+  }
   return out;
 }
 
@@ -96,12 +99,11 @@ export class K30Client {
   readonly responseSignPolicy: ResponseSignPolicy;
   readonly timeoutMs: number;
   private readonly trust: AnswerTrust;
-  private readonly maxAnswerBytes?: number;
   private readonly credentials: ResolvedCredentials;
   private readonly retry: RetryPolicy;
   private readonly limiter: RateLimiter;
   private readonly logger: K30Logger;
-  private readonly fetchImpl: typeof fetch;
+  private readonly transport: HttpTransport;
 
   constructor(options: K30ClientOptions) {
     this.server = normaliseServer(options.server);
@@ -116,11 +118,10 @@ export class K30Client {
       logger: options.logger ?? silentLogger,
     };
     this.timeoutMs = options.timeoutMs !== undefined && options.timeoutMs > 0 ? options.timeoutMs : DEFAULT_TIMEOUT_MS;
-    this.maxAnswerBytes = options.maxAnswerBytes;
     this.retry = retryPolicy(options.retries);
     this.limiter = options.limiter ?? sharedListLimiter;
     this.logger = options.logger ?? silentLogger;
-    this.fetchImpl = options.fetch ?? ((input, init) => fetch(input, init));
+    this.transport = new HttpTransport({ fetch: options.fetch ?? ((input, init) => fetch(input, init)), timeoutMs: this.timeoutMs, maxAnswerBytes: options.maxAnswerBytes });
   }
 
   // -------------------------------------------------------------------------------------------
@@ -154,7 +155,7 @@ export class K30Client {
   /** One attempt: seal, POST, open, check. */
   private async once(path: string, data: Data): Promise<unknown> {
     const envelope = sealRequest(this.credentials, data);
-    const { text } = await postJson(this.fetchImpl, `${this.server}/openapi/${path}`, JSON.stringify(envelope), this.timeoutMs, path, this.maxAnswerBytes);
+    const { text } = await this.transport.post(`${this.server}/openapi/${path}`, JSON.stringify(envelope), path);
 
     let body: unknown;
     try {

@@ -10,20 +10,29 @@ import type { Department, Device, PassRecord, Page, Person, Region, RegionPerson
 type Row = Record<string, unknown>;
 
 /** Field aliases, by lower-cased vendor name → lower-cased canonical name. */
-const ALIASES: Record<string, string> = { appid: 'companyno', peoplno: 'peopleno' };
+const ALIASES: Record<string, string | undefined> = Object.assign(Object.create(null) as Record<string, string | undefined>, { appid: 'companyno', peoplno: 'peopleno' });
 
-/** The row with lower-cased keys and aliases folded in (an explicit canonical field wins over its alias). */
+const isBlank = (value: unknown) => value === undefined || value === null || value === '';
+
+/**
+ * The row with lower-cased keys and aliases folded in (an explicit canonical field wins over its
+ * alias). One pass over the keys; the aliases, which few answers carry, get a second.
+ */
 export function foldRow(value: unknown): Row {
   const out: Row = {};
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return out;
-  const entries = Object.entries(value as Row);
-  for (const [key, v] of entries) {
-    const lower = key.toLowerCase();
-    if (ALIASES[lower] === undefined && (out[lower] === undefined || out[lower] === null || out[lower] === '')) out[lower] = v;
+  const row = value as Row;
+  const keys = Object.keys(row);
+  let aliased = false;
+  for (let i = 0; i < keys.length; i++) {
+    const lower = keys[i].toLowerCase();
+    if (ALIASES[lower] !== undefined) aliased = true;
+    else if (isBlank(out[lower])) out[lower] = row[keys[i]];
   }
-  for (const [key, v] of entries) {
-    const canonical = ALIASES[key.toLowerCase()];
-    if (canonical !== undefined && (out[canonical] === undefined || out[canonical] === null || out[canonical] === '')) out[canonical] = v;
+  if (!aliased) return out;
+  for (let i = 0; i < keys.length; i++) {
+    const canonical = ALIASES[keys[i].toLowerCase()];
+    if (canonical !== undefined && isBlank(out[canonical])) out[canonical] = row[keys[i]];
   }
   return out;
 }

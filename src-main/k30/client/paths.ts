@@ -36,15 +36,23 @@ export function normalisePath(path: string): string {
   return path.trim().replace(/^\/+|\/+$/g, '').replace(/^openapi\//i, '');
 }
 
-/** Read calls (getlist, GetList, GetDeviceStatus, get…rptlist) may be retried after any transport failure. */
-export function isReadPath(path: string): boolean {
-  const action = normalisePath(path).split('/').pop() ?? '';
-  return /^get/i.test(action);
+/** Answers for the paths seen, so a call does not parse its path again (few paths, bounded all the same). */
+function remembered(compute: (path: string) => boolean): (path: string) => boolean {
+  const known = new Map<string, boolean>();
+  return (path) => {
+    let answer = known.get(path);
+    if (answer === undefined) {
+      answer = compute(path);
+      if (known.size < 256) known.set(path, answer);
+    }
+    return answer;
+  };
 }
+
+/** Read calls (getlist, GetList, GetDeviceStatus, get…rptlist) may be retried after any transport failure. */
+export const isReadPath = remembered((path) => /^get/i.test(normalisePath(path).split('/').pop() ?? ''));
 
 /** The vendor limits these list calls to fewer than 60 a minute. */
 const RATE_LIMITED = new Set(['people/getlist', 'region/getlist', 'region/getpeoplelist']);
 
-export function isRateLimitedPath(path: string): boolean {
-  return RATE_LIMITED.has(normalisePath(path).toLowerCase());
-}
+export const isRateLimitedPath = remembered((path) => RATE_LIMITED.has(normalisePath(path).toLowerCase()));

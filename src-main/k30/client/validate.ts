@@ -183,50 +183,51 @@ export function checkDeviceNos(field: string, list: unknown, call: string, optio
   return list as string[];
 }
 
+function fail(field: string, call: string, problem: string): never {
+  throw new K30ValidationError(field, problem, call);
+}
+
 function checkField(field: string, rule: FieldRule, value: unknown, call: string): void {
-  const fail = (problem: string) => {
-    throw new K30ValidationError(field, problem, call);
-  };
   if (isMissing(value)) {
-    if (rule.required) fail('is required');
+    if (rule.required) fail(field, call, 'is required');
     return;
   }
   switch (rule.kind) {
     case 'pageindex':
-      if (!Number.isInteger(value) || (value as number) < 1) fail('must be a whole number from 1');
+      if (!Number.isInteger(value) || (value as number) < 1) fail(field, call, 'must be a whole number from 1');
       return;
     case 'pagesize':
-      if (!Number.isInteger(value) || (value as number) < 1 || (value as number) > MAX_PAGE_SIZE) fail(`must be a whole number from 1 to ${MAX_PAGE_SIZE}`);
+      if (!Number.isInteger(value) || (value as number) < 1 || (value as number) > MAX_PAGE_SIZE) fail(field, call, `must be a whole number from 1 to ${MAX_PAGE_SIZE}`);
       return;
     case 'int': {
       const n = typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value;
-      if (!Number.isInteger(n)) fail('must be a whole number');
-      if (rule.oneOf && !rule.oneOf.includes(n as number)) fail(`must be one of ${rule.oneOf.join(', ')}`);
+      if (!Number.isInteger(n)) fail(field, call, 'must be a whole number');
+      if (rule.oneOf && !rule.oneOf.includes(n as number)) fail(field, call, `must be one of ${rule.oneOf.join(', ')}`);
       return;
     }
     default:
       break;
   }
-  if (typeof value !== 'string') return fail('must be text');
-  if (rule.max !== undefined && chars(value) > rule.max) fail(`is longer than ${rule.max} characters`);
+  if (typeof value !== 'string') fail(field, call, 'must be text');
+  if (rule.max !== undefined && chars(value) > rule.max) fail(field, call, `is longer than ${rule.max} characters`);
   switch (rule.kind) {
     case 'datetime':
-      if (!DATE_TIME_PATTERN.test(value) || !parseK30DateTime(value)) fail('must be a date and time as yyyy-MM-dd HH:mm:ss');
+      if (!DATE_TIME_PATTERN.test(value) || !parseK30DateTime(value)) fail(field, call, 'must be a date and time as yyyy-MM-dd HH:mm:ss');
       return;
     case 'date':
-      if (!DATE_PATTERN.test(value) || !parseK30DateTime(value)) fail('must be a date as yyyy-MM-dd');
+      if (!DATE_PATTERN.test(value) || !parseK30DateTime(value)) fail(field, call, 'must be a date as yyyy-MM-dd');
       return;
     case 'pwd':
-      if (!/^\d{1,6}$/.test(value)) fail('must be 1 to 6 digits');
+      if (!/^\d{1,6}$/.test(value)) fail(field, call, 'must be 1 to 6 digits');
       return;
     case 'photo':
-      if (!isValidPhoto(value)) fail('must be Base64 image data or an http(s) URL');
+      if (!isValidPhoto(value)) fail(field, call, 'must be Base64 image data or an http(s) URL');
       return;
     case 'image':
-      if (!isValidPhoto(value, false)) fail('must be Base64 image data');
+      if (!isValidPhoto(value, false)) fail(field, call, 'must be Base64 image data');
       return;
     case 'flag':
-      if (value !== '0' && value !== '1') fail('must be "0" or "1"');
+      if (value !== '0' && value !== '1') fail(field, call, 'must be "0" or "1"');
       return;
     case 'device-list':
       checkDeviceNos(field, value.split(','), call);
@@ -263,9 +264,16 @@ export const CROSS_CHECKS: Partial<Record<K30Path, (data: Data, call: string) =>
   [PATHS.regionPeople]: (d, c) => ordered(d, 'startdate', 'effdate', c, true),
 };
 
+/** CALL_RULES[path] as a list, made once per path (every call walks it). */
+const ruleLists = new Map<K30Path, [string, FieldRule][]>();
+function ruleList(path: K30Path): [string, FieldRule][] {
+  let list = ruleLists.get(path);
+  if (!list) ruleLists.set(path, (list = Object.entries(CALL_RULES[path])));
+  return list;
+}
+
 /** Checks a call's request data against the vendor's table; throws K30ValidationError on the first problem. */
 export function validateRequest(path: K30Path, data: Data): void {
-  const rules = CALL_RULES[path];
-  for (const [field, rule] of Object.entries(rules)) checkField(field, rule, data[field], path);
+  for (const [field, rule] of ruleList(path)) checkField(field, rule, data[field], path);
   CROSS_CHECKS[path]?.(data, path);
 }

@@ -22,9 +22,9 @@ export function sign(fields: Record<string, unknown>, appSecret: string): string
 /** Constant-time comparison, case-insensitive on the hex digits. */
 export function signatureMatches(fields: Record<string, unknown>, appSecret: string, given: unknown): boolean {
   if (typeof given !== 'string' || given.length !== 32) return false;
-  const expected = Buffer.from(sign(fields, appSecret), 'utf8');
-  const actual = Buffer.from(given.toLowerCase(), 'utf8');
+  const expected = sign(fields, appSecret);
+  const actual = given.toLowerCase();
   let diff = 0;
-  for (let i = 0; i < expected.length; i++) diff |= expected[i] ^ actual[i];
+  for (let i = 0; i < expected.length; i++) diff |= expected.charCodeAt(i) ^ actual.charCodeAt(i);
   return diff === 0;
 }

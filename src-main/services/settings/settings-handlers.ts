@@ -17,6 +17,11 @@ export interface SettingsHandlerDeps {
   now?: () => number;
   /** Shared with other handlers that want the PIN; made here when not given. */
   session?: AdminSession;
+  /**
+   * Whether a PIN is an administrator's (identity: the admin PIN or an admin member of staff, who
+   * then acts); by default the admin PIN alone.
+   */
+  isAdminPin?: (pin: string) => boolean;
 }
 
 /** What anyone at the desk may change without the admin PIN. */
@@ -35,6 +40,7 @@ export function settingsHandlers(deps: SettingsHandlerDeps): SettingsHandlers {
   const { settings, clients, isDemo, setSelfServiceMode } = deps;
   const session = deps.session ?? new AdminSession(settings, deps.now ?? Date.now);
   const publicSettings = () => settings.publicSettings(isDemo());
+  const isAdminPin = deps.isAdminPin ?? ((pin: string) => settings.verifyPin(pin));
 
   // Once a PIN is set, main itself (not only the settings page) wants it before settings change.
   const openAdminSession = () => session.open();
@@ -54,6 +60,10 @@ export function settingsHandlers(deps: SettingsHandlerDeps): SettingsHandlers {
       // Anyone at the desk may switch the language or pick the webcam; the rest is the administrator's.
       if (Object.keys(patch).some((key) => !DESK_SETTINGS.has(key))) requireAdmin();
       const before = settings.values.selfServiceMode;
+      // Staff sign in with PINs an administrator gives out: the admin PIN comes first.
+      if (patch.staffSignIn === true && !settings.hasPin()) {
+        throw new AppError('pin-required', 'Set an admin PIN before turning staff sign-in on', 'staffSignIn');
+      }
       // Self-service mode is left only with the admin PIN, so there must be one before it is entered.
       if (patch.selfServiceMode === true && !settings.hasPin()) {
         throw new AppError('pin-required', 'Set an admin PIN before turning kiosk mode on', 'selfServiceMode');
@@ -67,7 +77,7 @@ export function settingsHandlers(deps: SettingsHandlerDeps): SettingsHandlers {
     },
 
     async verifyAdminPin({ pin }) {
-      const ok = settings.verifyPin(pin);
+      const ok = isAdminPin(pin);
       if (ok) openAdminSession();
       return ok;
     },
@@ -108,7 +118,7 @@ export function settingsHandlers(deps: SettingsHandlerDeps): SettingsHandlers {
     },
 
     async leaveSelfServiceMode({ pin }) {
-      if (!settings.verifyPin(pin)) throw new AppError('wrong-pin', 'Wrong PIN');
+      if (!isAdminPin(pin)) throw new AppError('wrong-pin', 'Wrong PIN');
       openAdminSession();
       const before = settings.values.selfServiceMode;
       if (before) settings.save({ selfServiceMode: false });

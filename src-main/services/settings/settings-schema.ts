@@ -35,6 +35,9 @@ export const settingsFieldSchemas = {
   retentionDays: patchFields.retentionDays,
   profileRetentionDays: patchFields.profileRetentionDays,
   profilePhotoDays: patchFields.profilePhotoDays,
+  stationName: patchFields.stationName,
+  staffSignIn: patchFields.staffSignIn,
+  auditRetentionDays: patchFields.auditRetentionDays,
 } as const;
 
 export const SettingsValuesSchema = z.object(settingsFieldSchemas).strict();
@@ -68,6 +71,10 @@ export const SETTINGS_DEFAULTS: Readonly<SettingsValues> = Object.freeze({
   // Returning visitors (with their consent): 90 days from the last visit; a photo for 30.
   profileRetentionDays: 90,
   profilePhotoDays: 30,
+  stationName: '',
+  // Off: the station acts, as before; an administrator turns it on once staff have PINs.
+  staffSignIn: false,
+  auditRetentionDays: 365,
 });
 
 export const SETTING_KEYS = Object.keys(settingsFieldSchemas) as SettingKey[];
@@ -81,6 +88,9 @@ export const storeKeyOfSecret = (key: SecretKey) => `sealed_${key}`;
 export const ADMIN_PIN_KEY = 'adminPinHash';
 /** Wrong PINs in a row and the lockout they earned: kept on disk so a restart does not end it. */
 export const PIN_LOCKOUT_KEY = 'adminPinLockout';
+
+/** The staff members (name, role, scrypt hash of their PIN). */
+export const STAFF_KEY = 'staffMembers';
 
 /** What a change notification names: a setting, a secret, or the admin PIN. */
 export type ChangedKey = SettingKey | SecretKey | 'adminPin';

@@ -1,11 +1,11 @@
 import { describeError } from '../../k30/protocol';
-import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 import { PinSchema, SettingsPatchSchema, type PublicSettings, type SecretSource, type SettingsPatch } from '../../../src-preload/contract';
 import { AppError } from '../app-error';
 import { PROFILE_NAMES } from '../../k30/protocol/crypto-profiles';
 import type { K30Credentials } from '../../k30/protocol/credentials';
 import type { KeyValueStore, Logger, SecretBox } from '../ports';
 import { PinLockout } from './pin-lockout';
+import { hashPin, parsePinHash, pinMatches, type PinHash } from './pin-hash';
 import {
   ADMIN_PIN_KEY,
   SECRET_KEYS,
@@ -43,37 +43,6 @@ export interface SettingsServiceOptions {
   maxLockoutMs?: number;
   /** scrypt cost N for new PIN hashes (a power of two). */
   scryptN?: number;
-}
-
-const SCRYPT_KEYLEN = 32;
-const SCRYPT_R = 8;
-const SCRYPT_P = 1;
-
-interface PinHash {
-  n: number;
-  r: number;
-  p: number;
-  salt: Buffer;
-  hash: Buffer;
-}
-
-function hashPin(pin: string, n: number): string {
-  const salt = randomBytes(16);
-  const hash = scryptSync(pin, salt, SCRYPT_KEYLEN, { N: n, r: SCRYPT_R, p: SCRYPT_P });
-  return ['scrypt', n, SCRYPT_R, SCRYPT_P, salt.toString('base64'), hash.toString('base64')].join('$');
-}
-
-function parsePinHash(stored: unknown): PinHash | undefined {
-  if (typeof stored !== 'string') return undefined;
-  const parts = stored.split('$');
-  if (parts.length !== 6 || parts[0] !== 'scrypt') return undefined;
-  const [n, r, p] = parts.slice(1, 4).map(Number);
-  const salt = Buffer.from(parts[4], 'base64');
-  const hash = Buffer.from(parts[5], 'base64');
-  const powerOfTwo = Number.isInteger(n) && n >= 2 && (n & (n - 1)) === 0;
-  if (!powerOfTwo || n > 2 ** 17 || !Number.isInteger(r) || r < 1 || r > 16 || !Number.isInteger(p) || p < 1 || p > 16) return undefined;
-  if (salt.length < 8 || hash.length !== SCRYPT_KEYLEN) return undefined;
-  return { n, r, p, salt, hash };
 }
 
 function sameValue(a: unknown, b: unknown): boolean {
@@ -226,6 +195,9 @@ export class SettingsService {
       profileRetentionDays: v.profileRetentionDays,
       profilePhotoDays: v.profilePhotoDays,
       hostNotificationConfigured: this.hostNotificationConfigured(),
+      stationName: v.stationName,
+      staffSignIn: v.staffSignIn,
+      auditRetentionDays: v.auditRetentionDays,
     };
   }
 
@@ -302,6 +274,22 @@ export class SettingsService {
     return this.pinHash() !== undefined;
   }
 
+  /** Whether `pin` is the admin PIN, neither counted nor locked (the caller counts: identity). */
+  matchesAdminPin(pin: string): boolean {
+    const stored = this.pinHash();
+    return stored !== undefined && pinMatches(pin, stored);
+  }
+
+  /** A new PIN's hash at this install's cost (staff PINs are kept like the admin PIN). */
+  hashNewPin(pin: string): string {
+    return hashPin(pin, this.scryptN);
+  }
+
+  /** The wrong-PIN counter shared by the admin PIN and staff PINs (one budget for guessing). */
+  get pinLockout(): PinLockout {
+    return this.lockout;
+  }
+
   /**
    * True when no PIN is set or `pin` matches. Wrong PINs are counted: after `maxPinAttempts` in a
    * row every attempt (even the right PIN) is refused with AppError('wrong-pin') until the lockout
@@ -313,11 +301,7 @@ export class SettingsService {
     const wait = this.lockout.remainingMs();
     if (wait > 0) throw new AppError('wrong-pin', `Too many wrong PINs; try again in ${Math.ceil(wait / 1000)} s`);
 
-    let matches = false;
-    if (typeof pin === 'string' && pin.length > 0 && pin.length <= 64) {
-      const candidate = scryptSync(pin, stored.salt, stored.hash.length, { N: stored.n, r: stored.r, p: stored.p, maxmem: 256 * stored.n * stored.r + 1024 * 1024 });
-      matches = candidate.length === stored.hash.length && timingSafeEqual(candidate, stored.hash);
-    }
+    const matches = pinMatches(pin, stored);
     if (matches) {
       this.lockout.succeeded();
       return true;

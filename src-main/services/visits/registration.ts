@@ -46,7 +46,15 @@ export interface RegistrationDeps {
   matchKeys?: MatchKeys;
   /** Told once a visitor exists on K30 (created, pushed or not): the host's notification is queued. Never throws into registration. */
   onRegistered?: (visit: Visit) => void;
+  /**
+   * Checked before anything is recorded or sent (the deny list): throws to refuse. Given the
+   * visit's id-to-be, so an override can name it.
+   */
+  screen?: (input: ScreenInput, visitId: string) => Promise<void>;
 }
+
+/** What the screening before a registration sees of it. */
+export type ScreenInput = Pick<Registration, 'name' | 'phone' | 'documentNo' | 'channel' | 'denyListOverride'>;
 
 /** The text shown for a failed step: the server's own words, never a stack or a secret. */
 export function errorText(error: unknown): string {
@@ -91,6 +99,7 @@ export class RegistrationService {
   private readonly visitWindow: VisitWindowPolicy;
   private readonly matchKeys: MatchKeys | undefined;
   private readonly onRegistered?: (visit: Visit) => void;
+  private readonly screen: RegistrationDeps['screen'];
 
   constructor(deps: RegistrationDeps) {
     this.ledger = deps.ledger;
@@ -103,6 +112,7 @@ export class RegistrationService {
     this.visitWindow = deps.visitWindow ?? DEFAULT_VISIT_WINDOW;
     this.matchKeys = deps.matchKeys;
     this.onRegistered = deps.onRegistered;
+    this.screen = deps.screen;
   }
 
   /** `onRecorded` learns the new visit's id before any event about it is emitted. */
@@ -137,6 +147,9 @@ export class RegistrationService {
     };
     this.refuseDuplicate(input, record, at);
     note(record, at, 'intent', input.consent ? `${input.channel}; consent to data and photo` : input.channel);
+    // The deny list, before anything is written or sent (an override is on record first).
+    await this.screen?.(input, record.id);
+    if (input.denyListOverride) note(record, at, 'deny-list-override');
     onRecorded?.(record.id);
     return this.ledger.exclusive(record.id, async () => {
       this.emit(await this.ledger.add(record));
@@ -200,6 +213,9 @@ export class RegistrationService {
       this.facts.requireSaved(visitId);
       const visit = this.ledger.require(visitId);
       if (visit.state !== 'create-unknown') throw new AppError('not-allowed', `only a registration whose outcome is unknown can be retried (this one is ${visit.state})`);
+      // Listed meanwhile? Checked again before anything is sent (staff at reception, no override here).
+      const { phone, documentNo } = visit.private;
+      if (phone && documentNo) await this.screen?.({ name: visit.visitor.name, phone, documentNo, channel: 'reception' }, visitId);
       await this.change(visitId, (r) => {
         r.state = 'intent';
         r.lastError = undefined;

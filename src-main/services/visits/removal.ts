@@ -31,6 +31,8 @@ export interface RemovalDeps {
   backoff?: { firstMs: number; maxMs: number };
   /** K30 results the disk has not taken yet (shared with registration). */
   facts?: UnsavedFacts;
+  /** A timed sweep tried a visit on its own (no one pressed a button): for the audit log. */
+  onSwept?: (visitId: string, outcome: 'removed' | 'failed') => void;
 }
 
 /** States whose visitor exists on the server with a number we can delete. */
@@ -68,6 +70,7 @@ export class RemovalSweeper {
   private readonly timers: Timers;
   private readonly backoff: { firstMs: number; maxMs: number };
   private readonly facts: UnsavedFacts;
+  private readonly onSwept: RemovalDeps['onSwept'];
   private handle: unknown;
   private sweeping?: Promise<SweepResult>;
 
@@ -82,6 +85,7 @@ export class RemovalSweeper {
     this.timers = deps.timers ?? { setInterval: (cb, ms) => setInterval(cb, ms).unref(), clearInterval: (h) => clearInterval(h as NodeJS.Timeout) };
     this.backoff = deps.backoff ?? { firstMs: 30_000, maxMs: 60 * 60_000 };
     this.facts = deps.facts ?? new UnsavedFacts({ ledger: deps.ledger, log: deps.log, now: deps.now });
+    this.onSwept = deps.onSwept;
   }
 
   /** Sweeps once now, then on the interval. */
@@ -156,6 +160,7 @@ export class RemovalSweeper {
       });
       if (outcome === 'removed') result.removed++;
       else if (outcome === 'failed') result.failed.push(visit.id);
+      if (!ignoreBackoff && outcome !== 'skipped') this.onSwept?.(visit.id, outcome);
     }
     result.pending = this.ledger.all().filter((v) => v.state === 'removal-pending').length;
     await this.purgeExpiredRecords();

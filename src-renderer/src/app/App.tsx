@@ -13,6 +13,7 @@ import { UnprovenRemovals } from '../status/UnprovenRemovals';
 import { DiskProblems } from '../status/DiskProblems';
 import { SigningBanner } from '../settings/SigningBanner';
 import { ClockSkewWarning } from '../status/ClockSkewWarning';
+import { WhoIsActingDialog } from '../staff/WhoIsActingDialog';
 
 // Only a self-service kiosk needs it: its own chunk.
 const SelfServiceApp = lazy(() => import('../self-service/SelfServiceApp').then((m) => ({ default: m.SelfServiceApp })));
@@ -59,6 +60,7 @@ export function App() {
       </a>
       {/* Not before settings are known: they may say this is a self-service kiosk. */}
       {settings && <Header />}
+      {settings && <WhoIsActingDialog />}
       <main id="main" className="main" tabIndex={-1}>
         {!settings && loadError ? (
           <div className="card">

@@ -4,6 +4,7 @@ import { useNavigationStore } from '../lib/navigation-store';
 import { useRegistrationStore } from '../register/store';
 import { useSettingsStore } from '../settings/store';
 import { LanguageButton } from './LanguageButton';
+import { ActingBadge } from '../staff/ActingBadge';
 
 export function Header() {
   const t = useT();
@@ -30,6 +31,7 @@ export function Header() {
             ))}
           </ul>
         </nav>
+        <ActingBadge />
         <LanguageButton />
       </div>
       {demo && (

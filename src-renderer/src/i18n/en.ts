@@ -7,6 +7,7 @@ import { visitsEn } from './visits-strings';
 import { devicesEn } from './devices-strings';
 import { settingsEn } from './settings-strings';
 import { notifyEn } from './notify-strings';
+import { adminEn } from './admin-strings';
 import { reliabilityEn } from './reliability-strings';
 import { selfServiceEn } from './self-service-strings';
 import { securityEn } from './security-strings';
@@ -35,4 +36,5 @@ export const en = {
   ...rollCallEn,
   ...frontdeskEn,
   ...notifyEn,
+  ...adminEn,
 } satisfies Messages;

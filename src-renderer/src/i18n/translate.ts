@@ -33,6 +33,9 @@ export const translator =
   (key, params) =>
     translate(language, key, params);
 
+/** Errors whose message is main's own English (no server's words to show). */
+const OWN_WORDS = new Set<KioskError['code']>(['staff-required', 'deny-listed', 'see-reception', 'deny-list-unavailable', 'pin-required', 'not-allowed']);
+
 /** What to tell the user about an error: the specific message (with what to do) and any detail. */
 export function describeError(t: Translate, error: KioskError): { message: string; detail?: string } {
   // Disk trouble: our own words only (the K30 number, and what is wrong with the disk).
@@ -41,6 +44,12 @@ export function describeError(t: Translate, error: KioskError): { message: strin
     return { message, detail: t(`disk.${error.disk ?? 'other'}`) };
   }
   if (error.code === 'disk-error') return { message: t('error.disk-error'), detail: t(`disk.${error.disk ?? 'other'}`) };
+  // Main's own English words about PINs, staff and the deny list never reach the screen: our words only.
+  if (error.code === 'wrong-pin') {
+    const seconds = /try again in (\d+)\s*s/i.exec(error.message)?.[1];
+    return { message: seconds ? t('error.pinLockedFor', { seconds }) : t('error.wrong-pin') };
+  }
+  if (OWN_WORDS.has(error.code)) return { message: t(`error.${error.code}`) };
   const message = t(`error.${error.code}`);
   // The server's own words are useful; our internal messages are not.
   const showDetail = error.code !== 'internal' && error.code !== 'invalid-input' && error.message && error.message !== error.code;

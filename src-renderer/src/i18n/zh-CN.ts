@@ -7,6 +7,7 @@ import { visitsZhCN } from './visits-strings';
 import { devicesZhCN } from './devices-strings';
 import { settingsZhCN } from './settings-strings';
 import { notifyZhCN } from './notify-strings';
+import { adminZhCN } from './admin-strings';
 import { reliabilityZhCN } from './reliability-strings';
 import { selfServiceZhCN } from './self-service-strings';
 import { securityZhCN } from './security-strings';
@@ -37,6 +38,7 @@ export const zhCN = {
   ...rollCallZhCN,
   ...frontdeskZhCN,
   ...notifyZhCN,
+  ...adminZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

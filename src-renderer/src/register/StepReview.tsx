@@ -10,6 +10,7 @@ import { hostLabel } from './host-label';
 import { PhotoResult } from '../photo/PhotoResult';
 import { RememberConsent } from './RememberConsent';
 import { DuplicateWarning } from './DuplicateWarning';
+import { DenyAlert } from './DenyAlert';
 
 function Section({ step, title, children }: { step: StepId; title: string; children: ReactNode }) {
   const t = useT();
@@ -51,6 +52,7 @@ export function StepReview() {
   return (
     <StepFrame step="review" onSubmit={() => void submit()} submitLabel={t('wizard.submit')}>
       <DuplicateWarning />
+      <DenyAlert />
       <div className="review">
         <Section step="visitor" title={t('step.visitor')}>
           <dl className="dl">

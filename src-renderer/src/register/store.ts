@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { Device, Host, KioskError, ReturningPrefill, Visit } from '../../../src-preload/contract';
+import type { DenyHit, Device, Host, KioskError, ReturningPrefill, Visit } from '../../../src-preload/contract';
 import { draftWithReturning } from './returning';
 import { call } from '../api';
 import { addMinutes, endOfDay, parseLocalInput, startOfMinute, toLocalInput } from '../lib/datetime';
@@ -55,6 +55,8 @@ interface RegistrationState {
   /** Came here from the review page (an edit link or a failed submit): "Next" goes straight back. */
   returnToReview: boolean;
   duplicate: DuplicateChoice | null;
+  /** The deny list stopped this visitor (main said who matched and why); nothing was sent. */
+  denied: DenyHit | null;
 
   update(patch: VisitorPatch): void;
   /** Validates one field now (on leaving it), showing or clearing its error. */
@@ -76,8 +78,11 @@ interface RegistrationState {
   goTo(step: StepId, fromReview?: boolean): void;
   next(): void;
   back(): void;
-  /** `anyway`: after the duplicate warning; `replaces`: the visit an extension replaces (ended after). */
-  submit(options?: { anyway?: boolean; replaces?: string }): Promise<void>;
+  /**
+   * `anyway`: after the duplicate warning; `replaces`: the visit an extension replaces (ended after);
+   * `override`: an administrator's PIN to register a visitor the deny list stopped (main logs it).
+   */
+  submit(options?: { anyway?: boolean; replaces?: string; override?: { pin: string } }): Promise<void>;
   sendAgain(): Promise<void>;
   cancelVisit(): Promise<void>;
   repushFailed(): Promise<void>;
@@ -135,6 +140,7 @@ export const useRegistrationStore = create<RegistrationState>()((set, get) => {
     submission: { status: 'idle', busy: false },
     returnToReview: false,
     duplicate: null,
+    denied: null,
 
     ...draftEditActions(set, get),
 
@@ -232,6 +238,7 @@ export const useRegistrationStore = create<RegistrationState>()((set, get) => {
     },
 
     async submit(options = {}) {
+      const { override } = options;
       if (get().submission.status === 'submitting') return;
       const { draft } = get();
       const errors = validateAll(draft);
@@ -244,10 +251,18 @@ export const useRegistrationStore = create<RegistrationState>()((set, get) => {
         ...buildRegistration(draft),
         ...(options.anyway || options.replaces ? { duplicateAccepted: true as const } : {}),
         ...(options.replaces ? { replacesVisitId: options.replaces } : {}),
+        ...(override ? { denyListOverride: override } : {}),
       };
       set({ step: 'result', error: null, duplicate: null, submission: { status: 'submitting', busy: true }, ...focus('heading') });
       const result = await call('registerVisit', registration);
+      if (!result.ok && (result.error.code === 'deny-listed' || (override && (result.error.code === 'wrong-pin' || result.error.code === 'not-allowed')))) {
+        // Stopped before anything was sent: back to the review, with who matched and why.
+        const denied = result.error.denyList ?? get().denied;
+        set({ step: 'review', denied, error: result.error.code === 'deny-listed' ? null : result.error, submission: { status: 'idle', busy: false }, ...focus('alert') });
+        return;
+      }
       if (result.ok) {
+        set({ denied: null });
         useVisitsStore.getState().upsert(result.value);
         afterVisit(result.value);
         // An extension: the new visit holds, so the earlier one ends now (signed out from K30 and the doors).
@@ -314,7 +329,7 @@ export const useRegistrationStore = create<RegistrationState>()((set, get) => {
 
     reset() {
       useHostSearchStore.getState().reset();
-      set({ draft: emptyDraft(), step: 'visitor', fieldErrors: {}, error: null, returnToReview: false, duplicate: null, submission: { status: 'idle', busy: false }, ...focus('heading') });
+      set({ draft: emptyDraft(), step: 'visitor', fieldErrors: {}, error: null, returnToReview: false, duplicate: null, denied: null, submission: { status: 'idle', busy: false }, ...focus('heading') });
     },
   };
 });

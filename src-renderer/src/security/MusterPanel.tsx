@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { KioskError, Muster, MusterPhones, RegionNode } from '../../../src-preload/contract';
 import { call } from '../api';
+import { useActingStore } from '../staff/acting-store';
 import { useT } from '../i18n';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { TextField } from '../components/TextField';
@@ -69,6 +70,8 @@ export function MusterPanel({ selected }: Props) {
   const output = (what: Output, result: Muster, fromKept = false) => {
     const count = result.people.length;
     const at = new Date();
+    // Recorded in the audit log (by main, as it goes: the list is never held up for it).
+    void call('recordExport', { kind: what === 'csv' ? 'muster-csv' : 'muster-print', count });
     if (what === 'csv') {
       const file = musterFileName(target ? target.name : 'all', at);
       downloadText(file, musterCsv(result, t));
@@ -166,7 +169,10 @@ export function MusterPanel({ selected }: Props) {
   );
 }
 
-/** The admin PIN, asked for in place when full phone numbers were refused. */
+/**
+ * A PIN, asked for in place when full phone numbers were refused: the admin PIN (its session), or
+ * a member of staff's (main lets the security and admin roles see them).
+ */
 function MusterPin({ onUnlocked, onCancel }: { onUnlocked: () => void; onCancel: () => void }) {
   const t = useT();
   const [pin, setPin] = useState('');
@@ -179,11 +185,18 @@ function MusterPin({ onUnlocked, onCancel }: { onUnlocked: () => void; onCancel:
     setWrong(false);
     setError(null);
     const result = await call('verifyAdminPin', { pin });
-    if (!result.ok) setError(result.error);
-    else if (!result.value) {
+    if (!result.ok) return setError(result.error);
+    if (result.value) return onUnlocked();
+    const staff = await call('signInStaff', { pin });
+    if (staff.ok) {
+      // The header shows who now acts.
+      useActingStore.setState({ acting: staff.value });
+      return onUnlocked();
+    }
+    if (staff.error.code === 'wrong-pin' && !/try again/i.test(staff.error.message)) {
       setWrong(true);
       setPin('');
-    } else onUnlocked();
+    } else setError(staff.error);
   };
   return (
     <form ref={form} className="muster-pin" onSubmit={(e) => void submit(e)} noValidate data-testid="muster-pin">

@@ -137,12 +137,20 @@ const ERROR_VIEWS: Record<ErrorCode, SelfServiceErrorView> = {
   'app-secret-required': { key: 'selfService.error.unavailable', retry: false, detail: false },
   'visit-too-long': { key: 'selfService.error.unavailable', retry: false, detail: false },
   'too-many-registrations': { key: 'selfService.error.tooMany', retry: true, detail: false },
+  // Never why (the deny list): the store sends the visitor to reception.
+  'staff-required': { key: 'selfService.error.unavailable', retry: false, detail: false },
+  'deny-listed': { key: 'selfService.error.unavailable', retry: false, detail: false },
+  'see-reception': { key: 'selfService.error.unavailable', retry: false, detail: false },
+  'deny-list-unavailable': { key: 'selfService.error.unavailable', retry: false, detail: false },
   internal: { key: 'selfService.error.internal', retry: true, detail: false },
 };
 
 export function selfServiceErrorView(error: KioskError): SelfServiceErrorView {
   return ERROR_VIEWS[error.code] ?? ERROR_VIEWS.internal;
 }
+
+/** Main says only "see reception" (the deny list, unchecked or matched): the visitor is sent there, told no more. */
+export const isSeeReception = (error: KioskError) => error.code === 'see-reception' || error.code === 'deny-listed' || error.code === 'deny-list-unavailable';
 
 /** A create whose outcome is unknown must not be sent again from the kiosk (it could register twice). */
 export const isUnknownOutcome = (error: KioskError) => error.code === 'timeout' || error.code === 'outcome-unknown' || error.code === 'not-saved';

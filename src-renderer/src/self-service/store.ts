@@ -9,6 +9,7 @@ import { call } from '../api';
 import {
   buildSelfServiceRegistration,
   firstError,
+  isSeeReception,
   isUnknownOutcome,
   KIOSK_STEPS,
   noConsent,
@@ -244,6 +245,10 @@ export const useSelfServiceStore = create<SelfServiceState>()((set, get) => {
       }
 
       const error = result.error;
+      if (isSeeReception(error)) {
+        forget({ screen: 'reception', reception: 'unavailable' });
+        return;
+      }
       if (isUnknownOutcome(error)) {
         // Sending again could register the visitor twice: only staff may decide.
         forget({ screen: 'reception', reception: 'unknown' });

@@ -9,6 +9,9 @@ import './settings.css';
 import { VisitorProfilesSection } from './VisitorProfilesSection';
 import { NotificationSection } from './NotificationSection';
 import { SlipSection } from './SlipSection';
+import { StaffSection } from '../staff/StaffSection';
+import { DenyListSection } from '../deny-list/DenyListSection';
+import { AuditSection } from '../audit/AuditSection';
 
 /** Settings, behind the admin PIN once one is set (locked again when the page is left). */
 export function SettingsPage() {
@@ -39,6 +42,9 @@ export function SettingsPage() {
           <SlipSection />
           <PinSection />
           <VisitorProfilesSection />
+          <StaffSection />
+          <DenyListSection />
+          <AuditSection />
           <DevToolsSection />
         </>
       )}

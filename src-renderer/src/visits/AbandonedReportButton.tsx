@@ -1,3 +1,4 @@
+import { call } from '../api';
 import { useT, useLanguage } from '../i18n';
 import { downloadText } from '../security/download';
 import { useVisitsStore } from './store';
@@ -13,6 +14,7 @@ export function AbandonedReportButton() {
   if (count === 0) return null;
   const save = () => {
     const stamp = new Date().toISOString().slice(0, 10);
+    void call('recordExport', { kind: 'abandoned-csv', count });
     downloadText(`${t('visits.abandonedReportFile')}-${stamp}.csv`, abandonedReportCsv(visits, t, language));
   };
   return (

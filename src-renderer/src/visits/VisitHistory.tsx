@@ -12,6 +12,7 @@ const EVENT_KEYS: Record<string, MessageKey> = {
   'push-failed': 'history.push-failed',
   'removal-failed': 'history.removal-failed',
   'removal-rescheduled': 'history.removal-rescheduled',
+  'deny-list-override': 'history.deny-list-override',
 };
 
 /** The visit's state changes, oldest first, translated; doors by name (see history-detail.ts). */

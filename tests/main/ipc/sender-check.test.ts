@@ -1,13 +1,7 @@
 /** Which senders main answers: only our own renderer, by origin and path. */
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { isAppOrigin, isTrustedSender, type TrustedApp } from '../../../src-main/ipc/sender-check';
-
-const RENDERER_DIR = '/opt/k30-kiosk/resources/app.asar/out/renderer';
-const prod: TrustedApp = { origin: 'file://', rendererPath: RENDERER_DIR };
-const dev: TrustedApp = { origin: 'http://localhost:5173' };
-const ourFile = pathToFileURL(join(RENDERER_DIR, 'index.html')).href;
+import { isAppOrigin, isTrustedSender } from '../../../src-main/ipc/sender-check';
+import { dev, ourFile, prod } from '../../helpers/trusted-apps';
 
 describe('isTrustedSender', () => {
   it('accepts our main frame, in production and in development', () => {

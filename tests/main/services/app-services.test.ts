@@ -1,4 +1,5 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -268,6 +269,20 @@ describe('no secret leaves the main process', () => {
       saveSlipSettings: () => ({ companyName: '示例科技', paper: '58mm', autoPrint: true }),
       listPrinters: () => undefined,
       printSlip: () => ({}),
+      getActing: () => undefined,
+      signInStaff: () => ({ pin: SECRETS.pin }),
+      signOutStaff: () => undefined,
+      listStaff: () => undefined,
+      addStaff: () => ({ name: '保安甲', role: 'security', pin: '97531' }),
+      removeStaff: () => ({ id: 'no-such-member' }),
+      listAudit: () => ({}),
+      exportAudit: () => ({}),
+      listDenyList: () => undefined,
+      addDenyEntry: () => ({ name: '拒绝者', phone: '13900000001', reason: 'test' }),
+      removeDenyEntry: () => ({ id: 'no-such-entry' }),
+      importDenyList: () => ({ csv: 'name,phone,reason\r\n拒绝者二,13900000002,test\r\n' }),
+      exportDenyList: () => undefined,
+      recordExport: () => ({ kind: 'muster-csv', count: 3 }),
     };
     expect(Object.keys(inputs).sort()).toEqual([...CALL_NAMES].sort());
     const first: CallName[] = ['setAdminPin', 'verifyAdminPin', 'saveNotificationSettings', 'registerVisit'];
@@ -298,7 +313,13 @@ describe('no secret leaves the main process', () => {
     expect(services.ledger.get(registered.id!)!.history.some((h) => h.event === 'device-confirmed')).toBe(true);
     expect(results.getSettings).toMatchObject({ ok: true, value: { secretsSet: { appSecret: true, aesKey: true, aesIv: true } } });
 
-    const haystack = [JSON.stringify(seen), ...log.lines].join('\n');
+    // The audit log (day files in the data folder) recorded the calls, without secrets or numbers.
+    await services.audit.idle();
+    const auditDir = join(dir, 'audit');
+    const auditText = (await readdir(auditDir)).map((f) => readFileSync(join(auditDir, f), 'utf8')).join('\n');
+    expect(auditText).toContain('"action":"registered"');
+    expect(auditText).toContain('"action":"deny-list-changed"');
+    const haystack = [JSON.stringify(seen), ...log.lines, auditText].join('\n');
     expect(haystack).not.toContain(hook.url);
     for (const secret of Object.values(SECRETS)) {
       expect(haystack).not.toContain(secret);

@@ -58,6 +58,9 @@ describe('SettingsService: values and defaults', () => {
       retentionDays: 30,
       profileRetentionDays: 90,
       profilePhotoDays: 30,
+      stationName: '',
+      staffSignIn: false,
+      auditRetentionDays: 365,
     });
     expect(settings.isConfigured()).toBe(false);
     const pub = settings.publicSettings(true);

@@ -1,0 +1,142 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import type { Result, Visit } from '../../../../src-preload/contract';
+import { createDispatcher, type Dispatch } from '../../../../src-main/ipc/dispatch';
+import { DEMO_DEVICES } from '../../../../src-main/k30/simulator/seed';
+import { createAppServices, type AppServices } from '../../../../src-main/services/app-services';
+import { demoRegistration } from '../../../helpers/test-data';
+import { mapStore, memoryLogger, testSecretBox } from '../../../helpers/test-ports';
+
+const ADMIN = '246810';
+const RECEPTION = '13579';
+const SECURITY = '97531';
+
+let dir: string;
+let services: AppServices;
+let dispatch: Dispatch;
+let store: ReturnType<typeof mapStore>;
+
+const code = (result: Result<unknown>) => (result.ok ? 'ok' : result.error.code);
+const actions = async () => (await services.audit.list({})).entries.reverse().map((e) => `${e.action}:${e.outcome}:${e.actor.kind}${e.actor.staffName ? `:${e.actor.staffName}` : ''}`);
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'audited-'));
+  store = mapStore();
+  services = await createAppServices({ dataDir: dir, store, secretBox: testSecretBox(), log: memoryLogger(), sweepIntervalMs: 3600_000, demoControlPlane: true });
+  await services.ready;
+  dispatch = createDispatcher(services.handlers);
+});
+afterEach(async () => {
+  await services.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+it('records a whole journey as the station while staff sign-in is off', async () => {
+  const registered = await dispatch('registerVisit', demoRegistration());
+  const visit = (registered as { value: Visit }).value;
+  expect(code(await dispatch('repushVisit', { visitId: visit.id }))).toBe('ok');
+  expect(code(await dispatch('openDoor', { deviceNo: DEMO_DEVICES.campusGateIn }))).toBe('ok');
+  expect(code(await dispatch('removeVisit', { visitId: visit.id }))).toBe('ok');
+  expect(await actions()).toEqual(['registered:ok:station', 'pushed:ok:station', 're-pushed:ok:station', 'door-opened:ok:station', 'removed:ok:station']);
+  const entries = (await services.audit.list({})).entries;
+  expect(entries.filter((e) => e.action !== 'door-opened').every((e) => e.visitId === visit.id)).toBe(true);
+  expect(entries.find((e) => e.action === 'door-opened')?.detail).toBe(DEMO_DEVICES.campusGateIn);
+});
+
+it('with staff sign-in on main asks who is acting, and records them; a door wants the PIN each time', async () => {
+  expect(code(await dispatch('saveSettings', { staffSignIn: true }))).toBe('pin-required');
+  expect(code(await dispatch('setAdminPin', { next: ADMIN }))).toBe('ok');
+  expect(code(await dispatch('saveSettings', { staffSignIn: true, stationName: '一楼前台' }))).toBe('ok');
+  // Changing staff now wants an administrator acting, not just the settings session.
+  expect(code(await dispatch('addStaff', { name: '王芳', role: 'reception', pin: RECEPTION }))).toBe('staff-required');
+  expect(code(await dispatch('signInStaff', { pin: ADMIN }))).toBe('ok');
+  expect(code(await dispatch('addStaff', { name: '王芳', role: 'reception', pin: RECEPTION }))).toBe('ok');
+  expect(code(await dispatch('addStaff', { name: '保安甲', role: 'security', pin: SECURITY }))).toBe('ok');
+  await dispatch('signOutStaff', undefined);
+
+  expect(code(await dispatch('registerVisit', demoRegistration()))).toBe('staff-required');
+  expect(services.ledger.all()).toEqual([]);
+  expect(await dispatch('signInStaff', { pin: RECEPTION })).toMatchObject({ ok: true, value: { station: '一楼前台', staffSignIn: true, staff: { name: '王芳', role: 'reception' } } });
+  expect(code(await dispatch('registerVisit', demoRegistration()))).toBe('ok');
+
+  expect(code(await dispatch('openDoor', { deviceNo: DEMO_DEVICES.campusGateIn }))).toBe('staff-required');
+  expect(code(await dispatch('openDoor', { deviceNo: DEMO_DEVICES.campusGateIn, pin: '0000' }))).toBe('wrong-pin');
+  expect(code(await dispatch('openDoor', { deviceNo: DEMO_DEVICES.campusGateIn, pin: SECURITY }))).toBe('ok');
+
+  // Full numbers: reception may not, security may.
+  expect(code(await dispatch('getMuster', { scope: 'all', phones: 'full' }))).toBe('not-allowed');
+  await dispatch('signInStaff', { pin: SECURITY });
+  expect(await dispatch('getMuster', { scope: 'all', phones: 'full' })).toMatchObject({ ok: true, value: { phones: 'full' } });
+
+  const recorded = await actions();
+  expect(recorded).toContain('registered:ok:staff:王芳');
+  expect(recorded).toContain('door-opened:refused:staff:王芳');
+  expect(recorded).toContain('door-opened:ok:staff:保安甲');
+  expect(recorded).toContain('full-numbers-shown:ok:staff:保安甲');
+  expect((await services.audit.list({})).entries.every((e) => e.actor.station === '一楼前台' || e.action === 'settings-changed' || e.action === 'admin-pin-changed')).toBe(true);
+});
+
+it('the security role opens the full-number muster without the admin session, even with sign-in off', async () => {
+  expect(code(await dispatch('setAdminPin', { next: ADMIN }))).toBe('ok');
+  expect(code(await dispatch('addStaff', { name: '保安甲', role: 'security', pin: SECURITY }))).toBe('ok');
+  await dispatch('signOutStaff', undefined);
+  // A new window: no admin session (the test opens it by setting the PIN; a fresh services would not have it).
+  const fresh = await createAppServices({ dataDir: await mkdtemp(join(tmpdir(), 'audited-b-')), store, secretBox: testSecretBox(), log: memoryLogger(), sweepIntervalMs: 3600_000, demoControlPlane: true });
+  try {
+    const d = createDispatcher(fresh.handlers);
+    expect(code(await d('getMuster', { scope: 'all', phones: 'full' }))).toBe('pin-required');
+    expect(code(await d('signInStaff', { pin: SECURITY }))).toBe('ok');
+    expect(await d('getMuster', { scope: 'all', phones: 'full' })).toMatchObject({ ok: true, value: { phones: 'full' } });
+  } finally {
+    await fresh.close();
+  }
+});
+
+it('kiosk mode entered and left, settings changed and exports are recorded; listing wants the admin session', async () => {
+  expect(code(await dispatch('setAdminPin', { next: ADMIN }))).toBe('ok');
+  expect(code(await dispatch('saveSettings', { defaultDeviceNos: [DEMO_DEVICES.campusGateIn], selfServiceMode: true }))).toBe('ok');
+  expect(code(await dispatch('listAudit', {}))).toBe('not-allowed');
+  expect(code(await dispatch('leaveSelfServiceMode', { pin: ADMIN }))).toBe('ok');
+  const csv = await dispatch('exportAudit', {});
+  expect(csv).toMatchObject({ ok: true, value: expect.stringContaining('kiosk-mode-entered') });
+  expect(await actions()).toEqual([
+    'admin-pin-changed:ok:station',
+    'settings-changed:ok:station',
+    'kiosk-mode-entered:ok:station',
+    'kiosk-mode-left:ok:staff:admin',
+    'data-exported:ok:staff:admin',
+  ]);
+});
+
+it('a visit the sweeper removes on its own is recorded as the system acting', async () => {
+  let offset = 0;
+  const swept = await createAppServices({
+    dataDir: await mkdtemp(join(tmpdir(), 'audited-sweep-')),
+    store: mapStore(),
+    secretBox: testSecretBox(),
+    log: memoryLogger(),
+    sweepIntervalMs: 50,
+    demoControlPlane: true,
+    now: () => new Date(Date.now() + offset),
+  });
+  try {
+    const d = createDispatcher(swept.handlers);
+    const registered = await d('registerVisit', demoRegistration({}, 5 * 60_000));
+    const visitId = (registered as { value: Visit }).value.id;
+    offset = 60 * 60_000;
+    await expect.poll(async () => (await swept.audit.list({})).entries.find((e) => e.action === 'removed'), { timeout: 10_000 }).toMatchObject({ visitId, outcome: 'ok', actor: { kind: 'system' }, detail: 'visit ended' });
+  } finally {
+    await swept.close();
+  }
+});
+
+it('exports the page makes itself are recorded with who made them, and not from a kiosk', async () => {
+  expect(code(await dispatch('recordExport', { kind: 'muster-csv', count: 12 }))).toBe('ok');
+  await services.audit.idle();
+  expect((await services.audit.list({})).entries[0]).toMatchObject({ action: 'data-exported', outcome: 'ok', detail: 'muster-csv: 12 rows', actor: { kind: 'station' } });
+  expect(code(await dispatch('setAdminPin', { next: ADMIN }))).toBe('ok');
+  expect(code(await dispatch('saveSettings', { defaultDeviceNos: [DEMO_DEVICES.campusGateIn], selfServiceMode: true }))).toBe('ok');
+  expect(code(await dispatch('recordExport', { kind: 'abandoned-csv', count: 1 }))).toBe('not-allowed');
+});
