@@ -6,12 +6,14 @@
  * imports, checked against this file at compile time).
  *
  * This file is imported by main, preload and renderer, so it may import nothing but zod, channels.ts
- * and its own parts: visit-schemas.ts, the visit half of this contract, and contract-rules.ts, the
+ * and its own parts: visit-schemas.ts, the visit half of this contract, photo-schemas.ts (the photo
+ * checks), and contract-rules.ts, the
  * limits, codes and checks the schemas enforce; both import nothing but zod and are re-exported here.
  */
 import { z } from 'zod';
 import { issueCode, LIMITS } from './contract-rules';
 import { adminCalls, DenyHitSchema } from './admin-schemas';
+import { PhotoRulesSchema } from './photo-schemas';
 import { KioskLookupSchema, KioskReturningSchema, ProfileIdInputSchema, ProfileSummarySchema, ReturningLookupSchema, ReturningOfferSchema, ReturningPrefillSchema } from './profile-schemas';
 import { NotificationSettingsPatchSchema, NotificationSettingsSchema, NotificationTestSchema, SignOutByCodeResultSchema, VisitCodeInputSchema } from './notify-schemas';
 import { PrinterSchema, PrintSlipResultSchema, SlipPaperSchema, SlipSettingsPatchSchema, SlipSettingsSchema } from './slip-schemas';
@@ -19,6 +21,7 @@ import { AppStatusSchema, DiskProblemSchema, RegistrationSchema, SweepResultSche
 import { frontDeskCalls } from './frontdesk-schemas';
 
 export * from './contract-rules';
+export * from './photo-schemas';
 export * from './identity-rules';
 export * from './profile-schemas';
 export * from './notify-schemas';
@@ -73,6 +76,8 @@ export const PublicSettingsSchema = z.object({
   /** The longest visit main registers (reception too). */
   maxVisitHours: z.number().int(),
   photoMaxKB: z.number().int(),
+  /** What the face check wants of a photo (README "Photo rules"). */
+  photoRules: PhotoRulesSchema,
   language: LanguageSchema,
   selfServiceMode: z.boolean(),
   selfServiceIdleSeconds: z.number().int(),
@@ -116,6 +121,7 @@ export const SettingsPatchSchema = z
     defaultVisitMinutes: whole(LIMITS.defaultVisitMinutes),
     maxVisitHours: whole(LIMITS.maxVisitHours),
     photoMaxKB: whole(LIMITS.photoMaxKB),
+    photoRules: PhotoRulesSchema,
     language: LanguageSchema,
     selfServiceMode: z.boolean(),
     selfServiceIdleSeconds: whole(LIMITS.selfServiceIdleSeconds),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SettingsPatchSchema } from '../../../src-preload/contract';
+import { DEFAULT_PHOTO_RULES, SettingsPatchSchema } from '../../../src-preload/contract';
 import { DEFAULT_PROFILE, PROFILE_NAMES } from '../../k30/protocol/crypto-profiles';
 
 /**
@@ -24,6 +24,7 @@ export const settingsFieldSchemas = {
   defaultVisitMinutes: patchFields.defaultVisitMinutes,
   maxVisitHours: patchFields.maxVisitHours,
   photoMaxKB: patchFields.photoMaxKB,
+  photoRules: patchFields.photoRules,
   language: patchFields.language,
   selfServiceMode: patchFields.selfServiceMode,
   selfServiceIdleSeconds: patchFields.selfServiceIdleSeconds,
@@ -59,6 +60,7 @@ export const SETTINGS_DEFAULTS: Readonly<SettingsValues> = Object.freeze({
   defaultVisitMinutes: 120,
   maxVisitHours: 24,
   photoMaxKB: 200,
+  photoRules: DEFAULT_PHOTO_RULES,
   language: 'zh-CN',
   selfServiceMode: false,
   selfServiceIdleSeconds: 60,

@@ -182,6 +182,7 @@ export class SettingsService {
       defaultVisitMinutes: v.defaultVisitMinutes,
       maxVisitHours: v.maxVisitHours,
       photoMaxKB: v.photoMaxKB,
+      photoRules: { ...v.photoRules },
       language: v.language,
       selfServiceMode: v.selfServiceMode,
       selfServiceIdleSeconds: v.selfServiceIdleSeconds,

@@ -143,6 +143,8 @@ export class RegistrationService {
       history: [],
       createdAt: at.toISOString(),
       private: { phone: input.phone, documentNo: input.documentNo, photo: input.photo },
+      // Reception accepted a photo that failed the face check: kept on the visit, with the reason.
+      ...(input.photoOverride ? { photoOverride: { failed: [...input.photoOverride.failed], reason: input.photoOverride.reason } } : {}),
       ...(this.matchKeys ? { match: { phone: this.matchKeys.phone(input.phone), document: this.matchKeys.document(input.documentNo) } } : {}),
     };
     this.refuseDuplicate(input, record, at);

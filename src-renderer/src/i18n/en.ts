@@ -14,6 +14,7 @@ import { selfServiceEn } from './self-service-strings';
 import { securityEn } from './security-strings';
 import { expectedEn } from './expected-strings';
 import { trustEn } from './trust-strings';
+import { faceEn } from './face-strings';
 import { rollCallEn } from './roll-call-strings';
 import { frontdeskEn } from './frontdesk-strings';
 import { receptionEn } from './reception-strings';
@@ -36,6 +37,7 @@ export const en = {
   ...reliabilityEn,
   ...trustEn,
   ...expectedEn,
+  ...faceEn,
   ...rollCallEn,
   ...frontdeskEn,
   ...notifyEn,

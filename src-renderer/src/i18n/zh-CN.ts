@@ -14,6 +14,7 @@ import { selfServiceZhCN } from './self-service-strings';
 import { securityZhCN } from './security-strings';
 import { expectedZhCN } from './expected-strings';
 import { trustZhCN } from './trust-strings';
+import { faceZhCN } from './face-strings';
 import { rollCallZhCN } from './roll-call-strings';
 import { frontdeskZhCN } from './frontdesk-strings';
 import { receptionZhCN } from './reception-strings';
@@ -38,6 +39,7 @@ export const zhCN = {
   ...reliabilityZhCN,
   ...trustZhCN,
   ...expectedZhCN,
+  ...faceZhCN,
   ...rollCallZhCN,
   ...frontdeskZhCN,
   ...notifyZhCN,

@@ -64,8 +64,8 @@ export interface Consent {
 }
 export const noConsent = (): Consent => ({ data: false, photo: false });
 
-/** Why the visitor is sent to reception ('no-photo': agreed to the data but not to a face photo). */
-export type ReceptionReason = 'declined' | 'no-photo' | 'no-devices' | 'unknown' | 'no-number' | 'unavailable';
+/** Why the visitor is sent to reception ('no-photo': agreed to the data but not to a face photo; 'photo': three photos failed the face check). */
+export type ReceptionReason = 'declined' | 'no-photo' | 'no-devices' | 'unknown' | 'no-number' | 'unavailable' | 'photo';
 
 /**
  * What registerVisit receives from the kiosk: the visitor's own consent, the default doors, from

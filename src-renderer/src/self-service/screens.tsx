@@ -1,4 +1,5 @@
 import { useT } from '../i18n';
+import { checkNames } from '../photo/face/face-words';
 import { useSettingsStore } from '../settings/store';
 import { useSelfServiceHostSearch, useSelfServiceStore } from './store';
 import { HostSearchBox } from '../register/HostCombobox';
@@ -121,6 +122,7 @@ export function DoneScreen() {
 export function ReceptionScreen() {
   const t = useT();
   const reason = useSelfServiceStore((s) => s.reception) ?? 'unavailable';
+  const why = useSelfServiceStore((s) => s.receptionWhy);
   const wipe = useSelfServiceStore((s) => s.wipe);
   const left = useAutoReturn(RECEPTION_RETURN_SECONDS, wipe);
   return (
@@ -129,6 +131,7 @@ export function ReceptionScreen() {
         {t('selfService.reception.title')}
       </h1>
       <p className="self-service-lead">{t(`selfService.reception.${reason}`)}</p>
+      {reason === 'photo' && why.length > 0 && <p className="self-service-lead">{t('selfService.reception.photoWhy', { why: t('faceCheck.failed', { list: checkNames(t, why) }) })}</p>}
       <p className="self-service-muted" aria-live="off">
         {t('selfService.returning', { n: left })}
       </p>

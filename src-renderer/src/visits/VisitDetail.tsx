@@ -13,6 +13,7 @@ import { RemovalInfo } from './RemovalInfo';
 import { serviceText } from './service-text';
 import { UnknownOutcomeActions } from './UnknownOutcomeActions';
 import { VisitHistory } from './VisitHistory';
+import { checkNames } from '../photo/face/face-words';
 import { PrintSlipButton } from '../slip/lazy';
 import { slipOfVisit } from '../slip/slip-content';
 
@@ -103,6 +104,11 @@ export function VisitDetail({ visit, onClose }: { visit: Visit; onClose: () => v
         {v.carno && <Row label={t('visit.carno')}>{v.carno}</Row>}
         {v.reason && <Row label={t('visit.reason')}>{v.reason}</Row>}
         <Row label={t('visit.channel')}>{t(`channel.${visit.channel}`)}</Row>
+        {visit.photoOverride && (
+          <Row label={t('visit.photo')}>
+            <span data-testid="photo-override">{t('faceCheck.overrideOnVisit', { failed: checkNames(t, visit.photoOverride.failed), reason: visit.photoOverride.reason })}</span>
+          </Row>
+        )}
         {visit.lastPassAt && <Row label={t('visit.lastPass')}>{formatDateTime(visit.lastPassAt, language)}</Row>}
         {visit.lastError && (
           <Row label={t('visit.lastError')}>

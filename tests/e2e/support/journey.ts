@@ -175,6 +175,9 @@ export async function takePhoto(page: Page, t: T, effort: Effort): Promise<{ kb:
   expect(size.w, 'photo width').toBeGreaterThanOrEqual(480);
   expect(size.h, 'photo height').toBeGreaterThanOrEqual(640);
   expect(Math.abs(size.w / size.h - 3 / 4), `3:4 portrait (${size.w}×${size.h})`).toBeLessThan(0.01);
+  // The face check ran on the captured frame and every check passed.
+  await expect(page.getByTestId('photo-checks')).toContainText(t('faceCheck.passed', { list: '' }).trim());
+  await expect(page.getByTestId('photo-checks')).not.toContainText(t('faceCheck.failed', { list: '' }).trim());
   return { kb, limitKB };
 }
 

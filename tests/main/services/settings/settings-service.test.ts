@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { PublicSettingsSchema } from '../../../../src-preload/contract';
+import { DEFAULT_PHOTO_RULES, PublicSettingsSchema } from '../../../../src-preload/contract';
 import { createDispatcher, type ApiHandlers } from '../../../../src-main/ipc/dispatch';
 import { AppError } from '../../../../src-main/services/app-error';
 import { ClientProvider } from '../../../../src-main/services/connection/client-provider';
@@ -47,6 +47,7 @@ describe('SettingsService: values and defaults', () => {
       defaultVisitMinutes: 120,
       maxVisitHours: 24,
       photoMaxKB: 200,
+      photoRules: DEFAULT_PHOTO_RULES,
       language: 'zh-CN',
       selfServiceMode: false,
       selfServiceIdleSeconds: 60,
