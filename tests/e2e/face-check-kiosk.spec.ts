@@ -7,7 +7,7 @@ import { ZHANG_WEI } from './support/data';
 import { expect, test } from './support/fixtures';
 import { openAppWithFeed } from './support/feed-browser';
 import { createDispatcher } from '../../src-main/ipc/dispatch';
-import { chooseHost, DOORS, fillDetails, heading, next, PIN, VISITOR, visitCount, zh } from './support/self-service';
+import { agree, chooseHost, DOORS, fillDetails, heading, next, PIN, VISITOR, visitCount, zh } from './support/self-service';
 import { PHOTO_TRIES } from '../../src-renderer/src/self-service/store';
 
 test('kiosk: two faces in the picture, 3 failed tries, then "please see reception" saying why; nothing registered', async ({ harness, sim }, testInfo) => {
@@ -20,14 +20,13 @@ test('kiosk: two faces in the picture, 3 failed tries, then "please see receptio
   try {
     const { page } = feedApp;
     const t = zh;
+    // Consent first, then details and host, then the photo.
     await page.getByRole('button', { name: t('selfService.welcome.start'), exact: true }).click();
+    await agree(page, t);
     await fillDetails(page, t, VISITOR);
     await next(page, t);
     await chooseHost(page, t, ZHANG_WEI);
     await next(page, t);
-    await page.getByLabel(t('selfService.consent.data')).check();
-    await page.getByLabel(t('selfService.consent.photo')).check();
-    await page.getByRole('button', { name: t('selfService.consent.accept'), exact: true }).click();
 
     const why = t('faceCheck.advice.several-faces');
     const capture = page.getByRole('button', { name: t('faceCheck.waiting', { why }), exact: true });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Registration, Visit } from '../../../src-preload/contract';
 import { AppError } from '../app-error';
 import { K30CreatedWithoutNumberError, K30Error, K30ProtocolError, K30ServerError, K30TransportError, K30ValidationError } from '../../k30/client/errors';
+import { describeError } from '../../k30/protocol/describe-error';
 import type { EventBus } from '../event-bus';
 import type { Logger } from '../ports';
 import type { MatchKeys } from '../personal-data/match-key';
@@ -123,8 +124,11 @@ export class RegistrationService {
     const client = this.client();
     const at = this.now();
     const { begin, end } = this.visitWindow(input, at);
+    const id = this.newId();
+    // The deny list first, before anything is written or sent (an override is on record first).
+    await this.screen?.(input, id);
     const record: VisitRecord = {
-      id: this.newId(),
+      id,
       state: 'intent',
       channel: input.channel,
       visitor: {
@@ -145,18 +149,31 @@ export class RegistrationService {
       private: { phone: input.phone, documentNo: input.documentNo, photo: input.photo },
       // Reception accepted a photo that failed the face check: kept on the visit, with the reason.
       ...(input.photoOverride ? { photoOverride: { failed: [...input.photoOverride.failed], reason: input.photoOverride.reason } } : {}),
-      ...(this.matchKeys ? { match: { phone: this.matchKeys.phone(input.phone), document: this.matchKeys.document(input.documentNo) } } : {}),
+      ...this.matchOf(input),
     };
     this.refuseDuplicate(input, record, at);
     note(record, at, 'intent', input.consent ? `${input.channel}; consent to data and photo` : input.channel);
-    // The deny list, before anything is written or sent (an override is on record first).
-    await this.screen?.(input, record.id);
     if (input.denyListOverride) note(record, at, 'deny-list-override');
     onRecorded?.(record.id);
     return this.ledger.exclusive(record.id, async () => {
       this.emit(await this.ledger.add(record));
       return this.announced(await forVisit(record.id, () => this.createAndPush(record.id, client)));
     });
+  }
+
+  /**
+   * The keyed hashes kept for matching (duplicates, the visit log's search). A key that cannot be
+   * opened (another OS user, a changed keyring) costs the matching, never the registration: the
+   * deny list, which must not be passed silently, refused above in that case.
+   */
+  private matchOf(input: Registration): Pick<VisitRecord, 'match'> {
+    if (!this.matchKeys) return {};
+    try {
+      return { match: { phone: this.matchKeys.phone(input.phone), document: this.matchKeys.document(input.documentNo) } };
+    } catch (error) {
+      this.log.warn(`registration: the match key cannot be opened, this visit is kept without match keys: ${describeError(error)}`);
+      return {};
+    }
   }
 
   /**
