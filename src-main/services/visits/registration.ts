@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { Registration, Visit } from '../../../src-preload/contract';
 import { AppError } from '../app-error';
 import { K30CreatedWithoutNumberError, K30Error, K30ProtocolError, K30ServerError, K30TransportError, K30ValidationError } from '../../k30/client/errors';
-import { describeError } from '../../k30/protocol/describe-error';
 import type { EventBus } from '../event-bus';
 import type { Logger } from '../ports';
 import type { MatchKeys } from '../personal-data/match-key';
-import { forVisit, VisitError } from './visit-error';
+import { matchOf, refuseDuplicate } from './duplicate-visits';
+import { forVisit } from './visit-error';
 import { UnsavedFacts } from './unsaved-facts';
 import { maskDocument, maskPhone, note, toPublic, type VisitLedger, type VisitRecord } from './ledger';
 import { DEFAULT_VISIT_WINDOW, type VisitWindowPolicy } from './visit-window';
@@ -75,9 +75,6 @@ function mayHaveBeenCreated(error: unknown): boolean {
   if (error instanceof K30ProtocolError) return true;
   return true;
 }
-
-/** A visit that is (or may be) on K30 and at the doors: a second one for the same person is a duplicate. */
-const LIVE_STATES = new Set<VisitRecord['state']>(['intent', 'create-unknown', 'created', 'created-without-no', 'pushed']);
 
 /** Main's fixed notes in a visit's lastError; the renderer shows each in the app's language (visits/service-text.ts). */
 export const APP_STOPPED = 'The app stopped while registering: the server may or may not have this visitor.';
@@ -149,9 +146,9 @@ export class RegistrationService {
       private: { phone: input.phone, documentNo: input.documentNo, photo: input.photo },
       // Reception accepted a photo that failed the face check: kept on the visit, with the reason.
       ...(input.photoOverride ? { photoOverride: { failed: [...input.photoOverride.failed], reason: input.photoOverride.reason } } : {}),
-      ...this.matchOf(input),
+      ...matchOf(this.matchKeys, input, this.log),
     };
-    this.refuseDuplicate(input, record, at);
+    refuseDuplicate(this.ledger, input, record, at);
     note(record, at, 'intent', input.consent ? `${input.channel}; consent to data and photo` : input.channel);
     if (input.denyListOverride) note(record, at, 'deny-list-override');
     onRecorded?.(record.id);
@@ -159,21 +156,6 @@ export class RegistrationService {
       this.emit(await this.ledger.add(record));
       return this.announced(await forVisit(record.id, () => this.createAndPush(record.id, client)));
     });
-  }
-
-  /**
-   * The keyed hashes kept for matching (duplicates, the visit log's search). A key that cannot be
-   * opened (another OS user, a changed keyring) costs the matching, never the registration: the
-   * deny list, which must not be passed silently, refused above in that case.
-   */
-  private matchOf(input: Registration): Pick<VisitRecord, 'match'> {
-    if (!this.matchKeys) return {};
-    try {
-      return { match: { phone: this.matchKeys.phone(input.phone), document: this.matchKeys.document(input.documentNo) } };
-    } catch (error) {
-      this.log.warn(`registration: the match key cannot be opened, this visit is kept without match keys: ${describeError(error)}`);
-      return {};
-    }
   }
 
   /**
@@ -283,24 +265,6 @@ export class RegistrationService {
   }
 
   // -------------------------------------------------------------------------------------------
-
-  /**
-   * Reception only: the same document or phone (by match key) with a visit that is live or still
-   * to come refuses the registration until staff chose "register anyway". The visit a retake or an
-   * extension replaces is not a duplicate of it. (The kiosk is not told: that would say whether a
-   * stranger's number has a visit.)
-   */
-  private refuseDuplicate(input: Registration, record: VisitRecord, at: Date): void {
-    if (input.channel !== 'reception' || input.duplicateAccepted || !record.match) return;
-    const live = this.ledger
-      .findByMatch(record.match)
-      .filter((v) => v.id !== input.replacesVisitId && LIVE_STATES.has(v.state) && Date.parse(v.end) > at.getTime())
-      .sort((a, b) => a.begin.localeCompare(b.begin));
-    const first = live[0];
-    if (!first) return;
-    const field = first.match?.document === record.match.document ? 'documentNo' : 'phone';
-    throw new VisitError(first.id, new AppError('duplicate-visit', `the same ${field === 'documentNo' ? 'document' : 'phone'} has an active or upcoming visit`, field));
-  }
 
   /** Runs inside the visit's lock, with the record in 'intent' on disk. */
   private async createAndPush(visitId: string, client: RegistrationClient): Promise<Visit> {
