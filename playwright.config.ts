@@ -1,9 +1,10 @@
 import { defineConfig } from '@playwright/test';
-import { cameraY4m, chromiumPath, outputDir } from './tests/e2e/support/paths';
+import { chromiumPath, outputDir } from './tests/e2e/support/paths';
+import { chromiumArgs, faceFeeds } from './tests/e2e/support/face-feeds';
 
 /**
  * Browser tests of the built renderer against the real services (tests/harness), in Debian's
- * Chromium with a fake webcam that plays a busy Y4M (made at global setup). Each test starts its
+ * Chromium with a fake webcam that plays a face cropped from a group photo (made at global setup). Each test starts its
  * own harness on a random loopback port with its own temp data dir (tests/e2e/support/fixtures.ts),
  * and the demo simulator and callback receiver bind port 0: nothing is shared, so tests run two at a
  * time, spread by test rather than by file (the longest files no longer set the pace).
@@ -23,17 +24,8 @@ export default defineConfig({
   use: {
     launchOptions: {
       executablePath: chromiumPath,
-      args: [
-        '--no-sandbox',
-        '--use-fake-device-for-media-stream',
-        '--use-fake-ui-for-media-stream',
-        `--use-file-for-fake-video-capture=${cameraY4m}`,
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-gpu',
-      ],
+      // One face, large and centred: every test not about the face check photographs a visitor who passes it.
+      args: chromiumArgs(faceFeeds.oneFace),
     },
     viewport: { width: 1280, height: 800 },
     screenshot: 'on',

@@ -71,7 +71,8 @@ export interface CspOptions {
 export function contentSecurityPolicy(options: CspOptions = {}): string {
   const directives: [string, string[]][] = [
     ['default-src', ["'self'"]],
-    ['script-src', ["'self'"]],
+    // 'wasm-unsafe-eval' lets the face check compile its WebAssembly (TensorFlow.js WASM backend); no eval of script.
+    ['script-src', ["'self'", "'wasm-unsafe-eval'"]],
     ['style-src', ["'self'"]],
     ['img-src', ["'self'", 'data:', 'blob:']],
     ['media-src', ["'self'", 'blob:', 'mediastream:']],

@@ -13,6 +13,8 @@ export const LIMITS = {
   /** Every free text of a visit: name, document number, car number, reason, host. */
   visitText: 50,
   companyno: 32,
+  /** The data controller's name shown on the kiosk's consent screen. */
+  companyName: 60,
   defaultVisitMinutes: { min: 5, max: 60 * 24 * 30 },
   maxVisitHours: { min: 1, max: 24 * 30 },
   photoMaxKB: { min: 20, max: 2048 },

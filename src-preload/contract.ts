@@ -6,20 +6,23 @@
  * imports, checked against this file at compile time).
  *
  * This file is imported by main, preload and renderer, so it may import nothing but zod, channels.ts
- * and its own parts: visit-schemas.ts, the visit half of this contract, and contract-rules.ts, the
- * limits, codes and checks the schemas enforce (no zod: the renderer's first screen imports it
- * alone); both are re-exported here.
+ * and its own parts: visit-schemas.ts, the visit half of this contract, photo-schemas.ts (the photo
+ * checks), and contract-rules.ts, the limits, codes and checks the schemas enforce (no zod: the
+ * renderer's first screen imports it alone); all are re-exported here.
  */
 import { z } from 'zod';
 import { issueCode, LIMITS, VALIDATION_CODES } from './contract-rules';
 import { adminCalls, DenyHitSchema } from './admin-schemas';
+import { PhotoRulesSchema } from './photo-schemas';
 import { KioskLookupSchema, KioskReturningSchema, ProfileIdInputSchema, ProfileSummarySchema, ReturningLookupSchema, ReturningOfferSchema, ReturningPrefillSchema } from './profile-schemas';
 import { NotificationSettingsPatchSchema, NotificationSettingsSchema, NotificationTestSchema, SignOutByCodeResultSchema, VisitCodeInputSchema } from './notify-schemas';
 import { PrinterSchema, PrintSlipResultSchema, SlipPaperSchema, SlipSettingsPatchSchema, SlipSettingsSchema } from './slip-schemas';
+import { MusterPhonesSchema, MusterSchema, RegionNodeSchema, RegionPeoplePageSchema, RegionPeopleQuerySchema, RollCallSchema, RollCallSourceSchema } from './presence-schemas';
 import { AppStatusSchema, DiskProblemSchema, RegistrationSchema, SweepResultSchema, VisitIdSchema, VisitSchema, VisitStateSchema } from './visit-schemas';
 import { frontDeskCalls } from './frontdesk-schemas';
 
 export * from './contract-rules';
+export * from './photo-schemas';
 export * from './identity-rules';
 export * from './profile-schemas';
 export * from './notify-schemas';
@@ -77,6 +80,8 @@ export const PublicSettingsSchema = z.object({
   /** The longest visit main registers (reception too). */
   maxVisitHours: z.number().int(),
   photoMaxKB: z.number().int(),
+  /** What the face check wants of a photo (README "Photo rules"). */
+  photoRules: PhotoRulesSchema,
   language: LanguageSchema,
   selfServiceMode: z.boolean(),
   selfServiceIdleSeconds: z.number().int(),
@@ -96,6 +101,8 @@ export const PublicSettingsSchema = z.object({
   /** Staff give their PIN before acting (off: the station acts). */
   staffSignIn: z.boolean(),
   auditRetentionDays: z.number().int(),
+  /** Who is responsible for visitors' data (the kiosk's consent names it); '' = not set. */
+  companyName: z.string(),
 });
 export type PublicSettings = z.infer<typeof PublicSettingsSchema>;
 
@@ -118,6 +125,7 @@ export const SettingsPatchSchema = z
     defaultVisitMinutes: whole(LIMITS.defaultVisitMinutes),
     maxVisitHours: whole(LIMITS.maxVisitHours),
     photoMaxKB: whole(LIMITS.photoMaxKB),
+    photoRules: PhotoRulesSchema,
     language: LanguageSchema,
     selfServiceMode: z.boolean(),
     selfServiceIdleSeconds: whole(LIMITS.selfServiceIdleSeconds),
@@ -131,6 +139,7 @@ export const SettingsPatchSchema = z
     stationName: text(LIMITS.stationName),
     staffSignIn: z.boolean(),
     auditRetentionDays: whole(LIMITS.auditRetentionDays),
+    companyName: text(LIMITS.companyName),
   })
   .partial()
   .strict();
@@ -187,94 +196,7 @@ export type Device = z.infer<typeof DeviceSchema>;
 export * from './visit-schemas';
 export * from './frontdesk-schemas';
 
-// ---------------------------------------------------------------------------------------------
-// Security view
-
-export const RegionNodeSchema = z.object({
-  no: z.string(),
-  name: z.string(),
-  parentno: z.string(),
-  /** Everyone in the region and its sub-regions, each person counted once. */
-  inside: z.number().int(),
-  /** Of those, placed in this region itself (the region they entered last)… */
-  here: z.number().int(),
-  /** …and in its sub-regions. */
-  below: z.number().int(),
-});
-export type RegionNode = z.infer<typeof RegionNodeSchema>;
-
-export const RegionPersonSchema = z.object({
-  no: z.string(),
-  name: z.string(),
-  deptname: z.string(),
-  phoneTail: z.string(),
-  photoUrl: z.string(),
-  deviceno: z.string(),
-  entertime: z.string(),
-  /** Set when this kiosk registered the person as a visitor. */
-  visitId: z.string().optional(),
-  /** A visitor still inside after their visit ended. */
-  overstay: z.boolean(),
-});
-export type RegionPerson = z.infer<typeof RegionPersonSchema>;
-
-export const RegionPeopleQuerySchema = z
-  .object({ regionNo: required(50), pageindex: z.number().int().min(1), pagesize: z.number().int().min(1).max(1000), query: text(50).optional() })
-  .strict();
-
-/** Phone numbers on a muster: masked (always allowed) or in full (admin PIN session only). */
-export const MusterPhonesSchema = z.enum(['masked', 'full']);
-export type MusterPhones = z.infer<typeof MusterPhonesSchema>;
-
-/** One person on the muster: listed once, in the region they entered last. */
-export const MusterPersonSchema = z.object({
-  no: z.string(),
-  name: z.string(),
-  deptname: z.string(),
-  regionNo: z.string(),
-  /** Region names from the top region down to this person's region. */
-  regionPath: z.array(z.string()),
-  deviceno: z.string(),
-  /** The entry door's name ('' when the device is unknown: show its number). */
-  doorName: z.string(),
-  entertime: z.string(),
-  visitor: z.boolean(),
-  /** Whom a visitor registered here came to see ('' otherwise). */
-  hostName: z.string(),
-  /** Masked (138****5678) or in full, as asked and allowed. */
-  phone: z.string(),
-  visitId: z.string().optional(),
-  overstay: z.boolean(),
-});
-export type MusterPerson = z.infer<typeof MusterPersonSchema>;
-
-export const MusterSchema = z.object({
-  /** A region number (that region with its sub-regions) or 'all'. */
-  scope: z.string(),
-  phones: MusterPhonesSchema,
-  fetchedAt: z.string(),
-  /** The regions in scope, tree order, with counts (each person once). */
-  regions: z.array(RegionNodeSchema),
-  /** In region order, newest arrival first within a region. */
-  people: z.array(MusterPersonSchema),
-});
-export type Muster = z.infer<typeof MusterSchema>;
-
-/** A roll call runs on the muster from K30 now, or on the last one this computer kept (K30 unreachable). */
-export const RollCallSourceSchema = z.enum(['live', 'last-known']);
-export type RollCallSource = z.infer<typeof RollCallSourceSchema>;
-
-export const RollCallSchema = z.object({
-  startedAt: z.string(),
-  source: RollCallSourceSchema,
-  /** The list as it was when the roll call started (its fetchedAt is its age). */
-  muster: MusterSchema,
-  /** Person no → when a marshal marked them safe. */
-  safe: z.record(z.string(), z.string()),
-});
-export type RollCall = z.infer<typeof RollCallSchema>;
-
-export const RegionPeoplePageSchema = z.object({ total: z.number().int(), rows: z.array(RegionPersonSchema), fetchedAt: z.string() });
+export * from './presence-schemas';
 
 // ---------------------------------------------------------------------------------------------
 // Results and errors

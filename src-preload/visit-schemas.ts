@@ -1,10 +1,11 @@
 /**
  * The contract's visit shapes: what a registration sends, the states of a visit, the visit the
  * renderer sees, and the app status that concerns visits (ledger problems, K30 results not yet
- * saved). Part of the one contract (re-exported by contract.ts); imports nothing but zod and the
- * contract's rules (contract-rules.ts).
+ * saved). Part of the one contract (re-exported by contract.ts); imports nothing but zod, the
+ * contract's rules (contract-rules.ts) and the photo checks (photo-schemas.ts).
  */
 import { z } from 'zod';
+import { PhotoOverrideSchema } from './photo-schemas';
 import { issueCode, LIMITS, PHOTO_MAX_CHARS, PHOTO_PATTERN } from './contract-rules';
 import { DOCUMENT_TYPE_VALUES, documentIssue, PHONE_MAX_TYPED, phoneIssue } from './identity-rules';
 import { HostNotificationSchema } from './notify-schemas';
@@ -36,6 +37,8 @@ export const RegistrationSchema = z
     begin: z.string().datetime({ offset: true }),
     end: z.string().datetime({ offset: true }),
     photo: PhotoSchema,
+    /** Reception accepted a photo that failed the face check, saying why (refused from the kiosk). */
+    photoOverride: PhotoOverrideSchema.optional(),
     deviceNos: z.array(required(32)).min(1).max(100),
     /** Where it was registered: reception desk or the self-service kiosk. */
     channel: z.enum(['reception', 'kiosk']),
@@ -59,6 +62,9 @@ export const RegistrationSchema = z
     if (document) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['documentNo'], message: issueCode(document) });
     if (Date.parse(v.end) <= Date.parse(v.begin)) {
       ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['end'], message: issueCode('end-before-begin') });
+    }
+    if (v.photoOverride && v.channel === 'kiosk') {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['photoOverride'], message: 'reception-only' });
     }
     if (new Set(v.deviceNos).size !== v.deviceNos.length) {
       ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['deviceNos'], message: issueCode('duplicate') });
@@ -125,6 +131,8 @@ export const VisitSchema = z.object({
   /** Whether the photo is still kept locally (only while a retry may need it). */
   photoKept: z.boolean(),
   lastPassAt: z.string().optional(),
+  /** Reception accepted a photo that failed the face check: which checks, and why. */
+  photoOverride: PhotoOverrideSchema.optional(),
   /** What the slip and the done screen show, and the kiosk's "I'm leaving" accepts (never the K30 number). */
   visitCode: z.string().optional(),
   /** When staff or the visitor signed out (签离): the visit ended then. */

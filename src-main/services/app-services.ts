@@ -1,7 +1,5 @@
 import { describeError } from '../k30/protocol';
 import { join } from 'node:path';
-import type { ApiHandlers } from './api-types';
-import type { EventName, EventPayload } from '../../src-preload/contract';
 import { resolveCredentials, type ResolvedCredentials } from '../k30/protocol';
 import { appStatus, createApiHandlers } from './api-handlers';
 import { CallbackReceiver, visitCallbackHandlers } from './callbacks/callback-receiver';
@@ -13,13 +11,12 @@ import { EventBus } from './event-bus';
 import { guardSelfServiceMode } from './self-service-guard';
 import { SelfServiceSession } from './self-service-session';
 import { visitWindowPolicy } from './visits/visit-window';
-import type { KeyValueStore, Logger, SecretBox } from './ports';
 import { PhotoProxy } from './presence/photo-proxy';
 import { MusterArchive } from './presence/muster-archive';
 import { PresenceService } from './presence/presence-service';
 import { RollCallService } from './presence/roll-call';
 import { AdminSession } from './settings/admin-session';
-import { lazyMatchKeys, type MatchKeys } from './personal-data/match-key';
+import { lazyMatchKeys } from './personal-data/match-key';
 import { VisitorProfiles } from './personal-data/visitor-profiles';
 import type { ChangedKey } from './settings/settings-service';
 import { SettingsService } from './settings/settings-service';
@@ -29,8 +26,7 @@ import { RemovalSweeper } from './visits/removal';
 import { SignOutService } from './visits/sign-out';
 import { HostNotifier } from './notify/host-notifier';
 import { NotificationSettingsStore } from './notify/notification-settings';
-import { SlipService, type SlipPrinter } from './slip/slip-service';
-import type { LedgerDisk } from './visits/ledger-disk';
+import { SlipService } from './slip/slip-service';
 import { UnsavedFacts } from './visits/unsaved-facts';
 import { AuditLog } from './audit/audit-log';
 import { auditCalls } from './audit/audited-calls';
@@ -41,63 +37,9 @@ import { MainEvents } from './main-events';
 import { ExpectedVisitStore } from './expected/expected-store';
 import { ExpectedVisitService } from './expected/expected-service';
 
-export interface AppServicesOptions {
-  /** Where the visit ledger lives (Electron: app.getPath('userData')). */
-  dataDir: string;
-  store: KeyValueStore;
-  secretBox: SecretBox;
-  log: Logger;
-  onSelfServiceModeChange?: (on: boolean) => void;
-  /** Electron glue: DevTools for the administrator of a packaged app. */
-  openDevTools?: () => boolean;
-  sweepIntervalMs?: number;
-  now?: () => Date;
-  /** The ledger's file operations (tests: a disk that fails). */
-  disk?: LedgerDisk;
-  /** How often K30 results not yet on disk are written again. */
-  unsavedRetryMs?: number;
-  /** How long after a failed resume it is tried again. */
-  resumeRetryMs?: number;
-  /** Electron glue: the slip printer (absent under Node and in the browser harness: the page prints itself). */
-  slipPrinter?: SlipPrinter;
-  /** Tests: the notification queue's backoff, or run by hand. */
-  notificationQueue?: { backoff?: { firstMs: number; maxMs: number; attempts: number }; manual?: boolean; timeoutMs?: number };
-  /** Test-only: the demo simulator also serves its control plane (`/__sim/`). Never in a packaged app. */
-  demoControlPlane?: boolean;
-  /** How often audit days past their retention are dropped (default hourly). */
-  auditPurgeMs?: number;
-}
+import type { AppServices, AppServicesOptions } from './app-services-types';
 
-export interface AppServices {
-  handlers: ApiHandlers;
-  settings: SettingsService;
-  /** Host notification channels (their addresses and secrets sealed). */
-  notifications: NotificationSettingsStore;
-  notifier: HostNotifier;
-  /** Keyed hashes for matching people (returning visitors, duplicates, deny list) without their numbers. */
-  matchKeys: MatchKeys;
-  events: EventBus;
-  /** Main-only events other features subscribe to (e.g. `denyListHit` for notifying reception). */
-  mainEvents: MainEvents;
-  /** Who is acting: the station, staff members, roles. */
-  identity: IdentityService;
-  /** `audit.record(...)` / `audit.note(...)` for every feature's actions (actions: AuditActionSchema). */
-  audit: AuditLog;
-  denyList: DenyList;
-  /**
-   * The services' events as a window may receive them (SelfServiceSession decides; in kiosk mode
-   * only the current visitor's). The Electron glue and the harness forward these, never `events`.
-   */
-  onWindowEvent<K extends EventName>(name: K, listener: (payload: EventPayload<K>) => void): () => void;
-  ledger: VisitLedger;
-  /** Set while the built-in simulator stands in for a K30 server. */
-  readonly demo?: { url: string };
-  /** Where K30 callbacks are received, when the receiver is on. */
-  readonly callbackUrl?: string;
-  /** Start-up work that talks to the server (resumed pushes, the first sweep): done or failed. */
-  ready: Promise<void>;
-  close(): Promise<void>;
-}
+export type { AppServices, AppServicesOptions };
 
 /** Settings whose change means another server: caches of its answers are no longer valid. */
 const CONNECTION_KEYS = new Set<ChangedKey>(['server', 'companyno', 'useCompanyNoAsSecret', 'appSecret', 'aesKey', 'aesIv', 'profile']);

@@ -1,11 +1,13 @@
 /**
  * Once per run: build the app (`electron-vite build`: renderer for the browser tests, main and
- * preload for the Electron test) and make the fake webcam's video. Starts nothing.
+ * preload for the Electron test) and make the fake webcam's videos: the busy pattern (no face) and
+ * the face feeds (support/face-feeds.ts; the one-face feed is the default camera). Starts nothing.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { buildRenderer } from '../harness/harness';
 import { writeBusyY4m } from './support/busy-y4m';
+import { makeFaceFeeds } from './support/face-feeds';
 import { cameraY4m, outputDir, sharedCameraTool } from './support/paths';
 
 export default async function globalSetup(): Promise<void> {
@@ -23,5 +25,8 @@ export default async function globalSetup(): Promise<void> {
     if (!made) console.warn(`[e2e] ${sharedCameraTool} failed (${run.status}): ${run.stderr}; using the built-in generator`);
   }
   if (!made) writeBusyY4m(cameraY4m);
-  console.log(`[e2e] fake camera: ${cameraY4m} (${(statSync(cameraY4m).size / 1e6).toFixed(1)} MB, ${made ? 'shared tool' : 'built-in generator'})`);
+  const feedsStarted = Date.now();
+  await makeFaceFeeds();
+  console.log(`[e2e] face feeds made from the detector package's group photo in ${((Date.now() - feedsStarted) / 1000).toFixed(1)} s`);
+  console.log(`[e2e] busy pattern (no face): ${cameraY4m} (${(statSync(cameraY4m).size / 1e6).toFixed(1)} MB, ${made ? 'shared tool' : 'built-in generator'})`);
 }

@@ -10,7 +10,7 @@ import { startWebhookStandIn } from '../helpers/webhook-stand-in';
 import { VISITOR_ZH, ZHANG_WEI } from './support/data';
 import { expect, test } from './support/fixtures';
 import { navigate, registerVisitor, tr } from './support/journey';
-import { heading, takePhoto, turnSelfServiceOn, upToPhoto, VISITOR, zh } from './support/self-service';
+import { takePhoto, turnSelfServiceOn, upToPhoto, VISITOR, zh } from './support/self-service';
 
 test.use({ viewport: { width: 1366, height: 768 } });
 
@@ -65,7 +65,7 @@ test('kiosk: "we are letting your host know" with a channel set, the visit code 
   await upToPhoto(page, zh);
   await takePhoto(page, zh);
   await page.getByRole('button', { name: zh('selfService.submit'), exact: true }).click();
-  await expect(heading(page, zh('selfService.done.notifying', { host: ZHANG_WEI.name }))).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('self-service-done-message')).toHaveText(zh('selfService.done.notifying', { host: ZHANG_WEI.name }), { timeout: 30_000 });
   const code = page.getByTestId('self-service-visit-code');
   await expect(code).toHaveText(/^[0-9A-HJKMNP-TV-Z]{8}$/);
   const [visit] = harness.services.ledger.all();

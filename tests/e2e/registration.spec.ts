@@ -1,35 +1,63 @@
 /**
  * (a) The whole reception registration with a webcam photo, in Chinese (the default) and in
- * English: what the screen says, and what the K30 simulator ends up holding.
+ * English, at the screen sizes reception PCs have (1366×768, 1280×720 in a window, and a
+ * 1080×1920 portrait screen): what the screen says, every step's primary action on screen without
+ * scrolling, errors on screen below the sticky header, no axe-core violation on any screen, and
+ * what the K30 simulator ends up holding. Then the other screens (visits, a visit, devices,
+ * settings, security) are checked with axe the same way. A screenshot of every screen is kept.
  */
 import { expect, test } from './support/fixtures';
 import type { Language } from '../../src-preload/contract';
+import { DEMO_OFFLINE_DEVICE } from '../../src-main/k30/simulator/seed';
 import { LI_NA, VISITOR_EN, VISITOR_ZH, ZHANG_WEI } from './support/data';
-import { expectVisitorOnServer, registerVisitor } from './support/journey';
+import { expectVisitorOnServer, registerVisitor, tr, useLanguage } from './support/journey';
+import { expectHeaderButtonReadableOnHover, probeDevicesError, probeVisitorErrors, walkOtherScreens } from './support/screens';
 
 const PHOTO_LIMIT_BYTES = 200 * 1024;
 
-// A reception PC's screen: every step's primary action must be on it without scrolling.
-test.use({ viewport: { width: 1366, height: 768 } });
-
 const JOURNEYS = [
-  { title: 'registers a visitor with a webcam photo, in Chinese (default)', language: 'zh-CN' as Language, visitor: VISITOR_ZH, host: ZHANG_WEI },
-  { title: 'registers a visitor with a webcam photo, in English (switched in the header)', language: 'en' as Language, visitor: VISITOR_EN, host: LI_NA },
+  { language: 'zh-CN' as Language, visitor: VISITOR_ZH, host: ZHANG_WEI },
+  { language: 'en' as Language, visitor: VISITOR_EN, host: LI_NA },
 ];
 
-for (const { title, language, visitor: who, host } of JOURNEYS) {
-  test(title, async ({ app, sim, shot }, testInfo) => {
-    const before = await sim.visitors();
-    const started = Date.now();
-    const result = await registerVisitor(app, { language, visitor: who, host, shot });
-    const seconds = (Date.now() - started) / 1000;
-    const summary = `${language}: ${seconds.toFixed(1)} s, ${result.interactions} interactions, photo ${result.photoKB} KB (limit ${result.photoLimitKB} KB), ${result.deviceNos.length} devices`;
-    testInfo.annotations.push({ type: 'journey', description: summary });
-    console.log(`[journey] ${summary}`);
+const SIZES = [
+  { width: 1366, height: 768, languages: ['zh-CN', 'en'], walk: true },
+  { width: 1080, height: 1920, languages: ['zh-CN', 'en'], walk: true },
+  // A reception PC with the app in a window: the wizard only.
+  { width: 1280, height: 720, languages: ['en'], walk: false },
+];
 
-    expect(result.photoKB).toBeLessThanOrEqual(result.photoLimitKB);
-    const visitor = await expectVisitorOnServer(sim, before, { visitor: who, host, deviceNos: result.deviceNos, maxPhotoBytes: PHOTO_LIMIT_BYTES });
-    expect(Math.abs(visitor.photoBytes / 1024 - result.photoKB), 'the server got the photo the screen showed').toBeLessThan(0.06);
-    await testInfo.attach('simulator visitor', { body: JSON.stringify(visitor, null, 2), contentType: 'application/json' });
+for (const size of SIZES) {
+  test.describe(`at ${size.width}×${size.height}`, () => {
+    test.use({ viewport: { width: size.width, height: size.height } });
+
+    for (const { language, visitor: who, host } of JOURNEYS.filter((j) => size.languages.includes(j.language))) {
+      test(`registers a visitor with a webcam photo in ${language}; every screen passes axe`, async ({ app, sim, checkScreen }, testInfo) => {
+        // Many screens, each checked with axe: room for a loaded 2-core machine.
+        test.setTimeout(300_000);
+        const t = tr(language);
+        const before = await sim.visitors();
+        await useLanguage(app, language);
+        await expectHeaderButtonReadableOnHover(app, t);
+        await probeVisitorErrors(app, t, checkScreen);
+
+        const started = Date.now();
+        const result = await registerVisitor(app, { language, visitor: who, host, shot: checkScreen, atEmptyDevicesStep: () => probeDevicesError(app, t) });
+        const seconds = (Date.now() - started) / 1000;
+        const summary = `${language} ${size.width}×${size.height}: ${seconds.toFixed(1)} s, ${result.interactions} interactions, photo ${result.photoKB} KB (limit ${result.photoLimitKB} KB), ${result.deviceNos.length} devices`;
+        testInfo.annotations.push({ type: 'journey', description: summary });
+        console.log(`[journey] ${summary}`);
+
+        expect(result.photoKB).toBeLessThanOrEqual(result.photoLimitKB);
+        const visitor = await expectVisitorOnServer(sim, before, { visitor: who, host, deviceNos: result.deviceNos, maxPhotoBytes: PHOTO_LIMIT_BYTES });
+        expect(Math.abs(visitor.photoBytes / 1024 - result.photoKB), 'the server got the photo the screen showed').toBeLessThan(0.06);
+        await testInfo.attach('simulator visitor', { body: JSON.stringify(visitor, null, 2), contentType: 'application/json' });
+
+        if (size.walk) {
+          const offline = (await sim.state()).devices.find((d) => d.no === DEMO_OFFLINE_DEVICE)!;
+          await walkOtherScreens(app, t, checkScreen, who.name, offline);
+        }
+      });
+    }
   });
 }

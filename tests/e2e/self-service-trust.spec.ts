@@ -5,10 +5,9 @@
  * per-minute maximum. Against the real services through the harness.
  */
 import { createDispatcher } from '../../src-main/ipc/dispatch';
-import { ZHANG_WEI } from './support/data';
 import { expect, test } from './support/fixtures';
 import { exactly, navigate } from './support/journey';
-import { heading, takePhoto, turnSelfServiceOn, upToPhoto, VISITOR, zh } from './support/self-service';
+import { expectDone, heading, takePhoto, turnSelfServiceOn, upToPhoto, VISITOR, zh } from './support/self-service';
 
 /** Nothing is ever sent there: registration is paused before any request. */
 const UNUSED_SERVER = 'http://127.0.0.1:9';
@@ -70,7 +69,7 @@ test.describe('self-registrations per minute', () => {
     await upToPhoto(page);
     await takePhoto(page);
     await page.getByRole('button', { name: zh('selfService.submit'), exact: true }).click();
-    await expect(heading(page, zh('selfService.done.atReception', { host: ZHANG_WEI.name }))).toBeVisible({ timeout: 30_000 });
+    await expectDone(page);
     await page.getByRole('button', { name: zh('selfService.done.finish'), exact: true }).click();
     const visitorsAfterFirst = (await sim.visitors()).length;
 
@@ -85,7 +84,7 @@ test.describe('self-registrations per minute', () => {
 
     harness.setClockOffset(61_000);
     await page.getByRole('button', { name: zh('selfService.retry'), exact: true }).click();
-    await expect(heading(page, zh('selfService.done.atReception', { host: ZHANG_WEI.name }))).toBeVisible({ timeout: 30_000 });
+    await expectDone(page);
     expect((await sim.visitors()).filter((v) => v.name === VISITOR.name)).toHaveLength(2);
     await shot('2 registered a minute later');
   });

@@ -10,9 +10,11 @@ import { ZHANG_WEI } from './support/data';
 import { expect, test } from './support/fixtures';
 import { exactly, expectVisitorOnServer } from './support/journey';
 import {
+  agree,
   chooseHost,
   DOORS,
   en,
+  expectDone,
   expectWelcome,
   fillDetails,
   heading,
@@ -41,31 +43,35 @@ test.describe('self-service kiosk', () => {
     await shot('1 welcome');
     await page.getByRole('button', { name: zh('selfService.welcome.start'), exact: true }).click();
 
-    // A wrong check digit is caught on the spot.
-    await expect(heading(page, zh('selfService.step.details'))).toBeVisible();
-    await page.getByLabel(zh('field.documentNo'), { exact: true }).fill(VISITOR.idCard.slice(0, 17) + (VISITOR.idCard[17] === '1' ? '2' : '1'));
-    await next(page, zh);
-    await expect(page.locator('[id="self-service-documentNo-error"]')).toHaveText(zh('validation.idChecksum'));
-    await fillDetails(page, zh, VISITOR);
-    await shot('2 details');
-    await next(page, zh);
-
-    await chooseHost(page, zh, ZHANG_WEI);
-    await shot('3 host');
-    await next(page, zh);
-
+    // First, before anything is typed: who is responsible, everything the form collects, two choices.
     await expect(heading(page, zh('selfService.step.consent'))).toBeVisible();
-    await expect(page.getByText(zh('selfService.consent.what'))).toBeVisible();
-    await expect(page.getByText(zh('selfService.consent.why'))).toBeVisible();
+    await expect(page.getByLabel(zh('field.name'), { exact: true }), 'nothing personal is asked before consent').toHaveCount(0);
+    await expect(page.getByText(zh('selfService.consent.whatList'))).toBeVisible();
+    await expect(page.getByText(zh('selfService.consent.whyDoors'))).toBeVisible();
+    await expect(page.getByTestId('consent-controller')).toHaveText(zh('selfService.consent.controllerUnset'));
     await expect(page.getByText(zh('selfService.consent.keep', { days: 30 }))).toBeVisible();
+    await expect(page.getByText(zh('selfService.consent.noPhoto'))).toBeVisible();
     const accept = page.getByRole('button', { name: zh('selfService.consent.accept'), exact: true });
     await expect(accept).toBeDisabled();
     await page.getByLabel(zh('selfService.consent.data')).check();
     await expect(accept, 'both consents are needed').toBeDisabled();
     await page.getByLabel(zh('selfService.consent.photo')).check();
     await expect(accept).toBeEnabled();
-    await shot('4 consent');
+    await shot('2 consent');
     await accept.click();
+
+    // A wrong check digit is caught on the spot.
+    await expect(heading(page, zh('selfService.step.details'))).toBeVisible();
+    await page.getByLabel(zh('field.documentNo'), { exact: true }).fill(VISITOR.idCard.slice(0, 17) + (VISITOR.idCard[17] === '1' ? '2' : '1'));
+    await next(page, zh);
+    await expect(page.locator('[id="self-service-documentNo-error"]')).toHaveText(zh('validation.idChecksum'));
+    await fillDetails(page, zh, VISITOR);
+    await shot('3 details');
+    await next(page, zh);
+
+    await chooseHost(page, zh, ZHANG_WEI);
+    await shot('4 host');
+    await next(page, zh);
 
     await expect(heading(page, zh('selfService.step.photo'))).toBeVisible();
     const preview = page.getByLabel(zh('photo.preview'));
@@ -82,8 +88,8 @@ test.describe('self-service kiosk', () => {
     await shot('5 photo');
     await page.getByRole('button', { name: zh('selfService.submit'), exact: true }).click();
 
-    // "登记成功，请等待被访人 张伟", with the visit number.
-    await expect(heading(page, zh('selfService.done.atReception', { host: ZHANG_WEI.name }))).toBeVisible({ timeout: 30_000 });
+    // "登记成功": no notification channel, so "please wait at reception", with the visit number.
+    await expectDone(page);
     await expect(page.getByTestId('self-service-visit-number')).toHaveText(/^\d+$/);
     await shot('6 done');
 
@@ -99,7 +105,7 @@ test.describe('self-service kiosk', () => {
     await shot('7 back to welcome');
   });
 
-  test('a declined consent stores nothing and sends the visitor to reception', async ({ app, harness, sim, shot }) => {
+  test('a declined consent, before anything is typed, stores nothing and sends the visitor to reception', async ({ app, harness, sim, shot }) => {
     await turnSelfServiceOn(harness);
     // The app was open: it switches to the kiosk at once.
     await expectWelcome(app);
@@ -110,10 +116,6 @@ test.describe('self-service kiosk', () => {
     await app.getByRole('button', { name: zh('lang.button'), exact: true }).click();
     await expect(heading(app, en('selfService.welcome.title'))).toBeVisible();
     await app.getByRole('button', { name: en('selfService.welcome.start'), exact: true }).click();
-    await fillDetails(app, en, VISITOR);
-    await next(app, en);
-    await chooseHost(app, en, ZHANG_WEI);
-    await next(app, en);
     await expect(heading(app, en('selfService.step.consent'))).toBeVisible();
     await app.getByLabel(en('selfService.consent.data')).check();
     await shot('1 consent, one box ticked');
@@ -131,6 +133,8 @@ test.describe('self-service kiosk', () => {
     await expectWelcome(app, zh, 15_000);
     await shot('3 back to welcome');
     await app.getByRole('button', { name: zh('selfService.welcome.start'), exact: true }).click();
+    await expect(app.getByLabel(zh('selfService.consent.data'))).not.toBeChecked();
+    await agree(app, zh);
     await expect(app.getByLabel(zh('field.name'), { exact: true })).toHaveValue('');
     await expect(app.getByLabel(zh('field.phone'), { exact: true })).toHaveValue('');
     await expect(app.getByLabel(zh('field.documentNo'), { exact: true })).toHaveValue('');
@@ -165,14 +169,11 @@ test.describe('self-service kiosk', () => {
     await next(app, zh);
     await expect(app.getByText(zh('host.selectedNoTail', { name: ZHANG_WEI.name, dept: ZHANG_WEI.dept }), { exact: true })).toBeVisible();
     await next(app, zh);
-    await expect(app.getByLabel(zh('selfService.consent.data'))).toBeChecked();
-    await expect(app.getByLabel(zh('selfService.consent.photo'))).toBeChecked();
-    await app.getByRole('button', { name: zh('selfService.consent.accept'), exact: true }).click();
     await expect(app.getByRole('img', { name: zh('selfService.photo.yours') })).toBeVisible();
 
     await sim.faults({ reset: true });
     await app.getByRole('button', { name: zh('selfService.submit'), exact: true }).click();
-    await expect(heading(app, zh('selfService.done.atReception', { host: ZHANG_WEI.name }))).toBeVisible({ timeout: 30_000 });
+    await expectDone(app);
     await shot('2 done after retry');
     const visitor = (await sim.visitors()).find((v) => v.name === VISITOR.name);
     expect(visitor?.photoBytes).toBeGreaterThan(0);
@@ -219,6 +220,7 @@ test.describe('self-service kiosk', () => {
     await expectWelcome(page);
     await page.clock.pauseAt(Date.now() + 1000);
     await page.getByRole('button', { name: zh('selfService.welcome.start'), exact: true }).click();
+    await agree(page, zh);
     const name = page.getByLabel(zh('field.name'), { exact: true });
     await name.fill(VISITOR.name);
     await page.getByLabel(zh('field.phone'), { exact: true }).fill(VISITOR.phone);
@@ -251,6 +253,7 @@ test.describe('self-service kiosk', () => {
     await shot('3 wiped, welcome');
 
     await page.getByRole('button', { name: zh('selfService.welcome.start'), exact: true }).click();
+    await agree(page, zh);
     await expect(name).toHaveValue('');
     await expect(page.getByLabel(zh('field.phone'), { exact: true })).toHaveValue('');
     await shot('4 empty form');
@@ -289,6 +292,7 @@ test.describe('self-service kiosk', () => {
     await expect.poll(live, { message: 'every camera track stopped' }).toBe(0);
     await shot('2 wiped, camera off');
     await page.getByRole('button', { name: zh('selfService.welcome.start'), exact: true }).click();
+    await agree(page, zh);
     await expect(page.getByLabel(zh('field.name'), { exact: true })).toHaveValue('');
   });
 

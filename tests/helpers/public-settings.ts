@@ -1,4 +1,4 @@
-import type { PublicSettings } from '../../src-preload/contract';
+import { DEFAULT_PHOTO_RULES, type PublicSettings } from '../../src-preload/contract';
 
 /**
  * The settings main hands the renderer, for renderer tests: a configured reception PC with
@@ -23,6 +23,7 @@ export function publicSettings(over: Partial<PublicSettings> = {}): PublicSettin
     defaultVisitMinutes: 120,
     maxVisitHours: 24,
     photoMaxKB: 200,
+    photoRules: DEFAULT_PHOTO_RULES,
     language: 'zh-CN',
     selfServiceMode: false,
     selfServiceIdleSeconds: 60,
@@ -38,6 +39,7 @@ export function publicSettings(over: Partial<PublicSettings> = {}): PublicSettin
     stationName: '',
     staffSignIn: false,
     auditRetentionDays: 365,
+    companyName: '',
     ...over,
   };
 }

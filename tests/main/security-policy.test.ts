@@ -42,15 +42,15 @@ describe('permission policy', () => {
 describe('content security policy', () => {
   const directives = (csp: string) => new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...sources]) => [name, sources]));
 
-  it('is the documented policy: nothing remote, no inline or eval script', () => {
+  it("is the documented policy: nothing remote, no inline or eval script (WebAssembly compilation only: 'wasm-unsafe-eval')", () => {
     const csp = contentSecurityPolicy();
     expect(csp).toBe(
-      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; media-src 'self' blob: mediastream:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+      "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:; media-src 'self' blob: mediastream:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
     );
     const d = directives(csp);
-    expect(d.get('script-src')).toEqual(["'self'"]);
-    expect(csp).not.toMatch(/unsafe-eval|https?:|wss?:|\*/);
-    for (const sources of d.values()) for (const source of sources) expect(source).toMatch(/^('self'|'none'|data:|blob:|mediastream:)$/);
+    expect(d.get('script-src')).toEqual(["'self'", "'wasm-unsafe-eval'"]);
+    expect(csp).not.toMatch(/'unsafe-eval'|'unsafe-inline'|https?:|wss?:|\*/);
+    for (const sources of d.values()) for (const source of sources) expect(source).toMatch(/^('self'|'none'|'wasm-unsafe-eval'|data:|blob:|mediastream:)$/);
   });
 
   it('the page <meta> carries the same policy, less frame-ancestors (ignored, with an error, in a meta)', () => {
@@ -60,7 +60,7 @@ describe('content security policy', () => {
   it("in development adds only the dev server websocket, the React refresh preamble's hash and inline style (Vite's injected CSS)", () => {
     const d = directives(contentSecurityPolicy({ devServerUrl: 'http://localhost:5173/' }));
     expect(d.get('connect-src')).toEqual(["'self'", 'ws://localhost:5173']);
-    expect(d.get('script-src')).toEqual(["'self'", REACT_REFRESH_PREAMBLE_HASH]);
+    expect(d.get('script-src')).toEqual(["'self'", "'wasm-unsafe-eval'", REACT_REFRESH_PREAMBLE_HASH]);
     expect(d.get('style-src')).toEqual(["'self'", "'unsafe-inline'"]);
     // The hash is of the preamble the installed plugin really injects (base '/').
     const preamble = react.preambleCode.replace('__BASE__', '/');

@@ -15,7 +15,7 @@ import type { Device } from './state';
  */
 const HELP = {
   'GET /__sim/state': 'people (light), departments, devices, regions, visitors, passRecords, presence',
-  'POST /__sim/device': '{ no, online } sets a device online/offline; with name (and regionname, outintype, ip, area) creates it if unknown',
+  'POST /__sim/device': '{ no, online, photoMaxBytes?, photoMinShortSide? } sets a device online/offline and the photos it refuses (null clears); with name (and regionname, outintype, ip, area) creates it if unknown',
   'POST /__sim/pass': '{ personNo | visitorNo, deviceNo, addTime? } a device recognised someone: record, presence, UploadRecord callback',
   'GET|POST /__sim/faults': '{ latencyMs, http500, malformed, dropAfterCommit, http5xxAfterCommit, afterCommitStatus, beforeCommitStatus, paths? } for subsequent /openapi calls; {} or { reset: true } clears',
   'POST /__sim/people/bulk': '{ regionNo, count, deptno? } creates count people, all inside the region',
@@ -136,7 +136,21 @@ function setDevice(core: SimulatorCore, body: Body) {
     core.state.devices.set(no, device);
   }
   device.online = body.online;
-  return { no: device.no, name: device.name, regionname: device.regionname, onlinestatus: device.online ? 1 : 0 };
+  if ('photoMaxBytes' in body || 'photoMinShortSide' in body) device.photoLimits = photoLimitsOf(body);
+  return { no: device.no, name: device.name, regionname: device.regionname, onlinestatus: device.online ? 1 : 0, photoLimits: device.photoLimits ?? null };
+}
+
+/** A terminal's photo limits from the control plane: positive whole numbers, null/absent = none. */
+function photoLimitsOf(body: Body): Device['photoLimits'] {
+  const limit = (field: string) => {
+    const value = body[field];
+    if (value === undefined || value === null) return undefined;
+    if (typeof value !== 'number' || !Number.isInteger(value) || value <= 0) throw new ControlError(`${field} must be a positive whole number or null`);
+    return value;
+  };
+  const maxBytes = limit('photoMaxBytes');
+  const minShortSide = limit('photoMinShortSide');
+  return maxBytes === undefined && minShortSide === undefined ? undefined : { ...(maxBytes ? { maxBytes } : {}), ...(minShortSide ? { minShortSide } : {}) };
 }
 
 function pass(core: SimulatorCore, body: Body, req: IncomingMessage) {

@@ -57,6 +57,12 @@ export interface Device {
   /** 0 normal, 1 held open, 2 held closed (Device/SetLongOpenByDevice). */
   longOpenMode: 0 | 1 | 2;
   doorOpenCount: number;
+  /**
+   * What this terminal accepts of a photo (the vendor documents none; tests set them through the
+   * control plane): a push of a photo over `maxBytes` or with a short side under `minShortSide`
+   * fails in its `authstatus` callback. Absent: any photo.
+   */
+  photoLimits?: { maxBytes?: number; minShortSide?: number };
 }
 
 export interface Region {

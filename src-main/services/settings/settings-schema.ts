@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SettingsPatchSchema } from '../../../src-preload/contract';
+import { DEFAULT_PHOTO_RULES, SettingsPatchSchema } from '../../../src-preload/contract';
 import { DEFAULT_PROFILE, PROFILE_NAMES } from '../../k30/protocol/crypto-profiles';
 
 /**
@@ -24,6 +24,7 @@ export const settingsFieldSchemas = {
   defaultVisitMinutes: patchFields.defaultVisitMinutes,
   maxVisitHours: patchFields.maxVisitHours,
   photoMaxKB: patchFields.photoMaxKB,
+  photoRules: patchFields.photoRules,
   language: patchFields.language,
   selfServiceMode: patchFields.selfServiceMode,
   selfServiceIdleSeconds: patchFields.selfServiceIdleSeconds,
@@ -37,6 +38,7 @@ export const settingsFieldSchemas = {
   stationName: patchFields.stationName,
   staffSignIn: patchFields.staffSignIn,
   auditRetentionDays: patchFields.auditRetentionDays,
+  companyName: patchFields.companyName,
 } as const;
 
 export const SettingsValuesSchema = z.object(settingsFieldSchemas).strict();
@@ -58,6 +60,7 @@ export const SETTINGS_DEFAULTS: Readonly<SettingsValues> = Object.freeze({
   defaultVisitMinutes: 120,
   maxVisitHours: 24,
   photoMaxKB: 200,
+  photoRules: DEFAULT_PHOTO_RULES,
   language: 'zh-CN',
   selfServiceMode: false,
   selfServiceIdleSeconds: 60,
@@ -73,6 +76,7 @@ export const SETTINGS_DEFAULTS: Readonly<SettingsValues> = Object.freeze({
   // Off: the station acts, as before; an administrator turns it on once staff have PINs.
   staffSignIn: false,
   auditRetentionDays: 365,
+  companyName: '',
 });
 
 export const SETTING_KEYS = Object.keys(settingsFieldSchemas) as SettingKey[];

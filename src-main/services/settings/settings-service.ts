@@ -182,6 +182,7 @@ export class SettingsService {
       defaultVisitMinutes: v.defaultVisitMinutes,
       maxVisitHours: v.maxVisitHours,
       photoMaxKB: v.photoMaxKB,
+      photoRules: { ...v.photoRules },
       language: v.language,
       selfServiceMode: v.selfServiceMode,
       selfServiceIdleSeconds: v.selfServiceIdleSeconds,
@@ -197,6 +198,7 @@ export class SettingsService {
       stationName: v.stationName,
       staffSignIn: v.staffSignIn,
       auditRetentionDays: v.auditRetentionDays,
+      companyName: v.companyName,
     };
   }
 

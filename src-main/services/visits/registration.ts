@@ -5,7 +5,8 @@ import { K30CreatedWithoutNumberError, K30Error, K30ProtocolError, K30ServerErro
 import type { EventBus } from '../event-bus';
 import type { Logger } from '../ports';
 import type { MatchKeys } from '../personal-data/match-key';
-import { forVisit, VisitError } from './visit-error';
+import { matchOf, refuseDuplicate } from './duplicate-visits';
+import { forVisit } from './visit-error';
 import { UnsavedFacts } from './unsaved-facts';
 import { maskDocument, maskPhone, note, toPublic, type VisitLedger, type VisitRecord } from './ledger';
 import { DEFAULT_VISIT_WINDOW, type VisitWindowPolicy } from './visit-window';
@@ -75,12 +76,11 @@ function mayHaveBeenCreated(error: unknown): boolean {
   return true;
 }
 
-/** A visit that is (or may be) on K30 and at the doors: a second one for the same person is a duplicate. */
-const LIVE_STATES = new Set<VisitRecord['state']>(['intent', 'create-unknown', 'created', 'created-without-no', 'pushed']);
+/** Main's fixed notes in a visit's lastError; the renderer shows each in the app's language (visits/service-text.ts). */
+export const APP_STOPPED = 'The app stopped while registering: the server may or may not have this visitor.';
+export const MAY_REMAIN = 'Abandoned with its outcome unknown: K30 may hold an unpushed visitor for it, to be deleted in the K30 software.';
 
-const MAY_REMAIN = 'Abandoned with its outcome unknown: K30 may hold an unpushed visitor for it, to be deleted in the K30 software.';
-
-const NO_NUMBER =
+export const NO_NUMBER =
   'The server created the visitor but returned no visitor number: it cannot be pushed to devices or removed from here. Finish it in the K30 software.';
 
 /**
@@ -121,8 +121,11 @@ export class RegistrationService {
     const client = this.client();
     const at = this.now();
     const { begin, end } = this.visitWindow(input, at);
+    const id = this.newId();
+    // The deny list first, before anything is written or sent (an override is on record first).
+    await this.screen?.(input, id);
     const record: VisitRecord = {
-      id: this.newId(),
+      id,
       state: 'intent',
       channel: input.channel,
       visitor: {
@@ -141,12 +144,12 @@ export class RegistrationService {
       history: [],
       createdAt: at.toISOString(),
       private: { phone: input.phone, documentNo: input.documentNo, photo: input.photo },
-      ...(this.matchKeys ? { match: { phone: this.matchKeys.phone(input.phone), document: this.matchKeys.document(input.documentNo) } } : {}),
+      // Reception accepted a photo that failed the face check: kept on the visit, with the reason.
+      ...(input.photoOverride ? { photoOverride: { failed: [...input.photoOverride.failed], reason: input.photoOverride.reason } } : {}),
+      ...matchOf(this.matchKeys, input, this.log),
     };
-    this.refuseDuplicate(input, record, at);
+    refuseDuplicate(this.ledger, input, record, at);
     note(record, at, 'intent', input.consent ? `${input.channel}; consent to data and photo` : input.channel);
-    // The deny list, before anything is written or sent (an override is on record first).
-    await this.screen?.(input, record.id);
     if (input.denyListOverride) note(record, at, 'deny-list-override');
     onRecorded?.(record.id);
     return this.ledger.exclusive(record.id, async () => {
@@ -169,7 +172,7 @@ export class RegistrationService {
           this.change(visit.id, (r) => {
             if (r.state !== 'intent') return false;
             r.state = 'create-unknown';
-            r.lastError = 'The app stopped while registering: the server may or may not have this visitor.';
+            r.lastError = APP_STOPPED;
             note(r, this.now(), 'create-unknown', 'found after restart');
           }),
         );
@@ -262,24 +265,6 @@ export class RegistrationService {
   }
 
   // -------------------------------------------------------------------------------------------
-
-  /**
-   * Reception only: the same document or phone (by match key) with a visit that is live or still
-   * to come refuses the registration until staff chose "register anyway". The visit a retake or an
-   * extension replaces is not a duplicate of it. (The kiosk is not told: that would say whether a
-   * stranger's number has a visit.)
-   */
-  private refuseDuplicate(input: Registration, record: VisitRecord, at: Date): void {
-    if (input.channel !== 'reception' || input.duplicateAccepted || !record.match) return;
-    const live = this.ledger
-      .findByMatch(record.match)
-      .filter((v) => v.id !== input.replacesVisitId && LIVE_STATES.has(v.state) && Date.parse(v.end) > at.getTime())
-      .sort((a, b) => a.begin.localeCompare(b.begin));
-    const first = live[0];
-    if (!first) return;
-    const field = first.match?.document === record.match.document ? 'documentNo' : 'phone';
-    throw new VisitError(first.id, new AppError('duplicate-visit', `the same ${field === 'documentNo' ? 'document' : 'phone'} has an active or upcoming visit`, field));
-  }
 
   /** Runs inside the visit's lock, with the record in 'intent' on disk. */
   private async createAndPush(visitId: string, client: RegistrationClient): Promise<Visit> {

@@ -90,6 +90,11 @@ export function DevicesPage() {
         onCancel={() => setTarget(null)}
         onConfirm={() => void confirmOpen()}
       >
+        {target && !target.online && (
+          <p className="alert alert-warning" data-testid="open-door-offline">
+            {t('devicesPage.confirmOffline')}
+          </p>
+        )}
         <p>{t('devicesPage.confirmBody')}</p>
       </ConfirmDialog>
     </div>

@@ -14,8 +14,11 @@ import { selfServiceEn } from './self-service-strings';
 import { securityEn } from './security-strings';
 import { expectedEn } from './expected-strings';
 import { trustEn } from './trust-strings';
+import { faceEn } from './face-strings';
 import { rollCallEn } from './roll-call-strings';
 import { frontdeskEn } from './frontdesk-strings';
+import { receptionEn } from './reception-strings';
+import { kioskEn } from './kiosk-strings';
 import type { Messages } from './zh-CN';
 
 /** English: must have exactly the keys of zh-CN (checked by `satisfies`). */
@@ -34,9 +37,12 @@ export const en = {
   ...reliabilityEn,
   ...trustEn,
   ...expectedEn,
+  ...faceEn,
   ...rollCallEn,
   ...frontdeskEn,
   ...notifyEn,
   ...slipEn,
   ...adminEn,
+  ...receptionEn,
+  ...kioskEn,
 } satisfies Messages;

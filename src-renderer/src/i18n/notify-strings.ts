@@ -30,8 +30,6 @@ export const notifyZhCN = {
   'selfService.left.title': '已签离，感谢来访！',
   'selfService.left.pending': '门禁权限将在稍后自动删除。',
   'selfService.done.code': '访客码（离开时签离用）',
-  'selfService.done.notifying': '登记成功，我们正在通知被访人 {host}，请稍候',
-  'selfService.done.atReception': '登记成功，请在前台等候被访人 {host}',
 
   'notify.state.pending': '正在通知被访人',
   'notify.state.sent': '已通知被访人 {time}',
@@ -101,8 +99,6 @@ export const notifyEn: Record<keyof typeof notifyZhCN, string> = {
   'selfService.left.title': 'You are signed out. Thank you for visiting!',
   'selfService.left.pending': 'Your door access will be removed shortly.',
   'selfService.done.code': 'Visit code (to sign out when you leave)',
-  'selfService.done.notifying': 'You are registered. We are letting {host} know you are here',
-  'selfService.done.atReception': 'You are registered. Please wait at reception for {host}',
 
   'notify.state.pending': 'Notifying the host',
   'notify.state.sent': 'Host notified {time}',

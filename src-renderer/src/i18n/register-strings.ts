@@ -34,7 +34,6 @@ export const registerZhCN = {
   'host.searchFailed': '搜索失败：',
 
   'window.presets': '快捷时长',
-  'window.shownAs': '即 {time}',
   'window.preset1h': '1 小时',
   'window.preset2h': '2 小时',
   'window.presetHalfDay': '半天（4 小时）',
@@ -100,7 +99,6 @@ export const registerEn: Record<keyof typeof registerZhCN, string> = {
   'host.searchFailed': 'Search failed: ',
 
   'window.presets': 'Quick durations',
-  'window.shownAs': 'That is {time}',
   'window.preset1h': '1 hour',
   'window.preset2h': '2 hours',
   'window.presetHalfDay': 'Half day (4 hours)',

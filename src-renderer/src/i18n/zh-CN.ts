@@ -14,8 +14,11 @@ import { selfServiceZhCN } from './self-service-strings';
 import { securityZhCN } from './security-strings';
 import { expectedZhCN } from './expected-strings';
 import { trustZhCN } from './trust-strings';
+import { faceZhCN } from './face-strings';
 import { rollCallZhCN } from './roll-call-strings';
 import { frontdeskZhCN } from './frontdesk-strings';
+import { receptionZhCN } from './reception-strings';
+import { kioskZhCN } from './kiosk-strings';
 
 /**
  * Simplified Chinese: the default language and the source of the message keys (en.ts must have
@@ -36,11 +39,14 @@ export const zhCN = {
   ...reliabilityZhCN,
   ...trustZhCN,
   ...expectedZhCN,
+  ...faceZhCN,
   ...rollCallZhCN,
   ...frontdeskZhCN,
   ...notifyZhCN,
   ...slipZhCN,
   ...adminZhCN,
+  ...receptionZhCN,
+  ...kioskZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

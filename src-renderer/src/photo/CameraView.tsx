@@ -1,5 +1,6 @@
 import { useEffect, type RefObject } from 'react';
 import { useT } from '../i18n';
+import './face/face-check.css';
 import type { CameraStatus } from './useCamera';
 import './photo.css';
 
@@ -12,10 +13,12 @@ interface Props {
   countdown: number | null;
   /** The frame's class: the reception wizard's or the kiosk's. */
   className: string;
+  /** The face check's live advice, over the preview (absent: none). */
+  guidance?: { text: string; ok: boolean };
 }
 
 /** The live camera preview with the face guide, the countdown and "starting…" over it. */
-export function CameraView({ videoRef, stream, status, countdown, className }: Props) {
+export function CameraView({ videoRef, stream, status, countdown, className, guidance }: Props) {
   const t = useT();
 
   useEffect(() => {
@@ -33,6 +36,11 @@ export function CameraView({ videoRef, stream, status, countdown, className }: P
         <div className="countdown" aria-hidden="true">
           {countdown}
         </div>
+      )}
+      {guidance && status === 'live' && (
+        <p className={`face-guidance ${guidance.ok ? 'face-guidance-ok' : ''}`} data-testid="face-guidance" role="status">
+          {guidance.text}
+        </p>
       )}
       {status === 'starting' && <p className="camera-overlay-text">{t('photo.starting')}</p>}
     </div>

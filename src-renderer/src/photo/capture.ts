@@ -1,7 +1,11 @@
-/** Browser side of taking the photo: a presented frame → canvas → a JPEG that fits (see fit-jpeg). */
+/**
+ * Browser side of taking the photo: a presented frame → the face check → the 3:4 crop around the
+ * face (the frame's middle when there is no one face) → a JPEG that fits (see fit-jpeg).
+ */
 import type { CapturedPhoto } from './captured-photo';
 import { bareBase64, fitJpeg, scaledSize, type Encode } from './fit-jpeg';
-import { PORTRAIT_MIN, portraitCrop } from './portrait-crop';
+import type { FaceVerdict } from './face/face-rules';
+import { PORTRAIT_MIN, portraitCrop, type Crop } from './portrait-crop';
 
 type FrameCallbackVideo = HTMLVideoElement & { requestVideoFrameCallback?: (callback: () => void) => number };
 
@@ -25,15 +29,25 @@ export async function waitForPresentedFrame(video: HTMLVideoElement, timeoutMs =
   }
 }
 
-/** The frame's portrait 3:4 middle (where the face guide is), at the camera's resolution. */
-export function grabFrame(video: HTMLVideoElement): HTMLCanvasElement {
-  const crop = portraitCrop(video.videoWidth, video.videoHeight);
+/** The whole frame, at the camera's resolution. */
+export function grabFullFrame(video: HTMLVideoElement): HTMLCanvasElement {
+  const canvas = document.createElement('canvas');
+  canvas.width = video.videoWidth;
+  canvas.height = video.videoHeight;
+  const ctx = canvas.getContext('2d');
+  if (!ctx) throw new Error('no 2d context');
+  ctx.drawImage(video, 0, 0);
+  return canvas;
+}
+
+/** A part of a canvas, as a canvas of its own. */
+export function cropCanvas(source: HTMLCanvasElement, crop: Crop): HTMLCanvasElement {
   const canvas = document.createElement('canvas');
   canvas.width = crop.width;
   canvas.height = crop.height;
   const ctx = canvas.getContext('2d');
   if (!ctx) throw new Error('no 2d context');
-  ctx.drawImage(video, crop.x, crop.y, crop.width, crop.height, 0, 0, crop.width, crop.height);
+  ctx.drawImage(source, crop.x, crop.y, crop.width, crop.height, 0, 0, crop.width, crop.height);
   return canvas;
 }
 
@@ -66,17 +80,27 @@ export function blobToDataUrl(blob: Blob): Promise<string> {
 
 export type CaptureResult = { ok: true; photo: CapturedPhoto } | { ok: false; reason: 'too-large' | 'too-small' | 'encode' };
 
-export async function capturePhoto(video: HTMLVideoElement, maxKB: number): Promise<CaptureResult> {
+/** Checks a captured frame (the face check; absent: no check, the frame's middle is kept). */
+export type InspectFrame = (frame: HTMLCanvasElement) => Promise<FaceVerdict>;
+
+export async function capturePhoto(video: HTMLVideoElement, maxKB: number, inspect?: InspectFrame): Promise<CaptureResult> {
   try {
     await waitForPresentedFrame(video);
     if (!video.videoWidth || !video.videoHeight) return { ok: false, reason: 'encode' };
-    const frame = grabFrame(video);
-    const fit = await fitJpeg({ width: frame.width, height: frame.height, maxBytes: maxKB * 1024, minWidth: PORTRAIT_MIN.width, minHeight: PORTRAIT_MIN.height, encode: canvasEncoder(frame) });
-    if (!fit.ok) return { ok: false, reason: fit.reason === 'too-small-source' ? 'too-small' : 'too-large' };
-    const base64 = bareBase64(await blobToDataUrl(fit.blob));
-    if (!base64.startsWith('/9j/')) return { ok: false, reason: 'encode' };
-    return { ok: true, photo: { base64, bytes: fit.bytes, width: fit.width, height: fit.height, quality: fit.quality } };
+    const frame = grabFullFrame(video);
+    return await photoFromFrame(frame, maxKB, inspect ? await inspect(frame) : undefined);
   } catch {
     return { ok: false, reason: 'encode' };
   }
+}
+
+/** The checked frame → crop → fitted JPEG (also what the bench times). */
+export async function photoFromFrame(frame: HTMLCanvasElement, maxKB: number, verdict: FaceVerdict | undefined): Promise<CaptureResult> {
+  const cropped = cropCanvas(frame, verdict?.crop ?? portraitCrop(frame.width, frame.height));
+  const fit = await fitJpeg({ width: cropped.width, height: cropped.height, maxBytes: maxKB * 1024, minWidth: PORTRAIT_MIN.width, minHeight: PORTRAIT_MIN.height, encode: canvasEncoder(cropped) });
+  if (!fit.ok) return { ok: false, reason: fit.reason === 'too-small-source' ? 'too-small' : 'too-large' };
+  const base64 = bareBase64(await blobToDataUrl(fit.blob));
+  if (!base64.startsWith('/9j/')) return { ok: false, reason: 'encode' };
+  const check = verdict ? { failed: verdict.failed, passed: verdict.passed } : undefined;
+  return { ok: true, photo: { base64, bytes: fit.bytes, width: fit.width, height: fit.height, quality: fit.quality, ...(check ? { check } : {}) } };
 }

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import type { MessageKey, Params } from '../i18n/translate';
 import type { CapturedPhoto } from './captured-photo';
-import { capturePhoto } from './capture';
+import { capturePhoto, type InspectFrame } from './capture';
 
 export const COUNTDOWN_FROM = 3;
 
@@ -14,7 +14,7 @@ export interface CaptureError {
  * "3-2-1, then capture" from a live <video>: the countdown, the fitting that follows, and what went
  * wrong. Shared by the reception wizard and the self-service kiosk.
  */
-export function useCountdownCapture(videoRef: RefObject<HTMLVideoElement | null>, maxKB: number, onPhoto: (photo: CapturedPhoto) => void, from = COUNTDOWN_FROM) {
+export function useCountdownCapture(videoRef: RefObject<HTMLVideoElement | null>, maxKB: number, onPhoto: (photo: CapturedPhoto) => void, from = COUNTDOWN_FROM, inspect?: InspectFrame) {
   const [countdown, setCountdown] = useState<number | null>(null);
   const [processing, setProcessing] = useState(false);
   const [error, setError] = useState<CaptureError | null>(null);
@@ -37,14 +37,14 @@ export function useCountdownCapture(videoRef: RefObject<HTMLVideoElement | null>
     setCountdown(null);
     if (!video) return undefined;
     setProcessing(true);
-    void capturePhoto(video, maxKB).then((result) => {
+    void capturePhoto(video, maxKB, inspect).then((result) => {
       if (!mounted.current) return;
       setProcessing(false);
       if (result.ok) onPhoto(result.photo);
       else setError(result.reason === 'too-large' ? { key: 'photo.error.tooLarge', params: { kb: maxKB } } : result.reason === 'too-small' ? { key: 'photo.error.tooSmall' } : { key: 'photo.error.encode' });
     });
     return undefined;
-  }, [countdown, maxKB, onPhoto, videoRef]);
+  }, [countdown, maxKB, onPhoto, videoRef, inspect]);
 
   const start = useCallback(() => {
     setError(null);

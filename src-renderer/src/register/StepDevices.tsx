@@ -47,17 +47,20 @@ export function StepDevices() {
       )}
       <ErrorAlert error={loadError} />
       {loaded && devices.length === 0 && <p className="empty">{t('devices.empty')}</p>}
-      {loaded && devices.length > 0 && (
-        <DeviceChecklist id={fieldId('devices')} labelledBy="devices-label" devices={devices} selected={chosen} onChange={setDevices} errorId={errorId} />
-      )}
+      {/* The error sits above the (long) list and is revealed with it: never off screen below it. */}
+      <div data-reveal-from="">
+        {fieldError && (
+          <p id={errorId} className="field-error">
+            {t(fieldError.key, fieldError.params)}
+          </p>
+        )}
+        {loaded && devices.length > 0 && (
+          <DeviceChecklist id={fieldId('devices')} labelledBy="devices-label" devices={devices} selected={chosen} onChange={setDevices} errorId={errorId} />
+        )}
+      </div>
       {offlineChosen > 0 && (
         <p className="alert alert-warning" role="status">
           {t('devices.offlineWarning', { count: offlineChosen })}
-        </p>
-      )}
-      {fieldError && (
-        <p id={errorId} className="field-error">
-          {t(fieldError.key, fieldError.params)}
         </p>
       )}
     </StepFrame>

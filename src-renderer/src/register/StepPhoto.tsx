@@ -1,3 +1,4 @@
+import { DEFAULT_PHOTO_RULES } from '../../../src-preload/contract';
 import { useRef, useState } from 'react';
 import { useT } from '../i18n';
 import { useRegistrationStore } from './store';
@@ -6,7 +7,8 @@ import { CAMERA_PROBLEM_KEYS, captureProgress } from '../photo/camera-ui';
 import { rememberCamera, rememberedCamera } from '../settings/camera-choice';
 import { CameraView } from '../photo/CameraView';
 import { useCamera } from '../photo/useCamera';
-import { useCountdownCapture } from '../photo/useCountdownCapture';
+import { adviceOf } from '../photo/face/face-words';
+import { useFaceCapture } from '../photo/face/useFaceCapture';
 import { SelectField } from '../components/SelectField';
 import { fieldId } from './draft';
 import { StepFrame } from './StepFrame';
@@ -18,10 +20,13 @@ export function StepPhoto() {
   const setPhoto = useRegistrationStore((s) => s.setPhoto);
   const fieldError = useRegistrationStore((s) => s.fieldErrors.photo);
   const maxKB = useSettingsStore((s) => s.settings?.photoMaxKB ?? 200);
+  const rules = useSettingsStore((s) => s.settings?.photoRules ?? DEFAULT_PHOTO_RULES);
   const [deviceId, setDeviceId] = useState(rememberedCamera);
   const camera = useCamera(!photo, deviceId);
   const videoRef = useRef<HTMLVideoElement>(null);
-  const capture = useCountdownCapture(videoRef, maxKB, setPhoto);
+  const face = useFaceCapture(videoRef, !photo && camera.status === 'live', maxKB, rules, setPhoto);
+  const { capture } = face;
+  const advice = adviceOf(t, face.verdict, face.engineState);
   const { processing, busy, error: captureError, start: startCountdown, clearError: clearCaptureError } = capture;
   const progress = captureProgress(t, capture);
 
@@ -44,10 +49,11 @@ export function StepPhoto() {
             clearCaptureError();
             setPhoto(null);
           }}
+          onOverrideReason={(overrideReason) => setPhoto({ ...photo, overrideReason })}
         />
       ) : (
         <div className="camera">
-          <CameraView className="camera-frame" videoRef={videoRef} stream={camera.stream} status={camera.status} countdown={capture.countdown} />
+          <CameraView className="camera-frame" videoRef={videoRef} stream={camera.stream} status={camera.status} countdown={capture.countdown} guidance={{ text: advice, ok: face.ready }} />
           <div className="camera-controls">
             {camera.cameras.length > 1 && (
               <SelectField
@@ -82,12 +88,18 @@ export function StepPhoto() {
                 id={fieldId('photo')}
                 type="button"
                 className="button button-primary button-large"
-                disabled={camera.status !== 'live' || busy}
+                disabled={camera.status !== 'live' || busy || !face.ready}
                 aria-describedby={errorId}
                 onClick={startCountdown}
               >
-                {progress || t('photo.capture')}
+                {progress || (face.ready ? t('photo.capture') : t('faceCheck.waiting', { why: advice }))}
               </button>
+              {/* Staff may take a photo that fails the check; it then needs a reason to be registered. */}
+              {!face.ready && face.engineState !== 'loading' && (
+                <button id="photo-capture-anyway" type="button" className="button button-secondary-small" disabled={camera.status !== 'live' || busy} onClick={startCountdown}>
+                  {t('faceCheck.captureAnyway')}
+                </button>
+              )}
             </div>
           </div>
         </div>

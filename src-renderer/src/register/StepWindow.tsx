@@ -1,9 +1,9 @@
 import { useEffect } from 'react';
-import { useLanguage, useT } from '../i18n';
-import { formatDateTime, parseLocalInput } from '../lib/datetime';
+import { useT } from '../i18n';
+import { parseLocalInput } from '../lib/datetime';
 import { useRegistrationStore, type WindowPreset } from './store';
-import { TextField } from '../components/TextField';
-import { fieldId } from './draft';
+import { DateTimeField } from '../components/DateTimeField';
+import { fieldId, type FieldError } from './draft';
 import { StepFrame } from './StepFrame';
 
 const PRESETS: { preset: WindowPreset; key: 'window.preset1h' | 'window.preset2h' | 'window.presetHalfDay' | 'window.presetEndOfDay' }[] = [
@@ -15,7 +15,6 @@ const PRESETS: { preset: WindowPreset; key: 'window.preset1h' | 'window.preset2h
 
 export function StepWindow() {
   const t = useT();
-  const language = useLanguage();
   const begin = useRegistrationStore((s) => s.draft.begin);
   const end = useRegistrationStore((s) => s.draft.end);
   const errors = useRegistrationStore((s) => s.fieldErrors);
@@ -28,16 +27,15 @@ export function StepWindow() {
 
   const b = parseLocalInput(begin);
   const e = parseLocalInput(end);
-  // Chromium draws datetime-local in the system's locale (US order on many PCs): the field's
-  // hint says the same time in the app's language.
-  const shown = (d: Date | null) => (d ? t('window.shownAs', { time: formatDateTime(d, language) }) : undefined);
+  const errorText = (error?: FieldError) => (error ? t(error.key, error.params) : undefined);
   const minutes = b && e && e > b ? Math.round((e.getTime() - b.getTime()) / 60_000) : null;
 
   return (
     <StepFrame step="window">
       <div className="grid-2">
-        <TextField id={fieldId('begin')} label={t('field.begin')} type="datetime-local" value={begin} onChange={(v) => setWindow({ begin: v })} hint={shown(b)} error={errors.begin} required />
-        <TextField id={fieldId('end')} label={t('field.end')} type="datetime-local" value={end} onChange={(v) => setWindow({ end: v })} hint={shown(e)} error={errors.end} required min={begin || undefined} />
+        {/* Our own field: Chromium's datetime-local follows the system's locale, not the app's language. */}
+        <DateTimeField id={fieldId('begin')} label={t('field.begin')} value={begin} onChange={(v) => setWindow({ begin: v })} error={errorText(errors.begin)} />
+        <DateTimeField id={fieldId('end')} label={t('field.end')} value={end} onChange={(v) => setWindow({ end: v })} error={errorText(errors.end)} />
       </div>
       {minutes !== null && (
         <p className="duration" aria-live="polite">

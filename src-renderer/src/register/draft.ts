@@ -20,6 +20,9 @@ export const DOCUMENT_TYPES: readonly DocumentType[] = DOCUMENT_TYPE_VALUES;
 
 export type { CapturedPhoto };
 
+/** Whether the photo failed a face check and no one has accepted it (with a reason). */
+export const photoNeedsOverride = (photo: CapturedPhoto) => (photo.check?.failed.length ?? 0) > 0 && !photo.overrideReason?.trim();
+
 export interface Draft {
   name: string;
   phone: string;
@@ -127,6 +130,7 @@ export function validateField(field: DraftField, draft: Draft, now: Date = new D
     }
     case 'photo':
       if (!draft.photo) return { key: 'validation.photoRequired' };
+      if (photoNeedsOverride(draft.photo)) return { key: 'faceCheck.overrideRequired' };
       return isPhotoBase64(draft.photo.base64) ? undefined : { key: 'validation.photoInvalid' };
     case 'devices':
       return draft.deviceNos && draft.deviceNos.length > 0 ? undefined : { key: 'validation.devicesRequired' };
@@ -247,9 +251,17 @@ export function buildRegistration(draft: Draft): Registration {
     begin: toIsoWithOffset(begin),
     end: toIsoWithOffset(end),
     photo: draft.photo.base64,
+    ...photoOverrideOf(draft.photo),
     deviceNos: [...new Set(draft.deviceNos)],
     channel: 'reception',
   };
+}
+
+/** The registration's record of a failing photo reception accepted (nothing for a passing one). */
+export function photoOverrideOf(photo: CapturedPhoto): Pick<Registration, 'photoOverride'> {
+  const failed = photo.check?.failed ?? [];
+  const reason = photo.overrideReason?.trim();
+  return failed.length > 0 && reason ? { photoOverride: { failed, reason } } : {};
 }
 
 /** Maps the contract's field path (e.g. 'phone', 'hostNo', 'deviceNos.0') to the draft's field. */

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useRegistrationStore } from './store';
 import { fieldId } from './draft';
+import { reveal } from '../lib/reveal';
 import { WIZARD_ALERT_ID, WIZARD_HEADING_ID } from './StepFrame';
 
 let handledSeq = 0;
@@ -14,8 +15,8 @@ export function useFocusRequests(): void {
     const id = request.target === 'heading' ? WIZARD_HEADING_ID : request.target === 'alert' ? WIZARD_ALERT_ID : fieldId(request.target);
     const frame = requestAnimationFrame(() => {
       const el = document.getElementById(id) ?? document.getElementById(WIZARD_ALERT_ID) ?? document.getElementById(WIZARD_HEADING_ID);
-      el?.focus();
-      if (el && 'scrollIntoView' in el) el.scrollIntoView({ block: 'center', behavior: 'smooth' });
+      el?.focus({ preventScroll: true });
+      if (el) reveal(el);
     });
     return () => cancelAnimationFrame(frame);
   }, [request]);

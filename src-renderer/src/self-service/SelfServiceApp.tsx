@@ -8,9 +8,11 @@ import { useIdleReset, useSelfServiceFocus } from './hooks';
 import { IdleWarning } from './IdleWarning';
 import { SelfServicePhoto } from './SelfServicePhoto';
 import { LeaveScreen, LeftScreen } from './LeaveScreen';
-import { ConsentScreen, DetailsScreen, DoneScreen, FailedScreen, HostScreen, ReceptionScreen, SubmittingScreen, WelcomeScreen } from './screens';
+import { ConsentScreen } from './ConsentScreen';
+import { DetailsScreen, DoneScreen, FailedScreen, HostScreen, ReceptionScreen, SubmittingScreen, WelcomeScreen } from './screens';
 import './self-service.css';
 import './self-service-steps.css';
+import './kiosk-layout.css';
 
 const SCREENS: Record<SelfServiceScreen, () => JSX.Element> = {
   welcome: WelcomeScreen,

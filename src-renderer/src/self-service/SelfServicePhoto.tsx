@@ -1,12 +1,15 @@
-import { useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
+import { DEFAULT_PHOTO_RULES, type PhotoCheckCode } from '../../../src-preload/contract';
 import { useT } from '../i18n';
-import { useSelfServiceStore } from './store';
+import { PHOTO_TRIES, useSelfServiceStore } from './store';
 import { useSettingsStore } from '../settings/store';
 import { CAMERA_PROBLEM_KEYS, captureProgress } from '../photo/camera-ui';
 import { rememberedCamera } from '../settings/camera-choice';
 import { CameraView } from '../photo/CameraView';
 import { useCamera } from '../photo/useCamera';
-import { useCountdownCapture } from '../photo/useCountdownCapture';
+import { adviceOf } from '../photo/face/face-words';
+import { useFaceCapture } from '../photo/face/useFaceCapture';
+import type { CapturedPhoto } from '../register/draft';
 import { photoSrc } from '../photo/PhotoResult';
 import { selfServiceFieldId } from './hooks';
 import { SelfServiceStep } from './SelfServiceStep';
@@ -23,10 +26,30 @@ export function SelfServicePhoto() {
   const fieldError = useSelfServiceStore((s) => s.fieldErrors.photo);
   const goToReception = useSelfServiceStore((s) => s.goToReception);
   const maxKB = useSettingsStore((s) => s.settings?.photoMaxKB ?? 200);
+  const rules = useSettingsStore((s) => s.settings?.photoRules ?? DEFAULT_PHOTO_RULES);
   const [deviceId] = useState(rememberedCamera);
   const camera = useCamera(!photo, deviceId);
   const videoRef = useRef<HTMLVideoElement>(null);
-  const capture = useCountdownCapture(videoRef, maxKB, setPhoto);
+  const photoFailed = useSelfServiceStore((s) => s.photoFailed);
+  const failures = useSelfServiceStore((s) => s.photoFailures);
+  const [notTaken, setNotTaken] = useState<PhotoCheckCode[] | null>(null);
+  const refuse = useCallback(
+    (failed: PhotoCheckCode[]) => {
+      setNotTaken(failed);
+      photoFailed(failed);
+    },
+    [photoFailed],
+  );
+  // The kiosk cannot accept a photo that fails the face check: it is a failed try, not a photo.
+  const onCaptured = useCallback((taken: CapturedPhoto) => (taken.check && taken.check.failed.length > 0 ? refuse(taken.check.failed) : setPhoto(taken)), [refuse, setPhoto]);
+  const face = useFaceCapture(videoRef, !photo && camera.status === 'live', maxKB, rules, onCaptured);
+  const { capture } = face;
+  const advice = adviceOf(t, face.verdict, face.engineState);
+  const takePhoto = () => {
+    setNotTaken(null);
+    if (face.ready) capture.start();
+    else if (face.engineState !== 'loading') refuse(face.verdict?.failed.length ? face.verdict.failed : ['detector-unavailable']);
+  };
   const progress = captureProgress(t, capture);
 
   const captureId = selfServiceFieldId('photo');
@@ -56,7 +79,7 @@ export function SelfServicePhoto() {
         </div>
       ) : (
         <div className="self-service-photo">
-          <CameraView className="self-service-camera" videoRef={videoRef} stream={camera.stream} status={camera.status} countdown={capture.countdown} />
+          <CameraView className="self-service-camera" videoRef={videoRef} stream={camera.stream} status={camera.status} countdown={capture.countdown} guidance={{ text: advice, ok: face.ready }} />
           <div className="self-service-photo-side">
             <p className="self-service-lead">{t('selfService.photo.guide')}</p>
             <p className="sr-only" role="status" aria-live="assertive">
@@ -75,6 +98,12 @@ export function SelfServicePhoto() {
                 </div>
               </div>
             )}
+            {notTaken && (
+              <div className="self-service-alert" role="alert" data-testid="photo-not-taken">
+                <p className="self-service-alert-message">{t('faceCheck.notTaken', { why: t(`faceCheck.advice.${notTaken[0]}`) })}</p>
+                <p className="self-service-alert-message">{t('faceCheck.triesLeft', { n: failures, max: PHOTO_TRIES })}</p>
+              </div>
+            )}
             {capture.error && (
               <div className="self-service-alert" role="alert">
                 <p className="self-service-alert-message">{t(capture.error.key, capture.error.params)}</p>
@@ -86,9 +115,9 @@ export function SelfServicePhoto() {
               className="self-service-button self-service-button-primary self-service-button-capture"
               disabled={camera.status !== 'live' || capture.busy}
               aria-describedby={errorId}
-              onClick={capture.start}
+              onClick={takePhoto}
             >
-              {progress || t('photo.capture')}
+              {progress || (face.ready ? t('photo.capture') : t('faceCheck.waiting', { why: advice }))}
             </button>
             {fieldError && (
               <p id={errorId} className="self-service-field-error">

@@ -24,14 +24,17 @@ export type SelfServiceScreen =
   /** Signed out. */
   | 'left';
 
-/** The screens counted as "step n of 4". */
-export const KIOSK_STEPS = ['details', 'host', 'consent', 'photo'] as const;
+/**
+ * The screens counted as "step n of 4". Consent comes first: nothing personal is typed before the
+ * visitor has read what is collected, by whom and why, and agreed to it.
+ */
+export const KIOSK_STEPS = ['consent', 'details', 'host', 'photo'] as const;
 export type SelfServiceStep = (typeof KIOSK_STEPS)[number];
 
 export const SCREEN_FIELDS: Record<SelfServiceStep, DraftField[]> = {
+  consent: [],
   details: ['name', 'phone', 'documentType', 'documentNo', 'carno', 'reason'],
   host: ['host'],
-  consent: [],
   photo: ['photo'],
 };
 
@@ -61,8 +64,8 @@ export interface Consent {
 }
 export const noConsent = (): Consent => ({ data: false, photo: false });
 
-/** Why the visitor is sent to reception. */
-export type ReceptionReason = 'declined' | 'no-devices' | 'unknown' | 'no-number' | 'unavailable';
+/** Why the visitor is sent to reception ('no-photo': agreed to the data but not to a face photo; 'photo': three photos failed the face check). */
+export type ReceptionReason = 'declined' | 'no-photo' | 'no-devices' | 'unknown' | 'no-number' | 'unavailable' | 'photo';
 
 /**
  * What registerVisit receives from the kiosk: the visitor's own consent, the default doors, from

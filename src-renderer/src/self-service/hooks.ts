@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useSelfServiceStore, type SelfServiceFocus } from './store';
 import { fieldId } from '../register/draft';
+import { reveal } from '../lib/reveal';
 import { ACTIVITY_EVENTS, createIdleTimer, type IdlePhase, type IdleTimer } from './idle';
 import { IDLE_WARNING_SECONDS } from './flow';
 
@@ -19,8 +20,8 @@ export function useSelfServiceFocus(): void {
     handled.current = request.seq;
     const frame = requestAnimationFrame(() => {
       const el = document.getElementById(selfServiceFieldId(request.target)) ?? document.getElementById(KIOSK_HEADING_ID);
-      el?.focus({ preventScroll: request.target === 'heading' });
-      if (el && request.target !== 'heading') el.scrollIntoView({ block: 'center' });
+      el?.focus({ preventScroll: true });
+      if (el && request.target !== 'heading') reveal(el);
     });
     return () => cancelAnimationFrame(frame);
   });

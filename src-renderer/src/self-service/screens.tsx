@@ -1,4 +1,5 @@
 import { useT } from '../i18n';
+import { checkNames } from '../photo/face/face-words';
 import { useSettingsStore } from '../settings/store';
 import { useSelfServiceHostSearch, useSelfServiceStore } from './store';
 import { HostSearchBox } from '../register/HostCombobox';
@@ -69,58 +70,6 @@ export function HostScreen() {
   );
 }
 
-export function ConsentScreen() {
-  const t = useT();
-  const consent = useSelfServiceStore((s) => s.consent);
-  const reminder = useSelfServiceStore((s) => s.consentReminder);
-  const setConsent = useSelfServiceStore((s) => s.setConsent);
-  const decline = useSelfServiceStore((s) => s.decline);
-  const retentionDays = useSettingsStore((s) => s.settings?.retentionDays ?? 30);
-  const both = consent.data && consent.photo;
-  return (
-    <SelfServiceStep
-      step="consent"
-      primary={{ label: t('selfService.consent.accept'), disabled: !both }}
-      extra={
-        <button type="button" className="self-service-button self-service-button-decline" onClick={decline}>
-          {t('selfService.consent.decline')}
-        </button>
-      }
-    >
-      <p className="self-service-muted">{t('selfService.consent.intro')}</p>
-      <dl className="self-service-consent-facts">
-        <div>
-          <dt>{t('selfService.consent.whatTitle')}</dt>
-          <dd>{t('selfService.consent.what')}</dd>
-        </div>
-        <div>
-          <dt>{t('selfService.consent.whyTitle')}</dt>
-          <dd>{t('selfService.consent.why')}</dd>
-        </div>
-        <div>
-          <dt>{t('selfService.consent.keepTitle')}</dt>
-          <dd>{t('selfService.consent.keep', { days: retentionDays })}</dd>
-        </div>
-      </dl>
-      <div className="self-service-consents" aria-describedby="self-service-consent-hint">
-        <label className="self-service-check" htmlFor="self-service-consent-data">
-          <input id="self-service-consent-data" type="checkbox" checked={consent.data} onChange={(e) => setConsent('data', e.target.checked)} />
-          <span>{t('selfService.consent.data')}</span>
-        </label>
-        <label className="self-service-check" htmlFor="self-service-consent-photo">
-          <input id="self-service-consent-photo" type="checkbox" checked={consent.photo} onChange={(e) => setConsent('photo', e.target.checked)} />
-          <span>{t('selfService.consent.photo')}</span>
-        </label>
-      </div>
-      {!both && (
-        <p id="self-service-consent-hint" className={reminder ? 'self-service-field-error' : 'self-service-muted'} role={reminder ? 'alert' : undefined}>
-          {t('selfService.consent.needBoth')}
-        </p>
-      )}
-    </SelfServiceStep>
-  );
-}
-
 export function SubmittingScreen() {
   const t = useT();
   return (
@@ -137,17 +86,21 @@ export function DoneScreen() {
   const t = useT();
   const done = useSelfServiceStore((s) => s.done);
   const wipe = useSelfServiceStore((s) => s.wipe);
+  // Only a configured notification channel tells the host; otherwise reception does (no promise we do not keep).
+  const notifies = useSettingsStore((s) => s.settings?.hostNotificationConfigured ?? false);
   const left = useAutoReturn(DONE_RETURN_SECONDS, wipe);
-  // "We are letting your host know" is a promise only a configured channel keeps.
-  const notifying = useSettingsStore((s) => s.settings?.hostNotificationConfigured ?? false);
+  const host = done?.hostName ?? '';
   return (
     <section className="self-service-center self-service-done" aria-labelledby={KIOSK_HEADING_ID}>
       <div className="self-service-tick" aria-hidden="true">
         ✓
       </div>
-      <h1 id={KIOSK_HEADING_ID} className="self-service-title" tabIndex={-1} data-testid="self-service-done-message">
-        {t(notifying ? 'selfService.done.notifying' : 'selfService.done.atReception', { host: done?.hostName ?? '' })}
+      <h1 id={KIOSK_HEADING_ID} className="self-service-title" tabIndex={-1}>
+        {t('selfService.done.title')}
       </h1>
+      <p className="self-service-lead self-service-done-next" data-testid="self-service-done-message" data-notifies={notifies}>
+        {notifies ? t('selfService.done.notifying', { host }) : t('selfService.done.waitReception', { host })}
+      </p>
       {done?.visitCode && <DoneVisitCode code={done.visitCode} />}
       {done?.number && (
         <dl className="self-service-number">
@@ -169,6 +122,7 @@ export function DoneScreen() {
 export function ReceptionScreen() {
   const t = useT();
   const reason = useSelfServiceStore((s) => s.reception) ?? 'unavailable';
+  const why = useSelfServiceStore((s) => s.receptionWhy);
   const wipe = useSelfServiceStore((s) => s.wipe);
   const left = useAutoReturn(RECEPTION_RETURN_SECONDS, wipe);
   return (
@@ -177,6 +131,7 @@ export function ReceptionScreen() {
         {t('selfService.reception.title')}
       </h1>
       <p className="self-service-lead">{t(`selfService.reception.${reason}`)}</p>
+      {reason === 'photo' && why.length > 0 && <p className="self-service-lead">{t('selfService.reception.photoWhy', { why: t('faceCheck.failed', { list: checkNames(t, why) }) })}</p>}
       <p className="self-service-muted" aria-live="off">
         {t('selfService.returning', { n: left })}
       </p>

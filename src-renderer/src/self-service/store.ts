@@ -4,7 +4,7 @@
  * forgets it all: on "done", on a declined consent, and when the kiosk is left idle.
  */
 import { create } from 'zustand';
-import type { Host, KioskError, Language, PublicSettings, Result } from '../../../src-preload/contract';
+import type { Host, KioskError, Language, PhotoCheckCode, PublicSettings, Result } from '../../../src-preload/contract';
 import { call } from '../api';
 import {
   buildSelfServiceRegistration,
@@ -43,6 +43,9 @@ export const SELF_SERVICE_HOST_MIN_LENGTH = 2;
 /** The kiosk greets every visitor in Chinese; the language button switches for one visitor only. */
 export const KIOSK_LANGUAGE: Language = 'zh-CN';
 
+/** Photo tries a visitor gets before being sent to reception (the kiosk cannot accept a failing photo). */
+export const PHOTO_TRIES = 3;
+
 export type SelfServiceFocus = DraftField | 'heading' | 'consent';
 
 export interface SelfServiceDone {
@@ -63,6 +66,10 @@ interface SelfServiceState {
   /** The failed call (failed screen, or the alert on the screen sent back to). */
   error: KioskError | null;
   reception: ReceptionReason | null;
+  /** Sent to reception for the photo: what the last try failed. */
+  receptionWhy: PhotoCheckCode[];
+  /** Photo tries that failed the face check (at PHOTO_TRIES the visitor is sent to reception). */
+  photoFailures: number;
   done: SelfServiceDone | null;
   /** Signed out: the doors' removal done now, or retried by main. */
   left: 'done' | 'pending' | null;
@@ -77,11 +84,15 @@ interface SelfServiceState {
   setHost(host: Host | null): void;
   setConsent(kind: keyof Consent, value: boolean): void;
   setPhoto(photo: CapturedPhoto | null): void;
+  /** A try that failed the face check: counted; the last allowed one sends the visitor to reception. */
+  photoFailed(failed: PhotoCheckCode[]): void;
   /** Validates the current screen and moves on (consent: both boxes ticked). */
   next(): void;
   back(): void;
   /** "不同意": nothing is sent, everything entered is forgotten. */
   decline(): void;
+  /** "No photo": the kiosk needs one, reception does not; nothing was typed yet. */
+  declinePhoto(): void;
   submit(): Promise<void>;
   /** From the failed screen: back to the details, everything kept. */
   edit(): void;
@@ -116,6 +127,8 @@ const blank = () => ({
   consentReminder: false,
   error: null,
   reception: null,
+  receptionWhy: [] as PhotoCheckCode[],
+  photoFailures: 0,
   done: null,
   left: null,
 });
@@ -125,7 +138,7 @@ export const useSelfServiceStore = create<SelfServiceState>()((set, get) => {
   const forget = (then: Pick<SelfServiceState, 'screen'> & Partial<SelfServiceState>) => {
     useSelfServiceHostSearch.getState().reset();
     // Back at the welcome screen (or a new visitor starting): main stops sending earlier visits' events.
-    if (then.screen === 'welcome' || then.screen === 'details' || then.screen === 'leave') void call('resetSelfServiceSession');
+    if (then.screen === 'welcome' || then.screen === KIOSK_STEPS[0] || then.screen === 'leave') void call('resetSelfServiceSession');
     set({ ...blank(), adminOpen: false, session: get().session + 1, ...focus('heading'), ...then });
   };
 
@@ -142,7 +155,7 @@ export const useSelfServiceStore = create<SelfServiceState>()((set, get) => {
         forget({ screen: 'reception', reception: 'no-devices' });
         return;
       }
-      forget({ screen: 'details' });
+      forget({ screen: KIOSK_STEPS[0] });
     },
 
     ...draftEditActions(set, get),
@@ -154,6 +167,12 @@ export const useSelfServiceStore = create<SelfServiceState>()((set, get) => {
 
     setPhoto(photo) {
       set({ ...setDraftValue(get(), 'photo', photo), error: null });
+    },
+
+    photoFailed(failed) {
+      const photoFailures = get().photoFailures + 1;
+      if (photoFailures >= PHOTO_TRIES) forget({ screen: 'reception', reception: 'photo', receptionWhy: failed });
+      else set({ photoFailures });
     },
 
     next() {
@@ -186,6 +205,10 @@ export const useSelfServiceStore = create<SelfServiceState>()((set, get) => {
     decline() {
       // Nothing was sent, so nothing exists anywhere but here: forgetting it is enough.
       forget({ screen: 'reception', reception: 'declined' });
+    },
+
+    declinePhoto() {
+      forget({ screen: 'reception', reception: 'no-photo' });
     },
 
     async submit() {

@@ -111,6 +111,7 @@ export function SettingsForm({ settings }: { settings: PublicSettings }) {
             options={(['zh-CN', 'en'] as const).map((v) => ({ value: v, label: t(`settings.language.${v}`) }))}
             onChange={(v) => set('language', v)}
           />
+          <TextField id={fid('companyName')} label={t('settings.companyName')} value={form.companyName} onChange={(v) => set('companyName', v)} hint={t('settings.companyNameHint')} error={err('companyName')} autoComplete="organization" />
           <TextField id={fid('selfServiceIdleSeconds')} label={t('settings.selfServiceIdleSeconds')} type="number" inputMode="numeric" min={15} max={3600} value={form.selfServiceIdleSeconds} onChange={(v) => set('selfServiceIdleSeconds', v)} error={err('selfServiceIdleSeconds')} />
           <TextField
             id={fid('selfServiceRegistrationsPerMinute')}

@@ -25,6 +25,7 @@ export interface SettingsFormValues {
   retentionDays: string;
   profileRetentionDays: string;
   profilePhotoDays: string;
+  companyName: string;
   /** Write-only: '' = keep; `clear` = clear on save. */
   secrets: Record<SecretField, { value: string; clear: boolean }>;
 }
@@ -53,6 +54,7 @@ export function formFromSettings(s: PublicSettings): SettingsFormValues {
     retentionDays: String(s.retentionDays),
     profileRetentionDays: String(s.profileRetentionDays),
     profilePhotoDays: String(s.profilePhotoDays),
+    companyName: s.companyName,
     secrets: { appSecret: { value: '', clear: false }, aesKey: { value: '', clear: false }, aesIv: { value: '', clear: false } },
   };
 }
@@ -73,7 +75,7 @@ const sameList = (a: string[], b: string[]) => a.length === b.length && [...a].s
 /** Only what changed; secrets only when typed or cleared. */
 export function buildPatch(form: SettingsFormValues, s: PublicSettings): Record<string, unknown> {
   const patch: Record<string, unknown> = {};
-  const text = ['server', 'companyno', 'profile', 'photoEncoding', 'responseSignPolicy', 'language', 'callbackAddress'] as const;
+  const text = ['server', 'companyno', 'profile', 'photoEncoding', 'responseSignPolicy', 'language', 'callbackAddress', 'companyName'] as const;
   for (const key of text) if (form[key].trim() !== s[key]) patch[key] = form[key].trim();
   const numbers = ['defaultVisitMinutes', 'maxVisitHours', 'photoMaxKB', 'selfServiceIdleSeconds', 'selfServiceRegistrationsPerMinute', 'retentionDays', 'profileRetentionDays', 'profilePhotoDays'] as const;
   for (const key of numbers) if (toNumber(form[key]) !== s[key]) patch[key] = toNumber(form[key]);
@@ -117,6 +119,7 @@ const FIELD_ERROR: Record<SettingsField, MessageRef> = {
   retentionDays: range(LIMITS.retentionDays),
   profileRetentionDays: range(LIMITS.profileRetentionDays),
   profilePhotoDays: range(LIMITS.profilePhotoDays),
+  companyName: { key: 'settings.error.companyName', params: { max: LIMITS.companyName } },
 };
 
 export function errorForField(path: string | undefined): { field: SettingsField; error: MessageRef } | undefined {
@@ -155,6 +158,7 @@ export const FIELD_ORDER: SettingsField[] = [
   'maxVisitHours',
   'photoMaxKB',
   'language',
+  'companyName',
   'selfServiceMode',
   'selfServiceIdleSeconds',
   'selfServiceRegistrationsPerMinute',

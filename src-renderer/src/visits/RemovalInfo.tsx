@@ -1,6 +1,7 @@
 import type { Visit } from '../../../src-preload/contract';
 import { useLanguage, useT } from '../i18n';
 import { formatDateTime } from '../lib/datetime';
+import { serviceText } from './service-text';
 
 /** Why a visit is still waiting to be removed from the server. */
 export function RemovalInfo({ visit }: { visit: Visit }) {
@@ -11,7 +12,7 @@ export function RemovalInfo({ visit }: { visit: Visit }) {
     <div className="alert alert-warning" data-testid="removal-info">
       <p className="alert-message">{t('visit.removalTitle')}</p>
       <p>{removal?.lastError ? t('visit.removalFailed') : t('visit.removalNoError')}</p>
-      {removal?.lastError && <p className="alert-detail">{t('error.detail', { detail: removal.lastError })}</p>}
+      {removal?.lastError && <p className="alert-detail">{serviceText(removal.lastError, t)}</p>}
       <p>{t('visit.removalAttempts', { n: removal?.attempts ?? 0 })}</p>
       {removal?.nextAttemptAt && <p>{t('visit.removalNext', { time: formatDateTime(removal.nextAttemptAt, language) })}</p>}
     </div>

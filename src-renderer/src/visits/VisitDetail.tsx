@@ -10,8 +10,10 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { canRemove, canRepush, canSignOut, lastErrorKey } from './derive';
 import { HostNotificationInfo } from './HostNotificationInfo';
 import { RemovalInfo } from './RemovalInfo';
+import { serviceText } from './service-text';
 import { UnknownOutcomeActions } from './UnknownOutcomeActions';
 import { VisitHistory } from './VisitHistory';
+import { checkNames } from '../photo/face/face-words';
 import { PrintSlipButton } from '../slip/lazy';
 import { slipOfVisit } from '../slip/slip-content';
 
@@ -102,11 +104,16 @@ export function VisitDetail({ visit, onClose }: { visit: Visit; onClose: () => v
         {v.carno && <Row label={t('visit.carno')}>{v.carno}</Row>}
         {v.reason && <Row label={t('visit.reason')}>{v.reason}</Row>}
         <Row label={t('visit.channel')}>{t(`channel.${visit.channel}`)}</Row>
+        {visit.photoOverride && (
+          <Row label={t('visit.photo')}>
+            <span data-testid="photo-override">{t('faceCheck.overrideOnVisit', { failed: checkNames(t, visit.photoOverride.failed), reason: visit.photoOverride.reason })}</span>
+          </Row>
+        )}
         {visit.lastPassAt && <Row label={t('visit.lastPass')}>{formatDateTime(visit.lastPassAt, language)}</Row>}
         {visit.lastError && (
           <Row label={t('visit.lastError')}>
             <span className="error-explained">{t(lastErrorKey(visit.state))}</span>
-            <span className="error-raw muted">{t('error.detail', { detail: visit.lastError })}</span>
+            <span className="error-raw muted">{serviceText(visit.lastError, t)}</span>
           </Row>
         )}
       </dl>
@@ -120,7 +127,7 @@ export function VisitDetail({ visit, onClose }: { visit: Visit; onClose: () => v
             <li key={d.no} className="device-progress-row">
               <span className="device-progress-name">{nameOf(d.no)}</span>
               <DeviceSyncBadge state={d.state} />
-              {d.message && <span className="muted">{d.message}</span>}
+              {d.message && <span className="muted">{serviceText(d.message, t)}</span>}
               {d.at && <span className="muted">{formatDateTime(d.at, language)}</span>}
             </li>
           ))}

@@ -32,3 +32,44 @@ export function writeBusyY4m(out: string, width = 1280, height = 720, frames = 1
     closeSync(fd);
   }
 }
+
+/**
+ * Writes a still picture (RGBA pixels, e.g. a photo decoded by Chromium's canvas) as a Y4M video
+ * for Chromium's fake camera: full-range BT.601 YUV 4:2:0 ("C420jpeg"), `frames` identical frames.
+ */
+export function writeRgbaY4m(out: string, rgba: Uint8Array, width: number, height: number, frames = 3): void {
+  if (width % 2 || height % 2) throw new Error('Y4M 4:2:0 needs even sizes');
+  const clamp = (v: number) => Math.max(0, Math.min(255, Math.round(v)));
+  const luma = Buffer.alloc(width * height);
+  const cb = Buffer.alloc((width * height) / 4);
+  const cr = Buffer.alloc((width * height) / 4);
+  for (let i = 0, p = 0; i < width * height; i++, p += 4) luma[i] = clamp(0.299 * rgba[p] + 0.587 * rgba[p + 1] + 0.114 * rgba[p + 2]);
+  for (let y = 0; y < height; y += 2) {
+    for (let x = 0; x < width; x += 2) {
+      let r = 0;
+      let g = 0;
+      let b = 0;
+      for (const [dx, dy] of [[0, 0], [1, 0], [0, 1], [1, 1]]) {
+        const p = ((y + dy) * width + x + dx) * 4;
+        r += rgba[p] / 4;
+        g += rgba[p + 1] / 4;
+        b += rgba[p + 2] / 4;
+      }
+      const k = (y / 2) * (width / 2) + x / 2;
+      cb[k] = clamp(128 - 0.168736 * r - 0.331264 * g + 0.5 * b);
+      cr[k] = clamp(128 + 0.5 * r - 0.418688 * g - 0.081312 * b);
+    }
+  }
+  const fd = openSync(out, 'w');
+  try {
+    writeSync(fd, `YUV4MPEG2 W${width} H${height} F10:1 Ip A1:1 C420jpeg\n`);
+    for (let f = 0; f < frames; f++) {
+      writeSync(fd, 'FRAME\n');
+      writeSync(fd, luma);
+      writeSync(fd, cb);
+      writeSync(fd, cr);
+    }
+  } finally {
+    closeSync(fd);
+  }
+}

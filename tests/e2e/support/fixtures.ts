@@ -6,6 +6,7 @@
 import { test as base, expect, type Page, type TestInfo } from '@playwright/test';
 import type { Visitor as SimulatedVisitor } from '../../../src-main/k30/simulator/state';
 import { startHarness, type Harness } from '../../harness/harness';
+import { axeViolations } from './axe';
 
 /** What `GET /__sim/state` answers (the parts the tests read; the rest passes through). */
 /** A visitor as the simulator keeps it (its own type, so the tests read only what it has). */
@@ -47,6 +48,8 @@ export interface Sim {
 }
 
 export type Shot = (name: string, options?: { page?: Page; fullPage?: boolean }) => Promise<void>;
+/** axe-core finds no violation on the screen as it is (soft: the test goes on to the next screen), then `shot`. */
+export type CheckScreen = Shot;
 
 async function simRequest(url: string, method: 'GET' | 'POST', body?: unknown): Promise<unknown> {
   const response = await fetch(url, {
@@ -118,6 +121,7 @@ type Fixtures = {
   harness: Harness;
   sim: Sim;
   shot: Shot;
+  checkScreen: CheckScreen;
   /** The app, opened in the page and ready (window.kiosk present). */
   app: Page;
   /** Problems the page reported (uncaught errors, CSP violations); the test fails on any. */
@@ -143,6 +147,17 @@ export const test = base.extend<Fixtures>({
 
   shot: async ({ page }, use, testInfo) => {
     await use(screenshotter(page, testInfo));
+  },
+
+  checkScreen: async ({ page, shot }, use, testInfo) => {
+    await use(async (name, options = {}) => {
+      const t0 = Date.now();
+      const violations = await axeViolations(options.page ?? page, testInfo, name);
+      const t1 = Date.now();
+      expect.soft(violations, `axe-core violations on "${name}"`).toEqual([]);
+      await shot(name, options);
+      console.log(`[screen] ${name}: axe ${t1 - t0} ms, shot ${Date.now() - t1} ms, ${violations.length} violations`);
+    });
   },
 
   pageProblems: async ({ page }, use, testInfo) => {

@@ -76,17 +76,32 @@ export async function chooseHost(page: Page, t: T, host: HostChoice): Promise<vo
 
 export const next = (page: Page, t: T) => page.getByRole('button', { name: t('common.next'), exact: true }).click();
 
+/** The consent screen (the first step, before anything is typed): both choices ticked, agreed. */
+export async function agree(page: Page, t: T = zh): Promise<void> {
+  await expect(heading(page, t('selfService.step.consent'))).toBeVisible();
+  await page.getByLabel(t('selfService.consent.data')).check();
+  await page.getByLabel(t('selfService.consent.photo')).check();
+  await page.getByRole('button', { name: t('selfService.consent.accept'), exact: true }).click();
+}
+
 /** From the welcome screen to the live camera, agreeing to both. */
 export async function upToPhoto(page: Page, t: T = zh): Promise<void> {
   await page.getByRole('button', { name: t('selfService.welcome.start'), exact: true }).click();
+  await agree(page, t);
   await fillDetails(page, t, VISITOR);
   await next(page, t);
   await chooseHost(page, t, ZHANG_WEI);
   await next(page, t);
-  await page.getByLabel(t('selfService.consent.data')).check();
-  await page.getByLabel(t('selfService.consent.photo')).check();
-  await page.getByRole('button', { name: t('selfService.consent.accept'), exact: true }).click();
   await expect(page.getByRole('button', { name: t('photo.capture'), exact: true })).toBeEnabled({ timeout: 20_000 });
+}
+
+/**
+ * The done screen. No notification channel is configured (none exists yet), so it promises no
+ * message to the host: "please wait at reception".
+ */
+export async function expectDone(page: Page, t: T = zh, host = ZHANG_WEI.name): Promise<void> {
+  await expect(heading(page, t('selfService.done.title'))).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('self-service-done-message')).toHaveText(t('selfService.done.waitReception', { host }));
 }
 
 export async function takePhoto(page: Page, t: T = zh): Promise<void> {

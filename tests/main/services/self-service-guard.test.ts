@@ -90,3 +90,11 @@ it('returning visitors at the kiosk: only the own-profile shape (full phone + do
   for (let n = 0; n < 5; n++) expect(code(await dispatch('findMyProfile', { phone: '13612345678', documentTail: `000${n}` }))).toBe('ok');
   expect(code(await dispatch('findMyProfile', { phone: '13612345678', documentTail: '5678' }))).toBe('rate-limited');
 });
+
+it('a kiosk is told the data controller and whether hosts are notified (none are yet), but nothing about the connection', async () => {
+  expect(code(await dispatch('leaveSelfServiceMode', { pin: PIN }))).toBe('ok');
+  expect(code(await dispatch('saveSettings', { companyName: 'x'.repeat(61) })), 'the name is bounded').toBe('invalid-input');
+  expect(code(await dispatch('saveSettings', { companyName: ' 示例科技有限公司 ', selfServiceMode: true }))).toBe('ok');
+  const seen = await dispatch('getSettings', undefined);
+  expect(seen).toMatchObject({ ok: true, value: { companyName: '示例科技有限公司', hostNotificationConfigured: false, companyno: '', server: '' } });
+});

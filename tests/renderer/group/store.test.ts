@@ -52,7 +52,7 @@ describe('a group visit', () => {
     fill(1, '乙', '1390000', residentId('11010119900307002'));
     await useGroupStore.getState().registerAll([]);
     expect(sent.map((r) => r.name)).toEqual(['甲']);
-    expect(useGroupStore.getState().members[1].errors.phone).toEqual({ key: 'validation.phone' });
+    expect(useGroupStore.getState().members[1].errors.phone).toEqual({ key: 'validation.phoneMainland' });
 
     fill(1, '乙', '13900000002', residentId('11010119900307002'));
     await useGroupStore.getState().registerAll([]);

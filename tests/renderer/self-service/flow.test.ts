@@ -1,124 +1,14 @@
 /**
- * The self-service kiosk: the idle reset (pure, with a fake clock), the flow's rules, and the kiosk
+ * The self-service kiosk: the flow's rules, and the kiosk
  * store against a fake `window.kiosk` (what is sent, what is never sent, what is forgotten).
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { RegistrationSchema, type ErrorCode, type KioskApi, type Registration, type Result, type Visit } from '../../../src-preload/contract';
-import { createIdleTimer, type IdleClock, type IdlePhase } from '../../../src-renderer/src/self-service/idle';
 import { buildSelfServiceRegistration, selfServiceErrorView, lockoutSeconds, outcomeOfVisit } from '../../../src-renderer/src/self-service/flow';
 import { emptyDraft, type Draft } from '../../../src-renderer/src/register/draft';
 import { en } from '../../../src-renderer/src/i18n/en';
 import { zhCN } from '../../../src-renderer/src/i18n/zh-CN';
 import { publicSettings } from '../../helpers/public-settings';
-
-// ---------------------------------------------------------------------------------------------
-// A fake clock for the idle timer.
-
-function fakeClock() {
-  let now = 0;
-  let nextId = 1;
-  const timers = new Map<number, { at: number; fn: () => void }>();
-  const clock: IdleClock = {
-    setTimeout(fn, ms) {
-      const id = nextId++;
-      timers.set(id, { at: now + ms, fn });
-      return id;
-    },
-    clearTimeout(handle) {
-      timers.delete(handle as number);
-    },
-  };
-  /** Moves time on, firing due timers in order (those they set too). */
-  const advance = (ms: number) => {
-    const end = now + ms;
-    for (;;) {
-      const due = [...timers.entries()].filter(([, t]) => t.at <= end).sort((a, b) => a[1].at - b[1].at)[0];
-      if (!due) break;
-      timers.delete(due[0]);
-      now = due[1].at;
-      due[1].fn();
-    }
-    now = end;
-  };
-  return { clock, advance, pending: () => timers.size };
-}
-
-describe('kiosk idle timer', () => {
-  function setup(idleMs = 15_000, warnSeconds = 10) {
-    const { clock, advance, pending } = fakeClock();
-    const phases: IdlePhase[] = [];
-    const onExpire = vi.fn();
-    const timer = createIdleTimer({ idleMs, warnSeconds, clock, onChange: (p) => phases.push(p), onExpire });
-    return { timer, advance, pending, phases, onExpire };
-  }
-
-  it('does nothing until started', () => {
-    const { timer, advance, onExpire, pending } = setup();
-    timer.activity();
-    advance(60_000);
-    expect(timer.state()).toEqual({ phase: 'stopped' });
-    expect(onExpire).not.toHaveBeenCalled();
-    expect(pending()).toBe(0);
-  });
-
-  it('warns after the idle time, counts 10 s down, then expires once and stops', () => {
-    const { timer, advance, onExpire, phases, pending } = setup();
-    timer.start();
-    expect(timer.state()).toEqual({ phase: 'active' });
-    advance(14_999);
-    expect(timer.state()).toEqual({ phase: 'active' });
-    advance(1);
-    expect(timer.state()).toEqual({ phase: 'warning', secondsLeft: 10 });
-    advance(3_000);
-    expect(timer.state()).toEqual({ phase: 'warning', secondsLeft: 7 });
-    advance(6_999);
-    expect(onExpire).not.toHaveBeenCalled();
-    advance(1);
-    expect(onExpire).toHaveBeenCalledTimes(1);
-    expect(timer.state()).toEqual({ phase: 'stopped' });
-    expect(pending()).toBe(0);
-    advance(120_000);
-    expect(onExpire).toHaveBeenCalledTimes(1);
-    expect(phases.filter((p) => p.phase === 'warning').map((p) => (p as { secondsLeft: number }).secondsLeft)).toEqual([10, 9, 8, 7, 6, 5, 4, 3, 2, 1]);
-  });
-
-  it('any activity restarts the full idle time, also during the warning', () => {
-    const { timer, advance, onExpire } = setup();
-    timer.start();
-    advance(14_000);
-    timer.activity();
-    advance(14_000);
-    expect(timer.state()).toEqual({ phase: 'active' });
-    advance(1_000 + 5_000);
-    expect(timer.state()).toEqual({ phase: 'warning', secondsLeft: 5 });
-    timer.activity();
-    expect(timer.state()).toEqual({ phase: 'active' });
-    advance(14_999);
-    expect(timer.state()).toEqual({ phase: 'active' });
-    advance(1 + 10_000);
-    expect(onExpire).toHaveBeenCalledTimes(1);
-  });
-
-  it('stop cancels everything; start again watches afresh; a new idle time applies at once', () => {
-    const { timer, advance, onExpire, pending } = setup();
-    timer.start();
-    advance(15_000 + 2_000);
-    timer.stop();
-    expect(timer.state()).toEqual({ phase: 'stopped' });
-    expect(pending()).toBe(0);
-    advance(60_000);
-    expect(onExpire).not.toHaveBeenCalled();
-    timer.start();
-    timer.setIdleMs(30_000);
-    advance(29_999);
-    expect(timer.state()).toEqual({ phase: 'active' });
-    advance(1);
-    expect(timer.state()).toMatchObject({ phase: 'warning' });
-  });
-});
-
-// ---------------------------------------------------------------------------------------------
-// The flow's rules.
 
 const HOST = { no: 'H1', name: '张伟', deptname: '研发部', phoneTail: '8001' };
 const PHOTO = { base64: '/9j/4AAQSkZJRgABAQ', bytes: 10, width: 640, height: 480, quality: 0.92 };
@@ -238,12 +128,12 @@ const { useLanguageStore } = await import('../../../src-renderer/src/i18n/langua
 function fillToPhoto() {
   const s = useSelfServiceStore.getState();
   s.start();
+  s.setConsent('data', true);
+  s.setConsent('photo', true);
+  s.next();
   s.update({ name: '王小明', phone: '13912345678', documentNo: '11010519491231002X' });
   s.next();
   s.setHost(HOST);
-  s.next();
-  s.setConsent('data', true);
-  s.setConsent('photo', true);
   s.next();
   s.setPhoto(PHOTO);
 }
@@ -264,9 +154,16 @@ describe('kiosk store', () => {
     expect(calls.map((c) => c.name)).not.toContain('saveSettings');
   });
 
-  it('walks details → host → consent → photo, checking each screen', () => {
+  it('walks consent → details → host → photo, checking each screen: nothing is typed before consent', () => {
     const s = useSelfServiceStore.getState();
     s.start();
+    expect(useSelfServiceStore.getState().screen).toBe('consent');
+    s.setConsent('data', true);
+    s.next();
+    expect(useSelfServiceStore.getState().screen).toBe('consent');
+    expect(useSelfServiceStore.getState().consentReminder).toBe(true);
+    s.setConsent('photo', true);
+    s.next();
     expect(useSelfServiceStore.getState().screen).toBe('details');
     s.next();
     expect(useSelfServiceStore.getState().screen).toBe('details');
@@ -281,24 +178,31 @@ describe('kiosk store', () => {
     expect(useSelfServiceStore.getState().fieldErrors.host).toBeDefined();
     s.setHost(HOST);
     s.next();
-    expect(useSelfServiceStore.getState().screen).toBe('consent');
-    s.setConsent('data', true);
-    s.next();
-    expect(useSelfServiceStore.getState().screen).toBe('consent');
-    expect(useSelfServiceStore.getState().consentReminder).toBe(true);
-    s.setConsent('photo', true);
-    s.next();
     expect(useSelfServiceStore.getState().screen).toBe('photo');
+    s.back();
+    s.back();
+    s.back();
+    expect(useSelfServiceStore.getState().screen, 'back from details: the consent, still given').toBe('consent');
+    expect(useSelfServiceStore.getState().consent).toEqual({ data: true, photo: true });
+  });
+
+  it('declining the photo on the first screen sends the visitor to reception before anything is typed', () => {
+    const s = useSelfServiceStore.getState();
+    s.start();
+    s.setConsent('data', true);
+    s.declinePhoto();
+    const state = useSelfServiceStore.getState();
+    expect(state.screen).toBe('reception');
+    expect(state.reception).toBe('no-photo');
+    expect(state.consent).toEqual({ data: false, photo: false });
+    expect(calls.map((c) => c.name)).not.toContain('registerVisit');
   });
 
   it('a declined consent sends nothing and forgets everything', () => {
     const s = useSelfServiceStore.getState();
     s.start();
-    s.update({ name: '王小明', phone: '13912345678', documentNo: '11010519491231002X' });
-    s.next();
     useSelfServiceHostSearch.getState().showText('张');
-    s.setHost(HOST);
-    s.next();
+    s.setConsent('data', true);
     s.decline();
     const state = useSelfServiceStore.getState();
     expect(state.screen).toBe('reception');

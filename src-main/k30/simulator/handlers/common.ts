@@ -1,3 +1,4 @@
+import { jpegSize } from '../jpeg-size';
 import type { Department, Device, Person, Region, SimulatorState, Visitor } from '../state';
 import { fieldRefusal } from '../sim-error';
 import type { HandlerContext, HandlerResult } from './types';
@@ -33,12 +34,26 @@ export function photoUrl(baseUrl: string, kind: 'people' | 'visitors' | 'records
  * Pushes a person or visitor to devices: one sync record per device (online or not, in the order
  * given, no duplicates) and one `authstatus` callback per device — "1" online, "0" 设备离线 offline.
  */
-export function pushToDevices(ctx: HandlerContext, no: string, deviceNos: readonly string[], records: string[]): void {
+export function pushToDevices(ctx: HandlerContext, no: string, deviceNos: readonly string[], records: string[], photo?: Buffer): void {
   for (const deviceNo of deviceNos) {
     const device = ctx.state.devices.get(deviceNo)!;
     if (!records.includes(deviceNo)) records.push(deviceNo);
-    ctx.emit('authstatus', device.online ? { no, deviceno: deviceNo, resultcode: '1', msg: '下发成功' } : { no, deviceno: deviceNo, resultcode: '0', msg: '设备离线' });
+    const refused = device.online ? photoRefusal(device, photo) : undefined;
+    ctx.emit('authstatus', !device.online ? { no, deviceno: deviceNo, resultcode: '0', msg: '设备离线' } : refused ? { no, deviceno: deviceNo, resultcode: '0', msg: refused } : { no, deviceno: deviceNo, resultcode: '1', msg: '下发成功' });
   }
+}
+
+/** Why a terminal with photo limits refuses this photo (its words), or undefined when it takes it. */
+export function photoRefusal(device: Device, photo: Buffer | undefined): string | undefined {
+  const limits = device.photoLimits;
+  if (!limits || !photo) return undefined;
+  if (limits.maxBytes !== undefined && photo.length > limits.maxBytes) return `照片过大（${Math.ceil(photo.length / 1024)}KB，上限 ${Math.floor(limits.maxBytes / 1024)}KB）`;
+  if (limits.minShortSide !== undefined) {
+    const size = jpegSize(photo);
+    if (!size) return '照片格式错误';
+    if (Math.min(size.width, size.height) < limits.minShortSide) return `照片分辨率过低（${size.width}x${size.height}，短边至少 ${limits.minShortSide}）`;
+  }
+  return undefined;
 }
 
 /** The same date fifty years on (the vendor's default end of validity). */

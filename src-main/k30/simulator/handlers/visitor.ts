@@ -37,7 +37,7 @@ export const syncVisitor: Handler = (ctx) => {
   const deviceNos = params.list('devicenos');
   if (!deviceNos.length) throw fieldRefusal('devicenos', '不能为空', 'devicenos is required');
   for (const no of deviceNos) requireDevice(state, no, 'devicenos');
-  pushToDevices(ctx, visitor.no, deviceNos, visitor.syncedDevices);
+  pushToDevices(ctx, visitor.no, deviceNos, visitor.syncedDevices, state.photos.get(`visitors/${visitor.no}`));
   return ok('下发成功');
 };
 

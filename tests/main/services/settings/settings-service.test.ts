@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { PublicSettingsSchema } from '../../../../src-preload/contract';
+import { DEFAULT_PHOTO_RULES, PublicSettingsSchema } from '../../../../src-preload/contract';
 import { createDispatcher, type ApiHandlers } from '../../../../src-main/ipc/dispatch';
 import { AppError } from '../../../../src-main/services/app-error';
 import { ClientProvider } from '../../../../src-main/services/connection/client-provider';
@@ -47,6 +47,7 @@ describe('SettingsService: values and defaults', () => {
       defaultVisitMinutes: 120,
       maxVisitHours: 24,
       photoMaxKB: 200,
+      photoRules: DEFAULT_PHOTO_RULES,
       language: 'zh-CN',
       selfServiceMode: false,
       selfServiceIdleSeconds: 60,
@@ -60,11 +61,14 @@ describe('SettingsService: values and defaults', () => {
       stationName: '',
       staffSignIn: false,
       auditRetentionDays: 365,
+      companyName: '',
     });
     expect(settings.isConfigured()).toBe(false);
     const pub = settings.publicSettings(true);
     expect(PublicSettingsSchema.strict().parse(pub)).toEqual(pub);
     expect(pub).toMatchObject({ configured: false, demo: true, adminPinSet: false, secretProtection: 'os', secretsSet: { appSecret: false, aesKey: false, aesIv: false } });
+    // No notification channel exists yet: the kiosk promises no message to the host.
+    expect(pub).toMatchObject({ companyName: '', hostNotificationConfigured: false });
   });
 
   it('saves, reads back after a restart, and reports what changed', () => {
