@@ -55,18 +55,7 @@ export const PhotoRulesSchema = z
   .refine((r) => r.minFaceHeightPct < r.maxFaceHeightPct && r.minBrightness < r.maxBrightness, { message: 'min-max' });
 export type PhotoRules = z.infer<typeof PhotoRulesSchema>;
 
-export const DEFAULT_PHOTO_RULES: PhotoRules = Object.freeze({
-  minFaceHeightPct: 35,
-  maxFaceHeightPct: 80,
-  maxOffCentrePct: 15,
-  maxTurnPct: 30,
-  maxTiltDeg: 15,
-  minBrightness: 60,
-  maxBrightness: 210,
-  minContrast: 18,
-  minSharpness: 15,
-  maxMovementPct: 10,
-});
+export { DEFAULT_PHOTO_RULES } from './photo-rules';
 
 /** A photo registered although it failed checks: reception staff accepted it, saying why. */
 export const PhotoOverrideSchema = z

@@ -1,4 +1,4 @@
-import { DEFAULT_PHOTO_RULES } from '../../../src-preload/contract';
+import { DEFAULT_PHOTO_RULES } from '../../../src-preload/photo-rules';
 import { useRef, useState } from 'react';
 import { useT } from '../i18n';
 import { useRegistrationStore } from './store';

@@ -1,5 +1,6 @@
 import { useCallback, useRef, useState } from 'react';
-import { DEFAULT_PHOTO_RULES, type PhotoCheckCode } from '../../../src-preload/contract';
+import type { PhotoCheckCode } from '../../../src-preload/contract';
+import { DEFAULT_PHOTO_RULES } from '../../../src-preload/photo-rules';
 import { useT } from '../i18n';
 import { PHOTO_TRIES, useSelfServiceStore } from './store';
 import { useSettingsStore } from '../settings/store';
