@@ -2,6 +2,7 @@ import { reliabilityEn } from './reliability-strings';
 import { selfServiceEn } from './self-service-strings';
 import { securityEn } from './security-strings';
 import { trustEn } from './trust-strings';
+import { siteEn } from './site-strings';
 import { rollCallEn } from './roll-call-strings';
 import type { Messages } from './zh-CN';
 
@@ -412,5 +413,6 @@ export const en = {
   ...securityEn,
   ...reliabilityEn,
   ...trustEn,
+  ...siteEn,
   ...rollCallEn,
 } satisfies Messages;

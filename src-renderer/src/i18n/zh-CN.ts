@@ -2,6 +2,7 @@ import { reliabilityZhCN } from './reliability-strings';
 import { selfServiceZhCN } from './self-service-strings';
 import { securityZhCN } from './security-strings';
 import { trustZhCN } from './trust-strings';
+import { siteZhCN } from './site-strings';
 import { rollCallZhCN } from './roll-call-strings';
 
 /**
@@ -414,6 +415,7 @@ export const zhCN = {
   ...securityZhCN,
   ...reliabilityZhCN,
   ...trustZhCN,
+  ...siteZhCN,
   ...rollCallZhCN,
 } as const;
 
