@@ -122,16 +122,17 @@ export class PgLedgerBackend implements LedgerBackend {
   write(change: LedgerChange): Promise<void> {
     const ids = change.kind === 'add' ? [change.record.id] : change.kind === 'update' ? [change.after.id] : change.records.map((r) => r.id);
     const before = Promise.all(ids.map((id) => this.chains.get(id)));
-    const run = before.then(
-      () => this.writeNow(change),
-      // A change built on one that was not stored is not stored either.
-      (error: unknown) => Promise.reject(error instanceof LedgerConflictError ? error : this.writeError(error)),
-    );
-    const tail = run.catch(() => {});
+    const run: Promise<void> = before
+      .then(
+        () => this.writeNow(change),
+        // A change built on one that was not stored is not stored either.
+        (error: unknown) => Promise.reject(error instanceof LedgerConflictError ? error : this.writeError(error)),
+      )
+      .finally(() => {
+        // Before the caller resumes: a retry it makes is not chained to this failure.
+        for (const id of ids) if (this.chains.get(id) === run) this.chains.delete(id);
+      });
     for (const id of ids) this.chains.set(id, run);
-    void tail.then(() => {
-      for (const id of ids) if (this.chains.get(id) === run) this.chains.delete(id);
-    });
     run.catch(() => {
       for (const id of ids) this.suspect.add(id);
     });
