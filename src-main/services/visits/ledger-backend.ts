@@ -26,7 +26,7 @@ export interface LedgerBackend {
    * Takes the removal lease on a visit so only one station works on it at a time; false when
    * another station holds an unexpired one. `fresh` is the record as the database has it now.
    */
-  claim(id: string): Promise<{ ok: boolean; fresh?: VisitRecord | null }>;
+  claim(id: string): Promise<{ ok: boolean; fresh?: VisitRecord | null | undefined }>;
   release(id: string): Promise<void>;
   close(): Promise<void>;
 }

@@ -68,7 +68,7 @@ export class PgLedgerBackend implements LedgerBackend {
     this.leaseMs = options.leaseMs ?? 120_000;
     this.key = options.siteKey ? siteKeyOf(options.siteKey) : undefined;
     const timeout = options.timeoutMs ?? 3000;
-    this.pool = new pg.Pool({ ...connectionConfig(options), max: 4, connectionTimeoutMillis: timeout, statement_timeout: timeout * 2, idleTimeoutMillis: 10_000 });
+    this.pool = new pg.Pool({ ...connectionConfig(options), max: 10, connectionTimeoutMillis: timeout, statement_timeout: timeout * 2, idleTimeoutMillis: 10_000 });
     this.pool.on('error', (error) => this.log.warn(`site database: idle connection lost: ${describeError(error)}`));
     this.listener = new SiteListener({
       config: { ...connectionConfig(options), connectionTimeoutMillis: timeout },
@@ -151,7 +151,7 @@ export class PgLedgerBackend implements LedgerBackend {
     }
   }
 
-  async claim(id: string): Promise<{ ok: boolean; fresh?: VisitRecord | null }> {
+  async claim(id: string): Promise<{ ok: boolean; fresh?: VisitRecord | null | undefined }> {
     try {
       const { rows } = await this.pool.query<Row>(
         `UPDATE kiosk_visits SET lease_owner = $2, lease_until = now() + make_interval(secs => $3::float8 / 1000)
@@ -203,7 +203,8 @@ export class PgLedgerBackend implements LedgerBackend {
       this.versions.set(record.id, Number(rows[0].version));
       return;
     }
-    throw new LedgerConflictError(record.id, await this.fetch(record.id));
+    const fresh = await this.fetch(record.id);
+    throw new LedgerConflictError(record.id, fresh === undefined ? record : fresh);
   }
 
   private async remove(ids: string[]): Promise<void> {
@@ -215,8 +216,11 @@ export class PgLedgerBackend implements LedgerBackend {
     for (const id of ids) this.versions.delete(id);
   }
 
-  /** The record as stored now (null: deleted), remembered as the version this station knows. */
-  private async fetch(id: string): Promise<VisitRecord | null> {
+  /**
+   * The record as stored now (null: deleted), remembered as the version this station knows;
+   * undefined when this station already knows a newer version (a read that raced its own write).
+   */
+  private async fetch(id: string): Promise<VisitRecord | null | undefined> {
     const { rows } = await this.pool.query<Row>('SELECT id, version, doc FROM kiosk_visits WHERE id = $1', [id]);
     if (!rows[0]) {
       this.versions.delete(id);
@@ -225,7 +229,8 @@ export class PgLedgerBackend implements LedgerBackend {
     return this.remember(rows[0]);
   }
 
-  private remember(row: Row): VisitRecord | null {
+  private remember(row: Row): VisitRecord | null | undefined {
+    if ((this.versions.get(row.id) ?? 0) > Number(row.version)) return undefined;
     const record = this.fromDoc(row.doc);
     if (record) this.versions.set(row.id, Number(row.version));
     return record;
@@ -238,7 +243,7 @@ export class PgLedgerBackend implements LedgerBackend {
     for (const row of rows) {
       const record = this.remember(row);
       if (record) records.push(record);
-      else bad++;
+      else if (record === null) bad++;
     }
     if (bad > 0 && problems) {
       problems.push({ kind: 'invalid-records', setAside: '', detail: `${bad} unreadable record(s) in the site database`, at: this.now().toISOString() });
@@ -263,7 +268,8 @@ export class PgLedgerBackend implements LedgerBackend {
     }
     if ((this.versions.get(note.id) ?? 0) >= note.v) return;
     try {
-      this.emit({ id: note.id, record: await this.fetch(note.id) });
+      const record = await this.fetch(note.id);
+      if (record !== undefined) this.emit({ id: note.id, record });
     } catch (error) {
       // Missed: the resync after reconnecting reads everything again.
       this.log.warn(`site database: change of ${note.id} not read: ${describeError(error)}`);
@@ -284,7 +290,12 @@ export class PgLedgerBackend implements LedgerBackend {
     this.suspect.clear();
   }
 
+  /**
+   * A record this station is writing right now keeps the mirror's (newer) draft: the write either
+   * lands, or meets the other change as a version conflict and re-reads it then.
+   */
   private emit(change: RemoteChange): void {
+    if (this.chains.has(change.id)) return;
     for (const listener of this.remoteListeners) listener(change);
   }
 
