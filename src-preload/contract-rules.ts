@@ -26,7 +26,7 @@ export const LIMITS = {
  * The messages of our own schema checks, as codes (a zod issue's `message`); the renderer maps
  * each to its words. Any other message is zod's own and means "not in the right format".
  */
-export const ValidationCodeSchema = z.enum(['mobile', 'id-checksum', 'end-before-begin', 'duplicate', 'pin-format', 'http-url', 'host-port', 'jpeg']);
+export const ValidationCodeSchema = z.enum(['mobile', 'id-checksum', 'end-before-begin', 'duplicate', 'pin-format', 'http-url', 'host-port', 'jpeg', 'postgres-url']);
 export type ValidationCode = z.infer<typeof ValidationCodeSchema>;
 /** A schema's message, checked to be one of the codes. */
 export const issueCode = (value: ValidationCode) => value;

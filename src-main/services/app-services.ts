@@ -22,7 +22,8 @@ import { AdminSession } from './settings/admin-session';
 import { lazyMatchKeys, type MatchKeys } from './personal-data/match-key';
 import type { ChangedKey } from './settings/settings-service';
 import { SettingsService } from './settings/settings-service';
-import { VisitLedger } from './visits/ledger';
+import { toPublic, VisitLedger } from './visits/ledger';
+import { siteLedgerBackend } from './visits/pg/site-ledger';
 import { RegistrationService } from './visits/registration';
 import { RemovalSweeper } from './visits/removal';
 import type { LedgerDisk } from './visits/ledger-disk';
@@ -86,11 +87,15 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   const matchKeys = lazyMatchKeys(store, secretBox);
 
   const demo = new DemoMode(log, opts.now, opts.demoControlPlane === true);
-  if (settings.values.server === '') await demo.start();
+  // Site mode: never the demo (its made-up visits would land in the site's shared ledger).
+  const site = settings.siteDatabaseSettingsOrUnreadable();
+  if (settings.values.server === '' && !site) await demo.start();
   const clients = new ClientProvider(settings, { demo: () => demo.current(), log, now });
   const client = () => clients.get();
 
-  const ledger = await VisitLedger.open({ dataDir, log, now, disk: opts.disk });
+  const ledger = await VisitLedger.open({ dataDir, log, now, disk: opts.disk, backend: site && siteLedgerBackend(site, log, now) });
+  // Other stations' changes reach this station's screens like its own.
+  const remoteSubscription = ledger.onRemoteChange(({ record }) => record && events.emit('visitUpdated', toPublic(record)));
   const facts = new UnsavedFacts({ ledger, log, now, retryMs: opts.unsavedRetryMs });
   const selfService = () => settings.values.selfServiceMode;
   const selfServiceSession = new SelfServiceSession(selfService);
@@ -276,6 +281,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
       unsubscribe();
       clearTimeout(resumeRetry);
       for (const off of statusSubscriptions) off();
+      remoteSubscription();
       facts.stop();
       await ready;
       await removal.stop();
@@ -283,7 +289,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
       await callbacks.close();
       await musterArchive.flush();
       clients.dispose();
-      await ledger.flush().catch(() => {});
+      await ledger.close().catch(() => {});
       await demo.close();
     },
   };

@@ -32,6 +32,9 @@ export const settingsFieldSchemas = {
   cameraId: patchFields.cameraId,
   callbackAddress: patchFields.callbackAddress,
   retentionDays: patchFields.retentionDays,
+  ledgerMode: patchFields.ledgerMode,
+  siteDatabaseTls: patchFields.siteDatabaseTls,
+  stationName: patchFields.stationName,
 } as const;
 
 export const SettingsValuesSchema = z.object(settingsFieldSchemas).strict();
@@ -61,13 +64,19 @@ export const SETTINGS_DEFAULTS: Readonly<SettingsValues> = Object.freeze({
   cameraId: '',
   callbackAddress: '',
   retentionDays: 30,
+  ledgerMode: 'file',
+  siteDatabaseTls: 'off',
+  // '' = the computer's host name (resolved where it is used).
+  stationName: '',
 });
 
 export const SETTING_KEYS = Object.keys(settingsFieldSchemas) as SettingKey[];
 
 /** The secrets: write-only from the renderer, sealed at rest. */
-export const SECRET_KEYS = ['appSecret', 'aesKey', 'aesIv'] as const;
+export const SECRET_KEYS = ['appSecret', 'aesKey', 'aesIv', 'siteDatabaseUrl', 'siteKey'] as const;
 export type SecretKey = (typeof SECRET_KEYS)[number];
+/** The secrets that belong to the K30 connection (the others are the site database's). */
+export const K30_SECRET_KEYS = ['appSecret', 'aesKey', 'aesIv'] as const;
 
 /** Store keys (flat, no dots: electron-store would read a dot as a path). */
 export const storeKeyOfSecret = (key: SecretKey) => `sealed_${key}`;

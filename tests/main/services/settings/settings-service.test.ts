@@ -55,6 +55,9 @@ describe('SettingsService: values and defaults', () => {
       cameraId: '',
       callbackAddress: '',
       retentionDays: 30,
+      ledgerMode: 'file',
+      siteDatabaseTls: 'off',
+      stationName: '',
     });
     expect(settings.isConfigured()).toBe(false);
     const pub = settings.publicSettings(true);
