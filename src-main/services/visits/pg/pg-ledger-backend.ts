@@ -121,7 +121,7 @@ export class PgLedgerBackend implements LedgerBackend {
 
   write(change: LedgerChange): Promise<void> {
     const ids = change.kind === 'add' ? [change.record.id] : change.kind === 'update' ? [change.after.id] : change.records.map((r) => r.id);
-    const before = Promise.all(ids.map((id) => this.chains.get(id)));
+    const before = Promise.all(ids.map((id) => this.chains.get(id)).filter((p): p is Promise<unknown> => p !== undefined));
     const run: Promise<void> = before
       .then(
         () => this.writeNow(change),

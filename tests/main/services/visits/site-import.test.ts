@@ -29,7 +29,7 @@ describeWithPg('importing a station file ledger into the site database', (cluste
 
     const site = await VisitLedger.open({ dataDir: '', log: memoryLogger(), backend: new PgLedgerBackend({ connectionString: url, stationName: 's', siteKey: 'k', log: memoryLogger() }) });
     cleanup.push(() => site.close());
-    expect(site.all().map((r) => [r.id, r.state, r.k30No]).sort()).toEqual([
+    expect(site.all().map((r) => [r.id, r.state, r.k30No]).sort((x, y) => String(x[0]).localeCompare(String(y[0])))).toEqual([
       ['a', 'created', 'V1'],
       ['b', 'removal-pending', 'V2'],
     ]);
