@@ -52,6 +52,8 @@ const changeMs: number[] = [];
 const claimMs: number[] = [];
 const seenAt = new Map<string, number>();
 const lagMs: number[] = [];
+/** One change of one record, as both stations see it (the state and the length of its history). */
+const changeKey = (r: { id: string; state: string; history: unknown[]; devices: { state: string }[] }) => `${r.id}@${r.state}:${r.history.length}:${r.devices.map((d) => d.state).join()}`;
 const later = () => new Date(Date.now() + 2 * 24 * 3600_000);
 
 async function station(name: string) {
@@ -62,7 +64,7 @@ async function station(name: string) {
     const started = performance.now();
     await write(change);
     changeMs.push(performance.now() - started);
-    if (change.kind === 'update') seenAt.set(`${change.after.id}@${change.after.state}`, performance.now());
+    if (change.kind === 'update') seenAt.set(changeKey(change.after), performance.now());
   };
   const claim = backend.claim.bind(backend);
   backend.claim = async (id) => {
@@ -75,7 +77,7 @@ async function station(name: string) {
   };
   const ledger = await VisitLedger.open({ dataDir: '', log, backend });
   ledger.onRemoteChange(({ id, record }) => {
-    const at = record && seenAt.get(`${id}@${record.state}`);
+    const at = record && seenAt.get(changeKey(record));
     if (at) lagMs.push(performance.now() - at);
   });
   const events = new EventBus();
@@ -105,7 +107,10 @@ await Promise.all(
 );
 const registered = performance.now() - started;
 // Both mirrors hold every visit before the sweeps start (NOTIFY keeps them current).
-while (a.ledger.all().length < 2 * VISITS || b.ledger.all().length < 2 * VISITS) await new Promise((r) => setTimeout(r, 20));
+const waitStart = performance.now();
+while ((a.ledger.all().length < 2 * VISITS || b.ledger.all().length < 2 * VISITS) && performance.now() - waitStart < 10_000) await new Promise((r) => setTimeout(r, 20));
+const converged = a.ledger.all().length === 2 * VISITS && b.ledger.all().length === 2 * VISITS;
+console.log(`  both mirrors hold all ${2 * VISITS} visits: ${converged ? 'yes' : 'NO'} (${((performance.now() - waitStart) / 1000).toFixed(1)} s after the last registration)`);
 const sweepStart = performance.now();
 const [ra, rb] = await Promise.all([a.sweeper.removeExpired(), b.sweeper.removeExpired()]);
 const swept = performance.now() - sweepStart;

@@ -183,21 +183,23 @@ export class PgLedgerBackend implements LedgerBackend {
   // -------------------------------------------------------------------------------------------
 
   private async insert(record: VisitRecord): Promise<void> {
+    const doc = this.toDoc(record);
     const { rows } = await this.pool.query<{ version: string }>(
       `WITH w AS (INSERT INTO kiosk_visits (id, k30_no, state, doc) VALUES ($1, $2, $3, $4) RETURNING id, version)
-       SELECT w.version, pg_notify($5, json_build_object('id', w.id, 'v', w.version, 'by', $6::text)::text) FROM w`,
-      [record.id, record.k30No ?? null, record.state, this.toDoc(record), NOTIFY_CHANNEL, this.owner],
+       SELECT w.version, pg_notify($5, json_build_object('id', w.id, 'v', w.version, 'by', $6::text, 'doc', $7::jsonb)::text) FROM w`,
+      [record.id, record.k30No ?? null, record.state, doc, NOTIFY_CHANNEL, this.owner, inline(doc)],
     );
     this.versions.set(record.id, Number(rows[0].version));
   }
 
   private async replace(record: VisitRecord): Promise<void> {
     const known = this.versions.get(record.id) ?? 0;
+    const doc = this.toDoc(record);
     const { rows } = await this.pool.query<{ version: string }>(
       `WITH w AS (UPDATE kiosk_visits SET doc = $2, k30_no = $3, state = $4, version = version + 1, updated_at = now()
                   WHERE id = $1 AND version = $5 RETURNING id, version)
-       SELECT w.version, pg_notify($6, json_build_object('id', w.id, 'v', w.version, 'by', $7::text)::text) FROM w`,
-      [record.id, this.toDoc(record), record.k30No ?? null, record.state, known, NOTIFY_CHANNEL, this.owner],
+       SELECT w.version, pg_notify($6, json_build_object('id', w.id, 'v', w.version, 'by', $7::text, 'doc', $8::jsonb)::text) FROM w`,
+      [record.id, doc, record.k30No ?? null, record.state, known, NOTIFY_CHANNEL, this.owner, inline(doc)],
     );
     if (rows[0]) {
       this.versions.set(record.id, Number(rows[0].version));
@@ -254,7 +256,7 @@ export class PgLedgerBackend implements LedgerBackend {
 
   /** Another station's change: fetch the record unless this station already has that version. */
   private async heard(payload: string): Promise<void> {
-    let note: { id?: unknown; v?: unknown; by?: unknown };
+    let note: { id?: unknown; v?: unknown; by?: unknown; doc?: unknown };
     try {
       note = JSON.parse(payload) as typeof note;
     } catch {
@@ -267,6 +269,12 @@ export class PgLedgerBackend implements LedgerBackend {
       return;
     }
     if ((this.versions.get(note.id) ?? 0) >= note.v) return;
+    if (note.doc) {
+      // Small enough to travel with the notification: no read needed.
+      const record = this.remember({ id: note.id, version: String(note.v), doc: note.doc });
+      if (record) this.emit({ id: note.id, record });
+      if (record !== null) return;
+    }
     try {
       const record = await this.fetch(note.id);
       if (record !== undefined) this.emit({ id: note.id, record });
@@ -338,6 +346,12 @@ export class PgLedgerBackend implements LedgerBackend {
     this.failing = next;
     if (changed) for (const listener of this.writeListeners) listener();
   }
+}
+
+/** NOTIFY payloads must stay under 8000 bytes: larger records (a photo still kept) are read instead. */
+function inline(doc: unknown): string | null {
+  const text = JSON.stringify(doc);
+  return Buffer.byteLength(text) < 7000 ? text : null;
 }
 
 export function connectionConfig(options: Pick<PgLedgerOptions, 'connectionString' | 'tls'>): pg.ClientConfig {
