@@ -76,7 +76,7 @@ async function station(name: string) {
     }
   };
   const ledger = await VisitLedger.open({ dataDir: '', log, backend });
-  ledger.onRemoteChange(({ id, record }) => {
+  ledger.onRemoteChange(({ record }) => {
     const at = record && seenAt.get(changeKey(record));
     if (at) lagMs.push(performance.now() - at);
   });
