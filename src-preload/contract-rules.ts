@@ -49,7 +49,7 @@ export const ValidationCodeSchema = z.enum([
   'document-format',
   'id-format',
   'mobile',
-  'id-checksum', 'end-before-begin', 'duplicate', 'pin-format', 'http-url', 'host-port', 'jpeg', 'document-or-phone']);
+  'id-checksum', 'end-before-begin', 'duplicate', 'pin-format', 'http-url', 'host-port', 'jpeg', 'document-or-phone', 'postgres-url']);
 export type ValidationCode = z.infer<typeof ValidationCodeSchema>;
 /** A schema's message, checked to be one of the codes. */
 export const issueCode = (value: ValidationCode) => value;
