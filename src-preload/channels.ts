@@ -11,6 +11,7 @@ export const CALL_NAMES = [
   'verifyAdminPin',
   'setAdminPin',
   'testConnection',
+  'testSiteDatabase',
   'findCryptoProfile',
   'searchHosts',
   'listDevices',

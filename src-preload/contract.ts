@@ -57,6 +57,28 @@ export type SecretProtection = z.infer<typeof SecretProtectionSchema>;
 export const SecretSourceSchema = z.enum(['app-secret', 'company-number', 'missing', 'hidden']);
 export type SecretSource = z.infer<typeof SecretSourceSchema>;
 
+export const LedgerModeSchema = z.enum(['file', 'postgres']);
+export type LedgerMode = z.infer<typeof LedgerModeSchema>;
+/** TLS to the site database: off, on with the server's certificate checked, on without checking it. */
+export const SiteTlsSchema = z.enum(['off', 'verify', 'no-verify']);
+
+/** Site mode as the renderer may know it: whether the secrets are set, never their values. */
+export const PublicSiteSettingsSchema = z.object({
+  ledgerMode: LedgerModeSchema,
+  siteDatabaseTls: SiteTlsSchema,
+  stationName: z.string(),
+  siteDatabaseUrlSet: z.boolean(),
+  siteKeySet: z.boolean(),
+});
+
+/** Result of "test site database connection"; failures are codes the renderer translates. */
+export const SiteDatabaseTestSchema = z.object({
+  ok: z.boolean(),
+  failure: z.enum(['not-configured', 'unreachable', 'refused', 'schema-too-new']).optional(),
+  schemaVersion: z.number().int().optional(),
+});
+export type SiteDatabaseTest = z.infer<typeof SiteDatabaseTestSchema>;
+
 /** What the renderer may know of settings: never a secret, only whether each one is set. */
 export const PublicSettingsSchema = z.object({
   configured: z.boolean(),
@@ -103,6 +125,7 @@ export const PublicSettingsSchema = z.object({
   auditRetentionDays: z.number().int(),
   /** Who is responsible for visitors' data (the kiosk's consent names it); '' = not set. */
   companyName: z.string(),
+  site: PublicSiteSettingsSchema.optional(),
 });
 export type PublicSettings = z.infer<typeof PublicSettingsSchema>;
 
@@ -140,6 +163,12 @@ export const SettingsPatchSchema = z
     staffSignIn: z.boolean(),
     auditRetentionDays: whole(LIMITS.auditRetentionDays),
     companyName: text(LIMITS.companyName),
+    /** Site mode: the visit ledger in a PostgreSQL database shared by the site's stations (applies at restart). */
+    ledgerMode: LedgerModeSchema,
+    /** Write-only secrets: the site database's connection URL (with its password) and the site key. */
+    siteDatabaseUrl: z.union([z.literal(''), z.string().trim().max(500).regex(/^postgres(ql)?:\/\//i, issueCode('postgres-url'))]),
+    siteKey: text(128),
+    siteDatabaseTls: SiteTlsSchema,
   })
   .partial()
   .strict();
@@ -282,6 +311,7 @@ export const calls = {
   verifyAdminPin: { input: z.object({ pin: z.string().max(16) }).strict(), output: z.boolean() },
   setAdminPin: { input: z.object({ current: z.string().max(16).optional(), next: PinSchema.or(z.literal('')) }).strict(), output: PublicSettingsSchema },
   testConnection: { input: none, output: ConnectionTestSchema },
+  testSiteDatabase: { input: none, output: SiteDatabaseTestSchema },
   findCryptoProfile: { input: none, output: ProfileSearchSchema },
 
   searchHosts: { input: z.object({ query: required(50) }).strict(), output: z.array(HostSchema) },

@@ -147,8 +147,8 @@ export const VisitIdSchema = z.object({ visitId: z.string().min(1).max(64) }).st
 export const SweepResultSchema = z.object({ removed: z.number().int(), pending: z.number().int(), failed: z.array(z.string()) });
 export type SweepResult = z.infer<typeof SweepResultSchema>;
 
-/** What kind of disk trouble stops the ledger from being written. */
-export const DiskProblemSchema = z.enum(['full', 'read-only', 'other']);
+/** What kind of trouble stops the ledger from being written ('site-unreachable': the site database, in site mode). */
+export const DiskProblemSchema = z.enum(['full', 'read-only', 'other', 'site-unreachable']);
 export type DiskProblem = z.infer<typeof DiskProblemSchema>;
 
 /** Something K30 did that is not on disk yet: held in memory, retried, shown until saved. */
@@ -175,6 +175,8 @@ export const AppStatusSchema = z.object({
   ),
   /** Set while the visit ledger cannot be written: changes are then not kept (or held, below). */
   ledgerUnwritable: DiskProblemSchema.optional(),
+  /** Since when it cannot be written (shown as "site database unreachable since …" in site mode). */
+  ledgerUnwritableSince: z.string().optional(),
   unsaved: z.array(UnsavedFactSchema),
   /** Genuine K30 callbacks refused for their time in the last hour: the clocks differ by `minutes` (`rejected` since start). */
   clockSkew: z

@@ -72,9 +72,10 @@ export interface ApiHandlerDeps {
  */
 export function appStatus(ledger: VisitLedger, facts: UnsavedFacts, clockSkew?: ClockSkewReport): AppStatus {
   const unwritable = ledger.writeProblem?.problem;
+  const since = ledger.writeProblem?.at;
   return {
     ledgerProblems: ledger.problems.map(({ kind, setAside, at }) => ({ kind, setAside, at })),
-    ...(unwritable ? { ledgerUnwritable: unwritable } : {}),
+    ...(unwritable ? { ledgerUnwritable: unwritable, ...(since ? { ledgerUnwritableSince: since } : {}) } : {}),
     unsaved: facts.list(),
     ...(clockSkew ? { clockSkew } : {}),
   };

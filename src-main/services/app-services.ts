@@ -20,7 +20,8 @@ import { lazyMatchKeys } from './personal-data/match-key';
 import { VisitorProfiles } from './personal-data/visitor-profiles';
 import type { ChangedKey } from './settings/settings-service';
 import { SettingsService } from './settings/settings-service';
-import { VisitLedger } from './visits/ledger';
+import { toPublic, VisitLedger } from './visits/ledger';
+import { siteLedgerBackend } from './visits/pg/site-ledger';
 import { RegistrationService } from './visits/registration';
 import { RemovalSweeper } from './visits/removal';
 import { SignOutService } from './visits/sign-out';
@@ -61,11 +62,15 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   const denyList = await DenyList.open({ file: atomicFile(join(dataDir, 'deny-list.json')), matchKeys, log, now });
 
   const demo = new DemoMode(log, opts.now, opts.demoControlPlane === true);
-  if (settings.values.server === '') await demo.start();
+  // Site mode: never the demo (its made-up visits would land in the site's shared ledger).
+  const site = settings.siteDatabaseSettingsOrUnreadable();
+  if (settings.values.server === '' && !site) await demo.start();
   const clients = new ClientProvider(settings, { demo: () => demo.current(), log, now });
   const client = () => clients.get();
 
-  const ledger = await VisitLedger.open({ dataDir, log, now, disk: opts.disk, box: secretBox });
+  const ledger = await VisitLedger.open({ dataDir, log, now, disk: opts.disk, box: secretBox, backend: site && siteLedgerBackend(site, log, now) });
+  // Other stations' changes reach this station's screens like its own.
+  const remoteSubscription = ledger.onRemoteChange(({ record }) => record && events.emit('visitUpdated', toPublic(record)));
   const profiles = await VisitorProfiles.open({
     dir: join(dataDir, 'visitor-profiles'),
     box: secretBox,
@@ -344,6 +349,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
       clearInterval(auditPurge);
       clearInterval(expirySweep);
       for (const off of statusSubscriptions) off();
+      remoteSubscription();
       facts.stop();
       await ready;
       await removal.stop();
@@ -352,7 +358,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
       await musterArchive.flush();
       await notifier.close();
       clients.dispose();
-      await ledger.flush().catch(() => {});
+      await ledger.close().catch(() => {});
       await audit.idle();
       await expectedStore.flush();
       await demo.close();

@@ -1,6 +1,7 @@
 import type { ApiHandlers } from '../api-types';
 import { AppError } from '../app-error';
 import type { ClientProvider } from '../connection/client-provider';
+import { testSiteDatabase } from '../visits/pg/site-database-test';
 import { connectionFailureOf, findCryptoProfile, testConnectionTrust } from '../connection/connection-test';
 import type { SettingsService } from './settings-service';
 import { ADMIN_SESSION_MS, AdminSession } from './admin-session';
@@ -29,7 +30,7 @@ const DESK_SETTINGS: ReadonlySet<string> = new Set(['language', 'cameraId']);
 
 export { ADMIN_SESSION_MS };
 
-export type SettingsHandlers = Pick<ApiHandlers, 'getSettings' | 'saveSettings' | 'verifyAdminPin' | 'setAdminPin' | 'testConnection' | 'findCryptoProfile' | 'leaveSelfServiceMode' | 'openDevTools'>;
+export type SettingsHandlers = Pick<ApiHandlers, 'getSettings' | 'saveSettings' | 'verifyAdminPin' | 'setAdminPin' | 'testConnection' | 'testSiteDatabase' | 'findCryptoProfile' | 'leaveSelfServiceMode' | 'openDevTools'>;
 
 /**
  * The settings calls. The renderer gates the settings page with verifyAdminPin; main itself
@@ -103,6 +104,15 @@ export function settingsHandlers(deps: SettingsHandlerDeps): SettingsHandlers {
       const strict = () => clients.withSignPolicy('strict');
       const unchecked = () => clients.withSignPolicy('off');
       return testConnectionTrust({ strict, unchecked }, settings.values.responseSignPolicy, profile);
+    },
+
+    async testSiteDatabase() {
+      try {
+        return await testSiteDatabase(settings.siteDatabaseSettings());
+      } catch {
+        // The stored URL cannot be opened on this machine (logged by settings): enter it again.
+        return { ok: false, failure: 'not-configured' as const };
+      }
     },
 
     async findCryptoProfile() {

@@ -39,6 +39,8 @@ export const settingsFieldSchemas = {
   staffSignIn: patchFields.staffSignIn,
   auditRetentionDays: patchFields.auditRetentionDays,
   companyName: patchFields.companyName,
+  ledgerMode: patchFields.ledgerMode,
+  siteDatabaseTls: patchFields.siteDatabaseTls,
 } as const;
 
 export const SettingsValuesSchema = z.object(settingsFieldSchemas).strict();
@@ -77,13 +79,17 @@ export const SETTINGS_DEFAULTS: Readonly<SettingsValues> = Object.freeze({
   staffSignIn: false,
   auditRetentionDays: 365,
   companyName: '',
+  ledgerMode: 'file',
+  siteDatabaseTls: 'off',
 });
 
 export const SETTING_KEYS = Object.keys(settingsFieldSchemas) as SettingKey[];
 
 /** The secrets: write-only from the renderer, sealed at rest. */
-export const SECRET_KEYS = ['appSecret', 'aesKey', 'aesIv'] as const;
+export const SECRET_KEYS = ['appSecret', 'aesKey', 'aesIv', 'siteDatabaseUrl', 'siteKey'] as const;
 export type SecretKey = (typeof SECRET_KEYS)[number];
+/** The secrets that belong to the K30 connection (the others are the site database's). */
+export const K30_SECRET_KEYS = ['appSecret', 'aesKey', 'aesIv'] as const;
 
 /** Store keys (flat, no dots: electron-store would read a dot as a path). */
 export const storeKeyOfSecret = (key: SecretKey) => `sealed_${key}`;

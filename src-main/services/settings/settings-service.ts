@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { describeError } from '../../k30/protocol';
 import { PinSchema, SettingsPatchSchema, type PublicSettings, type SecretSource, type SettingsPatch } from '../../../src-preload/contract';
 import { AppError } from '../app-error';
@@ -9,6 +10,7 @@ import { hashPin, parsePinHash, pinMatches, type PinHash } from './pin-hash';
 import {
   ADMIN_PIN_KEY,
   SECRET_KEYS,
+  K30_SECRET_KEYS,
   SETTING_KEYS,
   readSetting,
   storeKeyOfSecret,
@@ -199,7 +201,33 @@ export class SettingsService {
       staffSignIn: v.staffSignIn,
       auditRetentionDays: v.auditRetentionDays,
       companyName: v.companyName,
+      site: { ledgerMode: v.ledgerMode, siteDatabaseTls: v.siteDatabaseTls, stationName: this.stationName(), siteDatabaseUrlSet: this.secretSet('siteDatabaseUrl'), siteKeySet: this.secretSet('siteKey') },
     };
+  }
+
+  /** This station's name on the site: the setting, else the computer's host name. */
+  stationName(): string {
+    return this.values.stationName.trim() || hostname();
+  }
+
+  /**
+   * As siteDatabaseSettings, but a URL that cannot be opened on this machine still means site mode
+   * (with no URL: the station then reports the site database unreachable, never falls back to demo).
+   */
+  siteDatabaseSettingsOrUnreadable(): ReturnType<SettingsService['siteDatabaseSettings']> {
+    try {
+      return this.siteDatabaseSettings();
+    } catch {
+      return { url: '', tls: this.values.siteDatabaseTls, stationName: this.stationName() };
+    }
+  }
+
+  /** For the site ledger only (main process): the connection with its secrets opened. */
+  siteDatabaseSettings(): { url: string; tls: 'off' | 'verify' | 'no-verify'; stationName: string; siteKey?: string } | undefined {
+    if (this.values.ledgerMode !== 'postgres') return undefined;
+    const url = this.openSecret('siteDatabaseUrl') ?? '';
+    const siteKey = this.openSecret('siteKey');
+    return { url, tls: this.values.siteDatabaseTls, stationName: this.stationName(), ...(siteKey ? { siteKey } : {}) };
   }
 
   /**
@@ -213,7 +241,7 @@ export class SettingsService {
     const source = this.secretSource();
     if (source === 'missing') throw new AppError('app-secret-required', 'Enter the app secret (企业编码) in Settings, or choose to sign with the company number', 'appSecret');
     const credentials: K30Credentials = { companyno: v.companyno, profile: v.profile };
-    for (const key of SECRET_KEYS) {
+    for (const key of K30_SECRET_KEYS) {
       const value = this.openSecret(key);
       if (value !== undefined) credentials[key] = value;
     }

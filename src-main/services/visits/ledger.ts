@@ -1,11 +1,12 @@
-import { join } from 'node:path';
 import { z } from 'zod';
-import { describeError } from '../../k30/protocol/describe-error';
 import { VisitSchema, type Visit } from '../../../src-preload/contract';
 import { AppError } from '../app-error';
 import type { Logger, SecretBox } from '../ports';
-import { LedgerSealer, openPrivate } from './ledger-sealing';
-import { diskProblemOf, LedgerWriteError, nodeLedgerDisk, type DiskProblem, type LedgerDisk } from './ledger-disk';
+import type { LedgerDisk } from './ledger-disk';
+import { LedgerConflictError, type LedgerBackend, type LedgerChange, type LedgerWriteProblem, type RemoteChange } from './ledger-backend';
+import { FileLedgerBackend } from './file-ledger-backend';
+
+export type { LedgerWriteProblem };
 
 /**
  * The ledger of the visits this kiosk registered. K30 has no list of visitors, so this file is
@@ -39,8 +40,6 @@ export type VisitMatch = z.infer<typeof VisitMatchSchema>;
 export const VisitRecordSchema = VisitSchema.omit({ photoKept: true }).extend({ private: VisitPrivateSchema, match: VisitMatchSchema.optional() });
 export type VisitRecord = z.infer<typeof VisitRecordSchema>;
 export type DeviceSync = VisitRecord['devices'][number];
-
-const LedgerFileSchema = z.object({ version: z.literal(1), visits: z.array(z.unknown()) });
 
 export interface LedgerProblem {
   /** 'corrupt-kept': unreadable, and it could not even be set aside (a read-only disk). */
@@ -110,59 +109,53 @@ export interface LedgerOptions {
   disk?: LedgerDisk;
   /** Seals the private fields at rest (without one they are written open: tests only). */
   box?: SecretBox;
+  /** Where records are kept; the atomic file in `dataDir` when absent. */
+  backend?: LedgerBackend;
 }
 
-/** Why the ledger cannot be written right now, for getStatus and the banner. */
-export interface LedgerWriteProblem {
-  problem: DiskProblem;
-  at: string;
-}
+/** How often a change is re-applied on a fresh copy when another station changed the record first. */
+const CONFLICT_RETRIES = 5;
 
 export class VisitLedger {
+  /** The ledger file ('' when the records live in the site database). */
   readonly file: string;
   /** Problems met while loading (a corrupt file set aside): for the UI to show, never hidden. */
   readonly problems: LedgerProblem[] = [];
+  readonly backend: LedgerBackend;
   private readonly records = new Map<string, VisitRecord>();
   private readonly locks = new Map<string, Promise<unknown>>();
-  private writing: Promise<void> = Promise.resolve();
-  private queued?: Promise<void>;
-  private readonly log: Logger;
-  private readonly now: () => Date;
-  private readonly disk: LedgerDisk;
-  private readonly box: SecretBox | undefined;
-  private readonly sealer: LedgerSealer;
-  /** Set while the last write failed; cleared by the next that succeeds. */
-  private failing?: LedgerWriteProblem;
-  /** Set when writing would destroy something (a damaged file that could not be set aside). */
-  private refuseWrites = false;
-  private readonly writeListeners = new Set<() => void>();
+  private pending: Promise<unknown> = Promise.resolve();
+  private readonly remoteListeners = new Set<(change: RemoteChange) => void>();
 
-  private constructor(options: LedgerOptions) {
-    this.file = join(options.dataDir, options.fileName ?? 'visits.json');
-    this.log = options.log;
-    this.now = options.now ?? (() => new Date());
-    this.disk = options.disk ?? nodeLedgerDisk;
-    this.box = options.box;
-    this.sealer = new LedgerSealer(options.box);
+  private constructor(backend: LedgerBackend) {
+    this.backend = backend;
+    this.file = backend instanceof FileLedgerBackend ? backend.file : '';
   }
 
   static async open(options: LedgerOptions): Promise<VisitLedger> {
-    const ledger = new VisitLedger(options);
-    await ledger.disk.mkdir(options.dataDir).catch((error: unknown) => ledger.log.warn(`visit ledger: cannot create ${options.dataDir}: ${describeError(error)}`));
-    await ledger.disk.removeStaleTemps(ledger.file).catch(() => {});
-    await ledger.load();
+    const backend: LedgerBackend = options.backend ?? new FileLedgerBackend(options);
+    const ledger = new VisitLedger(backend);
+    const { records, problems } = await backend.load();
+    for (const record of records) ledger.records.set(record.id, record);
+    ledger.problems.push(...problems);
+    backend.onRemoteChange?.((change) => ledger.applyRemote(change));
     return ledger;
   }
 
-  /** Undefined while writes succeed (as far as we know); otherwise what kind of disk trouble. */
+  /** Undefined while writes succeed (as far as we know); otherwise what kind of trouble. */
   get writeProblem(): LedgerWriteProblem | undefined {
-    return this.failing && { ...this.failing };
+    return this.backend.writeProblem;
   }
 
   /** Called whenever the ledger becomes writable or unwritable. */
   onWritableChange(listener: () => void): () => void {
-    this.writeListeners.add(listener);
-    return () => this.writeListeners.delete(listener);
+    return this.backend.onWritableChange(listener);
+  }
+
+  /** Called with the public-facing record whenever another station changed or deleted a visit. */
+  onRemoteChange(listener: (change: RemoteChange) => void): () => void {
+    this.remoteListeners.add(listener);
+    return () => this.remoteListeners.delete(listener);
   }
 
   get hasProblems(): boolean {
@@ -207,14 +200,14 @@ export class VisitLedger {
     return undefined;
   }
 
-  /** Adds a record and resolves once it is on disk; if it cannot be written it is not kept. */
+  /** Adds a record and resolves once it is stored; if it cannot be written it is not kept. */
   async add(record: VisitRecord): Promise<VisitRecord> {
     if (this.records.has(record.id)) throw new Error(`duplicate visit id ${record.id}`);
     const stored = structuredClone(record);
     minimise(stored);
     this.records.set(stored.id, stored);
     try {
-      await this.persist();
+      await this.persist({ kind: 'add', record: stored });
     } catch (error) {
       this.records.delete(stored.id);
       throw error;
@@ -224,23 +217,27 @@ export class VisitLedger {
 
   /**
    * Changes one record (the change runs on a copy, synchronously, and may return false to skip the
-   * write) and resolves once the change is on disk.
+   * write) and resolves once the change is stored. When another station changed the record first,
+   * the change is run again on the fresh record.
    */
   async update(id: string, change: (record: VisitRecord) => void | boolean): Promise<VisitRecord> {
-    const current = this.records.get(id);
-    if (!current) throw new AppError('not-found', `no visit ${id}`);
-    const draft = structuredClone(current);
-    if (change(draft) === false) return structuredClone(current);
-    minimise(draft);
-    this.records.set(id, draft);
-    try {
-      await this.persist();
-    } catch (error) {
-      // Not on disk, so not kept: the record is as it was (unless changed again meanwhile).
-      if (this.records.get(id) === draft) this.records.set(id, current);
-      throw error;
+    for (let attempt = 0; ; attempt++) {
+      const current = this.records.get(id);
+      if (!current) throw new AppError('not-found', `no visit ${id}`);
+      const draft = structuredClone(current);
+      if (change(draft) === false) return structuredClone(current);
+      minimise(draft);
+      this.records.set(id, draft);
+      try {
+        await this.persist({ kind: 'update', before: current, after: draft });
+        return structuredClone(draft);
+      } catch (error) {
+        // Not stored, so not kept: the record is as it was (unless changed again meanwhile).
+        if (this.records.get(id) === draft) this.records.set(id, current);
+        if (!(error instanceof LedgerConflictError) || attempt >= CONFLICT_RETRIES) throw error;
+        this.applyRemote({ id, record: error.fresh });
+      }
     }
-    return structuredClone(draft);
   }
 
   async delete(ids: readonly string[]): Promise<void> {
@@ -248,7 +245,7 @@ export class VisitLedger {
     for (const record of removed) this.records.delete(record.id);
     if (removed.length === 0) return;
     try {
-      await this.persist();
+      await this.persist({ kind: 'delete', records: removed });
     } catch (error) {
       for (const record of removed) if (!this.records.has(record.id)) this.records.set(record.id, record);
       throw error;
@@ -268,112 +265,46 @@ export class VisitLedger {
     }
   }
 
-  /** Resolves when every change made so far is on disk. */
-  async flush(): Promise<void> {
-    await this.writing;
-  }
-
-  // -------------------------------------------------------------------------------------------
-  // Disk
-
   /**
-   * Writes are serialised, and a write that has not started yet serves every change made before
-   * it starts (it snapshots the records when it runs).
+   * Takes the site-wide removal lease on a visit (always granted on a single-station file). On
+   * success the mirror holds the record as stored now, so the caller decides on current state.
    */
-  private persist(): Promise<void> {
-    if (this.queued) return this.queued;
-    const next = this.writing
-      .catch(() => {})
-      .then(() => {
-        this.queued = undefined;
-        return this.writeAtomically();
-      });
-    this.queued = next;
-    this.writing = next;
-    return next;
+  async claim(id: string): Promise<boolean> {
+    const { ok, fresh } = await this.backend.claim(id);
+    if (fresh !== undefined) this.applyRemote({ id, record: fresh });
+    return ok;
   }
 
-  private async writeAtomically(): Promise<void> {
-    if (this.refuseWrites) {
-      throw new LedgerWriteError('read-only', undefined);
-    }
-    let text: string;
-    try {
-      text = JSON.stringify({ version: 1, visits: this.sealer.forDisk(this.records.values()) });
-    } catch (error) {
-      // The box could not seal: nothing is written open instead.
-      this.log.error(`visit ledger: personal data could not be sealed: ${describeError(error)}`);
-      throw new LedgerWriteError('other', undefined);
-    }
-    try {
-      await this.disk.writeAtomically(this.file, text);
-    } catch (error) {
-      this.log.error(`visit ledger: could not write ${this.file}: ${describeError(error)}`);
-      this.setFailing({ problem: diskProblemOf(error), at: this.now().toISOString() });
-      throw new LedgerWriteError(diskProblemOf(error), (error as NodeJS.ErrnoException).code);
-    }
-    this.setFailing(undefined);
+  async release(id: string): Promise<void> {
+    await this.backend.release(id);
   }
 
-  private setFailing(next: LedgerWriteProblem | undefined): void {
-    const changed = Boolean(next) !== Boolean(this.failing) || next?.problem !== this.failing?.problem;
-    this.failing = next;
-    if (changed) for (const listener of this.writeListeners) listener();
+  /** Resolves when every change made so far is stored. */
+  async flush(): Promise<void> {
+    await this.pending.catch(() => {});
   }
 
-  private async load(): Promise<void> {
-    const text = await this.disk.read(this.file);
-    if (text === undefined) return;
-    let parsed: z.infer<typeof LedgerFileSchema>;
-    try {
-      parsed = LedgerFileSchema.parse(JSON.parse(text));
-    } catch (error) {
-      // Unreadable as a whole: move it aside (never delete it) and start empty, loudly.
-      const setAside = this.setAsideName();
-      try {
-        await this.disk.rename(this.file, setAside);
-      } catch (renameError) {
-        // A read-only disk: start anyway (with a banner), but never write over the damaged file.
-        this.refuseWrites = true;
-        this.failing = { problem: diskProblemOf(renameError), at: this.now().toISOString() };
-        this.report({ kind: 'corrupt-kept', setAside: '', detail: `${unreadableDetail(error)}; not set aside: ${(renameError as NodeJS.ErrnoException).code ?? 'error'}`, at: this.now().toISOString() });
-        return;
-      }
-      this.report({ kind: 'corrupt', setAside, detail: unreadableDetail(error), at: this.now().toISOString() });
-      return;
+  async close(): Promise<void> {
+    await this.flush();
+    await this.backend.close();
+  }
+
+  private persist(change: LedgerChange): Promise<void> {
+    const write = this.backend.write(change, () => this.records.values());
+    this.pending = Promise.all([this.pending.catch(() => {}), write.catch(() => {})]);
+    return write;
+  }
+
+  /** Another station's change (or a fresher copy read back) replaces the mirror's record. */
+  private applyRemote(change: RemoteChange): void {
+    const known = this.records.get(change.id);
+    if (change.record === null) {
+      if (!known) return;
+      this.records.delete(change.id);
+    } else {
+      if (known && JSON.stringify(known) === JSON.stringify(change.record)) return;
+      this.records.set(change.id, change.record);
     }
-    const bad: string[] = [];
-    for (const [index, raw] of parsed.visits.entries()) {
-      const record = VisitRecordSchema.safeParse(raw);
-      if (record.success && !this.records.has(record.data.id)) {
-        record.data.private = openPrivate(record.data.id, record.data.private, this.box, this.log);
-        this.records.set(record.data.id, record.data);
-      }
-      // Only where and what kind of problem: a value could be personal data and this goes to the log.
-      else bad.push(`#${index}${record.success ? ' duplicate id' : `: ${record.error.issues[0]?.path.join('.')} ${record.error.issues[0]?.code}`}`);
-    }
-    if (bad.length > 0) {
-      // Keep what is readable (pending removals must not be forgotten) and a copy of the whole.
-      let setAside = this.setAsideName();
-      // A read-only disk: the readable records are kept, and the file is not written until it can be.
-      await this.disk.copy(this.file, setAside).catch(() => (setAside = ''));
-      this.report({ kind: 'invalid-records', setAside, detail: `${bad.length} unreadable record(s): ${bad.slice(0, 5).join('; ')}`, at: this.now().toISOString() });
-    }
+    for (const listener of this.remoteListeners) listener({ id: change.id, record: change.record && structuredClone(change.record) });
   }
-
-  private setAsideName(): string {
-    const stamp = this.now().toISOString().replace(/[-:.]/g, '');
-    return `${this.file}.corrupt-${stamp}`;
-  }
-
-  private report(problem: LedgerProblem): void {
-    this.problems.push(problem);
-    this.log.warn(`visit ledger: ${problem.kind}, set aside as ${problem.setAside} (${problem.detail})`);
-  }
-}
-
-/** Never the parser's message: Node quotes the file's text in it, and that may be personal data. */
-function unreadableDetail(error: unknown): string {
-  if (error instanceof z.ZodError) return `unexpected shape at ${error.issues[0]?.path.join('.') || 'top level'}`;
-  return error instanceof SyntaxError ? 'not valid JSON' : 'unreadable';
 }

@@ -188,10 +188,26 @@ export class RemovalSweeper {
     }
   }
 
-  /** Pending first (on disk), then visitor/Delete, then the outcome. */
+  /**
+   * Pending first (stored), then visitor/Delete, then the outcome. On a site database the visit is
+   * claimed first (a lease), so one station at a time removes it; another takes over when the
+   * lease runs out (a station that died mid-way). A single-station file always grants the claim.
+   */
   private attempt(visitId: string, reason: string): Promise<'removed' | 'failed' | 'skipped'> {
     return this.ledger.exclusive(visitId, async () => {
-      const visit = this.ledger.require(visitId);
+      if (!(await this.ledger.claim(visitId))) return 'skipped';
+      try {
+        return await this.attemptClaimed(visitId, reason);
+      } finally {
+        await this.ledger.release(visitId);
+      }
+    });
+  }
+
+  private async attemptClaimed(visitId: string, reason: string): Promise<'removed' | 'failed' | 'skipped'> {
+    {
+      const visit = this.ledger.get(visitId);
+      if (!visit) return 'skipped';
       // Its last K30 result is not on disk yet: nothing more is sent until it is.
       if (this.facts.isHeld(visitId) || !DELETABLE.has(visit.state) || !visit.k30No) return 'skipped';
       if (visit.state !== 'removal-pending') {
@@ -221,7 +237,7 @@ export class RemovalSweeper {
         }),
       );
       return 'removed';
-    });
+    }
   }
 
   private async fail(visitId: string, error: unknown): Promise<void> {

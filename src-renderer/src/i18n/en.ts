@@ -15,6 +15,7 @@ import { securityEn } from './security-strings';
 import { expectedEn } from './expected-strings';
 import { trustEn } from './trust-strings';
 import { faceEn } from './face-strings';
+import { siteEn } from './site-strings';
 import { rollCallEn } from './roll-call-strings';
 import { frontdeskEn } from './frontdesk-strings';
 import { receptionEn } from './reception-strings';
@@ -38,6 +39,7 @@ export const en = {
   ...trustEn,
   ...expectedEn,
   ...faceEn,
+  ...siteEn,
   ...rollCallEn,
   ...frontdeskEn,
   ...notifyEn,

@@ -15,6 +15,7 @@ import { securityZhCN } from './security-strings';
 import { expectedZhCN } from './expected-strings';
 import { trustZhCN } from './trust-strings';
 import { faceZhCN } from './face-strings';
+import { siteZhCN } from './site-strings';
 import { rollCallZhCN } from './roll-call-strings';
 import { frontdeskZhCN } from './frontdesk-strings';
 import { receptionZhCN } from './reception-strings';
@@ -40,6 +41,7 @@ export const zhCN = {
   ...trustZhCN,
   ...expectedZhCN,
   ...faceZhCN,
+  ...siteZhCN,
   ...rollCallZhCN,
   ...frontdeskZhCN,
   ...notifyZhCN,

@@ -1,4 +1,5 @@
-import { useT } from '../i18n';
+import { useLanguage, useT } from '../i18n';
+import { formatDateTime } from '../lib/datetime';
 import { useStatusStore } from './store';
 
 /**
@@ -8,11 +9,14 @@ import { useStatusStore } from './store';
 export function DiskProblems() {
   const t = useT();
   const unwritable = useStatusStore((s) => s.ledgerUnwritable);
+  const since = useStatusStore((s) => s.ledgerUnwritableSince);
+  const language = useLanguage();
   const unsaved = useStatusStore((s) => s.unsaved);
   if (!unwritable && unsaved.length === 0) return null;
   return (
     <div className="alert alert-error" role="alert" data-testid="disk-problems">
-      {unwritable && <p className="alert-message">{t('status.ledgerUnwritable', { disk: t(`disk.${unwritable}`) })}</p>}
+      {unwritable === 'site-unreachable' && <p className="alert-message">{t('status.siteUnreachable', { since: formatDateTime(since, language) })}</p>}
+      {unwritable && unwritable !== 'site-unreachable' && <p className="alert-message">{t('status.ledgerUnwritable', { disk: t(`disk.${unwritable}`) })}</p>}
       {unsaved.map((fact) => (
         <p key={fact.visitId} className="alert-message">
           {t('status.unsaved', { name: fact.name, state: t(`state.${fact.state}`), no: fact.k30No ?? '—' })}

@@ -13,6 +13,7 @@ interface StatusState {
   ledgerProblems: LedgerProblem[];
   /** Set while the visit ledger cannot be written. */
   ledgerUnwritable?: DiskProblem;
+  ledgerUnwritableSince?: string;
   /** K30 results this PC has not saved yet (held in memory by main, retried). */
   unsaved: UnsavedFact[];
   /** Door confirmations refused lately because the K30 server's clock and ours disagree. */
@@ -37,6 +38,6 @@ export const useStatusStore = create<StatusState>()((set) => ({
   },
 }));
 
-function pick(status: AppStatus): Pick<StatusState, 'ledgerProblems' | 'ledgerUnwritable' | 'unsaved' | 'clockSkew'> {
-  return { ledgerProblems: status.ledgerProblems, ledgerUnwritable: status.ledgerUnwritable, unsaved: status.unsaved, clockSkew: status.clockSkew };
+function pick(status: AppStatus): Pick<StatusState, 'ledgerProblems' | 'ledgerUnwritable' | 'ledgerUnwritableSince' | 'unsaved' | 'clockSkew'> {
+  return { ledgerProblems: status.ledgerProblems, ledgerUnwritable: status.ledgerUnwritable, ledgerUnwritableSince: status.ledgerUnwritableSince, unsaved: status.unsaved, clockSkew: status.clockSkew };
 }

@@ -227,6 +227,7 @@ describe('no secret leaves the main process', () => {
       setAdminPin: () => ({ next: SECRETS.pin }),
       verifyAdminPin: () => ({ pin: SECRETS.pin }),
       testConnection: () => undefined,
+      testSiteDatabase: () => undefined,
       findCryptoProfile: () => undefined,
       searchHosts: () => ({ query: '138' }),
       listDevices: () => undefined,

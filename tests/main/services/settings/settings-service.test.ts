@@ -62,6 +62,8 @@ describe('SettingsService: values and defaults', () => {
       staffSignIn: false,
       auditRetentionDays: 365,
       companyName: '',
+      ledgerMode: 'file',
+      siteDatabaseTls: 'off',
     });
     expect(settings.isConfigured()).toBe(false);
     const pub = settings.publicSettings(true);

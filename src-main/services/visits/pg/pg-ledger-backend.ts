@@ -1,0 +1,368 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { describeError } from '../../../k30/protocol/describe-error';
+import type { Logger } from '../../ports';
+import { VisitRecordSchema, type LedgerProblem, type VisitRecord } from '../ledger';
+import { LedgerConflictError, type LedgerBackend, type LedgerChange, type LedgerWriteProblem, type RemoteChange } from '../ledger-backend';
+import { LedgerWriteError } from '../ledger-disk';
+import { migrate } from './migrations';
+import { isSealed, openPrivate, sealPrivate, siteKeyOf } from './site-seal';
+import { SiteListener } from './site-listener';
+
+export const NOTIFY_CHANNEL = 'kiosk_visits';
+
+export interface PgLedgerOptions {
+  connectionString: string;
+  /** TLS to the database: off, on (certificate checked), or on without checking (a self-signed server). */
+  tls?: 'off' | 'verify' | 'no-verify';
+  /** This station's name (shown as the lease owner; shared with the identity model). */
+  stationName: string;
+  /** Seals the private fields in the database (AES-256-GCM); without it they are stored as they are. */
+  siteKey?: string;
+  log: Logger;
+  now?: () => Date;
+  /** How long a removal lease lasts: a station that died mid-removal is taken over after this. */
+  leaseMs?: number;
+  /** Wait between reconnection attempts while the database is unreachable. */
+  reconnectMs?: number;
+  /** Limit for connecting (and for one statement) so a dead database refuses quickly. */
+  timeoutMs?: number;
+}
+
+interface Row {
+  id: string;
+  version: string;
+  doc: unknown;
+}
+
+/**
+ * The site ledger: every station's records in one PostgreSQL table, one JSONB document per visit.
+ * Each change is one statement (its own short transaction) that checks the version it changes and
+ * notifies the other stations in the same transaction; the ledger's mirror is kept current by those
+ * notifications. Nothing is held open across a K30 call.
+ */
+export class PgLedgerBackend implements LedgerBackend {
+  readonly kind = 'postgres' as const;
+  /** Lease owner and notification sender: the station's name and this run (a restart is a new run). */
+  readonly owner: string;
+  readonly pool: pg.Pool;
+  private readonly log: Logger;
+  private readonly now: () => Date;
+  private readonly leaseMs: number;
+  private readonly key?: Buffer;
+  private readonly versions = new Map<string, number>();
+  /** Writes of one record go one after another, in the order the ledger made them. */
+  private readonly chains = new Map<string, Promise<unknown>>();
+  /** Records whose last write failed: the mirror may hold a change that was not stored. */
+  private readonly suspect = new Set<string>();
+  private failing?: LedgerWriteProblem;
+  private readonly writeListeners = new Set<() => void>();
+  private readonly remoteListeners = new Set<(change: RemoteChange) => void>();
+  private readonly listener: SiteListener;
+  private closed = false;
+
+  constructor(options: PgLedgerOptions) {
+    this.owner = `${options.stationName}#${randomBytes(3).toString('hex')}`;
+    this.log = options.log;
+    this.now = options.now ?? (() => new Date());
+    this.leaseMs = options.leaseMs ?? 120_000;
+    this.key = options.siteKey ? siteKeyOf(options.siteKey) : undefined;
+    const timeout = options.timeoutMs ?? 3000;
+    this.pool = new pg.Pool({ ...connectionConfig(options), max: 10, connectionTimeoutMillis: timeout, statement_timeout: timeout * 2, idleTimeoutMillis: 10_000 });
+    this.pool.on('error', (error) => this.log.warn(`site database: idle connection lost: ${describeError(error)}`));
+    this.listener = new SiteListener({
+      config: { ...connectionConfig(options), connectionTimeoutMillis: timeout },
+      channel: NOTIFY_CHANNEL,
+      reconnectMs: options.reconnectMs ?? 2000,
+      log: this.log,
+      onNotify: (payload) => void this.heard(payload),
+      onUp: () => this.resync(),
+      onDown: (error) => this.markDown(error),
+    });
+  }
+
+  get writeProblem(): LedgerWriteProblem | undefined {
+    return this.failing && { ...this.failing };
+  }
+
+  onWritableChange(listener: () => void): () => void {
+    this.writeListeners.add(listener);
+    return () => this.writeListeners.delete(listener);
+  }
+
+  onRemoteChange(listener: (change: RemoteChange) => void): () => void {
+    this.remoteListeners.add(listener);
+    return () => this.remoteListeners.delete(listener);
+  }
+
+  /**
+   * Migrates and reads every record. An unreachable database does not stop the station: it starts
+   * empty, refuses changes (nothing reaches K30 without its intent stored) and catches up on return.
+   */
+  async load(): Promise<{ records: VisitRecord[]; problems: LedgerProblem[] }> {
+    const problems: LedgerProblem[] = [];
+    try {
+      const client = await this.pool.connect();
+      try {
+        await migrate(client);
+      } finally {
+        client.release();
+      }
+      const records = await this.readAll(problems);
+      this.listener.start();
+      return { records, problems };
+    } catch (error) {
+      if (!isUnreachable(error)) throw error;
+      this.markDown(error);
+      this.listener.start();
+      return { records: [], problems };
+    }
+  }
+
+  write(change: LedgerChange): Promise<void> {
+    const ids = change.kind === 'add' ? [change.record.id] : change.kind === 'update' ? [change.after.id] : change.records.map((r) => r.id);
+    const before = Promise.all(ids.map((id) => this.chains.get(id)).filter((p): p is Promise<unknown> => p !== undefined));
+    const run: Promise<void> = before
+      .then(
+        () => this.writeNow(change),
+        // A change built on one that was not stored is not stored either.
+        (error: unknown) => Promise.reject(error instanceof LedgerConflictError ? error : this.writeError(error)),
+      )
+      .finally(() => {
+        // Before the caller resumes: a retry it makes is not chained to this failure.
+        for (const id of ids) if (this.chains.get(id) === run) this.chains.delete(id);
+      });
+    for (const id of ids) this.chains.set(id, run);
+    run.catch(() => {
+      for (const id of ids) this.suspect.add(id);
+    });
+    return run;
+  }
+
+  private async writeNow(change: LedgerChange): Promise<void> {
+    try {
+      if (change.kind === 'add') await this.insert(change.record);
+      else if (change.kind === 'update') await this.replace(change.after);
+      else await this.remove(change.records.map((r) => r.id));
+      this.markUp();
+    } catch (error) {
+      if (error instanceof LedgerConflictError) throw error;
+      throw this.writeError(error);
+    }
+  }
+
+  async claim(id: string): Promise<{ ok: boolean; fresh?: VisitRecord | null | undefined }> {
+    try {
+      const { rows } = await this.pool.query<Row>(
+        `UPDATE kiosk_visits SET lease_owner = $2, lease_until = now() + make_interval(secs => $3::float8 / 1000)
+         WHERE id = $1 AND (lease_until IS NULL OR lease_until < now() OR lease_owner = $2) RETURNING id, version, doc`,
+        [id, this.owner, this.leaseMs],
+      );
+      this.markUp();
+      if (rows[0]) return { ok: true, fresh: this.remember(rows[0]) };
+      return { ok: false, fresh: await this.fetch(id) };
+    } catch (error) {
+      throw this.writeError(error);
+    }
+  }
+
+  async release(id: string): Promise<void> {
+    await this.pool.query('UPDATE kiosk_visits SET lease_owner = NULL, lease_until = NULL WHERE id = $1 AND lease_owner = $2', [id, this.owner]).catch((error: unknown) => {
+      // Harmless: the lease expires on its own.
+      this.log.warn(`site database: lease on ${id} not released: ${describeError(error)}`);
+    });
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.listener.stop();
+    await this.pool.end().catch(() => {});
+  }
+
+  // -------------------------------------------------------------------------------------------
+
+  private async insert(record: VisitRecord): Promise<void> {
+    const doc = this.toDoc(record);
+    const { rows } = await this.pool.query<{ version: string }>(
+      `WITH w AS (INSERT INTO kiosk_visits (id, k30_no, state, doc) VALUES ($1, $2, $3, $4) RETURNING id, version)
+       SELECT w.version, pg_notify($5, json_build_object('id', w.id, 'v', w.version, 'by', $6::text, 'doc', $7::jsonb)::text) FROM w`,
+      [record.id, record.k30No ?? null, record.state, doc, NOTIFY_CHANNEL, this.owner, inline(doc)],
+    );
+    this.versions.set(record.id, Number(rows[0].version));
+  }
+
+  private async replace(record: VisitRecord): Promise<void> {
+    const known = this.versions.get(record.id) ?? 0;
+    const doc = this.toDoc(record);
+    const { rows } = await this.pool.query<{ version: string }>(
+      `WITH w AS (UPDATE kiosk_visits SET doc = $2, k30_no = $3, state = $4, version = version + 1, updated_at = now()
+                  WHERE id = $1 AND version = $5 RETURNING id, version)
+       SELECT w.version, pg_notify($6, json_build_object('id', w.id, 'v', w.version, 'by', $7::text, 'doc', $8::jsonb)::text) FROM w`,
+      [record.id, doc, record.k30No ?? null, record.state, known, NOTIFY_CHANNEL, this.owner, inline(doc)],
+    );
+    if (rows[0]) {
+      this.versions.set(record.id, Number(rows[0].version));
+      return;
+    }
+    const fresh = await this.fetch(record.id);
+    throw new LedgerConflictError(record.id, fresh === undefined ? record : fresh);
+  }
+
+  private async remove(ids: string[]): Promise<void> {
+    await this.pool.query(
+      `WITH w AS (DELETE FROM kiosk_visits WHERE id = ANY($1::text[]) RETURNING id)
+       SELECT pg_notify($2, json_build_object('id', w.id, 'v', 0, 'by', $3::text)::text) FROM w`,
+      [ids, NOTIFY_CHANNEL, this.owner],
+    );
+    for (const id of ids) this.versions.delete(id);
+  }
+
+  /**
+   * The record as stored now (null: deleted), remembered as the version this station knows;
+   * undefined when this station already knows a newer version (a read that raced its own write).
+   */
+  private async fetch(id: string): Promise<VisitRecord | null | undefined> {
+    const { rows } = await this.pool.query<Row>('SELECT id, version, doc FROM kiosk_visits WHERE id = $1', [id]);
+    if (!rows[0]) {
+      this.versions.delete(id);
+      return null;
+    }
+    return this.remember(rows[0]);
+  }
+
+  private remember(row: Row): VisitRecord | null | undefined {
+    if ((this.versions.get(row.id) ?? 0) > Number(row.version)) return undefined;
+    const record = this.fromDoc(row.doc);
+    if (record) this.versions.set(row.id, Number(row.version));
+    return record;
+  }
+
+  private async readAll(problems?: LedgerProblem[]): Promise<VisitRecord[]> {
+    const { rows } = await this.pool.query<Row>('SELECT id, version, doc FROM kiosk_visits ORDER BY updated_at, id');
+    const records: VisitRecord[] = [];
+    let bad = 0;
+    for (const row of rows) {
+      const record = this.remember(row);
+      if (record) records.push(record);
+      else if (record === null) bad++;
+    }
+    if (bad > 0 && problems) {
+      problems.push({ kind: 'invalid-records', setAside: '', detail: `${bad} unreadable record(s) in the site database`, at: this.now().toISOString() });
+      this.log.warn(`site database: ${bad} unreadable record(s) left in place`);
+    }
+    return records;
+  }
+
+  /** Another station's change: fetch the record unless this station already has that version. */
+  private async heard(payload: string): Promise<void> {
+    let note: { id?: unknown; v?: unknown; by?: unknown; doc?: unknown };
+    try {
+      note = JSON.parse(payload) as typeof note;
+    } catch {
+      return;
+    }
+    if (typeof note.id !== 'string' || typeof note.v !== 'number' || note.by === this.owner) return;
+    if (note.v === 0) {
+      this.versions.delete(note.id);
+      this.emit({ id: note.id, record: null });
+      return;
+    }
+    if ((this.versions.get(note.id) ?? 0) >= note.v) return;
+    if (note.doc) {
+      // Small enough to travel with the notification: no read needed.
+      const record = this.remember({ id: note.id, version: String(note.v), doc: note.doc });
+      if (record) this.emit({ id: note.id, record });
+      if (record !== null) return;
+    }
+    try {
+      const record = await this.fetch(note.id);
+      if (record !== undefined) this.emit({ id: note.id, record });
+    } catch (error) {
+      // Missed: the resync after reconnecting reads everything again.
+      this.log.warn(`site database: change of ${note.id} not read: ${describeError(error)}`);
+    }
+  }
+
+  /** After (re)connecting: notifications may have been missed, so compare everything once. */
+  private async resync(): Promise<void> {
+    const before = new Map(this.versions);
+    const records = await this.readAll();
+    this.markUp();
+    const seen = new Set<string>();
+    for (const record of records) {
+      seen.add(record.id);
+      if (before.get(record.id) !== this.versions.get(record.id) || this.suspect.has(record.id)) this.emit({ id: record.id, record });
+    }
+    for (const id of new Set([...before.keys(), ...this.suspect])) if (!seen.has(id)) this.emit({ id, record: null });
+    this.suspect.clear();
+  }
+
+  /**
+   * A record this station is writing right now keeps the mirror's (newer) draft: the write either
+   * lands, or meets the other change as a version conflict and re-reads it then.
+   */
+  private emit(change: RemoteChange): void {
+    if (this.chains.has(change.id)) return;
+    for (const listener of this.remoteListeners) listener(change);
+  }
+
+  private toDoc(record: VisitRecord): unknown {
+    if (!this.key) return record;
+    return { ...record, private: sealPrivate(this.key, record.private) };
+  }
+
+  private fromDoc(doc: unknown): VisitRecord | null {
+    try {
+      const raw = doc as { private?: unknown };
+      const open = this.key && isSealed(raw.private) ? { ...raw, private: openPrivate(this.key, raw.private) } : raw;
+      const parsed = VisitRecordSchema.safeParse(open);
+      return parsed.success ? parsed.data : null;
+    } catch {
+      // Sealed with another site key: unreadable here (and never logged: it may be personal data).
+      return null;
+    }
+  }
+
+  private writeError(error: unknown): Error {
+    if (!isUnreachable(error)) return error instanceof Error ? error : new Error(String(error));
+    this.markDown(error);
+    return new LedgerWriteError('site-unreachable', (error as { code?: string }).code);
+  }
+
+  private markDown(error: unknown): void {
+    if (this.failing) return;
+    this.log.error(`site database unreachable: ${describeError(error)}`);
+    this.setFailing({ problem: 'site-unreachable', at: this.now().toISOString() });
+  }
+
+  private markUp(): void {
+    if (this.failing) this.log.info('site database reachable again');
+    this.setFailing(undefined);
+  }
+
+  private setFailing(next: LedgerWriteProblem | undefined): void {
+    const changed = Boolean(next) !== Boolean(this.failing);
+    this.failing = next;
+    if (changed) for (const listener of this.writeListeners) listener();
+  }
+}
+
+/** NOTIFY payloads must stay under 8000 bytes: larger records (a photo still kept) are read instead. */
+function inline(doc: unknown): string | null {
+  const text = JSON.stringify(doc);
+  return Buffer.byteLength(text) < 7000 ? text : null;
+}
+
+export function connectionConfig(options: Pick<PgLedgerOptions, 'connectionString' | 'tls'>): pg.ClientConfig {
+  const ssl = options.tls === 'verify' ? { rejectUnauthorized: true } : options.tls === 'no-verify' ? { rejectUnauthorized: false } : undefined;
+  return { connectionString: options.connectionString, ...(ssl ? { ssl } : {}) };
+}
+
+/** Connection trouble (as opposed to a refused statement): the database is out of reach. */
+export function isUnreachable(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && (code.startsWith('08') || code === '57P01' || code === '57P03' || /^E(CONNREFUSED|CONNRESET|HOSTUNREACH|NETUNREACH|TIMEDOUT|PIPE|NOTFOUND|AI_AGAIN)$/.test(code))) return true;
+  const message = error instanceof Error ? error.message : '';
+  return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|connect ECONNREFUSED|Query read timeout/i.test(message);
+}

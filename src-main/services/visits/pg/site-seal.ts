@@ -1,0 +1,37 @@
+import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { VisitPrivateSchema, type VisitPrivate } from '../ledger';
+
+/**
+ * The private fields (full phone, document number, photo) of a record in the site database,
+ * sealed with the site key (AES-256-GCM). A station's own OS key store cannot serve here: what one
+ * station seals with it, no other station could open, and any station may have to retry a create.
+ */
+export interface SealedPrivate {
+  alg: 'A256GCM';
+  iv: string;
+  tag: string;
+  data: string;
+}
+
+export function siteKeyOf(secret: string): Buffer {
+  return createHash('sha256').update(`k30-kiosk site key\0${secret}`).digest();
+}
+
+export function sealPrivate(key: Buffer, value: VisitPrivate): SealedPrivate {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  const data = Buffer.concat([cipher.update(JSON.stringify(value), 'utf8'), cipher.final()]);
+  return { alg: 'A256GCM', iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64'), data: data.toString('base64') };
+}
+
+/** Throws when the key is wrong or the text was changed (GCM checks both). */
+export function openPrivate(key: Buffer, sealed: SealedPrivate): VisitPrivate {
+  const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(sealed.iv, 'base64'));
+  decipher.setAuthTag(Buffer.from(sealed.tag, 'base64'));
+  const text = Buffer.concat([decipher.update(Buffer.from(sealed.data, 'base64')), decipher.final()]).toString('utf8');
+  return VisitPrivateSchema.parse(JSON.parse(text));
+}
+
+export function isSealed(value: unknown): value is SealedPrivate {
+  return typeof value === 'object' && value !== null && (value as { alg?: unknown }).alg === 'A256GCM';
+}
