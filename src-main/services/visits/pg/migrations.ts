@@ -1,9 +1,9 @@
 import type { PoolClient } from 'pg';
-import init001 from './migrations/001_init.sql?raw';
+import { sql as init001 } from './migrations/001-init';
 
 /**
- * The site database's schema, as versioned SQL files (migrations/NNN_name.sql), applied in order.
- * They are bundled as text (`?raw`), so the packaged app carries them without files beside it.
+ * The site database's schema, as versioned SQL (migrations/NNN-name.ts, one SQL text each), applied
+ * in order. Kept as modules so the packaged app, tests and command-line tools all carry them alike.
  */
 export const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [{ version: 1, name: '001_init', sql: init001 }];
 

@@ -1,3 +1,5 @@
+/** Migration 1: the visits table with its removal lease, and the change notification. Never edited once released: add a new migration. */
+export const sql = `
 -- Site ledger, version 1: one row per visit. The record itself is a JSONB document, so a change of
 -- the record's shape needs no migration; the columns beside it are what the database must query.
 CREATE TABLE kiosk_visits (
@@ -14,3 +16,4 @@ CREATE TABLE kiosk_visits (
 );
 CREATE INDEX kiosk_visits_k30_no ON kiosk_visits (k30_no);
 CREATE INDEX kiosk_visits_state ON kiosk_visits (state);
+`;
