@@ -72,6 +72,7 @@ export const CALL_NAMES = [
   'queryVisitLog',
   'exportVisitLog',
   'getVisitPhoto',
+  'retakePhoto',
 ] as const;
 
 export const EVENT_NAMES = ['visitUpdated', 'visitorPassed', 'settingsChanged', 'statusChanged'] as const;

@@ -97,6 +97,20 @@ export function auditCalls(handlers: ApiHandlers, deps: AuditedCallsDeps): ApiHa
       }
     },
     repushVisit: (input) => recorded(identity.requireActor(), 're-pushed', input.visitId, () => handlers.repushVisit(input), (v) => v.devices.map((d) => `${d.no}:${d.state}`).join(', ')),
+    async retakePhoto(input) {
+      const actor = identity.requireActor();
+      try {
+        const result = await handlers.retakePhoto(input);
+        const created = registrationEntries(actor, result.visit, false)[0].outcome;
+        const outcome: AuditOutcome = result.replaced.state === 'removed' ? 'ok' : created === 'ok' ? 'failed' : created;
+        audit.note({ actor, action: 'photo-retaken', outcome, visitId: result.visit.id, detail: `replaces ${input.visitId}: new ${result.visit.state}, old ${result.replaced.state}` });
+        return result;
+      } catch (error) {
+        const visitId = error instanceof VisitError ? error.visitId : undefined;
+        if (!NOT_TRIED.has(codeOf(error))) audit.note({ actor, action: 'photo-retaken', outcome: outcomeOfError(error), visitId, detail: `replaces ${input.visitId}: ${codeOf(error)}` });
+        throw error;
+      }
+    },
     cancelVisit: (input) => recorded(identity.requireActor(), 'registration-cancelled', input.visitId, () => handlers.cancelVisit(input), (v) => v.state),
     removeVisit: (input) => recorded(identity.requireActor(), 'removed', input.visitId, () => handlers.removeVisit(input), (v) => v.state),
     removeExpired: () => recorded(identity.requireActor(), 'removed', undefined, () => handlers.removeExpired(undefined), (r) => `expired visits: ${r.removed} removed, ${r.pending} pending`),
