@@ -101,8 +101,8 @@ export function auditCalls(handlers: ApiHandlers, deps: AuditedCallsDeps): ApiHa
       const actor = identity.requireActor();
       try {
         const result = await handlers.retakePhoto(input);
-        const created = registrationEntries(actor, result.visit, false)[0].outcome;
-        const outcome: AuditOutcome = result.replaced.state === 'removed' ? 'ok' : created === 'ok' ? 'failed' : created;
+        // Done once the new visitor is at the doors; an old visitor still to delete is in the detail (and retried).
+        const outcome: AuditOutcome = result.visit.state === 'pushed' ? 'ok' : 'failed';
         audit.note({ actor, action: 'photo-retaken', outcome, visitId: result.visit.id, detail: `replaces ${input.visitId}: new ${result.visit.state}, old ${result.replaced.state}` });
         return result;
       } catch (error) {

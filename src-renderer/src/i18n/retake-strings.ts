@@ -15,6 +15,9 @@ export const retakeZhCN = {
   'retake.donePending': '已用新照片重新登记并下发；旧访客暂时删除失败，系统会自动重试（见「待删除」）。',
   'retake.doneOldKept': '新访客已登记，但未能下发到门禁，旧访客保留：请打开新访客重新下发。',
   'retake.openNew': '查看新访客',
+  'history.photo-retake': '重拍照片',
+  'history.detail.retakeNew': '已用新照片重新登记为新访客（{state}）',
+  'history.detail.retakeFailed': '用新照片重新登记未成功，本访客保留。服务器返回：{message}',
 } as const;
 
 export const retakeEn: Record<keyof typeof retakeZhCN, string> = {
@@ -30,4 +33,7 @@ export const retakeEn: Record<keyof typeof retakeZhCN, string> = {
   'retake.donePending': 'Registered again with the new photo and pushed; deleting the old visitor failed for now and is retried automatically (see “Removal pending”).',
   'retake.doneOldKept': 'The new visitor is registered but could not be pushed to the doors, so the old visitor is kept: open the new visit and push it again.',
   'retake.openNew': 'Open the new visit',
+  'history.photo-retake': 'Photo retaken',
+  'history.detail.retakeNew': 'Registered again as a new visitor with the new photo ({state})',
+  'history.detail.retakeFailed': 'Registering again with the new photo did not succeed; this visitor is kept. The server said: {message}',
 };

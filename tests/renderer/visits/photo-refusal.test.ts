@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Visit } from '../../../src-preload/contract';
 import { translator } from '../../../src-renderer/src/i18n/translate';
 import { canRetakePhoto, photoRefusals } from '../../../src-renderer/src/visits/photo-refusal';
+import { historyDetail } from '../../../src-renderer/src/visits/history-detail';
 
 const NOW = new Date('2030-01-01T02:00:00.000Z');
 
@@ -47,5 +48,12 @@ describe('a door that refused the photo', () => {
     const params = { door: '园区大门', reason: '照片过大（5KB，上限 0KB）' };
     expect(translator('zh-CN')('retake.refusedAt', params)).toBe('门禁「园区大门」拒收了访客照片。门禁给出的原因：照片过大（5KB，上限 0KB）');
     expect(translator('en')('retake.refusedAt', params)).toContain('“园区大门” refused');
+  });
+
+  it('leaves no raw English of main’s retake note on a Chinese screen', () => {
+    const zh = translator('zh-CN');
+    const door = (no: string) => no;
+    expect(historyDetail('photo-retake', 'new visit 79d5e4a4-dee2-445b: pushed', zh, door)).toBe('已用新照片重新登记为新访客（已下发）');
+    expect(historyDetail('photo-retake', 'new visit 79d5e4a4-dee2-445b: socket hang up', zh, door)).toBe('用新照片重新登记未成功，本访客保留。服务器返回：socket hang up');
   });
 });
