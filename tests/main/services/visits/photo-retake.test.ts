@@ -103,6 +103,8 @@ describe('retaking a photo a door refused', () => {
     expect(replaced.state).toBe('removal-pending');
     expect(replaced.removal?.nextAttemptAt).toBeDefined();
     expect(await simVisitorNos()).toContain(old.k30No);
+    const audit = value<{ entries: { action: string; outcome: string; detail?: string }[] }>(await dispatch('listAudit', {}));
+    expect(audit.entries.find((e) => e.action === 'photo-retaken')).toMatchObject({ outcome: 'ok', detail: expect.stringContaining('old removal-pending') });
     await dispatch('removeExpired', undefined);
     expect(services!.ledger.get(old.id)!.state).toBe('removed');
     expect(await simVisitorNos()).not.toContain(old.k30No);
