@@ -1,5 +1,5 @@
 /**
- * The audit log shows every action of a full journey: registered, pushed, removed, with who
+ * The audit log shows every action of a full journey: registered, pushed, signed out, with who
  * (the station, named in the header) and the outcome, viewed in Settings with the admin PIN.
  */
 import { createDispatcher } from '../../src-main/ipc/dispatch';
@@ -25,10 +25,10 @@ test('a full journey appears in the audit log, and the station name in the heade
   const row = app.getByTestId('visit-row').filter({ hasText: VISITOR_EN.name });
   await row.getByRole('button').click();
   const detail = app.getByRole('region', { name: VISITOR_EN.name });
-  await detail.getByRole('button', { name: t('visit.remove'), exact: true }).click();
-  const confirm = app.getByRole('dialog', { name: t('visit.removeConfirmTitle', { name: VISITOR_EN.name }) });
-  await confirm.getByRole('button', { name: t('visit.removeConfirmOk'), exact: true }).click();
-  await expect(detail.getByRole('status')).toHaveText(t('visit.removed'));
+  await detail.getByRole('button', { name: t('visit.signOut'), exact: true }).click();
+  const confirm = app.getByRole('dialog', { name: t('visit.signOutConfirmTitle', { name: VISITOR_EN.name }) });
+  await confirm.getByRole('button', { name: t('visit.signOutConfirmOk'), exact: true }).click();
+  await expect(detail.getByRole('status')).toHaveText(t('visit.signedOut'));
 
   await navigate(app, t, 'settings');
   await app.getByLabel(t('settings.pin')).fill(PIN);
@@ -36,7 +36,7 @@ test('a full journey appears in the audit log, and the station name in the heade
   const table = app.getByTestId('audit-log');
   await table.scrollIntoViewIfNeeded();
   await expect(table).toBeVisible();
-  for (const action of ['registered', 'pushed', 'removed'] as const) {
+  for (const action of ['registered', 'pushed', 'signed-out'] as const) {
     const entry = table.locator(`tr[data-action="${action}"]`);
     await expect(entry, action).toHaveCount(1);
     await expect(entry).toHaveAttribute('data-outcome', 'ok');
@@ -48,6 +48,6 @@ test('a full journey appears in the audit log, and the station name in the heade
 
   // The export is recorded too, and holds no full number.
   const csv = await dispatch('exportAudit', {});
-  expect(csv.ok && csv.value).toContain('removed');
+  expect(csv.ok && csv.value).toContain('signed-out');
   expect(JSON.stringify(csv)).not.toContain(VISITOR_EN.phone);
 });

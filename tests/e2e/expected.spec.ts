@@ -14,6 +14,9 @@ test.use({ viewport: { width: 1366, height: 768 } });
 
 const DOORS = `${DEMO_DEVICES.campusGateIn};${DEMO_DEVICES.buildingBIn}`;
 
+/** A message as literal text inside a pattern (messages hold + and brackets). */
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 function guestCsv(rows: string[][]): Buffer {
   const header = ['姓名', '手机号', '证件类型', '证件号码', '被访人工号', '被访人姓名', '日期', '开始时间', '结束时间', '门禁设备'];
   return Buffer.from('\uFEFF' + [header, ...rows].map((r) => r.join(',')).join('\r\n') + '\r\n', 'utf8');
@@ -46,7 +49,7 @@ test('zh-CN: a CSV list with a bad row is refused whole; fixed, it is imported; 
   await page.locator('#import-file').setInputFiles({ name: 'guests.csv', mimeType: 'text/csv', buffer: guestCsv(bad) });
   const result = page.getByTestId('import-result');
   await expect(result).toContainText(t('expected.import.refused', { n: 1, rows: 3 }));
-  await expect(result.getByRole('row', { name: new RegExp(`^3 ${t('expected.col.phone')} ${t('expected.problem.phone-format')}`) })).toBeVisible();
+  await expect(result.getByRole('row', { name: new RegExp(`^3 ${escapeRegExp(t('expected.col.phone'))} ${escapeRegExp(t('expected.problem.phone-format'))}`) })).toBeVisible();
   await expect(page.getByTestId('expected-row')).toHaveCount(0);
   await shot('zh-CN import refused');
 

@@ -113,6 +113,9 @@ export function auditCalls(handlers: ApiHandlers, deps: AuditedCallsDeps): ApiHa
     },
     cancelVisit: (input) => recorded(identity.requireActor(), 'registration-cancelled', input.visitId, () => handlers.cancelVisit(input), (v) => v.state),
     removeVisit: (input) => recorded(identity.requireActor(), 'removed', input.visitId, () => handlers.removeVisit(input), (v) => v.state),
+    signOutVisit: (input) => recorded(identity.requireActor(), 'signed-out', input.visitId, () => handlers.signOutVisit(input), (v) => v.state),
+    // The kiosk's "I'm leaving" by visit code: the visitor acts; which visit stays main's (the kiosk is told nothing).
+    signOutByCode: (input) => recorded(identity.actor(true), 'signed-out', undefined, () => handlers.signOutByCode(input), (r) => `kiosk, by visit code; doors ${r.removal}`),
     removeExpired: () => recorded(identity.requireActor(), 'removed', undefined, () => handlers.removeExpired(undefined), (r) => `expired visits: ${r.removed} removed, ${r.pending} pending`),
 
     async openDoor(input) {

@@ -22,7 +22,10 @@ export function VisitsPage() {
   const loadDevices = useDevicesStore((s) => s.load);
   const now = useNow();
   // Opened for one visit (a duplicate warning's "open that visit"): that visit, in its tab.
-  const [focusId] = useState(() => useVisitsStore.getState().takeFocus());
+  // Read during render, cleared once mounted: a render React throws away (a lazy part suspending)
+  // must not use it up.
+  const [focusId] = useState(() => useVisitsStore.getState().focusId);
+  useEffect(() => useVisitsStore.getState().focus(null), []);
   const focused = focusId ? byId[focusId] : undefined;
   const [tab, setTab] = useState<VisitTab>(() => (focused ? visitTab(focused, new Date()) : 'today'));
   const [query, setQuery] = useState('');

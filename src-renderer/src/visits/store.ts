@@ -22,9 +22,8 @@ interface VisitsState {
   retakePhoto(input: RetakePhotoInput): Promise<Result<RetakePhotoResult>>;
   /** The visit the Visits page opens with (e.g. "open that visit" from a duplicate warning). */
   focusId: string | null;
-  focus(visitId: string): void;
-  /** The focused visit's id, once (the page takes it when it opens). */
-  takeFocus(): string | null;
+  /** Sets (or, with null, clears) the visit the Visits page opens with. */
+  focus(visitId: string | null): void;
 }
 
 export const useVisitsStore = create<VisitsState>()((set, get) => {
@@ -39,11 +38,6 @@ export const useVisitsStore = create<VisitsState>()((set, get) => {
     error: null,
     focusId: null,
     focus: (visitId) => set({ focusId: visitId }),
-    takeFocus() {
-      const id = get().focusId;
-      set({ focusId: null });
-      return id;
-    },
 
     async load() {
       set({ loading: true, error: null });

@@ -42,7 +42,9 @@ describe('the visit log through the dispatcher', () => {
     await services.ready;
     const dispatch = createDispatcher(services.handlers);
     const documentNo = residentId('11010519850101123');
-    ok(await dispatch('registerVisit', demoRegistration({ name: '日志甲', phone: '13966660001', documentNo })));
+    const first = ok<{ id: string }>(await dispatch('registerVisit', demoRegistration({ name: '日志甲', phone: '13966660001', documentNo })));
+    // It ends (signed out): its numbers are purged, its keyed hashes stay for the log.
+    ok(await dispatch('signOutVisit', { visitId: first.id }));
     // The second one's outcome is unknown (the answer is lost after K30 acted): its numbers are still held.
     await fetch(`${services.demo!.url}/__sim/faults`, {
       method: 'POST',
@@ -57,7 +59,7 @@ describe('the visit log through the dispatcher', () => {
     expect(await find('13966660001')).toEqual(['日志甲']);
     expect(await find(documentNo.toLowerCase())).toEqual(['日志甲']);
     expect(await find('日志')).toEqual(['日志乙', '日志甲']);
-    // The ledger holds hashes, not numbers, for the finished visit.
+    // The ledger holds hashes, not numbers, for the ended visit.
     const stored = services.ledger.all().find((v) => v.visitor.name === '日志甲')!;
     expect(stored.private.phone).toBeUndefined();
     expect(stored.match?.phone).toMatch(/^[0-9a-f]{64}$/);
