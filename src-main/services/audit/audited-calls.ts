@@ -103,11 +103,17 @@ export function auditCalls(handlers: ApiHandlers, deps: AuditedCallsDeps): ApiHa
         const result = await handlers.retakePhoto(input);
         // Done once the new visitor is at the doors; an old visitor still to delete is in the detail (and retried).
         const outcome: AuditOutcome = result.visit.state === 'pushed' ? 'ok' : 'failed';
-        audit.note({ actor, action: 'photo-retaken', outcome, visitId: result.visit.id, detail: `replaces ${input.visitId}: new ${result.visit.state}, old ${result.replaced.state}` });
+        // One entry per visit: ids are kept whole only in visitId (details mask long digit runs).
+        audit.note({ actor, action: 'photo-retaken', outcome, visitId: input.visitId, detail: `replaced; old ${result.replaced.state}` });
+        audit.note({ actor, action: 'photo-retaken', outcome, visitId: result.visit.id, detail: `new ${result.visit.state}; old ${result.replaced.state}` });
         return result;
       } catch (error) {
         const visitId = error instanceof VisitError ? error.visitId : undefined;
-        if (!NOT_TRIED.has(codeOf(error))) audit.note({ actor, action: 'photo-retaken', outcome: outcomeOfError(error), visitId, detail: `replaces ${input.visitId}: ${codeOf(error)}` });
+        if (!NOT_TRIED.has(codeOf(error))) {
+          audit.note({ actor, action: 'photo-retaken', outcome: outcomeOfError(error), visitId: input.visitId, detail: `kept; ${codeOf(error)}` });
+          // A new visit was recorded (its create failed or may have happened); a refusal names the blocking one instead.
+          if (visitId && visitId !== input.visitId && outcomeOfError(error) !== 'refused') audit.note({ actor, action: 'photo-retaken', outcome: outcomeOfError(error), visitId, detail: `new; ${codeOf(error)}` });
+        }
         throw error;
       }
     },
