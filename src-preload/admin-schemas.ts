@@ -67,6 +67,8 @@ export const AuditActionSchema = z.enum([
   'registered',
   'pushed',
   're-pushed',
+  /** A door refused the photo: a new visit with a new photo replaced the old one. */
+  'photo-retaken',
   'registration-retried',
   'registration-cancelled',
   'signed-out',

@@ -73,6 +73,7 @@ export const CALL_NAMES = [
   'queryVisitLog',
   'exportVisitLog',
   'getVisitPhoto',
+  'retakePhoto',
 ] as const;
 
 export const EVENT_NAMES = ['visitUpdated', 'visitorPassed', 'settingsChanged', 'statusChanged'] as const;

@@ -20,6 +20,7 @@ import { PrinterSchema, PrintSlipResultSchema, SlipPaperSchema, SlipSettingsPatc
 import { MusterPhonesSchema, MusterSchema, RegionNodeSchema, RegionPeoplePageSchema, RegionPeopleQuerySchema, RollCallSchema, RollCallSourceSchema } from './presence-schemas';
 import { AppStatusSchema, DiskProblemSchema, RegistrationSchema, SweepResultSchema, VisitIdSchema, VisitSchema, VisitStateSchema } from './visit-schemas';
 import { frontDeskCalls } from './frontdesk-schemas';
+import { retakeCalls } from './retake-schemas';
 
 export * from './contract-rules';
 export * from './photo-schemas';
@@ -224,6 +225,7 @@ export type Device = z.infer<typeof DeviceSchema>;
 
 export * from './visit-schemas';
 export * from './frontdesk-schemas';
+export * from './retake-schemas';
 
 export * from './presence-schemas';
 
@@ -395,6 +397,7 @@ export const calls = {
   ...adminCalls,
   /** Expected visits and the visit log (frontdesk-schemas.ts). */
   ...frontDeskCalls,
+  ...retakeCalls,
 } as const;
 
 export type CallName = keyof typeof calls;

@@ -15,6 +15,7 @@ import type { SettingsService } from './settings/settings-service';
 import { toPublic, type VisitLedger } from './visits/ledger';
 import type { RegistrationService } from './visits/registration';
 import type { RemovalSweeper } from './visits/removal';
+import { PhotoRetakeService } from './visits/photo-retake';
 import type { UnsavedFacts } from './visits/unsaved-facts';
 import type { SelfServiceSession } from './self-service-session';
 import { profileHandlers } from './personal-data/profile-handlers';
@@ -96,6 +97,10 @@ export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
   const { settings, clients, ledger, registration, removal, presence, rollCall, photos, directory, selfServiceSession } = deps;
   const selfService = () => settings.values.selfServiceMode;
   const session = deps.adminSession ?? new AdminSession(settings);
+  const retake = new PhotoRetakeService({ ledger, registration, removal, log: deps.log });
+  const photoFits = (photo: string) => {
+    if (base64Bytes(photo) > settings.values.photoMaxKB * 1024) throw new AppError('photo-too-large', `the photo is larger than ${settings.values.photoMaxKB} KB`, 'photo');
+  };
   return {
     ...profileHandlers(deps.profiles, session),
     ...settingsHandlers({
@@ -131,8 +136,7 @@ export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
     async registerVisit(input) {
       // Self-service has no member of staff to vouch for consent: the visitor's own is required.
       if (input.channel === 'kiosk' && !input.consent) throw new AppError('invalid-input', 'consent is required at the self-service kiosk', 'consent');
-      const maxBytes = settings.values.photoMaxKB * 1024;
-      if (base64Bytes(input.photo) > maxBytes) throw new AppError('photo-too-large', `the photo is larger than ${settings.values.photoMaxKB} KB`, 'photo');
+      photoFits(input.photo);
       const visit = await registration.register(input, selfService() ? (id) => selfServiceSession?.claim(id) : undefined);
       // Remembered only with the visitor's own consent, and only once K30 has the visit.
       if (input.remember) {
@@ -145,6 +149,11 @@ export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
       return true as const;
     },
     repushVisit: ({ visitId, deviceNos }) => registration.repush(visitId, deviceNos),
+    // Reception only (not in the self-service guard's list): a door refused the photo.
+    async retakePhoto(input) {
+      photoFits(input.photo);
+      return retake.retake(input);
+    },
     // The contract requires duplicateRiskAccepted: true, so staff were warned before this is sent.
     retryRegistration: ({ visitId }) => registration.retryRegistration(visitId),
     cancelVisit: ({ visitId }) => registration.cancelVisit(visitId),

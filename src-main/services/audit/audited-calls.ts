@@ -97,6 +97,26 @@ export function auditCalls(handlers: ApiHandlers, deps: AuditedCallsDeps): ApiHa
       }
     },
     repushVisit: (input) => recorded(identity.requireActor(), 're-pushed', input.visitId, () => handlers.repushVisit(input), (v) => v.devices.map((d) => `${d.no}:${d.state}`).join(', ')),
+    async retakePhoto(input) {
+      const actor = identity.requireActor();
+      try {
+        const result = await handlers.retakePhoto(input);
+        // Done once the new visitor is at the doors; an old visitor still to delete is in the detail (and retried).
+        const outcome: AuditOutcome = result.visit.state === 'pushed' ? 'ok' : 'failed';
+        // One entry per visit: ids are kept whole only in visitId (details mask long digit runs).
+        audit.note({ actor, action: 'photo-retaken', outcome, visitId: input.visitId, detail: `replaced; old ${result.replaced.state}` });
+        audit.note({ actor, action: 'photo-retaken', outcome, visitId: result.visit.id, detail: `new ${result.visit.state}; old ${result.replaced.state}` });
+        return result;
+      } catch (error) {
+        const visitId = error instanceof VisitError ? error.visitId : undefined;
+        if (!NOT_TRIED.has(codeOf(error))) {
+          audit.note({ actor, action: 'photo-retaken', outcome: outcomeOfError(error), visitId: input.visitId, detail: `kept; ${codeOf(error)}` });
+          // A new visit was recorded (its create failed or may have happened); a refusal names the blocking one instead.
+          if (visitId && visitId !== input.visitId && outcomeOfError(error) !== 'refused') audit.note({ actor, action: 'photo-retaken', outcome: outcomeOfError(error), visitId, detail: `new; ${codeOf(error)}` });
+        }
+        throw error;
+      }
+    },
     cancelVisit: (input) => recorded(identity.requireActor(), 'registration-cancelled', input.visitId, () => handlers.cancelVisit(input), (v) => v.state),
     removeVisit: (input) => recorded(identity.requireActor(), 'removed', input.visitId, () => handlers.removeVisit(input), (v) => v.state),
     signOutVisit: (input) => recorded(identity.requireActor(), 'signed-out', input.visitId, () => handlers.signOutVisit(input), (v) => v.state),

@@ -14,6 +14,7 @@ import { selfServiceEn } from './self-service-strings';
 import { securityEn } from './security-strings';
 import { expectedEn } from './expected-strings';
 import { trustEn } from './trust-strings';
+import { retakeEn } from './retake-strings';
 import { faceEn } from './face-strings';
 import { siteEn } from './site-strings';
 import { rollCallEn } from './roll-call-strings';
@@ -47,4 +48,5 @@ export const en = {
   ...adminEn,
   ...receptionEn,
   ...kioskEn,
+  ...retakeEn,
 } satisfies Messages;

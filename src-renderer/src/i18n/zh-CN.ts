@@ -14,6 +14,7 @@ import { selfServiceZhCN } from './self-service-strings';
 import { securityZhCN } from './security-strings';
 import { expectedZhCN } from './expected-strings';
 import { trustZhCN } from './trust-strings';
+import { retakeZhCN } from './retake-strings';
 import { faceZhCN } from './face-strings';
 import { siteZhCN } from './site-strings';
 import { rollCallZhCN } from './roll-call-strings';
@@ -49,6 +50,7 @@ export const zhCN = {
   ...adminZhCN,
   ...receptionZhCN,
   ...kioskZhCN,
+  ...retakeZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -12,6 +12,7 @@ import { HostNotificationInfo } from './HostNotificationInfo';
 import { RemovalInfo } from './RemovalInfo';
 import { serviceText } from './service-text';
 import { UnknownOutcomeActions } from './UnknownOutcomeActions';
+import { PhotoRefusal } from './PhotoRefusal';
 import { VisitHistory } from './VisitHistory';
 import { checkNames } from '../photo/face/face-words';
 import { PrintSlipButton } from '../slip/lazy';
@@ -32,7 +33,7 @@ type Confirm = 'remove' | 'sign-out' | null;
 const slipable = (visit: Visit) => Boolean(visit.visitCode) && (visit.state === 'created' || visit.state === 'pushed') && !visit.signedOutAt;
 
 /** One visit: its details, devices, history, and what staff can do with it. */
-export function VisitDetail({ visit, onClose }: { visit: Visit; onClose: () => void }) {
+export function VisitDetail({ visit, onClose, onOpen }: { visit: Visit; onClose: () => void; onOpen?: (visitId: string) => void }) {
   const t = useT();
   const language = useLanguage();
   const devices = useDevicesStore((s) => s.devices);
@@ -135,6 +136,7 @@ export function VisitDetail({ visit, onClose }: { visit: Visit; onClose: () => v
       ) : (
         <p className="muted">{t('common.none')}</p>
       )}
+      <PhotoRefusal visit={visit} doorName={nameOf} onOpen={onOpen} />
 
       <div className="button-row">
         {visit.state === 'create-unknown' && (

@@ -13,6 +13,7 @@ const EVENT_KEYS: Record<string, MessageKey> = {
   'removal-failed': 'history.removal-failed',
   'removal-rescheduled': 'history.removal-rescheduled',
   'deny-list-override': 'history.deny-list-override',
+  'photo-retake': 'history.photo-retake',
 };
 
 /** The visit's state changes, oldest first, translated; doors by name (see history-detail.ts). */

@@ -75,7 +75,7 @@ export function VisitsPage() {
         </div>
         {selected && (
           <div className="split-side">
-            <VisitDetail key={selected.id} visit={selected} onClose={() => setSelectedId(null)} />
+            <VisitDetail key={selected.id} visit={selected} onClose={() => setSelectedId(null)} onOpen={setSelectedId} />
           </div>
         )}
       </div>

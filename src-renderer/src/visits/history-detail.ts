@@ -3,6 +3,7 @@
  * English notes with device numbers ("reception; consent to data and photo", "D1001, D1005",
  * "D1007: 下发成功", "by staff"); the screen shows them translated, doors by name. Pure (unit-tested).
  */
+import { VisitStateSchema } from '../../../src-preload/contract';
 import type { Translate } from '../i18n/translate';
 
 const DEVICE_LIST = /^[A-Za-z0-9_-]+(, [A-Za-z0-9_-]+)*$/;
@@ -60,6 +61,13 @@ export function historyDetail(event: string, detail: string | undefined, t: Tran
     case 'removal-rescheduled':
       if (detail.endsWith('the clock moved back')) return t('history.detail.clockBack');
       break;
+    case 'photo-retake': {
+      // "new visit <id>: <its state>" or "new visit <id>: <why it failed>" (services/visits/photo-retake.ts).
+      const m = /^new visit \S+?: (.*)$/s.exec(detail);
+      if (!m) break;
+      const state = VisitStateSchema.safeParse(m[1]);
+      return state.success ? t('history.detail.retakeNew', { state: t(`state.${state.data}`) }) : t('history.detail.retakeFailed', { message: m[1] });
+    }
     case 'create-unknown':
       if (detail === 'found after restart') return t('history.detail.afterRestart');
       break;

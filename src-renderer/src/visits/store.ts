@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { KioskError, Result, SweepResult, Visit } from '../../../src-preload/contract';
+import type { KioskError, Result, RetakePhotoInput, RetakePhotoResult, SweepResult, Visit } from '../../../src-preload/contract';
 import { call } from '../api';
 
 interface VisitsState {
@@ -18,6 +18,8 @@ interface VisitsState {
   removeExpired(): Promise<Result<SweepResult>>;
   retry(visitId: string): Promise<Result<Visit>>;
   cancel(visitId: string): Promise<Result<Visit>>;
+  /** A door refused the photo: a new visit with the new photo replaces this one (both kept in the list). */
+  retakePhoto(input: RetakePhotoInput): Promise<Result<RetakePhotoResult>>;
   /** The visit the Visits page opens with (e.g. "open that visit" from a duplicate warning). */
   focusId: string | null;
   /** Sets (or, with null, clears) the visit the Visits page opens with. */
@@ -59,6 +61,14 @@ export const useVisitsStore = create<VisitsState>()((set, get) => {
     // Called only after staff confirmed the duplicate warning (see the confirm dialogs).
     retry: async (visitId) => keep(await call('retryRegistration', { visitId, duplicateRiskAccepted: true })),
     cancel: async (visitId) => keep(await call('cancelVisit', { visitId })),
+    async retakePhoto(input) {
+      const result = await call('retakePhoto', input);
+      if (result.ok) {
+        get().upsert(result.value.replaced);
+        get().upsert(result.value.visit);
+      }
+      return result;
+    },
 
     async removeExpired() {
       const result = await call('removeExpired');

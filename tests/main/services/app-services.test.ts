@@ -292,6 +292,8 @@ describe('no secret leaves the main process', () => {
       queryVisitLog: () => ({ from: '2020-01-01', to: '2099-12-31', search: SECRETS.appSecret }),
       exportVisitLog: () => ({ from: '2020-01-01', to: '2099-12-31', format: 'csv', language: 'en', phones: 'full' }),
       getVisitPhoto: () => ({ visitId: registered.id ?? 'x' }),
+      // Not the registered visit: a retake would replace it before removeVisit below.
+      retakePhoto: () => ({ visitId: 'none', photo: '/9j/AAAA' }),
     };
     expect(Object.keys(inputs).sort()).toEqual([...CALL_NAMES].sort());
     const first: CallName[] = ['setAdminPin', 'verifyAdminPin', 'saveNotificationSettings', 'registerVisit'];
