@@ -353,7 +353,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
           server.closeAllConnections();
         });
         await services.close();
-        if (ownDataDir) rmSync(dataDir, { recursive: true, force: true });
+        if (ownDataDir) rmSync(dataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
       })()),
   };
 }

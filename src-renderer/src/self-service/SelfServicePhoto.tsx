@@ -56,8 +56,22 @@ export function SelfServicePhoto() {
   const captureId = selfServiceFieldId('photo');
   const errorId = fieldError ? `${captureId}-error` : undefined;
 
+  const captureButton = (
+    <button
+      id={captureId}
+      type="button"
+      className="self-service-button self-service-button-primary self-service-button-capture"
+      disabled={camera.status !== 'live' || capture.busy}
+      aria-describedby={errorId}
+      onClick={takePhoto}
+    >
+      {progress || (face.ready ? t('photo.capture') : t('faceCheck.waiting', { why: advice }))}
+    </button>
+  );
+
   return (
-    <SelfServiceStep step="photo" primary={{ label: t('selfService.submit'), disabled: !photo }} busy={capture.busy}>
+    // Before the photo, "take photo" sits in the step's action bar: at thumb height and never under it.
+    <SelfServiceStep step="photo" primary={{ label: t('selfService.submit'), disabled: !photo }} busy={capture.busy} extra={photo ? undefined : captureButton}>
       {photo ? (
         <div className="self-service-photo">
           <img className="self-service-photo-image" src={photoSrc(photo)} alt={t('selfService.photo.yours')} width={photo.width} height={photo.height} />
@@ -110,16 +124,6 @@ export function SelfServicePhoto() {
                 <p className="self-service-alert-message">{t(capture.error.key, capture.error.params)}</p>
               </div>
             )}
-            <button
-              id={captureId}
-              type="button"
-              className="self-service-button self-service-button-primary self-service-button-capture"
-              disabled={camera.status !== 'live' || capture.busy}
-              aria-describedby={errorId}
-              onClick={takePhoto}
-            >
-              {progress || (face.ready ? t('photo.capture') : t('faceCheck.waiting', { why: advice }))}
-            </button>
             {fieldError && (
               <p id={errorId} className="self-service-field-error">
                 {t(fieldError.key, fieldError.params)}
