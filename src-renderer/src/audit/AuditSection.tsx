@@ -5,7 +5,7 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { TextField } from '../components/TextField';
 import { useLanguage, useT, type Translate } from '../i18n';
 import { formatDateTime } from '../lib/datetime';
-import { downloadText } from '../security/download';
+import { downloadText } from '../lib/download-file';
 import '../staff/staff.css';
 
 const today = () => new Date().toISOString().slice(0, 10);

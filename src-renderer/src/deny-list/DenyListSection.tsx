@@ -5,7 +5,7 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { TextField } from '../components/TextField';
 import { useLanguage, useT } from '../i18n';
 import { formatDateTime, parseLocalInput, toIsoWithOffset } from '../lib/datetime';
-import { downloadText } from '../security/download';
+import { downloadText } from '../lib/download-file';
 import '../staff/staff.css';
 
 /** Settings: the deny list (add, remove, import and export CSV). Numbers go to main once and stay there, hashed. */

@@ -1,7 +1,9 @@
-/** Saves a file main made (Base64) as a download: a Blob and a temporary `<a download>`, no navigation. */
-export function downloadBase64(fileName: string, base64: string, mime: string): void {
-  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: mime }));
+/**
+ * Saves a Blob as a file the user downloads: a temporary `<a download>`. No navigation happens
+ * (the app allows none) and the CSP is not involved (a download is not a fetch).
+ */
+function saveBlob(fileName: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;
@@ -10,7 +12,18 @@ export function downloadBase64(fileName: string, base64: string, mime: string): 
   document.body.appendChild(link);
   link.click();
   link.remove();
+  // The download has its own copy once it started; the URL is only needed for the click.
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** Saves text the page made (a CSV) as a download. */
+export function downloadText(fileName: string, text: string, type = 'text/csv;charset=utf-8'): void {
+  saveBlob(fileName, new Blob([text], { type }));
+}
+
+/** Saves a file main made (Base64) as a download. */
+export function downloadBase64(fileName: string, base64: string, mime: string): void {
+  saveBlob(fileName, new Blob([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], { type: mime }));
 }
 
 /** A chosen file as Base64 (for main to read). */

@@ -7,7 +7,7 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { TextField } from '../components/TextField';
 import { useSecurityStore } from './store';
 import { musterCsv, musterFileName } from './csv';
-import { downloadText } from './download';
+import { downloadText } from '../lib/download-file';
 import { PrintMuster } from './PrintMuster';
 import { useRollCallStore } from './roll-call-store';
 import { LastKnownOffer } from './LastKnownOffer';

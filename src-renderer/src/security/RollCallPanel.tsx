@@ -6,7 +6,7 @@ import { useLanguage, useT } from '../i18n';
 import { formatDateTime } from '../lib/datetime';
 import { useNow } from '../lib/useNow';
 import { doorText, musterFileName, regionPathText } from './csv';
-import { downloadText } from './download';
+import { downloadText } from '../lib/download-file';
 import { formatEnterTime } from './presence';
 import { ageText, rollCallCounts, rollCallCsv, rollCallRows, rollCallTotals } from './roll-call';
 import { isMarkedSafe, useRollCallStore } from './roll-call-store';

@@ -1,6 +1,6 @@
 import { call } from '../api';
 import { useT, useLanguage } from '../i18n';
-import { downloadText } from '../security/download';
+import { downloadText } from '../lib/download-file';
 import { useVisitsStore } from './store';
 import { abandonedReportCsv, abandonedVisits } from './abandoned-report';
 
