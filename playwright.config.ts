@@ -15,7 +15,10 @@ export default defineConfig({
   globalSetup: './tests/e2e/global-setup.ts',
   outputDir,
   workers: 2,
-  retries: 0,
+  // One retry, and Playwright lists a test that passed only on it as "flaky" in the summary line
+  // .ci/run prints: a known intermittent failure (security.spec's overstay test, whose security-view
+  // calls sometimes fail at the harness bridge after its clock jump) must not hide, nor block a landing.
+  retries: 1,
   fullyParallel: true,
   forbidOnly: !!process.env.CI,
   timeout: 120_000,
