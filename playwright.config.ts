@@ -16,8 +16,8 @@ export default defineConfig({
   outputDir,
   workers: 2,
   // One retry, and Playwright lists a test that passed only on it as "flaky" in the summary line
-  // .ci/run prints: a known intermittent failure (security.spec's overstay test, whose security-view
-  // calls sometimes fail at the harness bridge after its clock jump) must not hide, nor block a landing.
+  // .ci/run prints: a known intermittent failure (security.spec: a security-view call to the harness
+  // now and then meets ERR_CONNECTION_REFUSED; cause not found) must not hide, nor block a landing.
   retries: 1,
   fullyParallel: true,
   forbidOnly: !!process.env.CI,
