@@ -1,7 +1,8 @@
 import { useRef } from 'react';
 import { useT } from '../i18n';
 import type { CapturedPhoto } from './captured-photo';
-import { CAMERA_PROBLEM_KEYS, captureProgress } from './camera-ui';
+import { captureProgress } from './camera-ui';
+import { CaptureProblems } from './CaptureProblems';
 import { CameraView } from './CameraView';
 import { PhotoResult } from './PhotoResult';
 import { useCamera } from './useCamera';
@@ -49,19 +50,7 @@ export function PhotoCapture({ id, photo, onPhoto, maxKB, deviceId }: Props) {
       <p className="sr-only" role="status" aria-live="assertive">
         {progress}
       </p>
-      {camera.status === 'error' && camera.problem && (
-        <div className="alert alert-error" role="alert">
-          <p className="alert-message">{t(CAMERA_PROBLEM_KEYS[camera.problem])}</p>
-          <button type="button" className="button" onClick={camera.retry}>
-            {t('photo.retryCamera')}
-          </button>
-        </div>
-      )}
-      {capture.error && (
-        <div className="alert alert-error" role="alert">
-          <p className="alert-message">{t(capture.error.key, capture.error.params)}</p>
-        </div>
-      )}
+      <CaptureProblems camera={camera} captureError={capture.error} />
       <button id={id} type="button" className="button button-primary" disabled={camera.status !== 'live' || capture.busy} onClick={capture.start}>
         {progress || t('photo.capture')}
       </button>

@@ -3,7 +3,8 @@ import { useRef, useState } from 'react';
 import { useT } from '../i18n';
 import { useRegistrationStore } from './store';
 import { useSettingsStore } from '../settings/store';
-import { CAMERA_PROBLEM_KEYS, captureProgress } from '../photo/camera-ui';
+import { captureProgress } from '../photo/camera-ui';
+import { CaptureProblems } from '../photo/CaptureProblems';
 import { rememberCamera, rememberedCamera } from '../settings/camera-choice';
 import { CameraView } from '../photo/CameraView';
 import { useCamera } from '../photo/useCamera';
@@ -70,19 +71,7 @@ export function StepPhoto() {
               {progress}
             </p>
             {processing && <p className="field-hint">{t('photo.fitting')}</p>}
-            {camera.status === 'error' && camera.problem && (
-              <div className="alert alert-error" role="alert">
-                <p className="alert-message">{t(CAMERA_PROBLEM_KEYS[camera.problem])}</p>
-                <button type="button" className="button" onClick={camera.retry}>
-                  {t('photo.retryCamera')}
-                </button>
-              </div>
-            )}
-            {captureError && (
-              <div className="alert alert-error" role="alert">
-                <p className="alert-message">{t(captureError.key, captureError.params)}</p>
-              </div>
-            )}
+            <CaptureProblems camera={camera} captureError={captureError} />
             <div className="button-row">
               <button
                 id={fieldId('photo')}

@@ -3,7 +3,8 @@ import { DEFAULT_PHOTO_RULES, type KioskError, type RetakePhotoResult, type Visi
 import { useT } from '../i18n';
 import { useSettingsStore } from '../settings/store';
 import { rememberedCamera } from '../settings/camera-choice';
-import { CAMERA_PROBLEM_KEYS, captureProgress } from '../photo/camera-ui';
+import { captureProgress } from '../photo/camera-ui';
+import { CaptureProblems } from '../photo/CaptureProblems';
 import type { CapturedPhoto } from '../photo/captured-photo';
 import { CameraView } from '../photo/CameraView';
 import { PhotoResult } from '../photo/PhotoResult';
@@ -59,19 +60,7 @@ export function RetakePhotoPanel({ visit, onCancel, onDone }: Props) {
           <p className="sr-only" role="status" aria-live="assertive">
             {progress}
           </p>
-          {camera.status === 'error' && camera.problem && (
-            <div className="alert alert-error" role="alert">
-              <p className="alert-message">{t(CAMERA_PROBLEM_KEYS[camera.problem])}</p>
-              <button type="button" className="button" onClick={camera.retry}>
-                {t('photo.retryCamera')}
-              </button>
-            </div>
-          )}
-          {capture.error && (
-            <div className="alert alert-error" role="alert">
-              <p className="alert-message">{t(capture.error.key, capture.error.params)}</p>
-            </div>
-          )}
+          <CaptureProblems camera={camera} captureError={capture.error} />
           <div className="button-row">
             <button id="retake-capture" type="button" className="button button-primary" disabled={camera.status !== 'live' || capture.busy || !face.ready} onClick={capture.start}>
               {progress || (face.ready ? t('photo.capture') : t('faceCheck.waiting', { why: advice }))}
