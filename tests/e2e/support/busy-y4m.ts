@@ -60,14 +60,19 @@ export function writeRgbaY4m(out: string, rgba: Uint8Array, width: number, heigh
       cr[k] = clamp(128 + 0.5 * r - 0.418688 * g - 0.081312 * b);
     }
   }
+  writeStillY4m(out, width, height, { luma, cb, cr }, frames);
+}
+
+/** One picture (full-range YUV 4:2:0 planes) as a Y4M video of `frames` identical frames. */
+export function writeStillY4m(out: string, width: number, height: number, planes: { luma: Uint8Array; cb: Uint8Array; cr: Uint8Array }, frames: number): void {
   const fd = openSync(out, 'w');
   try {
     writeSync(fd, `YUV4MPEG2 W${width} H${height} F10:1 Ip A1:1 C420jpeg\n`);
     for (let f = 0; f < frames; f++) {
       writeSync(fd, 'FRAME\n');
-      writeSync(fd, luma);
-      writeSync(fd, cb);
-      writeSync(fd, cr);
+      writeSync(fd, planes.luma);
+      writeSync(fd, planes.cb);
+      writeSync(fd, planes.cr);
     }
   } finally {
     closeSync(fd);

@@ -2,8 +2,8 @@
  * A Y4M video for Chromium's fake camera that shows one QR code (the visit code on a slip held to
  * the kiosk's camera): black modules on white, centred, with a quiet zone.
  */
-import { closeSync, openSync, writeSync } from 'node:fs';
 import QRCode from 'qrcode';
+import { writeStillY4m } from './busy-y4m';
 
 export function writeQrY4m(out: string, text: string, width = 640, height = 480, frames = 5): void {
   const qr = QRCode.create(text, { errorCorrectionLevel: 'M' });
@@ -19,16 +19,5 @@ export function writeQrY4m(out: string, text: string, width = 640, height = 480,
     }
   }
   const chroma = Buffer.alloc((width * height) / 4, 128);
-  const fd = openSync(out, 'w');
-  try {
-    writeSync(fd, `YUV4MPEG2 W${width} H${height} F10:1 Ip A1:1 C420jpeg\n`);
-    for (let f = 0; f < frames; f++) {
-      writeSync(fd, 'FRAME\n');
-      writeSync(fd, luma);
-      writeSync(fd, chroma);
-      writeSync(fd, chroma);
-    }
-  } finally {
-    closeSync(fd);
-  }
+  writeStillY4m(out, width, height, { luma, cb: chroma, cr: chroma }, frames);
 }
