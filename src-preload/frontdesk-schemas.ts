@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { issueCode, LIMITS } from './contract-rules';
 import { documentIssue, PHONE_MAX_TYPED, phoneIssue } from './identity-rules';
-import { DocumentTypeSchema, PhotoSchema, VisitSchema, VisitStateSchema } from './visit-schemas';
+import { DocumentTypeSchema, PhotoSchema, PublicVisitorSchema, VisitSchema, VisitStateSchema } from './visit-schemas';
 
 const text = (max: number) => z.string().trim().max(max);
 const required = (max: number) => z.string().trim().min(1).max(max);
@@ -51,14 +51,7 @@ export const ExpectedVisitSchema = z.object({
   id: z.string(),
   state: ExpectedStateSchema,
   source: z.enum(['manual', 'import']),
-  visitor: z.object({
-    name: z.string(),
-    phoneMasked: z.string(),
-    documentType: DocumentTypeSchema,
-    documentMasked: z.string(),
-    carno: z.string(),
-    reason: z.string(),
-  }),
+  visitor: PublicVisitorSchema,
   /** What check-in must still ask for, besides the photo. */
   missing: z.array(MissingFieldSchema),
   host: z.object({ no: z.string(), name: z.string() }),

@@ -101,19 +101,22 @@ export type VisitState = z.infer<typeof VisitStateSchema>;
 
 export const DeviceSyncStateSchema = z.enum(['waiting', 'pushed', 'confirmed', 'failed']);
 
+/** A visitor as the screens see them: numbers masked (the full ones never leave main). */
+export const PublicVisitorSchema = z.object({
+  name: z.string(),
+  phoneMasked: z.string(),
+  documentType: DocumentTypeSchema,
+  documentMasked: z.string(),
+  carno: z.string(),
+  reason: z.string(),
+});
+
 export const VisitSchema = z.object({
   id: z.string(),
   state: VisitStateSchema,
   k30No: z.string().optional(),
   channel: z.enum(['reception', 'kiosk']),
-  visitor: z.object({
-    name: z.string(),
-    phoneMasked: z.string(),
-    documentType: DocumentTypeSchema,
-    documentMasked: z.string(),
-    carno: z.string(),
-    reason: z.string(),
-  }),
+  visitor: PublicVisitorSchema,
   /** dept: the host's department when registered (routes the host's notification). */
   host: z.object({ no: z.string(), name: z.string(), dept: z.string().optional() }),
   begin: z.string(),
