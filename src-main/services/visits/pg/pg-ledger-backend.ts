@@ -108,7 +108,7 @@ export class PgLedgerBackend implements LedgerBackend {
       } finally {
         client.release();
       }
-      const records = await this.readAll(problems);
+      const { records } = await this.readAll(problems);
       this.listener.start();
       return { records, problems };
     } catch (error) {
@@ -238,11 +238,17 @@ export class PgLedgerBackend implements LedgerBackend {
     return record;
   }
 
-  private async readAll(problems?: LedgerProblem[]): Promise<VisitRecord[]> {
+  /**
+   * Every record, and every id present (a row this station already knows a newer version of is
+   * present, though not returned: its own write raced the read).
+   */
+  private async readAll(problems?: LedgerProblem[]): Promise<{ records: VisitRecord[]; present: Set<string> }> {
     const { rows } = await this.pool.query<Row>('SELECT id, version, doc FROM kiosk_visits ORDER BY updated_at, id');
     const records: VisitRecord[] = [];
+    const present = new Set<string>();
     let bad = 0;
     for (const row of rows) {
+      present.add(row.id);
       const record = this.remember(row);
       if (record) records.push(record);
       else if (record === null) bad++;
@@ -251,7 +257,7 @@ export class PgLedgerBackend implements LedgerBackend {
       problems.push({ kind: 'invalid-records', setAside: '', detail: `${bad} unreadable record(s) in the site database`, at: this.now().toISOString() });
       this.log.warn(`site database: ${bad} unreadable record(s) left in place`);
     }
-    return records;
+    return { records, present };
   }
 
   /** Another station's change: fetch the record unless this station already has that version. */
@@ -287,14 +293,12 @@ export class PgLedgerBackend implements LedgerBackend {
   /** After (re)connecting: notifications may have been missed, so compare everything once. */
   private async resync(): Promise<void> {
     const before = new Map(this.versions);
-    const records = await this.readAll();
+    const { records, present } = await this.readAll();
     this.markUp();
-    const seen = new Set<string>();
     for (const record of records) {
-      seen.add(record.id);
       if (before.get(record.id) !== this.versions.get(record.id) || this.suspect.has(record.id)) this.emit({ id: record.id, record });
     }
-    for (const id of new Set([...before.keys(), ...this.suspect])) if (!seen.has(id)) this.emit({ id, record: null });
+    for (const id of new Set([...before.keys(), ...this.suspect])) if (!present.has(id)) this.emit({ id, record: null });
     this.suspect.clear();
   }
 

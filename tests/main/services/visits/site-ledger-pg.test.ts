@@ -10,8 +10,8 @@ import { describeWithPg } from '../../../helpers/with-pg';
 
 describeWithPg('the site ledger in PostgreSQL', (cluster) => {
   const opened: VisitLedger[] = [];
-  const open = async (url: string, over: { siteKey?: string; stationName?: string } = {}) => {
-    const backend = new PgLedgerBackend({ connectionString: url, stationName: over.stationName ?? 'a', siteKey: over.siteKey ?? 'k', log: memoryLogger() });
+  const open = async (url: string, over: { siteKey?: string; stationName?: string; backend?: PgLedgerBackend } = {}) => {
+    const backend = over.backend ?? new PgLedgerBackend({ connectionString: url, stationName: over.stationName ?? 'a', siteKey: over.siteKey ?? 'k', log: memoryLogger() });
     const ledger = await VisitLedger.open({ dataDir: '', log: memoryLogger(), backend });
     opened.push(ledger);
     return ledger;
@@ -66,4 +66,39 @@ describeWithPg('the site ledger in PostgreSQL', (cluster) => {
     expect(wrongKey.get('v')).toBeUndefined();
     expect(wrongKey.problems[0]).toMatchObject({ kind: 'invalid-records' });
   });
+
+  it('catching up after the listening connection dropped keeps a record this station changed while the read was under way', async () => {
+    const url = await cluster().newDatabase();
+    const backend = new PgLedgerBackend({ connectionString: url, stationName: 'a', siteKey: 'k', log: memoryLogger(), reconnectMs: 50 });
+    const a = await open(url, { backend });
+    await a.add(ledgerRecord('v'));
+
+    // Hold the catch-up read's rows (version 1) until this station has stored version 2.
+    let held: (() => void) | undefined;
+    const release = new Promise<void>((resolve) => (held = resolve));
+    let reached = false;
+    let finished = false;
+    const query = backend.pool.query.bind(backend.pool);
+    backend.pool.query = (async (...args: Parameters<typeof query>) => {
+      const result = await (query as (...a: unknown[]) => Promise<unknown>)(...args);
+      if (String(args[0]).includes('ORDER BY updated_at')) {
+        reached = true;
+        await release;
+        setTimeout(() => (finished = true), 20);
+      }
+      return result;
+    }) as typeof backend.pool.query;
+
+    await terminateListener(url);
+    await until(() => reached, 3000);
+    await a.update('v', (r) => void r.history.push({ at: '2030-01-01T01:00:00.000Z', event: 'while reading' }));
+    held?.();
+    await until(() => finished, 2000);
+    expect(a.get('v')?.history.map((h) => h.event)).toEqual(['intent', 'while reading']);
+  });
+
+  async function terminateListener(url: string): Promise<void> {
+    const rows = await query(url, "SELECT pg_terminate_backend(pid) AS done FROM pg_stat_activity WHERE query LIKE 'LISTEN%' AND datname = current_database()");
+    expect(rows).toEqual([{ done: true }]);
+  }
 });
