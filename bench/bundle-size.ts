@@ -47,7 +47,8 @@ function sizes(file: string): { raw: number; gzip: number } {
   }
   return s;
 }
-const row = (name: string, s: { raw: number; gzip: number }, note = '') => `  ${name.padEnd(44)} ${kb(s.raw).padStart(9)} raw ${kb(s.gzip).padStart(9)} gzip${note}`;
+const row = (name: string, s: { raw: number; gzip: number }, note = '') =>
+  `  ${name.padEnd(44)} ${kb(s.raw).padStart(9)} raw ${kb(s.gzip).padStart(9)} gzip${note}`;
 const total = (files: Iterable<string>) => {
   let raw = 0;
   let gzip = 0;
@@ -87,7 +88,10 @@ console.log(row('of which JavaScript', total([...initialFiles].filter((f) => f.e
 
 // What the first screen must not carry: zod (its issue code "invalid_type" survives minifying) and
 // the English dictionary (its longer plain messages, which minifying leaves as they are).
-const initialJs = [...initialFiles].filter((f) => f.endsWith('.js')).map((f) => readFileSync(join(RENDERER, f), 'utf8')).join('\n');
+const initialJs = [...initialFiles]
+  .filter((f) => f.endsWith('.js'))
+  .map((f) => readFileSync(join(RENDERER, f), 'utf8'))
+  .join('\n');
 const zodInInitial = initialJs.includes('invalid_type');
 const englishProbes = Object.values(en).filter((text) => text.length >= 25 && /^[A-Za-z ,.]+$/.test(text));
 const englishInInitial = englishProbes.filter((text) => initialJs.includes(text)).length;

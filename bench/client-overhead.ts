@@ -57,7 +57,9 @@ function naiveClient(url: string) {
   return async (data: Record<string, unknown>): Promise<any> => {
     const plaintext = JSON.stringify(data);
     const timestamp = k30Timestamp();
-    const sign = createHash('md5').update(`companyno=${credentials.companyno}&data=${plaintext}&timestamp=${timestamp}&key=${credentials.appSecret}`).digest('hex');
+    const sign = createHash('md5')
+      .update(`companyno=${credentials.companyno}&data=${plaintext}&timestamp=${timestamp}&key=${credentials.appSecret}`)
+      .digest('hex');
     const cipher = createCipheriv('aes-128-cbc', key, iv);
     const encrypted = encodeURIComponent(Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]).toString('base64'));
     const response = await fetch(`${url}/openapi/Device/GetList`, {
@@ -103,7 +105,11 @@ async function main(): Promise<void> {
       if (page.data.length !== devices.length) throw new Error('unexpected answer');
     },
     bare: async () => {
-      const response = await fetch(`${url}/openapi/Device/GetList`, { method: 'POST', headers: { 'content-type': 'application/json; charset=utf-8' }, body: bareBody });
+      const response = await fetch(`${url}/openapi/Device/GetList`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json; charset=utf-8' },
+        body: bareBody,
+      });
       if (response.status !== 200) throw new Error(`HTTP ${response.status}`);
       JSON.parse(await response.text());
     },

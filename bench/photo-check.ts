@@ -23,7 +23,13 @@ const CAPTURES = Number(process.env.CAPTURES ?? 10);
 const MAX_KB = 200;
 
 const out = mkdtempSync(join(tmpdir(), 'photo-bench-'));
-const MIME: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.bin': 'application/octet-stream', '.json': 'application/json' };
+const MIME: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.wasm': 'application/wasm',
+  '.bin': 'application/octet-stream',
+  '.json': 'application/json',
+};
 
 /** What the page's runPhotoBench answers (bench/photo-page/bench-page.ts). */
 interface PageResult {
@@ -47,7 +53,9 @@ async function main(): Promise<void> {
   if (!existsSync(faceFeeds.oneFace)) await makeFaceFeeds();
   const csp = metaContentSecurityPolicy();
   const server = createServer((req, res) => {
-    const path = normalize(join(out, decodeURIComponent((req.url ?? '/').split('?')[0]) === '/' ? 'index.html' : decodeURIComponent((req.url ?? '/').split('?')[0])));
+    const path = normalize(
+      join(out, decodeURIComponent((req.url ?? '/').split('?')[0]) === '/' ? 'index.html' : decodeURIComponent((req.url ?? '/').split('?')[0])),
+    );
     if (!path.startsWith(out) || !existsSync(path)) return void res.writeHead(404).end();
     res.writeHead(200, { 'content-type': MIME[extname(path)] ?? 'application/octet-stream', 'content-security-policy': csp }).end(readFileSync(path));
   });
@@ -65,7 +73,9 @@ async function main(): Promise<void> {
     console.log(`backend: ${r.backend} (Chromium --disable-gpu, headless); camera frame ${r.frame.width}×${r.frame.height}`);
     console.log(`detector load (chunk + models + WASM, first time): ${ms(r.loadMs)}`);
     console.log(`face check per preview frame (${CHECKS}): p50 ${ms(percentile(r.checkMs, 50))}  p95 ${ms(percentile(r.checkMs, 95))}  (target p95 ≤ 150 ms)`);
-    console.log(`capture → check → crop → fitted JPEG (${CAPTURES}): p50 ${ms(percentile(r.captureMs, 50))}  p95 ${ms(percentile(r.captureMs, 95))}  (target p95 ≤ 300 ms)`);
+    console.log(
+      `capture → check → crop → fitted JPEG (${CAPTURES}): p50 ${ms(percentile(r.captureMs, 50))}  p95 ${ms(percentile(r.captureMs, 95))}  (target p95 ≤ 300 ms)`,
+    );
     console.log(`photo: ${r.photo.width}×${r.photo.height}, ${kb(r.photo.bytes)} (limit ${MAX_KB} KB), failed checks: ${r.photo.failed.join(', ') || 'none'}`);
     if (problems.length) console.log(`page problems: ${problems.join(' | ')}`);
   } finally {

@@ -44,7 +44,9 @@ function gcmBox(): SecretBox {
 
 const phoneOf = (i: number) => `139${String(i).padStart(8, '0')}`;
 const idOf = (i: number) => {
-  const first17 = `1101011990${String(i % 1_000_000).padStart(6, '0').slice(0, 2)}${String((i % 28) + 1).padStart(2, '0')}${String(i % 1000).padStart(3, '0')}`.slice(0, 17);
+  const first17 = `1101011990${String(i % 1_000_000)
+    .padStart(6, '0')
+    .slice(0, 2)}${String((i % 28) + 1).padStart(2, '0')}${String(i % 1000).padStart(3, '0')}`.slice(0, 17);
   return first17 + chineseIdCheckDigit(first17);
 };
 
@@ -118,7 +120,22 @@ try {
     await store.prefill(offer!.profileId);
   });
   await time(`remember one visitor (index of ${PROFILES})`, 5, (i) =>
-    store.remember({ name: 'x', phone: phoneOf(i), documentType: 'id-card', documentNo: idOf(i), hostNo: 'P1', hostName: '张伟', begin: '', end: '', photo, deviceNos: ['D'], channel: 'reception' }, false),
+    store.remember(
+      {
+        name: 'x',
+        phone: phoneOf(i),
+        documentType: 'id-card',
+        documentNo: idOf(i),
+        hostNo: 'P1',
+        hostName: '张伟',
+        begin: '',
+        end: '',
+        photo,
+        deviceNos: ['D'],
+        channel: 'reception',
+      },
+      false,
+    ),
   );
 } finally {
   await rm(dir, { recursive: true, force: true });

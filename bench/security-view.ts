@@ -47,7 +47,8 @@ async function post(url: string, body: unknown): Promise<unknown> {
 /** Page-side code as strings: this file is type-checked without the DOM library. */
 const js = {
   scrollInfo: `(() => { const el = document.querySelector('[data-testid=presence-list]'); return { top: el.scrollTop, height: el.clientHeight, max: el.scrollHeight - el.clientHeight }; })()`,
-  scrollBy: (px: number) => `(() => { const el = document.querySelector('[data-testid=presence-list]'); el.scrollTop = Math.min(el.scrollTop + ${px}, el.scrollHeight); return el.scrollTop; })()`,
+  scrollBy: (px: number) =>
+    `(() => { const el = document.querySelector('[data-testid=presence-list]'); el.scrollTop = Math.min(el.scrollTop + ${px}, el.scrollHeight); return el.scrollTop; })()`,
   rows: `document.querySelectorAll('${ROW}').length`,
   frameWatch: `(() => { const w = window; w.__gaps = []; let last = performance.now(); const loop = (t) => { w.__gaps.push(t - last); last = t; if (!w.__stopGaps) requestAnimationFrame(loop); }; requestAnimationFrame(loop); })()`,
   frameStop: `(() => { window.__stopGaps = true; const g = window.__gaps.slice(1).sort((a, b) => a - b); return { frames: g.length, p95: g[Math.floor(g.length * 0.95)] ?? 0, max: g[g.length - 1] ?? 0 }; })()`,
@@ -72,7 +73,10 @@ async function waitFor(page: Page, selector: string, timeoutMs: number, text?: {
 
 async function main(): Promise<void> {
   const harness = await startHarness({ port: 0, build: process.env.BENCH_SKIP_BUILD !== '1' });
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'] });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
+  });
   try {
     if (!harness.simulatorUrl) throw new Error('the harness started no simulator');
     const bulkStarted = performance.now();
@@ -123,10 +127,14 @@ async function main(): Promise<void> {
     const endMs = performance.now() - scrollStarted;
     maxRows = Math.max(maxRows, await page.evaluate<number>(js.rows));
 
-    console.log(`scroll: ${steps} steps of ${step} px every ${STEP_MS} ms, ${scrolledMs.toFixed(0)} ms; frames while scrolling: ${frames.frames}, p95 ${frames.p95.toFixed(1)} ms, max ${frames.max.toFixed(1)} ms`);
+    console.log(
+      `scroll: ${steps} steps of ${step} px every ${STEP_MS} ms, ${scrolledMs.toFixed(0)} ms; frames while scrolling: ${frames.frames}, p95 ${frames.p95.toFixed(1)} ms, max ${frames.max.toFixed(1)} ms`,
+    );
     console.log(`max DOM rows while scrolling: ${maxRows} (of ${bulk.inside})`);
     console.log(`end of the list (row ${bulk.inside} with its data): ${endMs.toFixed(0)} ms after scrolling started`);
-    console.log(`calls from the renderer: listRegionPeople ${calls.listRegionPeople ?? 0}, listRegions ${calls.listRegions ?? 0}, getPhoto ${calls.getPhoto ?? 0} (list calls share main's limiter, 55 a minute)`);
+    console.log(
+      `calls from the renderer: listRegionPeople ${calls.listRegionPeople ?? 0}, listRegions ${calls.listRegions ?? 0}, getPhoto ${calls.getPhoto ?? 0} (list calls share main's limiter, 55 a minute)`,
+    );
     console.log(`refused list calls: ${refused}`);
   } finally {
     await browser.close();
@@ -141,7 +149,11 @@ function searchWhile(appUrl: string): { stop: () => Promise<number[]> } {
   const loop = (async () => {
     for (let i = 0; running; i++) {
       const started = performance.now();
-      const response = await fetch(`${appUrl}/__kiosk/call/searchHosts`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: ['张', '李', '王', '刘'][i % 4] }) });
+      const response = await fetch(`${appUrl}/__kiosk/call/searchHosts`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: ['张', '李', '王', '刘'][i % 4] }),
+      });
       const body = await response.text();
       countRefusal(body);
       if (!/"ok":true/.test(body)) throw new Error(`host search failed: ${body.slice(0, 200)}`);
@@ -180,9 +192,13 @@ async function musterBench(page: Page, appUrl: string, inRegion: number): Promis
   const text = await (await import('node:fs/promises')).readFile(await file.path(), 'utf8');
   const csvMs = performance.now() - csvStarted;
   const lines = text.split('\r\n').filter(Boolean).length - 1;
-  console.log(`muster (all regions) as CSV: ${csvMs.toFixed(0)} ms from a cold snapshot, ${lines} people (${inRegion} in the bulk region); host search meanwhile: ${fmt(await searches.stop())}`);
+  console.log(
+    `muster (all regions) as CSV: ${csvMs.toFixed(0)} ms from a cold snapshot, ${lines} people (${inRegion} in the bulk region); host search meanwhile: ${fmt(await searches.stop())}`,
+  );
 
-  await page.evaluate(`(() => { window.__printed = 0; window.print = () => { window.__printed = document.querySelectorAll('[data-testid=print-muster] tbody tr').length; }; })()`);
+  await page.evaluate(
+    `(() => { window.__printed = 0; window.print = () => { window.__printed = document.querySelectorAll('[data-testid=print-muster] tbody tr').length; }; })()`,
+  );
   searches = searchWhile(appUrl);
   const printStarted = performance.now();
   await page.locator('[data-testid=muster-print]').click();
@@ -192,7 +208,9 @@ async function musterBench(page: Page, appUrl: string, inRegion: number): Promis
     printed = await page.evaluate<number>('window.__printed');
   }
   const printMs = performance.now() - printStarted;
-  console.log(`muster (all regions) to print: ${printMs.toFixed(0)} ms from main's fresh snapshot, ${printed} rows on paper; host search meanwhile: ${fmt(await searches.stop())}`);
+  console.log(
+    `muster (all regions) to print: ${printMs.toFixed(0)} ms from main's fresh snapshot, ${printed} rows on paper; host search meanwhile: ${fmt(await searches.stop())}`,
+  );
 }
 
 main().catch((error) => {

@@ -53,11 +53,12 @@ const claimMs: number[] = [];
 const seenAt = new Map<string, number>();
 const lagMs: number[] = [];
 /** One change of one record, as both stations see it (the state and the length of its history). */
-const changeKey = (r: { id: string; state: string; history: unknown[]; devices: { state: string }[] }) => `${r.id}@${r.state}:${r.history.length}:${r.devices.map((d) => d.state).join()}`;
+const changeKey = (r: { id: string; state: string; history: unknown[]; devices: { state: string }[] }) =>
+  `${r.id}@${r.state}:${r.history.length}:${r.devices.map((d) => d.state).join()}`;
 const later = () => new Date(Date.now() + 2 * 24 * 3600_000);
 
 async function station(name: string) {
-  const log = memoryLogger(process.env.BENCH_LOG === "1");
+  const log = memoryLogger(process.env.BENCH_LOG === '1');
   const backend = new PgLedgerBackend({ connectionString: url, stationName: name, siteKey: 'bench', log });
   const write = backend.write.bind(backend);
   backend.write = async (change: LedgerChange) => {
@@ -82,15 +83,25 @@ async function station(name: string) {
   });
   const events = new EventBus();
   const registration = new RegistrationService({ ledger, client: () => k30, events, log });
-  const sweeper = new RemovalSweeper({ ledger, client: () => k30, events, log, now: later, timers: { setInterval: () => 0, clearInterval: () => {} }, retentionDays: () => 30 });
+  const sweeper = new RemovalSweeper({
+    ledger,
+    client: () => k30,
+    events,
+    log,
+    now: later,
+    timers: { setInterval: () => 0, clearInterval: () => {} },
+    retentionDays: () => 30,
+  });
   return { ledger, registration, sweeper };
 }
 
 async function pool<T>(count: number, task: (i: number) => Promise<T>): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-    while (next < count) await task(next++);
-  }));
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < count) await task(next++);
+    }),
+  );
 }
 
 const pct = (values: number[], p: number) => {
@@ -103,14 +114,21 @@ const a = await station('lobby');
 const b = await station('reception');
 const started = performance.now();
 await Promise.all(
-  [a, b].map((s, k) => pool(VISITS, (i) => s.registration.register(demoRegistration({ name: `访客${k}-${i}`, phone: `139${String(10_000_000 + k * 100_000 + i)}`, deviceNos: ['D1'] })))),
+  [a, b].map((s, k) =>
+    pool(VISITS, (i) =>
+      s.registration.register(demoRegistration({ name: `访客${k}-${i}`, phone: `139${String(10_000_000 + k * 100_000 + i)}`, deviceNos: ['D1'] })),
+    ),
+  ),
 );
 const registered = performance.now() - started;
 // Both mirrors hold every visit before the sweeps start (NOTIFY keeps them current).
 const waitStart = performance.now();
-while ((a.ledger.all().length < 2 * VISITS || b.ledger.all().length < 2 * VISITS) && performance.now() - waitStart < 10_000) await new Promise((r) => setTimeout(r, 20));
+while ((a.ledger.all().length < 2 * VISITS || b.ledger.all().length < 2 * VISITS) && performance.now() - waitStart < 10_000)
+  await new Promise((r) => setTimeout(r, 20));
 const converged = a.ledger.all().length === 2 * VISITS && b.ledger.all().length === 2 * VISITS;
-console.log(`  both mirrors hold all ${2 * VISITS} visits: ${converged ? 'yes' : 'NO'} (${((performance.now() - waitStart) / 1000).toFixed(1)} s after the last registration)`);
+console.log(
+  `  both mirrors hold all ${2 * VISITS} visits: ${converged ? 'yes' : 'NO'} (${((performance.now() - waitStart) / 1000).toFixed(1)} s after the last registration)`,
+);
 const sweepStart = performance.now();
 const [ra, rb] = await Promise.all([a.sweeper.removeExpired(), b.sweeper.removeExpired()]);
 const swept = performance.now() - sweepStart;
@@ -124,7 +142,9 @@ const duplicates = [...deletes.values()].filter((n) => n > 1).length;
 const lost = 2 * VISITS - (inDb.removed ?? 0);
 
 console.log(`site ledger: 2 stations x ${VISITS} registrations + removals on one PostgreSQL database`);
-console.log(`  registrations: ${2 * VISITS} in ${(registered / 1000).toFixed(1)} s; removals: lobby ${ra.removed}, reception ${rb.removed} in ${(swept / 1000).toFixed(1)} s`);
+console.log(
+  `  registrations: ${2 * VISITS} in ${(registered / 1000).toFixed(1)} s; removals: lobby ${ra.removed}, reception ${rb.removed} in ${(swept / 1000).toFixed(1)} s`,
+);
 console.log(`  duplicate removals: ${duplicates}`);
 console.log(`  lost visits: ${lost} (database: ${JSON.stringify(inDb)}; left on K30: ${onServer.size})`);
 console.log(`  ledger change (${changeMs.length}): p50 ${ms(pct(changeMs, 50))}, p95 ${ms(pct(changeMs, 95))}, max ${ms(Math.max(...changeMs))}`);

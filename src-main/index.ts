@@ -150,7 +150,13 @@ function openMainWindow(services: AppServices, log: FileLogger): void {
   windows.add(win);
   mainWindow = win;
   devTools = guardDevTools(win, runtime.devTools);
-  guardClose(win, () => services.settings.values.selfServiceMode, () => osShuttingDown, () => (osShuttingDown = true), log);
+  guardClose(
+    win,
+    () => services.settings.values.selfServiceMode,
+    () => osShuttingDown,
+    () => (osShuttingDown = true),
+    log,
+  );
   recoverRenderer(win, log);
   win.on('closed', () => {
     windows.delete(win);

@@ -25,7 +25,13 @@ export function permissionRequestAllowed(permission: string, details: Permission
   if (!Array.isArray(types) || types.length === 0 || !types.every((type) => type === 'video')) return false;
   if (details.isMainFrame !== true) return false;
   if (!details.requestingUrl || !isAppUrl(details.requestingUrl, trusted)) return false;
-  if (details.securityOrigin !== undefined && details.securityOrigin !== '' && !isAppOrigin(details.securityOrigin, trusted) && !isAppUrl(details.securityOrigin, trusted)) return false;
+  if (
+    details.securityOrigin !== undefined &&
+    details.securityOrigin !== '' &&
+    !isAppOrigin(details.securityOrigin, trusted) &&
+    !isAppUrl(details.securityOrigin, trusted)
+  )
+    return false;
   return true;
 }
 

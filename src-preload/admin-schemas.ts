@@ -5,10 +5,9 @@
  * contract's rules.
  */
 import { z } from 'zod';
+import { required, text } from './schema-parts';
 import { issueCode, LIMITS } from './contract-rules';
 
-const text = (max: number) => z.string().trim().max(max);
-const required = (max: number) => z.string().trim().min(1).max(max);
 const pinInput = z.string().max(16);
 
 // ---------------------------------------------------------------------------------------------
@@ -147,7 +146,9 @@ export type DenyEntryInput = z.infer<typeof DenyEntryInputSchema>;
 
 /** What reception is shown when a registration matched the deny list (never the numbers). */
 export const DenyHitSchema = z.object({
-  entries: z.array(z.object({ id: z.string(), name: z.string(), reason: z.string(), documentHint: z.string(), phoneHint: z.string(), expiresAt: z.string().optional() })),
+  entries: z.array(
+    z.object({ id: z.string(), name: z.string(), reason: z.string(), documentHint: z.string(), phoneHint: z.string(), expiresAt: z.string().optional() }),
+  ),
 });
 export type DenyHit = z.infer<typeof DenyHitSchema>;
 
@@ -188,7 +189,10 @@ export const adminCalls = {
   /** Admin: CSV without clear numbers (last digits and this install's keyed hashes only). */
   exportDenyList: { input: none, output: z.string() },
   /** An export the page made itself (muster CSV or print, abandoned-visits CSV): main records who. */
-  recordExport: { input: z.object({ kind: z.enum(['muster-csv', 'muster-print', 'abandoned-csv']), count: z.number().int().min(0).max(1_000_000) }).strict(), output: z.literal(true) },
+  recordExport: {
+    input: z.object({ kind: z.enum(['muster-csv', 'muster-print', 'abandoned-csv']), count: z.number().int().min(0).max(1_000_000) }).strict(),
+    output: z.literal(true),
+  },
 } as const;
 
 export const ADMIN_CALL_NAMES = Object.keys(adminCalls) as (keyof typeof adminCalls)[];

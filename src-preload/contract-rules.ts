@@ -49,7 +49,16 @@ export const VALIDATION_CODES = [
   'document-format',
   'id-format',
   'mobile',
-  'id-checksum', 'end-before-begin', 'duplicate', 'pin-format', 'http-url', 'host-port', 'jpeg', 'document-or-phone', 'postgres-url'] as const;
+  'id-checksum',
+  'end-before-begin',
+  'duplicate',
+  'pin-format',
+  'http-url',
+  'host-port',
+  'jpeg',
+  'document-or-phone',
+  'postgres-url',
+] as const;
 export type ValidationCode = (typeof VALIDATION_CODES)[number];
 export const isValidationCode = (value: unknown): value is ValidationCode => (VALIDATION_CODES as readonly unknown[]).includes(value);
 /** A schema's message, checked to be one of the codes. */

@@ -6,23 +6,46 @@
  * imports, checked against this file at compile time).
  *
  * This file is imported by main, preload and renderer, so it may import nothing but zod, channels.ts
- * and its own parts: visit-schemas.ts, the visit half of this contract, photo-schemas.ts (the photo
+ * and its own parts: visit-schemas.ts, the visit half of this contract, settings-schemas.ts, photo-schemas.ts (the photo
  * checks), and contract-rules.ts, the limits, codes and checks the schemas enforce (no zod: the
  * renderer's first screen imports it alone); all are re-exported here.
  */
 import { z } from 'zod';
-import { issueCode, LIMITS, VALIDATION_CODES } from './contract-rules';
+import { required, text } from './schema-parts';
+import { ConnectionTestSchema, PinSchema, ProfileSearchSchema, PublicSettingsSchema, SettingsPatchSchema, SiteDatabaseTestSchema } from './settings-schemas';
 import { adminCalls, DenyHitSchema } from './admin-schemas';
-import { PhotoRulesSchema } from './photo-schemas';
-import { KioskLookupSchema, KioskReturningSchema, ProfileIdInputSchema, ProfileSummarySchema, ReturningLookupSchema, ReturningOfferSchema, ReturningPrefillSchema } from './profile-schemas';
-import { NotificationSettingsPatchSchema, NotificationSettingsSchema, NotificationTestSchema, SignOutByCodeResultSchema, VisitCodeInputSchema } from './notify-schemas';
+import {
+  KioskLookupSchema,
+  KioskReturningSchema,
+  ProfileIdInputSchema,
+  ProfileSummarySchema,
+  ReturningLookupSchema,
+  ReturningOfferSchema,
+  ReturningPrefillSchema,
+} from './profile-schemas';
+import {
+  NotificationSettingsPatchSchema,
+  NotificationSettingsSchema,
+  NotificationTestSchema,
+  SignOutByCodeResultSchema,
+  VisitCodeInputSchema,
+} from './notify-schemas';
 import { PrinterSchema, PrintSlipResultSchema, SlipPaperSchema, SlipSettingsPatchSchema, SlipSettingsSchema } from './slip-schemas';
-import { MusterPhonesSchema, MusterSchema, RegionNodeSchema, RegionPeoplePageSchema, RegionPeopleQuerySchema, RollCallSchema, RollCallSourceSchema } from './presence-schemas';
+import {
+  MusterPhonesSchema,
+  MusterSchema,
+  RegionNodeSchema,
+  RegionPeoplePageSchema,
+  RegionPeopleQuerySchema,
+  RollCallSchema,
+  RollCallSourceSchema,
+} from './presence-schemas';
 import { AppStatusSchema, DiskProblemSchema, RegistrationSchema, SweepResultSchema, VisitIdSchema, VisitSchema, VisitStateSchema } from './visit-schemas';
 import { frontDeskCalls } from './frontdesk-schemas';
 import { retakeCalls } from './retake-schemas';
 
 export * from './contract-rules';
+export * from './settings-schemas';
 export * from './photo-schemas';
 export * from './identity-rules';
 export * from './profile-schemas';
@@ -32,174 +55,6 @@ export * from './admin-schemas';
 
 // ---------------------------------------------------------------------------------------------
 // Shared shapes
-
-const text = (max: number) => z.string().trim().max(max);
-const required = (max: number) => z.string().trim().min(1).max(max);
-const whole = ({ min, max }: { min: number; max: number }) => z.number().int().min(min).max(max);
-
-/** The messages of our own schema checks, as codes (see contract-rules.ts). */
-export const ValidationCodeSchema = z.enum(VALIDATION_CODES);
-
-export const LanguageSchema = z.enum(['zh-CN', 'en']);
-export type Language = z.infer<typeof LanguageSchema>;
-
-export const PhotoEncodingSchema = z.enum(['data-url', 'bare']);
-export const ResponseSignPolicySchema = z.enum(['off', 'warn', 'strict']);
-
-/** How well the stored secrets are protected on this machine (Electron safeStorage's backend). */
-export const SecretProtectionSchema = z.enum(['os', 'basic_text', 'unavailable']);
-export type SecretProtection = z.infer<typeof SecretProtectionSchema>;
-
-/**
- * What signs our requests: the app secret (企业编码), the company number because an administrator
- * said so explicitly (it travels in clear in every request), or nothing yet (registration paused).
- * 'hidden' is what a self-service kiosk is told: nothing about the connection.
- */
-export const SecretSourceSchema = z.enum(['app-secret', 'company-number', 'missing', 'hidden']);
-export type SecretSource = z.infer<typeof SecretSourceSchema>;
-
-export const LedgerModeSchema = z.enum(['file', 'postgres']);
-export type LedgerMode = z.infer<typeof LedgerModeSchema>;
-/** TLS to the site database: off, on with the server's certificate checked, on without checking it. */
-export const SiteTlsSchema = z.enum(['off', 'verify', 'no-verify']);
-
-/** Site mode as the renderer may know it: whether the secrets are set, never their values. */
-export const PublicSiteSettingsSchema = z.object({
-  ledgerMode: LedgerModeSchema,
-  siteDatabaseTls: SiteTlsSchema,
-  stationName: z.string(),
-  siteDatabaseUrlSet: z.boolean(),
-  siteKeySet: z.boolean(),
-});
-
-/** Result of "test site database connection"; failures are codes the renderer translates. */
-export const SiteDatabaseTestSchema = z.object({
-  ok: z.boolean(),
-  failure: z.enum(['not-configured', 'unreachable', 'refused', 'schema-too-new']).optional(),
-  schemaVersion: z.number().int().optional(),
-});
-export type SiteDatabaseTest = z.infer<typeof SiteDatabaseTestSchema>;
-
-/** What the renderer may know of settings: never a secret, only whether each one is set. */
-export const PublicSettingsSchema = z.object({
-  configured: z.boolean(),
-  demo: z.boolean(),
-  server: z.string(),
-  companyno: z.string(),
-  profile: z.string(),
-  /** The crypto profile names main knows (main owns the list), for the settings form's select. */
-  profiles: z.array(z.string()),
-  photoEncoding: PhotoEncodingSchema,
-  responseSignPolicy: ResponseSignPolicySchema,
-  secretsSet: z.object({ appSecret: z.boolean(), aesKey: z.boolean(), aesIv: z.boolean() }),
-  secretProtection: SecretProtectionSchema,
-  /** The company number may sign requests (an explicit, permanently warned choice). */
-  useCompanyNoAsSecret: z.boolean(),
-  secretSource: SecretSourceSchema,
-  /** A server is set but no app secret (and no explicit company-number choice): nothing is registered. */
-  registrationPaused: z.boolean(),
-  defaultDeviceNos: z.array(z.string()),
-  defaultVisitMinutes: z.number().int(),
-  /** The longest visit main registers (reception too). */
-  maxVisitHours: z.number().int(),
-  photoMaxKB: z.number().int(),
-  /** What the face check wants of a photo (README "Photo rules"). */
-  photoRules: PhotoRulesSchema,
-  language: LanguageSchema,
-  selfServiceMode: z.boolean(),
-  selfServiceIdleSeconds: z.number().int(),
-  selfServiceRegistrationsPerMinute: z.number().int(),
-  /** Start the app at OS login (unattended kiosk); the webcam chosen here ('' = the default one). */
-  startAtLogin: z.boolean(),
-  cameraId: z.string(),
-  adminPinSet: z.boolean(),
-  callbackAddress: z.string(),
-  retentionDays: z.number().int(),
-  profileRetentionDays: z.number().int(),
-  profilePhotoDays: z.number().int(),
-  /** A host-notification channel is set: the kiosk says "we are letting your host know", else "please wait at reception". */
-  hostNotificationConfigured: z.boolean(),
-  /** This PC's name at the desk (header, audit log); '' until an administrator names it. */
-  stationName: z.string(),
-  /** Staff give their PIN before acting (off: the station acts). */
-  staffSignIn: z.boolean(),
-  auditRetentionDays: z.number().int(),
-  /** Who is responsible for visitors' data (the kiosk's consent names it); '' = not set. */
-  companyName: z.string(),
-  site: PublicSiteSettingsSchema.optional(),
-});
-export type PublicSettings = z.infer<typeof PublicSettingsSchema>;
-
-/**
- * A change to settings. Secrets are write-only: absent = keep, '' = clear (the AES key and IV
- * then fall back to the app secret), anything else = replace. The admin PIN is changed through its own call.
- */
-export const SettingsPatchSchema = z
-  .object({
-    server: z.union([z.literal(''), z.string().trim().url().max(200).regex(/^https?:\/\//i, issueCode('http-url'))]),
-    companyno: text(LIMITS.companyno),
-    appSecret: text(128),
-    aesKey: text(64),
-    aesIv: text(64),
-    useCompanyNoAsSecret: z.boolean(),
-    profile: required(40),
-    photoEncoding: PhotoEncodingSchema,
-    responseSignPolicy: ResponseSignPolicySchema,
-    defaultDeviceNos: z.array(required(32)).max(200),
-    defaultVisitMinutes: whole(LIMITS.defaultVisitMinutes),
-    maxVisitHours: whole(LIMITS.maxVisitHours),
-    photoMaxKB: whole(LIMITS.photoMaxKB),
-    photoRules: PhotoRulesSchema,
-    language: LanguageSchema,
-    selfServiceMode: z.boolean(),
-    selfServiceIdleSeconds: whole(LIMITS.selfServiceIdleSeconds),
-    selfServiceRegistrationsPerMinute: whole(LIMITS.selfServiceRegistrationsPerMinute),
-    startAtLogin: z.boolean(),
-    cameraId: text(256),
-    callbackAddress: z.union([z.literal(''), z.string().trim().regex(/^(\d{1,3}(\.\d{1,3}){3}|localhost|\[[0-9a-f:]+\]):\d{1,5}$/i, issueCode('host-port'))]),
-    retentionDays: whole(LIMITS.retentionDays),
-    profileRetentionDays: whole(LIMITS.profileRetentionDays),
-    profilePhotoDays: whole(LIMITS.profilePhotoDays),
-    stationName: text(LIMITS.stationName),
-    staffSignIn: z.boolean(),
-    auditRetentionDays: whole(LIMITS.auditRetentionDays),
-    companyName: text(LIMITS.companyName),
-    /** Site mode: the visit ledger in a PostgreSQL database shared by the site's stations (applies at restart). */
-    ledgerMode: LedgerModeSchema,
-    /** Write-only secrets: the site database's connection URL (with its password) and the site key. */
-    siteDatabaseUrl: z.union([z.literal(''), z.string().trim().max(500).regex(/^postgres(ql)?:\/\//i, issueCode('postgres-url'))]),
-    siteKey: text(128),
-    siteDatabaseTls: SiteTlsSchema,
-  })
-  .partial()
-  .strict();
-export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
-
-export const PinSchema = z.string().regex(new RegExp(`^\\d{${LIMITS.pinDigits.min},${LIMITS.pinDigits.max}}$`), issueCode('pin-format'));
-
-/** Which part of a connection test failed; the renderer names each in the user's language. */
-export const ConnectionFailureSchema = z.enum(['unreachable', 'timeout', 'http-status', 'bad-signature', 'undecryptable', 'not-json', 'server', 'not-configured', 'app-secret-required', 'answers-unverified', 'internal']);
-export type ConnectionFailure = z.infer<typeof ConnectionFailureSchema>;
-
-export const ConnectionTestSchema = z.object({
-  ok: z.boolean(),
-  failure: ConnectionFailureSchema.optional(),
-  /**
-   * Whether this server's answers verify (signature and timestamp), when it answered at all. When
-   * they do not, the default policy ('strict') cannot work with it: the installer may choose 'warn'.
-   */
-  answersVerified: z.boolean().optional(),
-  /** The server's own message, or what went wrong; never a secret. */
-  message: z.string(),
-  profile: z.string(),
-});
-export type ConnectionTest = z.infer<typeof ConnectionTestSchema>;
-
-export const ProfileSearchSchema = z.object({
-  found: z.string().optional(),
-  tried: z.array(z.object({ profile: z.string(), ok: z.boolean(), failure: ConnectionFailureSchema.optional() })),
-});
-export type ProfileSearch = z.infer<typeof ProfileSearchSchema>;
 
 export const HostSchema = z.object({
   no: z.string(),
@@ -295,7 +150,9 @@ export const KioskErrorSchema = z.object({
 export type KioskError = z.infer<typeof KioskErrorSchema>;
 
 /** What the renderer's error boundary reports (no personal data: no props, state or input values). */
-export const RendererErrorSchema = z.object({ source: z.enum(['boundary', 'uncaught', 'window']), message: z.string().max(500), stack: z.string().max(4000).optional() }).strict();
+export const RendererErrorSchema = z
+  .object({ source: z.enum(['boundary', 'uncaught', 'window']), message: z.string().max(500), stack: z.string().max(4000).optional() })
+  .strict();
 export type RendererError = z.infer<typeof RendererErrorSchema>;
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: KioskError };
@@ -419,7 +276,9 @@ export type EventPayload<K extends EventName> = z.infer<(typeof events)[K]>;
 
 /** The renderer's API: `window.kiosk`. Calls never throw; they resolve to a Result. */
 export type KioskApi = {
-  [K in CallName]: undefined extends CallInput<K> ? (input?: CallInput<K>) => Promise<Result<CallOutput<K>>> : (input: CallInput<K>) => Promise<Result<CallOutput<K>>>;
+  [K in CallName]: undefined extends CallInput<K>
+    ? (input?: CallInput<K>) => Promise<Result<CallOutput<K>>>
+    : (input: CallInput<K>) => Promise<Result<CallOutput<K>>>;
 } & {
   /** Subscribe to a main-process event; returns the unsubscribe function. */
   on<K extends EventName>(event: K, listener: (payload: EventPayload<K>) => void): () => void;

@@ -4,12 +4,11 @@
  * whose `calls` spread `frontDeskCalls`); imports nothing but zod and the contract's other parts.
  */
 import { z } from 'zod';
+import { required, text } from './schema-parts';
 import { issueCode, LIMITS } from './contract-rules';
 import { documentIssue, PHONE_MAX_TYPED, phoneIssue } from './identity-rules';
 import { DocumentTypeSchema, PhotoSchema, PublicVisitorSchema, VisitSchema, VisitStateSchema } from './visit-schemas';
 
-const text = (max: number) => z.string().trim().max(max);
-const required = (max: number) => z.string().trim().min(1).max(max);
 const DaySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 /** What reception knows ahead of a visit: no photo; phone and document may follow at check-in. */

@@ -70,7 +70,17 @@ export const NotificationSettingsPatchSchema = z
             id: channelId,
             kind: NotificationKindSchema,
             label: z.string().trim().max(40),
-            url: z.union([z.literal(''), z.string().trim().url().max(500).regex(/^https?:\/\//i)]).optional(),
+            url: z
+              .union([
+                z.literal(''),
+                z
+                  .string()
+                  .trim()
+                  .url()
+                  .max(500)
+                  .regex(/^https?:\/\//i),
+              ])
+              .optional(),
             secret: z.string().trim().max(200).optional(),
             mentionHost: z.boolean(),
           })

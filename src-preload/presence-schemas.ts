@@ -3,9 +3,7 @@
  * the roll call. Part of the one contract (contract.ts re-exports everything here).
  */
 import { z } from 'zod';
-
-const text = (max: number) => z.string().trim().max(max);
-const required = (max: number) => z.string().trim().min(1).max(max);
+import { required, text } from './schema-parts';
 
 export const RegionNodeSchema = z.object({
   no: z.string(),
@@ -92,4 +90,3 @@ export const RollCallSchema = z.object({
 export type RollCall = z.infer<typeof RollCallSchema>;
 
 export const RegionPeoplePageSchema = z.object({ total: z.number().int(), rows: z.array(RegionPersonSchema), fetchedAt: z.string() });
-

@@ -45,7 +45,5 @@ export const ReturningLookupSchema = z
   .object({ phone: z.string().trim().max(PHONE_MAX_TYPED).optional(), documentNo: z.string().trim().max(LIMITS.visitText).optional() })
   .strict();
 /** The only lookup a kiosk may make: the full phone and the last 4 characters of the document. */
-export const KioskLookupSchema = z
-  .object({ phone: z.string().trim().min(6).max(PHONE_MAX_TYPED), documentTail: z.string().trim().length(4) })
-  .strict();
+export const KioskLookupSchema = z.object({ phone: z.string().trim().min(6).max(PHONE_MAX_TYPED), documentTail: z.string().trim().length(4) }).strict();
 export const ProfileIdInputSchema = z.object({ profileId: ProfileIdSchema }).strict();

@@ -9,7 +9,13 @@ export const SlipPaperSchema = z.enum(['58mm', '80mm', 'a6']);
 export type SlipPaper = z.infer<typeof SlipPaperSchema>;
 
 /** A logo small enough to keep in the settings file: PNG or JPEG as a data URL, at most ~150 KB. */
-const LogoSchema = z.union([z.literal(''), z.string().max(200_000).regex(/^data:image\/(png|jpeg);base64,[A-Za-z0-9+/]+={0,2}$/)]);
+const LogoSchema = z.union([
+  z.literal(''),
+  z
+    .string()
+    .max(200_000)
+    .regex(/^data:image\/(png|jpeg);base64,[A-Za-z0-9+/]+={0,2}$/),
+]);
 
 export const SlipSettingsSchema = z.object({
   companyName: z.string(),

@@ -5,13 +5,11 @@
  * contract's rules (contract-rules.ts) and the photo checks (photo-schemas.ts).
  */
 import { z } from 'zod';
+import { required, text } from './schema-parts';
 import { PhotoOverrideSchema } from './photo-schemas';
 import { issueCode, LIMITS, PHOTO_MAX_CHARS, PHOTO_PATTERN } from './contract-rules';
 import { DOCUMENT_TYPE_VALUES, documentIssue, PHONE_MAX_TYPED, phoneIssue } from './identity-rules';
 import { HostNotificationSchema } from './notify-schemas';
-
-const text = (max: number) => z.string().trim().max(max);
-const required = (max: number) => z.string().trim().min(1).max(max);
 
 export const DocumentTypeSchema = z.enum(DOCUMENT_TYPE_VALUES);
 export type DocumentType = z.infer<typeof DocumentTypeSchema>;
@@ -51,7 +49,10 @@ export const RegistrationSchema = z
     /** The visit this registration replaces (a photo retake, an extension): not a duplicate of it. */
     replacesVisitId: z.string().min(1).max(64).optional(),
     /** Reception only: an administrator's PIN to register a visitor the deny list stops (logged). */
-    denyListOverride: z.object({ pin: z.string().max(16) }).strict().optional(),
+    denyListOverride: z
+      .object({ pin: z.string().max(16) })
+      .strict()
+      .optional(),
   })
   .strict()
   .superRefine((v, ctx) => {
@@ -121,9 +122,7 @@ export const VisitSchema = z.object({
   host: z.object({ no: z.string(), name: z.string(), dept: z.string().optional() }),
   begin: z.string(),
   end: z.string(),
-  devices: z.array(
-    z.object({ no: z.string(), state: DeviceSyncStateSchema, message: z.string().optional(), at: z.string().optional() }),
-  ),
+  devices: z.array(z.object({ no: z.string(), state: DeviceSyncStateSchema, message: z.string().optional(), at: z.string().optional() })),
   removal: z
     .object({ attempts: z.number().int(), lastError: z.string().optional(), nextAttemptAt: z.string().optional(), removedAt: z.string().optional() })
     .optional(),

@@ -3,7 +3,10 @@ import { CALL_NAMES, callChannel, type Result } from '../../src-preload/contract
 import type { Dispatch } from '../ipc/dispatch';
 
 /** The answer to a sender we do not serve: no handler runs. */
-export const NOT_ALLOWED: Result<never> = Object.freeze({ ok: false, error: Object.freeze({ code: 'not-allowed', message: 'sender not allowed' }) }) as Result<never>;
+export const NOT_ALLOWED: Result<never> = Object.freeze({
+  ok: false,
+  error: Object.freeze({ code: 'not-allowed', message: 'sender not allowed' }),
+}) as Result<never>;
 
 /**
  * One `ipcMain.handle` per contract call: the sender is checked first (a refused sender gets a

@@ -19,11 +19,14 @@ export function electronSlipPrinter(window: () => BrowserWindow | undefined): Sl
     },
     print({ silent, deviceName, pageSize }) {
       return new Promise((resolve, reject) => {
-        contents().print({ silent, printBackground: true, ...(deviceName ? { deviceName } : {}), margins: { marginType: 'none' }, pageSize }, (success, reason) => {
-          // A person cancelling the dialog is not an error.
-          if (success || reason === 'cancelled') resolve();
-          else reject(new Error(reason || 'print failed'));
-        });
+        contents().print(
+          { silent, printBackground: true, ...(deviceName ? { deviceName } : {}), margins: { marginType: 'none' }, pageSize },
+          (success, reason) => {
+            // A person cancelling the dialog is not an error.
+            if (success || reason === 'cancelled') resolve();
+            else reject(new Error(reason || 'print failed'));
+          },
+        );
       });
     },
   };

@@ -1,12 +1,5 @@
 import type { App, Session, WebContents } from 'electron';
-import {
-  contentSecurityPolicy,
-  navigationAllowed,
-  permissionCheckAllowed,
-  permissionRequestAllowed,
-  withCsp,
-  type TrustedApp,
-} from '../security-policy';
+import { contentSecurityPolicy, navigationAllowed, permissionCheckAllowed, permissionRequestAllowed, withCsp, type TrustedApp } from '../security-policy';
 
 export interface HardenOptions {
   /** Development: the Vite dev server (relaxes the CSP for hot reload only). */
@@ -23,7 +16,11 @@ export function hardenSession(session: Session, appOrigin: TrustedApp, options: 
   session.setPermissionRequestHandler((_contents, permission, callback, details) => {
     const mediaTypes = 'mediaTypes' in details ? details.mediaTypes : undefined;
     const securityOrigin = 'securityOrigin' in details ? details.securityOrigin : undefined;
-    const allowed = permissionRequestAllowed(permission, { requestingUrl: details.requestingUrl, isMainFrame: details.isMainFrame, mediaTypes, securityOrigin }, appOrigin);
+    const allowed = permissionRequestAllowed(
+      permission,
+      { requestingUrl: details.requestingUrl, isMainFrame: details.isMainFrame, mediaTypes, securityOrigin },
+      appOrigin,
+    );
     if (!allowed) options.onDenied?.(`permission request ${permission}`);
     callback(allowed);
   });

@@ -12,7 +12,12 @@ export function toKioskError(error: unknown): KioskError {
   if (error instanceof VisitError) return { ...toKioskError(error.cause), visitId: error.visitId };
   if (error instanceof AppError) return { code: error.code, message: error.message, field: error.field, ...error.detail };
   if (error instanceof LedgerWriteError) return { code: 'disk-error', message: error.message, disk: error.problem };
-  if (error instanceof K30Error) return { code: k30Code(error), message: error instanceof K30ServerError ? error.msg : error.message, field: error instanceof K30ValidationError ? error.field : undefined };
+  if (error instanceof K30Error)
+    return {
+      code: k30Code(error),
+      message: error instanceof K30ServerError ? error.msg : error.message,
+      field: error instanceof K30ValidationError ? error.field : undefined,
+    };
   return { code: 'internal', message: 'internal error' };
 }
 

@@ -96,7 +96,8 @@ function parseArgs(argv: readonly string[], env: Record<string, string | undefin
   if (!/^[A-Za-z0-9_]+\/[A-Za-z0-9_]+$/.test(path)) throw new UsageError(`"${positional[0]}" is not a Group/Action path`);
   if (!options.server) throw new UsageError('missing --server (or K30_SERVER)');
   if (!options.companyno) throw new UsageError('missing --companyno (or K30_COMPANYNO)');
-  if (options.profile && !PROFILE_NAMES.includes(options.profile)) throw new UsageError(`unknown profile "${options.profile}"; known: ${PROFILE_NAMES.join(', ')}`);
+  if (options.profile && !PROFILE_NAMES.includes(options.profile))
+    throw new UsageError(`unknown profile "${options.profile}"; known: ${PROFILE_NAMES.join(', ')}`);
   if (options.timeout !== undefined && !(Number(options.timeout) > 0)) throw new UsageError('--timeout must be a positive number of milliseconds');
   return { path, data: positional[1] ?? options.data, options, help };
 }

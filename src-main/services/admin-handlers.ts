@@ -84,7 +84,12 @@ export function adminHandlers(deps: AdminHandlerDeps): AdminHandlers {
     async exportAudit(query) {
       const actor = admin();
       const { entries } = await audit.list(query, Number.MAX_SAFE_INTEGER);
-      await audit.record({ actor, action: 'data-exported', outcome: 'ok', detail: `audit log ${query.from ?? '…'}–${query.to ?? '…'}: ${entries.length} entries` });
+      await audit.record({
+        actor,
+        action: 'data-exported',
+        outcome: 'ok',
+        detail: `audit log ${query.from ?? '…'}–${query.to ?? '…'}: ${entries.length} entries`,
+      });
       return auditCsv(entries);
     },
 

@@ -99,7 +99,8 @@ export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
   const session = deps.adminSession ?? new AdminSession(settings);
   const retake = new PhotoRetakeService({ ledger, registration, removal, log: deps.log });
   const photoFits = (photo: string) => {
-    if (base64Bytes(photo) > settings.values.photoMaxKB * 1024) throw new AppError('photo-too-large', `the photo is larger than ${settings.values.photoMaxKB} KB`, 'photo');
+    if (base64Bytes(photo) > settings.values.photoMaxKB * 1024)
+      throw new AppError('photo-too-large', `the photo is larger than ${settings.values.photoMaxKB} KB`, 'photo');
   };
   return {
     ...profileHandlers(deps.profiles, session),
@@ -140,7 +141,9 @@ export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
       const visit = await registration.register(input, selfService() ? (id) => selfServiceSession?.claim(id) : undefined);
       // Remembered only with the visitor's own consent, and only once K30 has the visit.
       if (input.remember) {
-        await deps.profiles.remember(input, input.remember.photo).catch((error: unknown) => deps.log.warn(`visitor profiles: could not remember visit ${visit.id}: ${(error as Error)?.message}`));
+        await deps.profiles
+          .remember(input, input.remember.photo)
+          .catch((error: unknown) => deps.log.warn(`visitor profiles: could not remember visit ${visit.id}: ${(error as Error)?.message}`));
       }
       return visit;
     },

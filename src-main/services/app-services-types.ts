@@ -75,4 +75,3 @@ export interface AppServices {
   ready: Promise<void>;
   close(): Promise<void>;
 }
-

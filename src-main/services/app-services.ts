@@ -83,7 +83,11 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   const facts = new UnsavedFacts({ ledger, log, now, retryMs: opts.unsavedRetryMs });
   const selfService = () => settings.values.selfServiceMode;
   const selfServiceSession = new SelfServiceSession(selfService);
-  const visitWindow = visitWindowPolicy({ selfService, defaultVisitMinutes: () => settings.values.defaultVisitMinutes, maxVisitHours: () => settings.values.maxVisitHours });
+  const visitWindow = visitWindowPolicy({
+    selfService,
+    defaultVisitMinutes: () => settings.values.defaultVisitMinutes,
+    maxVisitHours: () => settings.values.maxVisitHours,
+  });
   const notifications = new NotificationSettingsStore(store, secretBox, log);
   const slips = new SlipService(store, log, opts.slipPrinter);
   settings.setHostNotificationConfigured(() => notifications.isConfigured());
@@ -100,7 +104,18 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     ...opts.notificationQueue,
   });
   const screen = denyScreen({ denyList, identity, audit, events: mainEvents, isSelfServiceMode: selfService, now });
-  const registration = new RegistrationService({ ledger, client, events, log, now, facts, visitWindow, matchKeys, screen, onRegistered: (visit) => notifier.onRegistered(visit) });
+  const registration = new RegistrationService({
+    ledger,
+    client,
+    events,
+    log,
+    now,
+    facts,
+    visitWindow,
+    matchKeys,
+    screen,
+    onRegistered: (visit) => notifier.onRegistered(visit),
+  });
   const removal = new RemovalSweeper({
     ledger,
     client,
@@ -111,7 +126,8 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     intervalMs: opts.sweepIntervalMs,
     retentionDays: () => settings.values.retentionDays,
     // Ended visits the app removed on its own: the system acted.
-    onSwept: (visitId, outcome) => audit.note({ actor: identity.system(), action: 'removed', outcome: outcome === 'removed' ? 'ok' : 'failed', visitId, detail: 'visit ended' }),
+    onSwept: (visitId, outcome) =>
+      audit.note({ actor: identity.system(), action: 'removed', outcome: outcome === 'removed' ? 'ok' : 'failed', visitId, detail: 'visit ended' }),
   });
   const signOut = new SignOutService({ ledger, removal, events, log, now });
   // The banner follows the disk: a K30 result held or saved, the ledger (un)writable.
@@ -154,7 +170,10 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     knownDevices: async () => new Set((await directory.listDevices()).map((d) => d.no)),
   });
   // No-shows expire (their sealed numbers go) even when nobody opens the list.
-  const expirySweep = setInterval(() => void expected.sweep().catch((error) => log.warn(`expected visits: sweep failed: ${describeError(error)}`)), opts.sweepIntervalMs ?? 60_000);
+  const expirySweep = setInterval(
+    () => void expected.sweep().catch((error) => log.warn(`expected visits: sweep failed: ${describeError(error)}`)),
+    opts.sweepIntervalMs ?? 60_000,
+  );
   expirySweep.unref?.();
   const photos = new PhotoProxy({ server: () => settings.values.server || demo.current()?.url });
 
@@ -303,7 +322,8 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     }
   };
   // Audit days past their retention go, whole days only: at start and then hourly.
-  const purgeAudit = () => void audit.purge(settings.values.auditRetentionDays).catch((error) => log.error(`audit: retention purge failed: ${describeError(error)}`));
+  const purgeAudit = () =>
+    void audit.purge(settings.values.auditRetentionDays).catch((error) => log.error(`audit: retention purge failed: ${describeError(error)}`));
   purgeAudit();
   const auditPurge = setInterval(purgeAudit, opts.auditPurgeMs ?? 3_600_000);
   auditPurge.unref?.();

@@ -35,7 +35,17 @@ export class DemoMode {
         // Fresh secrets each run (not the simulator's published defaults), so no other local
         // program can forge callbacks to our receiver or talk to the demo server as us.
         const secret = () => randomBytes(12).toString('base64url');
-        this.simulator = await startSimulator({ port: 0, host: '127.0.0.1', seed: 'demo', secret: secret(), aesKey: secret(), aesIv: secret(), callbackUrl: this.callbackUrl, now: this.now, controlPlane: this.controlPlane });
+        this.simulator = await startSimulator({
+          port: 0,
+          host: '127.0.0.1',
+          seed: 'demo',
+          secret: secret(),
+          aesKey: secret(),
+          aesIv: secret(),
+          callbackUrl: this.callbackUrl,
+          now: this.now,
+          controlPlane: this.controlPlane,
+        });
         this.log.info(`demo mode: simulator at ${this.simulator.url}`);
         return this.current();
       } catch (error) {

@@ -56,7 +56,8 @@ export function guardSelfServiceMode(handlers: ApiHandlers, deps: SelfServiceGua
           throw new AppError('too-many-registrations', `too many self-registrations; try again in ${registrations.waitSeconds()} s`);
         }
       }
-      if (name === 'findMyProfile' && !profileLookups.take()) throw new AppError('rate-limited', `too many look-ups; try again in ${profileLookups.waitSeconds()} s`);
+      if (name === 'findMyProfile' && !profileLookups.take())
+        throw new AppError('rate-limited', `too many look-ups; try again in ${profileLookups.waitSeconds()} s`);
       if (name === 'searchHosts' && !searches.take()) throw new AppError('rate-limited', `too many host searches; try again in ${searches.waitSeconds()} s`);
       const output = await handler(input);
       // Nothing about the connection reaches a kiosk page (the company number would let it sign),

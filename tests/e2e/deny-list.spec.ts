@@ -41,14 +41,19 @@ test('reception: a deny-listed visitor is stopped before K30, and an administrat
   expect(await sim.visitors()).toHaveLength(before.length);
 
   await app.getByTestId('deny-alert').getByLabel(t('deny.overridePin')).fill(PIN);
-  await app.getByTestId('deny-alert').getByRole('button', { name: t('deny.override'), exact: true }).click();
+  await app
+    .getByTestId('deny-alert')
+    .getByRole('button', { name: t('deny.override'), exact: true })
+    .click();
   await expect(app.getByRole('heading', { name: t('result.done'), exact: true })).toBeVisible({ timeout: 30_000 });
   await shot('overridden and registered');
   expect(await sim.visitors()).toHaveLength(before.length + 1);
 
   const log = (await harness.services.audit.list({})).entries.reverse();
   const actions = log.map((e) => `${e.action}:${e.outcome}`);
-  expect(actions).toEqual(expect.arrayContaining(['deny-list-blocked:refused', 'deny-list-override:refused', 'deny-list-override:ok', 'registered:ok', 'pushed:ok']));
+  expect(actions).toEqual(
+    expect.arrayContaining(['deny-list-blocked:refused', 'deny-list-override:refused', 'deny-list-override:ok', 'registered:ok', 'pushed:ok']),
+  );
   expect(actions.indexOf('deny-list-override:ok')).toBeLessThan(actions.indexOf('registered:ok'));
   expect(log.find((e) => e.action === 'deny-list-override' && e.outcome === 'ok')?.actor).toMatchObject({ kind: 'staff', role: 'admin' });
   expect(JSON.stringify(log)).not.toContain(VISITOR_ZH.idCard);
@@ -75,8 +80,12 @@ test('kiosk: a deny-listed visitor is told to see reception, never why; nothing 
 
   expect((await sim.visitors()).length, 'nothing reached the simulator').toBe(before);
   expect(harness.services.ledger.all()).toEqual([]);
-  expect(hits).toEqual([expect.objectContaining({ channel: 'kiosk', outcome: 'blocked', visitorName: VISITOR.name, entries: [expect.objectContaining({ reason: REASON })] })]);
+  expect(hits).toEqual([
+    expect.objectContaining({ channel: 'kiosk', outcome: 'blocked', visitorName: VISITOR.name, entries: [expect.objectContaining({ reason: REASON })] }),
+  ]);
   const log = (await harness.services.audit.list({})).entries;
-  expect(log).toContainEqual(expect.objectContaining({ action: 'deny-list-blocked', outcome: 'refused', actor: expect.objectContaining({ kind: 'self-service' }) }));
+  expect(log).toContainEqual(
+    expect.objectContaining({ action: 'deny-list-blocked', outcome: 'refused', actor: expect.objectContaining({ kind: 'self-service' }) }),
+  );
   await expectWelcome(app, zh, 15_000);
 });

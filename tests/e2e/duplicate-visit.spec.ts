@@ -28,7 +28,10 @@ test('warns of a live visit of the same person; open it, then register anyway (z
   await warning.getByRole('button', { name: t('duplicate.open') }).click();
   await expect(app.getByRole('heading', { name: VISITOR_ZH.name }).first()).toBeVisible();
   await navigate(app, t, 'register');
-  await app.getByRole('alertdialog', { name: t('duplicate.title') }).getByRole('button', { name: t('duplicate.anyway') }).click();
+  await app
+    .getByRole('alertdialog', { name: t('duplicate.title') })
+    .getByRole('button', { name: t('duplicate.anyway') })
+    .click();
   await expect(app.getByRole('heading', { name: t('result.done'), exact: true })).toBeVisible({ timeout: 30_000 });
   expect((await sim.visitors()).filter((v) => v.name === VISITOR_ZH.name)).toHaveLength(2);
 });

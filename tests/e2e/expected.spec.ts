@@ -49,7 +49,9 @@ test('zh-CN: a CSV list with a bad row is refused whole; fixed, it is imported; 
   await page.locator('#import-file').setInputFiles({ name: 'guests.csv', mimeType: 'text/csv', buffer: guestCsv(bad) });
   const result = page.getByTestId('import-result');
   await expect(result).toContainText(t('expected.import.refused', { n: 1, rows: 3 }));
-  await expect(result.getByRole('row', { name: new RegExp(`^3 ${escapeRegExp(t('expected.col.phone'))} ${escapeRegExp(t('expected.problem.phone-format'))}`) })).toBeVisible();
+  await expect(
+    result.getByRole('row', { name: new RegExp(`^3 ${escapeRegExp(t('expected.col.phone'))} ${escapeRegExp(t('expected.problem.phone-format'))}`) }),
+  ).toBeVisible();
   await expect(page.getByTestId('expected-row')).toHaveCount(0);
   await shot('zh-CN import refused');
 

@@ -43,7 +43,9 @@ test('kiosk: two faces in the picture, 3 failed tries, then "please see receptio
     await capture.click();
     await expect(heading(page, t('selfService.reception.title'))).toBeVisible();
     await expect(page.getByText(t('selfService.reception.photo'))).toBeVisible();
-    await expect(page.getByText(t('selfService.reception.photoWhy', { why: t('faceCheck.failed', { list: t('faceCheck.name.several-faces') }) }))).toBeVisible();
+    await expect(
+      page.getByText(t('selfService.reception.photoWhy', { why: t('faceCheck.failed', { list: t('faceCheck.name.several-faces') }) })),
+    ).toBeVisible();
     await page.screenshot({ path: testInfo.outputPath('kiosk-reception.png') });
     expect(visitCount(harness)).toBe(0);
     expect((await sim.visitors()).length).toBe(before);

@@ -28,7 +28,11 @@ async function upToPhoto(page: Page, t: T): Promise<void> {
 const waiting = (t: T, advice: Parameters<T>[0]) => t('faceCheck.waiting', { why: t(advice) });
 
 test.describe('face check at reception', () => {
-  test('one face: guidance says ready, the photo is cropped 3:4 around the face, passes every check, and the simulator receives it', async ({ app, sim, shot }) => {
+  test('one face: guidance says ready, the photo is cropped 3:4 around the face, passes every check, and the simulator receives it', async ({
+    app,
+    sim,
+    shot,
+  }) => {
     const before = await sim.visitors();
     const result = await registerVisitor(app, { language: 'en', visitor: VISITOR_ZH, host: ZHANG_WEI, shot });
     expect(result.photoKB).toBeLessThanOrEqual(result.photoLimitKB);

@@ -12,8 +12,16 @@ import { fieldError, nextButton, registerVisitor, stepHeading, tr, useLanguage, 
 test.use({ viewport: { width: 1366, height: 768 } });
 
 const CASES: { language: Language; visitor: Visitor & { phoneSent: string }; host: HostChoice }[] = [
-  { language: 'zh-CN', visitor: { name: 'Jane Smith', phone: '+44 20 7946 0958', phoneSent: '+442079460958', documentType: 'passport', idCard: 'E12345678' }, host: ZHANG_WEI },
-  { language: 'en', visitor: { name: '陈大文', phone: '+852 2123 4567', phoneSent: '+85221234567', documentType: 'hk-macau-permit', idCard: 'H12345678' }, host: LI_NA },
+  {
+    language: 'zh-CN',
+    visitor: { name: 'Jane Smith', phone: '+44 20 7946 0958', phoneSent: '+442079460958', documentType: 'passport', idCard: 'E12345678' },
+    host: ZHANG_WEI,
+  },
+  {
+    language: 'en',
+    visitor: { name: '陈大文', phone: '+852 2123 4567', phoneSent: '+85221234567', documentType: 'hk-macau-permit', idCard: 'H12345678' },
+    host: LI_NA,
+  },
 ];
 
 for (const { language, visitor, host } of CASES) {

@@ -18,7 +18,19 @@ for (const language of ['zh-CN', 'en'] as Language[]) {
     const t = language === 'en' ? en : zh;
     const dispatch = createDispatcher(harness.services.handlers);
     // Remembered at reception on an earlier day (with consent), that visit since ended.
-    const earlier = await dispatch('registerVisit', demoRegistration({ name: 'Jane Smith', phone: '+442079460958', documentType: 'passport', documentNo: 'E12345678', hostNo: ZHANG_WEI.no, hostName: ZHANG_WEI.name, hostDept: ZHANG_WEI.dept, remember: { photo: false } }));
+    const earlier = await dispatch(
+      'registerVisit',
+      demoRegistration({
+        name: 'Jane Smith',
+        phone: '+442079460958',
+        documentType: 'passport',
+        documentNo: 'E12345678',
+        hostNo: ZHANG_WEI.no,
+        hostName: ZHANG_WEI.name,
+        hostDept: ZHANG_WEI.dept,
+        remember: { photo: false },
+      }),
+    );
     expect(earlier.ok).toBe(true);
     await dispatch('removeVisit', { visitId: (earlier as { value: Visit }).value.id });
     await turnSelfServiceOn(harness);

@@ -102,7 +102,10 @@ async function walkKiosk(page: Page, t: T, language: Language, portrait: boolean
   await capture.click();
   const photo = page.getByRole('img', { name: t('selfService.photo.yours') });
   await expect(photo).toBeVisible({ timeout: 30_000 });
-  const size = await photo.evaluate((el) => ({ w: (el as unknown as { naturalWidth: number }).naturalWidth, h: (el as unknown as { naturalHeight: number }).naturalHeight }));
+  const size = await photo.evaluate((el) => ({
+    w: (el as unknown as { naturalWidth: number }).naturalWidth,
+    h: (el as unknown as { naturalHeight: number }).naturalHeight,
+  }));
   expect(size.w, 'photo width').toBeGreaterThanOrEqual(480);
   expect(size.h, 'photo height').toBeGreaterThanOrEqual(640);
   expect(Math.abs(size.w / size.h - 3 / 4), `3:4 portrait (${size.w}×${size.h})`).toBeLessThan(0.01);
@@ -122,14 +125,22 @@ for (const size of SIZES) {
   test.describe(`kiosk at ${size.width}×${size.height}`, () => {
     test.use({ viewport: { width: size.width, height: size.height } });
 
-    test(`every kiosk screen in ${size.languages.join(' and ')}: consent first, large preview, actions in reach, axe`, async ({ page, harness, sim, checkScreen, pageProblems }) => {
+    test(`every kiosk screen in ${size.languages.join(' and ')}: consent first, large preview, actions in reach, axe`, async ({
+      page,
+      harness,
+      sim,
+      checkScreen,
+      pageProblems,
+    }) => {
       void pageProblems;
       test.setTimeout(300_000);
       // As an admin would: a PIN, the default doors, the data controller's name, then kiosk mode.
       // Idle time at its longest here: the checks between two screens take longer than a visitor.
       const dispatch = createDispatcher(harness.services.handlers);
       expect(await dispatch('setAdminPin', { next: PIN })).toMatchObject({ ok: true });
-      expect(await dispatch('saveSettings', { defaultDeviceNos: DOORS, companyName: COMPANY, selfServiceIdleSeconds: 3600, selfServiceMode: true })).toMatchObject({
+      expect(
+        await dispatch('saveSettings', { defaultDeviceNos: DOORS, companyName: COMPANY, selfServiceIdleSeconds: 3600, selfServiceMode: true }),
+      ).toMatchObject({
         ok: true,
         value: { selfServiceMode: true, companyName: COMPANY, hostNotificationConfigured: false },
       });
@@ -140,7 +151,12 @@ for (const size of SIZES) {
       for (const language of size.languages) {
         const before = await sim.visitors();
         const name = await walkKiosk(page, tr(language), language, portrait, checkScreen);
-        const on = await expectVisitorOnServer(sim, before, { visitor: VISITORS[language], host: ZHANG_WEI, deviceNos: DOORS, maxPhotoBytes: PHOTO_LIMIT_KB * 1024 });
+        const on = await expectVisitorOnServer(sim, before, {
+          visitor: VISITORS[language],
+          host: ZHANG_WEI,
+          deviceNos: DOORS,
+          maxPhotoBytes: PHOTO_LIMIT_KB * 1024,
+        });
         expect(on.name).toBe(name);
       }
 

@@ -27,11 +27,15 @@ test('the security role exports the muster with full phone numbers', async ({ ap
   await prompt.getByLabel(t('settings.pin')).fill(SECURITY_PIN);
   const download = app.waitForEvent('download');
   await prompt.getByRole('button', { name: t('settings.unlock'), exact: true }).click();
-  const text = (await readFile((await (await download).path()))).toString('utf8');
+  const text = (await readFile(await (await download).path())).toString('utf8');
   expect(text, 'full mobile numbers in the CSV').toMatch(/,1[3-9]\d{9},/);
   await shot('muster exported with full numbers');
 
   const entries = (await harness.services.audit.list({})).entries;
-  expect(entries).toContainEqual(expect.objectContaining({ action: 'full-numbers-shown', outcome: 'ok', actor: expect.objectContaining({ staffName: '保安甲', role: 'security' }) }));
-  await expect.poll(async () => (await harness.services.audit.list({})).entries.some((e) => e.action === 'data-exported' && e.detail?.startsWith('muster-csv'))).toBe(true);
+  expect(entries).toContainEqual(
+    expect.objectContaining({ action: 'full-numbers-shown', outcome: 'ok', actor: expect.objectContaining({ staffName: '保安甲', role: 'security' }) }),
+  );
+  await expect
+    .poll(async () => (await harness.services.audit.list({})).entries.some((e) => e.action === 'data-exported' && e.detail?.startsWith('muster-csv')))
+    .toBe(true);
 });

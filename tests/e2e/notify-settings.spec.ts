@@ -41,7 +41,9 @@ test('an administrator adds a signed DingTalk channel and sends a test message',
     expect(received.query.get('sign')).toBe(createHmac('sha256', SECRET).update(`${timestamp}\n${SECRET}`).digest('base64'));
 
     // The kiosk may now promise the host is told; the page never holds the address or secret.
-    const settings = await app.evaluate(async () => (globalThis as unknown as { kiosk: { getSettings(): Promise<{ ok: boolean; value: { hostNotificationConfigured: boolean } }> } }).kiosk.getSettings());
+    const settings = await app.evaluate(async () =>
+      (globalThis as unknown as { kiosk: { getSettings(): Promise<{ ok: boolean; value: { hostNotificationConfigured: boolean } }> } }).kiosk.getSettings(),
+    );
     expect(settings.value.hostNotificationConfigured).toBe(true);
     await app.reload();
     await navigate(app, t, 'settings');

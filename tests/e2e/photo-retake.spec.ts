@@ -17,7 +17,11 @@ const DOORS = [DEMO_DEVICES.campusGateIn, DEMO_DEVICES.buildingBIn];
 test('a door refuses the photo: retake it, the new visitor is pushed to the same doors and the old one deleted', async ({ app, harness, sim, shot }) => {
   const t = tr('zh-CN');
   // The campus gate takes only photos whose short side is at least 480 px; the registered one is tiny.
-  const limited = await fetch(`${sim.url}/__sim/device`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ no: DEMO_DEVICES.campusGateIn, online: true, photoMinShortSide: 480 }) });
+  const limited = await fetch(`${sim.url}/__sim/device`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ no: DEMO_DEVICES.campusGateIn, online: true, photoMinShortSide: 480 }),
+  });
   expect(limited.status).toBe(200);
   const dispatch = createDispatcher(harness.services.handlers);
   const registered = await dispatch('registerVisit', demoRegistration({ name: NAME, deviceNos: DOORS }));
@@ -53,6 +57,11 @@ test('a door refuses the photo: retake it, the new visitor is pushed to the same
   expect(harness.services.ledger.get(old.id)!.state).toBe('removed');
 
   await app.locator('#retake-open-new').click();
-  await expect(app.getByRole('region', { name: NAME, exact: true }).locator('.dl-row').filter({ hasText: t('visit.k30No') })).toContainText(replacement.k30No!);
+  await expect(
+    app
+      .getByRole('region', { name: NAME, exact: true })
+      .locator('.dl-row')
+      .filter({ hasText: t('visit.k30No') }),
+  ).toContainText(replacement.k30No!);
   await shot('the new visit');
 });

@@ -22,7 +22,11 @@ test('a visit that ends while a device is offline stays "removal pending" until 
   const offlineDevice = registered!.syncedDevices[0];
   expect(deviceNos).toContain(offlineDevice);
   await sim.setDevice(offlineDevice, false);
-  const clock = await fetch(`${harness.appUrl}/__harness/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ offsetMs: 3 * HOURS }) });
+  const clock = await fetch(`${harness.appUrl}/__harness/clock`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ offsetMs: 3 * HOURS }),
+  });
   expect(clock.status).toBe(200);
 
   await navigate(app, t, 'visits');
@@ -68,5 +72,8 @@ test('a visit that ends while a device is offline stays "removal pending" until 
   await expect(app.getByTestId('visit-row').filter({ hasText: VISITOR_REMOVAL.name })).toHaveAttribute('data-state', 'removed');
   await shot('removed');
 
-  expect((await sim.visitors()).find((v) => v.no === registered!.no), 'gone from the server').toBeUndefined();
+  expect(
+    (await sim.visitors()).find((v) => v.no === registered!.no),
+    'gone from the server',
+  ).toBeUndefined();
 });

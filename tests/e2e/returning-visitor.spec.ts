@@ -23,7 +23,11 @@ async function endAllVisits(page: Page): Promise<void> {
 }
 
 const CASES: { language: Language; visitor: Visitor; host: HostChoice }[] = [
-  { language: 'zh-CN', visitor: { name: 'Jane Smith', phone: '+44 20 7946 0958', documentType: 'passport', idCard: 'E12345678', carno: '粤B12345' }, host: ZHANG_WEI },
+  {
+    language: 'zh-CN',
+    visitor: { name: 'Jane Smith', phone: '+44 20 7946 0958', documentType: 'passport', idCard: 'E12345678', carno: '粤B12345' },
+    host: ZHANG_WEI,
+  },
   { language: 'en', visitor: { name: 'John Roe', phone: '+1 202 555 0143', documentType: 'passport', idCard: '488839667' }, host: LI_NA },
 ];
 

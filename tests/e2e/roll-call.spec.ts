@@ -51,17 +51,25 @@ test('a roll call counts the unaccounted per region as marshals tap, survives a 
   // The result: everyone once, the two as safe with a time, the rest unaccounted.
   const download = app.waitForEvent('download');
   await app.getByTestId('roll-call-csv').click();
-  const rows = parseCsv((await readFile((await (await download).path()))).toString('utf8'));
+  const rows = parseCsv((await readFile(await (await download).path())).toString('utf8'));
   expect(rows[0]).toEqual(['区域（路径）', '姓名', '部门', '手机号码', '进入时间', '进入的门', '状态', '确认时间']);
   expect(rows.length - 1).toBe(everyone);
   const safe = rows.slice(1).filter((r) => r[6] === t('rollCall.safe'));
   expect(safe.map((r) => r[1]).sort()).toEqual(inB.slice(0, 2).sort());
   expect(safe.every((r) => /\d{2}:\d{2}/.test(r[7]))).toBe(true);
-  expect(rows.slice(1).filter((r) => r[6] === t('rollCall.unaccounted')).every((r) => r[7] === '')).toBe(true);
+  expect(
+    rows
+      .slice(1)
+      .filter((r) => r[6] === t('rollCall.unaccounted'))
+      .every((r) => r[7] === ''),
+  ).toBe(true);
 
   // Ending it asks first, then the people list is back.
   await app.getByRole('button', { name: t('rollCall.end'), exact: true }).click();
-  await app.getByRole('dialog').getByRole('button', { name: t('rollCall.end'), exact: true }).click();
+  await app
+    .getByRole('dialog')
+    .getByRole('button', { name: t('rollCall.end'), exact: true })
+    .click();
   await expect(app.getByTestId('roll-call')).toHaveCount(0);
 });
 
@@ -70,7 +78,11 @@ test('with K30 unreachable the last known list is offered with its age, and a ro
   const everyone = distinctInside(await world(sim));
   // K30 fails every call from now on; main's copy of its answers has expired.
   await sim.faults({ http500: 1000 });
-  const clock = await fetch(`${harness.appUrl}/__harness/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ offsetMs: 5 * 60_000 }) });
+  const clock = await fetch(`${harness.appUrl}/__harness/clock`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ offsetMs: 5 * 60_000 }),
+  });
   expect(clock.ok).toBe(true);
 
   await app.getByRole('radio', { name: t('security.scopeAll') }).check();

@@ -12,7 +12,15 @@ import type { Registration, Visit } from '../../src-preload/contract';
 import { DEMO_DEVICES, DEMO_HOSTS, DEMO_REGIONS } from '../../src-main/k30/simulator/seed';
 import { TINY_JPEG } from '../../src-main/k30/simulator/photos';
 import { parseCsv, UTF8_BOM } from '../../src-renderer/src/security/csv';
-import { musterOrder, placePeople, RegionForest, regionCounts, VISITOR_ROLE, type Placement, type PresenceRow } from '../../src-main/services/presence/muster-model';
+import {
+  musterOrder,
+  placePeople,
+  RegionForest,
+  regionCounts,
+  VISITOR_ROLE,
+  type Placement,
+  type PresenceRow,
+} from '../../src-main/services/presence/muster-model';
 import { expect, test } from './support/fixtures';
 import { navigate, tr, type T } from './support/journey';
 import { distinctInside, world, type PresenceEntry, type World } from './support/presence';
@@ -29,7 +37,16 @@ function placed(w: World): { forest: RegionForest; placements: Map<string, Place
     Object.entries(w.presence).map(([regionNo, list]) => [
       regionNo,
       list.map((e): PresenceRow => {
-        const row = { no: entryNo(e), name: e.name, deptname: '', rolename: e.visitorNo ? VISITOR_ROLE : '', phone: '', photoUrl: '', deviceno: e.deviceno, entertime: e.entertime };
+        const row = {
+          no: entryNo(e),
+          name: e.name,
+          deptname: '',
+          rolename: e.visitorNo ? VISITOR_ROLE : '',
+          phone: '',
+          photoUrl: '',
+          deviceno: e.deviceno,
+          entertime: e.entertime,
+        };
         entries.set(`${regionNo}|${row.no}`, e);
         return row;
       }),
@@ -37,7 +54,6 @@ function placed(w: World): { forest: RegionForest; placements: Map<string, Place
   );
   return { forest, placements: placePeople(forest, rows), entries };
 }
-
 
 const HOUR = 60 * 60 * 1000;
 const t: T = tr('zh-CN');
@@ -59,7 +75,11 @@ async function shownRows(list: Locator): Promise<[number, string, string][]> {
   return list.locator('[data-testid=presence-row]:not([data-loading])').evaluateAll((rows) =>
     rows.map((row) => {
       const r = row as unknown as { getAttribute(n: string): string | null; querySelector(s: string): { textContent: string | null } | null };
-      return [Number(r.getAttribute('aria-rowindex')) - 2, r.getAttribute('data-person-no') ?? '', r.querySelector('.presence-name-text')?.textContent ?? ''] as [number, string, string];
+      return [
+        Number(r.getAttribute('aria-rowindex')) - 2,
+        r.getAttribute('data-person-no') ?? '',
+        r.querySelector('.presence-name-text')?.textContent ?? '',
+      ] as [number, string, string];
     }),
   );
 }
@@ -83,7 +103,9 @@ test('the region tree shows counts; a region lists who the simulator has inside;
     const button = tree.locator(`[data-testid=region-button][data-region-no="${region.no}"]`);
     await expect(button).toContainText(region.name);
     const { here, below } = counts.get(region.no)!;
-    await expect(button.getByTestId('region-count')).toHaveText(below > 0 ? t('security.insideSplit', { here, below }) : t('security.insideCount', { count: here }));
+    await expect(button.getByTestId('region-count')).toHaveText(
+      below > 0 ? t('security.insideSplit', { here, below }) : t('security.insideCount', { count: here }),
+    );
   }
   // The top regions add up to everyone inside, each person once.
   expect(forest.roots.reduce((n, no) => n + counts.get(no)!.here + counts.get(no)!.below, 0)).toBe(distinctInside(w));
@@ -142,7 +164,13 @@ test('a visitor registered here who is still inside after their visit ended is f
     deviceNos: [DEMO_DEVICES.campusGateIn, DEMO_DEVICES.campusGateOut, DEMO_DEVICES.buildingBIn, DEMO_DEVICES.buildingBOut],
     channel: 'reception',
   };
-  const answer = (await (await fetch(`${harness.appUrl}/__kiosk/call/registerVisit`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(registration) })).json()) as {
+  const answer = (await (
+    await fetch(`${harness.appUrl}/__kiosk/call/registerVisit`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(registration),
+    })
+  ).json()) as {
     ok: boolean;
     value: Visit;
   };
@@ -167,7 +195,11 @@ test('a visitor registered here who is still inside after their visit ended is f
   await shot('visitor inside, visit not over');
 
   // Two hours later (the services' clock; the visit ended 90 minutes ago), the guard refreshes.
-  const clock = await fetch(`${harness.appUrl}/__harness/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ offsetMs: 2 * HOUR }) });
+  const clock = await fetch(`${harness.appUrl}/__harness/clock`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ offsetMs: 2 * HOUR }),
+  });
   expect(clock.status).toBe(200);
   await app.getByRole('button', { name: t('common.refresh'), exact: true }).click();
   const flag = row.getByTestId('overstay-flag');
@@ -185,12 +217,25 @@ test('a visitor registered here who is still inside after their visit ended is f
   const download = app.waitForEvent('download');
   await app.getByRole('button', { name: t('security.exportCsv'), exact: true }).click();
   const rows = parseCsv(await readFile(await (await download).path(), 'utf8'));
-  expect(rows.find((r) => r[1] === registration.name)).toEqual(['总部园区 / B栋研发楼', registration.name, '', '是', DEMO_HOSTS.zhangWei.name, '137****5678', inside[0].entertime, 'B栋研发楼入口', '是']);
+  expect(rows.find((r) => r[1] === registration.name)).toEqual([
+    '总部园区 / B栋研发楼',
+    registration.name,
+    '',
+    '是',
+    DEMO_HOSTS.zhangWei.name,
+    '137****5678',
+    inside[0].entertime,
+    'B栋研发楼入口',
+    '是',
+  ]);
 });
 
 /** A computed style of an element (typed without the DOM library: this file is checked against Node's). */
 function css(locator: Locator, property: string): Promise<string> {
-  return locator.evaluate((el, p) => (globalThis as unknown as { getComputedStyle(e: unknown): { getPropertyValue(n: string): string } }).getComputedStyle(el).getPropertyValue(p), property);
+  return locator.evaluate(
+    (el, p) => (globalThis as unknown as { getComputedStyle(e: unknown): { getPropertyValue(n: string): string } }).getComputedStyle(el).getPropertyValue(p),
+    property,
+  );
 }
 
 test('the muster exports CSV (one region, all regions) with each person once, and prints by region', async ({ app, sim, shot }) => {
@@ -205,8 +250,21 @@ test('the muster exports CSV (one region, all regions) with each person once, an
     const e = entries.get(`${regionNo}|${row.no}`)!;
     const p = e.personNo ? people.get(e.personNo) : undefined;
     const v = e.visitorNo ? visitors.get(e.visitorNo) : undefined;
-    const path = forest.pathOf(regionNo).map((no) => forest.name(no)).join(' / ');
-    return [path, e.name, p ? deptName.get(p.deptno) ?? '' : '', v ? '是' : '否', '', mask(p?.phone ?? v?.phone ?? ''), e.entertime, deviceName.get(e.deviceno) ?? e.deviceno, '否'];
+    const path = forest
+      .pathOf(regionNo)
+      .map((no) => forest.name(no))
+      .join(' / ');
+    return [
+      path,
+      e.name,
+      p ? (deptName.get(p.deptno) ?? '') : '',
+      v ? '是' : '否',
+      '',
+      mask(p?.phone ?? v?.phone ?? ''),
+      e.entertime,
+      deviceName.get(e.deviceno) ?? e.deviceno,
+      '否',
+    ];
   };
   const header = ['区域（路径）', '姓名', '部门', '访客', '被访人', '手机号码', '进入时间', '进入的门', '逾期未离开'];
 
@@ -260,7 +318,16 @@ test('the muster exports CSV (one region, all regions) with each person once, an
   expect(printed).toContain(t('security.printedAt', { time: '', count: distinctInside(w) }).split('，')[1] ?? '');
   for (const no of forest.ordered()) {
     const here = counts.get(no)!.here;
-    if (here > 0) expect(printed).toContain(t('security.printRegion', { name: forest.pathOf(no).map((n) => forest.name(n)).join(' / '), count: here }));
+    if (here > 0)
+      expect(printed).toContain(
+        t('security.printRegion', {
+          name: forest
+            .pathOf(no)
+            .map((n) => forest.name(n))
+            .join(' / '),
+          count: here,
+        }),
+      );
   }
   for (const { row } of expectedB) expect(printed).toContain(row.name);
   await app.emulateMedia({ media: 'print' });

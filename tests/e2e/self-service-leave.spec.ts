@@ -25,8 +25,17 @@ async function typeCode(page: import('@playwright/test').Page, t: T, code: strin
   await page.getByRole('button', { name: t('selfService.leave.submit'), exact: true }).click();
 }
 
-for (const [language, t] of [['zh-CN', zh], ['en', en]] as const) {
-  test(`kiosk sign-out by visit code (${language}): a wrong code reveals nothing, the right one removes the visitor from K30`, async ({ page, harness, sim, shot, pageProblems }) => {
+for (const [language, t] of [
+  ['zh-CN', zh],
+  ['en', en],
+] as const) {
+  test(`kiosk sign-out by visit code (${language}): a wrong code reveals nothing, the right one removes the visitor from K30`, async ({
+    page,
+    harness,
+    sim,
+    shot,
+    pageProblems,
+  }) => {
     void pageProblems;
     const visit = await registerAtReception(harness, '离场访客');
     const other = await registerAtReception(harness, '其他访客');
@@ -71,7 +80,14 @@ test('kiosk sign-out by the QR code held to the camera', async ({ harness, sim }
   writeQrY4m(camera, visit.visitCode!);
   const browser = await chromium.launch({
     executablePath: chromiumPath,
-    args: ['--no-sandbox', '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${camera}`, '--disable-gpu', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--use-fake-device-for-media-stream',
+      '--use-fake-ui-for-media-stream',
+      `--use-file-for-fake-video-capture=${camera}`,
+      '--disable-gpu',
+      '--no-first-run',
+    ],
   });
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });

@@ -13,7 +13,11 @@ import { expectDone, heading, takePhoto, turnSelfServiceOn, upToPhoto, VISITOR, 
 const UNUSED_SERVER = 'http://127.0.0.1:9';
 
 test.describe('signing without an app secret', () => {
-  test('an install with server and company number but no app secret shows registration paused, pointing at Settings, until the secret is entered', async ({ page, harness, shot }) => {
+  test('an install with server and company number but no app secret shows registration paused, pointing at Settings, until the secret is entered', async ({
+    page,
+    harness,
+    shot,
+  }) => {
     const dispatch = createDispatcher(harness.services.handlers);
     expect(await dispatch('saveSettings', { server: UNUSED_SERVER, companyno: 'K30DEMO' })).toMatchObject({ ok: true, value: { registrationPaused: true } });
     await page.goto(harness.appUrl);

@@ -32,7 +32,13 @@ import {
 } from './support/self-service';
 
 test.describe('self-service kiosk', () => {
-  test('a visitor registers themselves: details, host, consent, photo; the server gets them on the default doors', async ({ page, harness, sim, shot, pageProblems }, testInfo) => {
+  test('a visitor registers themselves: details, host, consent, photo; the server gets them on the default doors', async ({
+    page,
+    harness,
+    sim,
+    shot,
+    pageProblems,
+  }, testInfo) => {
     void pageProblems;
     const dispatch = await turnSelfServiceOn(harness);
     const before = await sim.visitors();
@@ -76,7 +82,10 @@ test.describe('self-service kiosk', () => {
     await expect(heading(page, zh('selfService.step.photo'))).toBeVisible();
     const preview = page.getByLabel(zh('photo.preview'));
     await expect
-      .poll(() => preview.evaluate((v) => (v as unknown as { readyState: number }).readyState >= 2 && (v as unknown as { videoWidth: number }).videoWidth > 0), { timeout: 20_000 })
+      .poll(
+        () => preview.evaluate((v) => (v as unknown as { readyState: number }).readyState >= 2 && (v as unknown as { videoWidth: number }).videoWidth > 0),
+        { timeout: 20_000 },
+      )
       .toBe(true);
     const capture = page.getByRole('button', { name: zh('photo.capture'), exact: true });
     await expect(capture).toBeEnabled({ timeout: 20_000 });
@@ -95,7 +104,10 @@ test.describe('self-service kiosk', () => {
 
     const visitor = await expectVisitorOnServer(sim, before, { visitor: VISITOR, host: ZHANG_WEI, deviceNos: DOORS });
     await expect(page.getByTestId('self-service-visit-number')).toHaveText(visitor.no);
-    expect(await dispatch('listVisits', undefined), 'kiosk mode keeps the visit list out of reach').toMatchObject({ ok: false, error: { code: 'not-allowed' } });
+    expect(await dispatch('listVisits', undefined), 'kiosk mode keeps the visit list out of reach').toMatchObject({
+      ok: false,
+      error: { code: 'not-allowed' },
+    });
     expect(harness.services.ledger.all()[0]).toMatchObject({ channel: 'kiosk', visitor: { name: VISITOR.name }, host: { no: ZHANG_WEI.no } });
     await testInfo.attach('simulator visitor', { body: JSON.stringify(visitor, null, 2), contentType: 'application/json' });
 
@@ -180,8 +192,15 @@ test.describe('self-service kiosk', () => {
     expect(visitor?.phone).toBe(VISITOR.phone);
   });
 
-  test('an admin turns kiosk mode on in Settings, only once a PIN is set; without default doors visitors are sent to reception', async ({ app, harness, shot }) => {
-    await app.getByRole('navigation', { name: zh('nav.label') }).getByRole('link', { name: zh('nav.settings') }).click();
+  test('an admin turns kiosk mode on in Settings, only once a PIN is set; without default doors visitors are sent to reception', async ({
+    app,
+    harness,
+    shot,
+  }) => {
+    await app
+      .getByRole('navigation', { name: zh('nav.label') })
+      .getByRole('link', { name: zh('nav.settings') })
+      .click();
     const selfServiceBox = app.getByLabel(zh('settings.selfServiceMode'));
     await expect(selfServiceBox).toBeDisabled();
     await expect(app.getByText(zh('settings.selfServiceNeedsPin'))).toBeVisible();
@@ -280,8 +299,11 @@ test.describe('self-service kiosk', () => {
     await expectWelcome(page);
     await upToPhoto(page);
     const live = () =>
-      page.evaluate(() =>
-        (globalThis as unknown as { __streams: { getTracks(): { readyState: string }[] }[] }).__streams.flatMap((s) => s.getTracks()).filter((t) => t.readyState === 'live').length,
+      page.evaluate(
+        () =>
+          (globalThis as unknown as { __streams: { getTracks(): { readyState: string }[] }[] }).__streams
+            .flatMap((s) => s.getTracks())
+            .filter((t) => t.readyState === 'live').length,
       );
     expect(await live()).toBeGreaterThan(0);
     await shot('1 camera on');

@@ -68,7 +68,10 @@ test('the slip prints to a PDF with name, host, validity and code, and its QR de
   const decoded = jsQR(new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.length), png.width, png.height);
   expect(decoded?.data).toBe(visit.visitCode);
 
-  await page.getByRole('dialog').getByRole('button', { name: t('slip.print'), exact: true }).click();
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: t('slip.print'), exact: true })
+    .click();
   await expect(page.getByTestId('slip-printed')).toHaveText(t('slip.printed.browser'));
   expect(await page.evaluate(() => (globalThis as unknown as { __printed: number }).__printed)).toBe(1);
 
@@ -89,7 +92,10 @@ for (const paper of ['58mm', 'a6'] as const) {
   test(`the ${paper} slip has its page size and the visit code`, async ({ page, harness }) => {
     const visit = await setUp(harness, paper);
     await openSlip(page, harness, visit);
-    await page.getByRole('dialog').getByRole('button', { name: t('slip.print'), exact: true }).click();
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: t('slip.print'), exact: true })
+      .click();
     await expect(page.getByTestId('slip-printed')).toBeVisible();
     const { pages, text, size } = await pdfText(await page.pdf({ preferCSSPageSize: true, printBackground: true }));
     expect(pages).toBe(1);

@@ -44,7 +44,11 @@ test('who is acting is asked by main, shown in the header and recorded', async (
   await navigate(app, t, 'devices');
   const openFor = app.getByRole('button', { name: t('devicesPage.openDoorFor', { name: '园区南门入口' }) });
   await openFor.click();
-  await app.getByRole('dialog').last().getByRole('button', { name: t('devicesPage.openDoor'), exact: true }).click();
+  await app
+    .getByRole('dialog')
+    .last()
+    .getByRole('button', { name: t('devicesPage.openDoor'), exact: true })
+    .click();
   const doorDialog = app.getByRole('dialog', { name: t('acting.title') });
   await expect(doorDialog).toContainText(t('acting.doorBody'));
   await doorDialog.getByLabel(t('acting.pin')).fill(SECURITY_PIN);
@@ -54,7 +58,9 @@ test('who is acting is asked by main, shown in the header and recorded', async (
 
   await expect
     .poll(async () => (await harness.services.audit.list({})).entries.map((e) => `${e.action}:${e.outcome}:${e.actor.staffName ?? e.actor.kind}`))
-    .toEqual(expect.arrayContaining(['registered:ok:王芳', 'pushed:ok:王芳', 'door-opened:ok:保安甲', 'staff-signed-in:refused:station', 'staff-signed-in:ok:王芳']));
+    .toEqual(
+      expect.arrayContaining(['registered:ok:王芳', 'pushed:ok:王芳', 'door-opened:ok:保安甲', 'staff-signed-in:refused:station', 'staff-signed-in:ok:王芳']),
+    );
   const door = (await harness.services.audit.list({})).entries.find((e) => e.action === 'door-opened');
   expect(door?.detail).toBe(DEMO_DEVICES.campusGateIn);
 });

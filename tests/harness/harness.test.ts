@@ -71,12 +71,18 @@ describe('browser harness', () => {
   });
 
   it('puts the shim at the end of head when there is no module script', () => {
-    expect(injectShim('<html><head><title>x</title></head></html>')).toBe('<html><head><title>x</title><script src="/__kiosk/shim.js"></script>\n</head></html>');
+    expect(injectShim('<html><head><title>x</title></head></html>')).toBe(
+      '<html><head><title>x</title><script src="/__kiosk/shim.js"></script>\n</head></html>',
+    );
   });
 
   it('dispatches calls through the contract: a Result, validated, never a throw', async () => {
     const call = (name: string, body?: unknown, headers: Record<string, string> = {}) =>
-      fetch(`${harness.appUrl}/__kiosk/call/${name}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: body === undefined ? undefined : JSON.stringify(body) });
+      fetch(`${harness.appUrl}/__kiosk/call/${name}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
 
     const settings = await (await call('getSettings')).json();
     expect(settings).toMatchObject({ ok: true, value: { demo: true, secretProtection: 'basic_text' } });
@@ -141,13 +147,17 @@ describe('browser harness', () => {
     expect(await set.json()).toMatchObject({ offsetMs: 3_600_000 });
     expect(harness.clockOffset()).toBe(3_600_000);
     expect((await fetch(`${harness.appUrl}/__harness/clock`, { method: 'POST', body: '{"offsetMs":"soon"}' })).status).toBe(400);
-    expect((await fetch(`${harness.appUrl}/__harness/clock`, { method: 'POST', headers: { origin: 'http://evil.example' }, body: '{"offsetMs":0}' })).status).toBe(403);
+    expect(
+      (await fetch(`${harness.appUrl}/__harness/clock`, { method: 'POST', headers: { origin: 'http://evil.example' }, body: '{"offsetMs":0}' })).status,
+    ).toBe(403);
     harness.setClockOffset(0);
   });
 
   it("filters events as the Electron glue does: a kiosk page gets no other visitor's events", async () => {
     const call = async (name: string, body?: unknown) =>
-      (await (await fetch(`${harness.appUrl}/__kiosk/call/${name}`, { method: 'POST', body: body === undefined ? '' : JSON.stringify(body) })).json()) as { ok: boolean };
+      (await (await fetch(`${harness.appUrl}/__kiosk/call/${name}`, { method: 'POST', body: body === undefined ? '' : JSON.stringify(body) })).json()) as {
+        ok: boolean;
+      };
     expect((await call('setAdminPin', { next: '2468' })).ok).toBe(true);
     expect((await call('saveSettings', { defaultDeviceNos: ['D1'], selfServiceMode: true })).ok).toBe(true);
 

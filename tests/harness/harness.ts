@@ -239,7 +239,12 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     if (url.pathname === '/__kiosk/events') {
       if (foreignOrigin) return sendText(res, 403, 'forbidden origin');
       if (req.method !== 'GET') return sendText(res, 405, 'GET only');
-      res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive', 'x-accel-buffering': 'no' });
+      res.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-store',
+        connection: 'keep-alive',
+        'x-accel-buffering': 'no',
+      });
       res.write(': kiosk harness events\n\n');
       const unsubscribe = EVENT_NAMES.map((name: EventName) =>
         services.onWindowEvent(name, (payload: unknown) => {

@@ -10,7 +10,10 @@ export const repoRoot = resolve(import.meta.dirname, '../..');
  * node_modules, and a parallel test using out/ is not disturbed.
  */
 export function buildApp(outDir = freshDir()): string {
-  execFileSync(process.execPath, [join(repoRoot, 'node_modules/electron-vite/bin/electron-vite.js'), 'build', '--outDir', outDir], { cwd: repoRoot, stdio: 'pipe' });
+  execFileSync(process.execPath, [join(repoRoot, 'node_modules/electron-vite/bin/electron-vite.js'), 'build', '--outDir', outDir], {
+    cwd: repoRoot,
+    stdio: 'pipe',
+  });
   return outDir;
 }
 

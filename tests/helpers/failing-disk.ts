@@ -9,7 +9,12 @@ function errno(code: string): NodeJS.ErrnoException {
  * The real disk, except that writes (and renames) fail with a given errno while told to: a disk
  * that fills up or turns read-only under the app. `failNextWrites(n)` fails only the next n.
  */
-export function failingDisk(): LedgerDisk & { failWrites(code: string | null): void; failNextWrites(n: number, code: string): void; failRenames(code: string | null): void; writes: number } {
+export function failingDisk(): LedgerDisk & {
+  failWrites(code: string | null): void;
+  failNextWrites(n: number, code: string): void;
+  failRenames(code: string | null): void;
+  writes: number;
+} {
   let writeCode: string | null = null;
   let remaining = Infinity;
   let renameCode: string | null = null;

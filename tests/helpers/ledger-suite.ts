@@ -57,7 +57,12 @@ export function describeLedgerSuite(label: string, makeStore: () => Promise<Ledg
       await Promise.all(['a', 'b', 'c', 'd'].map((id, i) => ledger.update(id, (r) => void (r.lastError = `change ${i}`))));
       await ledger.close();
       const again = await open();
-      expect(again.all().map((r) => [r.id, r.lastError]).sort((x, y) => String(x[0]).localeCompare(String(y[0])))).toEqual([
+      expect(
+        again
+          .all()
+          .map((r) => [r.id, r.lastError])
+          .sort((x, y) => String(x[0]).localeCompare(String(y[0]))),
+      ).toEqual([
         ['a', 'change 0'],
         ['b', 'change 1'],
         ['c', 'change 2'],

@@ -2,6 +2,8 @@
 // fetch, open the answer. Independent of the real client on purpose.
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { DEMO_HOST_NO } from '../../src-main/k30/simulator/seed';
+import { TINY_JPEG } from '../../src-main/k30/simulator/photos';
 import { openMessage, resolveCredentials, sealRequest, type K30Credentials, type OpenedMessage, type ResolvedCredentials } from '../../src-main/k30/protocol';
 
 export interface SimLike {
@@ -59,7 +61,11 @@ export async function simOk(sim: SimLike, path: string, data: unknown): Promise<
 }
 
 export async function simControl(sim: SimLike, method: 'GET' | 'POST', path: string, body?: unknown): Promise<{ status: number; json: any }> {
-  const res = await fetch(`${sim.url}${path}`, { method, headers: { 'content-type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+  const res = await fetch(`${sim.url}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
   return { status: res.status, json: await res.json() };
 }
 
@@ -100,5 +106,22 @@ export async function startCallbackReceiver(sim: SimLike) {
       return received;
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+export const PHOTO_B64 = TINY_JPEG.toString('base64');
+
+/** A valid visitor/Create body, with any field replaced. */
+export function visitorData(overrides: Record<string, unknown> = {}) {
+  return {
+    name: '孙悦',
+    phone: '13600001111',
+    photo: `data:image/jpeg;base64,${PHOTO_B64}`,
+    staffno: DEMO_HOST_NO,
+    reason: '面试',
+    begintime: '2030-05-20 09:00:00',
+    endtime: '2030-05-20 18:00:00',
+    idcard: '440305199001011234',
+    ...overrides,
   };
 }

@@ -23,7 +23,15 @@ export interface StationOptions {
 /** One station of a site: its own ledger mirror on the shared database, registration and removal. */
 export async function startStation(options: StationOptions) {
   const log = memoryLogger();
-  const backend = new PgLedgerBackend({ connectionString: options.url, stationName: options.name, siteKey: 'site key for tests', log, leaseMs: options.leaseMs ?? 60_000, reconnectMs: 200, timeoutMs: 1000 });
+  const backend = new PgLedgerBackend({
+    connectionString: options.url,
+    stationName: options.name,
+    siteKey: 'site key for tests',
+    log,
+    leaseMs: options.leaseMs ?? 60_000,
+    reconnectMs: 200,
+    timeoutMs: 1000,
+  });
   const ledger = await VisitLedger.open({ dataDir: '', log, backend });
   const events = new EventBus();
   const updated: string[] = [];

@@ -23,7 +23,13 @@ beforeAll(() => {
   outDir = buildApp();
   userData = mkdtempSync(join(tmpdir(), 'k30-boot-'));
   const output = execFileSync(process.execPath, ['--import', join(STUB, 'register.mjs'), join(STUB, 'boot-driver.mjs'), outDir], {
-    env: { ...process.env, STUB_USER_DATA: userData, STUB_PACKAGED: '1', STUB_RESOURCES_PATH: '/opt/k30/resources', ELECTRON_RENDERER_URL: 'http://127.0.0.1:5173' },
+    env: {
+      ...process.env,
+      STUB_USER_DATA: userData,
+      STUB_PACKAGED: '1',
+      STUB_RESOURCES_PATH: '/opt/k30/resources',
+      ELECTRON_RENDERER_URL: 'http://127.0.0.1:5173',
+    },
     encoding: 'utf8',
     timeout: 60_000,
   });
@@ -39,7 +45,15 @@ afterAll(() => {
 describe('the built main process, booted with a stand-in electron', () => {
   it('makes a hardened window with a preload that exists, loading app://kiosk (not the dev server) when packaged', () => {
     expect(boot.error).toBeUndefined();
-    expect(boot.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, nodeIntegrationInWorker: false, nodeIntegrationInSubFrames: false, webSecurity: true, webviewTag: false });
+    expect(boot.webPreferences).toMatchObject({
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      webviewTag: false,
+    });
     expect(boot.preloadExists).toBe(true);
     expect(boot.webPreferences.preload).toMatch(/preload[\\/]index\.cjs$/);
     expect(boot.loaded).toBe('app://kiosk/index.html');

@@ -2,7 +2,15 @@
 import react from '@vitejs/plugin-react';
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { contentSecurityPolicy, metaContentSecurityPolicy, navigationAllowed, REACT_REFRESH_PREAMBLE_HASH, permissionCheckAllowed, permissionRequestAllowed, withCsp } from '../../src-main/security-policy';
+import {
+  contentSecurityPolicy,
+  metaContentSecurityPolicy,
+  navigationAllowed,
+  REACT_REFRESH_PREAMBLE_HASH,
+  permissionCheckAllowed,
+  permissionRequestAllowed,
+  withCsp,
+} from '../../src-main/security-policy';
 import { dev, ourFile, prod } from '../helpers/trusted-apps';
 
 describe('permission policy', () => {
@@ -15,7 +23,19 @@ describe('permission policy', () => {
       expect(permissionRequestAllowed('media', { requestingUrl: url, isMainFrame: true, mediaTypes: [] }, trusted)).toBe(false);
       expect(permissionRequestAllowed('media', { requestingUrl: url, isMainFrame: true }, trusted)).toBe(false);
       expect(permissionRequestAllowed('media', { requestingUrl: url, isMainFrame: false, mediaTypes: ['video'] }, trusted)).toBe(false);
-      for (const permission of ['display-capture', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fullscreen', 'midi', 'hid', 'usb', 'serial', 'unknown']) {
+      for (const permission of [
+        'display-capture',
+        'geolocation',
+        'notifications',
+        'clipboard-read',
+        'openExternal',
+        'fullscreen',
+        'midi',
+        'hid',
+        'usb',
+        'serial',
+        'unknown',
+      ]) {
         expect(permissionRequestAllowed(permission, { requestingUrl: url, isMainFrame: true, mediaTypes: ['video'] }, trusted), permission).toBe(false);
       }
     }
@@ -24,13 +44,21 @@ describe('permission policy', () => {
   it('refuses video to any other origin', () => {
     expect(permissionRequestAllowed('media', { requestingUrl: 'https://evil.example/', isMainFrame: true, mediaTypes: ['video'] }, prod)).toBe(false);
     expect(permissionRequestAllowed('media', { requestingUrl: 'file:///tmp/evil.html', isMainFrame: true, mediaTypes: ['video'] }, prod)).toBe(false);
-    expect(permissionRequestAllowed('media', { requestingUrl: 'http://localhost:5173/', isMainFrame: true, mediaTypes: ['video'], securityOrigin: 'https://evil.example' }, dev)).toBe(false);
+    expect(
+      permissionRequestAllowed(
+        'media',
+        { requestingUrl: 'http://localhost:5173/', isMainFrame: true, mediaTypes: ['video'], securityOrigin: 'https://evil.example' },
+        dev,
+      ),
+    ).toBe(false);
   });
 
   it('answers permission checks the same way', () => {
     expect(permissionCheckAllowed('media', 'file://', { mediaType: 'video', isMainFrame: true, requestingUrl: ourFile }, prod)).toBe(true);
     expect(permissionCheckAllowed('media', 'file://', { mediaType: 'video', isMainFrame: true }, prod)).toBe(true);
-    expect(permissionCheckAllowed('media', 'http://localhost:5173', { mediaType: 'video', isMainFrame: true, securityOrigin: 'http://localhost:5173' }, dev)).toBe(true);
+    expect(
+      permissionCheckAllowed('media', 'http://localhost:5173', { mediaType: 'video', isMainFrame: true, securityOrigin: 'http://localhost:5173' }, dev),
+    ).toBe(true);
     expect(permissionCheckAllowed('media', 'file://', { mediaType: 'audio', isMainFrame: true }, prod)).toBe(false);
     expect(permissionCheckAllowed('media', 'file://', { mediaType: 'unknown', isMainFrame: true }, prod)).toBe(false);
     expect(permissionCheckAllowed('media', 'https://evil.example', { mediaType: 'video', isMainFrame: true }, prod)).toBe(false);
@@ -40,7 +68,13 @@ describe('permission policy', () => {
 });
 
 describe('content security policy', () => {
-  const directives = (csp: string) => new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...sources]) => [name, sources]));
+  const directives = (csp: string) =>
+    new Map(
+      csp
+        .split(';')
+        .map((d) => d.trim().split(/\s+/))
+        .map(([name, ...sources]) => [name, sources]),
+    );
 
   it("is the documented policy: nothing remote, no inline or eval script (WebAssembly compilation only: 'wasm-unsafe-eval')", () => {
     const csp = contentSecurityPolicy();
@@ -69,8 +103,11 @@ describe('content security policy', () => {
     expect(d.get('img-src')).toEqual(["'self'", 'data:', 'blob:']);
   });
 
-  it("replaces any CSP a response carried with ours", () => {
-    const headers = withCsp({ 'content-security-policy': ["default-src *"], 'Content-Type': ['text/html'], 'Content-Security-Policy-Report-Only': ['x'] }, 'default-src \'self\'');
+  it('replaces any CSP a response carried with ours', () => {
+    const headers = withCsp(
+      { 'content-security-policy': ['default-src *'], 'Content-Type': ['text/html'], 'Content-Security-Policy-Report-Only': ['x'] },
+      "default-src 'self'",
+    );
     expect(headers).toEqual({ 'Content-Type': ['text/html'], 'Content-Security-Policy': ["default-src 'self'"] });
     expect(withCsp(undefined, 'x')).toEqual({ 'Content-Security-Policy': ['x'] });
   });

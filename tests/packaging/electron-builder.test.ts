@@ -44,18 +44,22 @@ describe('the packaged app (electron-builder --dir)', () => {
   });
 
   it('holds the built main, preload and renderer, the icon and package.json', () => {
-    for (const file of ['/package.json', '/out/main/index.js', '/out/preload/index.cjs', '/out/renderer/index.html', '/resources/icon.png']) expect(files).toContain(file);
+    for (const file of ['/package.json', '/out/main/index.js', '/out/preload/index.cjs', '/out/renderer/index.html', '/resources/icon.png'])
+      expect(files).toContain(file);
     expect(files.some((file) => /^\/out\/renderer\/assets\/index-[\w-]+\.js$/.test(file))).toBe(true);
   });
 
   it('holds main’s production dependencies and none of the renderer’s or the tooling', () => {
     const packages = new Set(files.filter((file) => /^\/node_modules\/(@[^/]+\/)?[^/]+$/.test(file)).map((file) => file.slice('/node_modules/'.length)));
     for (const name of ['electron-store', 'conf', 'zod']) expect(packages).toContain(name);
-    for (const name of ['react', 'react-dom', 'zustand', 'electron', 'electron-builder', 'vite', 'vitest', 'typescript', '@playwright/test', 'tsx']) expect(packages).not.toContain(name);
+    for (const name of ['react', 'react-dom', 'zustand', 'electron', 'electron-builder', 'vite', 'vitest', 'typescript', '@playwright/test', 'tsx'])
+      expect(packages).not.toContain(name);
   });
 
   it('holds no sources, tests, benches, source maps or .env files', () => {
-    const forbidden = files.filter((file) => /^\/(src-[^/]+|tests|bench|packaging)(\/|$)/.test(file) || file.endsWith('.map') || /(^|\/)\.env(\.|$)/.test(file.split('/').pop() ?? ''));
+    const forbidden = files.filter(
+      (file) => /^\/(src-[^/]+|tests|bench|packaging)(\/|$)/.test(file) || file.endsWith('.map') || /(^|\/)\.env(\.|$)/.test(file.split('/').pop() ?? ''),
+    );
     expect(forbidden).toEqual([]);
   });
 });

@@ -23,7 +23,10 @@ describe('createKioskApi (what the preload exposes)', () => {
     const result = await api.listVisits();
     expect(result).toEqual({ ok: false, error: { code: 'internal', message: expect.any(String) } });
     expect(JSON.stringify(result)).not.toContain('secret stack');
-    const odd = createKioskApi(async () => 'not a result' as never, () => () => {});
+    const odd = createKioskApi(
+      async () => 'not a result' as never,
+      () => () => {},
+    );
     expect(await odd.listVisits()).toMatchObject({ ok: false, error: { code: 'internal' } });
   });
 

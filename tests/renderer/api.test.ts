@@ -31,7 +31,7 @@ describe('call: who is acting', () => {
     ]);
   });
 
-  it('a door gets the PIN with the call itself; a cancelled prompt returns main\'s refusal', async () => {
+  it("a door gets the PIN with the call itself; a cancelled prompt returns main's refusal", async () => {
     bridge({ openDoor: [staffRequired, { ok: true, value: true }], removeVisit: [staffRequired] });
     const off = setStaffPrompt(async (name) => (name === 'openDoor' ? '97531' : null));
     expect(await call('openDoor', { deviceNo: 'D1001' })).toEqual({ ok: true, value: true });
@@ -42,7 +42,7 @@ describe('call: who is acting', () => {
 });
 
 describe('describeError: our words for PIN, staff and deny-list refusals', () => {
-  it('never shows main\'s English message for them, and says how long a lockout lasts', () => {
+  it("never shows main's English message for them, and says how long a lockout lasts", () => {
     const t = translator('zh-CN');
     expect(describeError(t, { code: 'wrong-pin', message: 'Wrong PIN' })).toEqual({ message: t('error.wrong-pin') });
     expect(describeError(t, { code: 'wrong-pin', message: 'Too many wrong PINs; try again in 30 s' })).toEqual({ message: 'PIN 错误次数过多：请 30 秒后再试' });

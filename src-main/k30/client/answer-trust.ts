@@ -28,7 +28,8 @@ export function checkAnswerTrust(path: string, answer: { signatureValid: boolean
   if (!answer.signatureValid) problems.push({ message: `${path}: the answer's signature does not match`, failure: 'bad-signature' });
   const at = parseK30Timestamp(typeof answer.timestamp === 'string' ? answer.timestamp.trim() : undefined);
   const skew = at ? Math.abs(trust.now().getTime() - at.getTime()) : 0;
-  if (skew > trust.freshnessMs) problems.push({ message: `${path}: the answer's timestamp is ${Math.round(skew / 1000)} s away from this PC's clock`, failure: 'stale-timestamp' });
+  if (skew > trust.freshnessMs)
+    problems.push({ message: `${path}: the answer's timestamp is ${Math.round(skew / 1000)} s away from this PC's clock`, failure: 'stale-timestamp' });
   for (const problem of problems) {
     if (trust.policy === 'strict') throw new K30ProtocolError(problem.message, problem.failure, path);
     trust.logger.warn(`K30 ${problem.message} (responseSignPolicy warn)`);

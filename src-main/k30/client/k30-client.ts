@@ -2,7 +2,6 @@ import { K30CreatedWithoutNumberError, K30Error, K30ProtocolError, K30ServerErro
 import { resolveCredentials, type ResolvedCredentials } from '../protocol/credentials';
 import { describeError } from '../protocol/describe-error';
 import { openMessage, sealRequest } from '../protocol/envelope';
-import { k30Date, k30DateTime } from '../protocol/timestamp';
 import { checkAnswerTrust, DEFAULT_ANSWER_FRESHNESS_MS, type AnswerTrust } from './answer-trust';
 import {
   createdNo,
@@ -18,6 +17,7 @@ import {
 } from './normalise';
 import { isReadPath, isRateLimitedPath, normalisePath, PATHS, type K30Path } from './paths';
 import { encodePhoto } from './photo';
+import { compact, dateOnly, dateTime, flag01, type Data } from './request-data';
 import { sharedListLimiter, type CallPriority, type RateLimiter } from './rate-limiter';
 import { retryPolicy, withRetry, type RetryPolicy } from './retry';
 import { HttpTransport } from './transport';
@@ -31,7 +31,6 @@ import type {
   DeviceUpdate,
   DoorMode,
   K30ClientOptions,
-  K30DateInput,
   K30Logger,
   Page,
   PassRecord,
@@ -51,8 +50,6 @@ import type {
 } from './types';
 import { checkDeviceNos, validateRequest } from './validate';
 
-type Data = Record<string, unknown>;
-
 export const DEFAULT_TIMEOUT_MS = 10_000;
 const silentLogger: K30Logger = { warn: () => undefined };
 
@@ -69,28 +66,6 @@ export function normaliseServer(server: string): string {
   if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.hostname === '') throw new K30ValidationError('server', 'is not a valid http(s) URL');
   const path = url.pathname.replace(/\/+$/, '').replace(/\/openapi$/i, '');
   return `${url.protocol}//${url.host}${path}`;
-}
-
-/** Drops undefined, null and '' so optional fields are left out of the request (and the signature). */
-function compact(data: Data): Data {
-  const out: Data = {};
-  for (const key in data) {
-    const value = data[key];
-    if (value !== undefined && value !== null && value !== '' && Object.hasOwn(data, key)) out[key] = value;
-  }
-  return out;
-}
-
-function dateTime(value: K30DateInput | undefined): string | undefined {
-  return value instanceof Date ? k30DateTime(value) : value;
-}
-
-function dateOnly(value: K30DateInput | undefined): string | undefined {
-  return value instanceof Date ? k30Date(value) : value;
-}
-
-function flag01(value: boolean | undefined): string | undefined {
-  return value === undefined ? undefined : value ? '1' : '0';
 }
 
 export class K30Client {
@@ -121,7 +96,11 @@ export class K30Client {
     this.retry = retryPolicy(options.retries);
     this.limiter = options.limiter ?? sharedListLimiter;
     this.logger = options.logger ?? silentLogger;
-    this.transport = new HttpTransport({ fetch: options.fetch ?? ((input, init) => fetch(input, init)), timeoutMs: this.timeoutMs, maxAnswerBytes: options.maxAnswerBytes });
+    this.transport = new HttpTransport({
+      fetch: options.fetch ?? ((input, init) => fetch(input, init)),
+      timeoutMs: this.timeoutMs,
+      maxAnswerBytes: options.maxAnswerBytes,
+    });
   }
 
   // -------------------------------------------------------------------------------------------
@@ -148,7 +127,9 @@ export class K30Client {
     const attempt = () => (limited ? this.limiter.schedule(() => this.once(path, data), priority) : this.once(path, data));
     return withRetry(attempt, readOnly, this.retry, {
       onRetry: (error, retry, delay) =>
-        this.logger.warn(`K30 ${error instanceof K30Error ? error.message : `${path} failed`}; retry ${retry + 1} of ${this.retry.attempts - 1} in ${Math.round(delay)} ms`),
+        this.logger.warn(
+          `K30 ${error instanceof K30Error ? error.message : `${path} failed`}; retry ${retry + 1} of ${this.retry.attempts - 1} in ${Math.round(delay)} ms`,
+        ),
     });
   }
 
@@ -163,7 +144,8 @@ export class K30Client {
     } catch {
       throw new K30ProtocolError(`${path}: the answer is not JSON`, 'not-json', path);
     }
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new K30ProtocolError(`${path}: the answer is not a JSON object`, 'bad-envelope', path);
+    if (typeof body !== 'object' || body === null || Array.isArray(body))
+      throw new K30ProtocolError(`${path}: the answer is not a JSON object`, 'bad-envelope', path);
     const resultcode = String((body as Data).resultcode ?? '').trim();
     const msg = typeof (body as Data).msg === 'string' ? ((body as Data).msg as string) : '';
     if (resultcode !== '1' && resultcode !== '0') throw new K30ProtocolError(`${path}: the answer has no resultcode`, 'bad-envelope', path);
@@ -266,7 +248,11 @@ export class K30Client {
   /** Pushes a person to the given devices, or to the devices bound to `deptno` (deviceNos wins). */
   async syncPersonToDevices(q: SyncPersonRequest): Promise<void> {
     const devices = checkDeviceNos('deviceNos', q.deviceNos, PATHS.peopleSync, { maxJoined: 512 });
-    await this.send(PATHS.peopleSync, { no: q.no, device_nos: devices.length > 0 ? devices.join(',') : undefined, deptno: devices.length > 0 ? undefined : q.deptno });
+    await this.send(PATHS.peopleSync, {
+      no: q.no,
+      device_nos: devices.length > 0 ? devices.join(',') : undefined,
+      deptno: devices.length > 0 ? undefined : q.deptno,
+    });
   }
 
   // -------------------------------------------------------------------------------------------

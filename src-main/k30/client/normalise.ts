@@ -10,7 +10,10 @@ import type { Department, Device, PassRecord, Page, Person, Region, RegionPerson
 type Row = Record<string, unknown>;
 
 /** Field aliases, by lower-cased vendor name → lower-cased canonical name. */
-const ALIASES: Record<string, string | undefined> = Object.assign(Object.create(null) as Record<string, string | undefined>, { appid: 'companyno', peoplno: 'peopleno' });
+const ALIASES: Record<string, string | undefined> = Object.assign(Object.create(null) as Record<string, string | undefined>, {
+  appid: 'companyno',
+  peoplno: 'peopleno',
+});
 
 const isBlank = (value: unknown) => value === undefined || value === null || value === '';
 

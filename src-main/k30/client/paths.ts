@@ -33,7 +33,10 @@ export type K30Path = (typeof PATHS)[keyof typeof PATHS];
 
 /** `/openapi/people/Create`, `people/Create/` → `people/Create`. */
 export function normalisePath(path: string): string {
-  return path.trim().replace(/^\/+|\/+$/g, '').replace(/^openapi\//i, '');
+  return path
+    .trim()
+    .replace(/^\/+|\/+$/g, '')
+    .replace(/^openapi\//i, '');
 }
 
 /** Answers for the paths seen, so a call does not parse its path again (few paths, bounded all the same). */

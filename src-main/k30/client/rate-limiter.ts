@@ -125,7 +125,8 @@ export class RateLimiter {
       while (this.waiting.length > 0) {
         const now = this.now();
         const answered = this.slots.filter((slot) => slot.doneAt !== undefined).map((slot) => slot.doneAt!);
-        if (answered.length > 0 || this.slots.length === 0) await this.sleep(Math.max(1, (answered.length ? Math.min(...answered) : now) + this.windowMs - now));
+        if (answered.length > 0 || this.slots.length === 0)
+          await this.sleep(Math.max(1, (answered.length ? Math.min(...answered) : now) + this.windowMs - now));
         else await new Promise<void>((resolve) => (this.wakeOnAnswer = resolve));
         this.grantReady();
       }

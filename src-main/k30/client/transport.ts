@@ -119,7 +119,12 @@ export class HttpTransport {
       if (response.status !== 200) {
         // Drain so the connection can be reused; the body is not needed.
         await response.body?.cancel().catch(ignore);
-        throw new K30TransportError(`${call}: HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`, 'http-status', call, response.status);
+        throw new K30TransportError(
+          `${call}: HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`,
+          'http-status',
+          call,
+          response.status,
+        );
       }
       try {
         return { status: response.status, text: await readCapped(response, this.maxBytes, call, deadline) };
@@ -192,5 +197,7 @@ async function readCapped(response: Response, maxBytes: number, call: string, de
     }
     chunks.push(value);
   }
-  return chunks.length === 1 ? Buffer.from(chunks[0].buffer, chunks[0].byteOffset, chunks[0].byteLength).toString('utf8') : Buffer.concat(chunks).toString('utf8');
+  return chunks.length === 1
+    ? Buffer.from(chunks[0].buffer, chunks[0].byteOffset, chunks[0].byteLength).toString('utf8')
+    : Buffer.concat(chunks).toString('utf8');
 }

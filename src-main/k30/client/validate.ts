@@ -197,7 +197,8 @@ function checkField(field: string, rule: FieldRule, value: unknown, call: string
       if (!Number.isInteger(value) || (value as number) < 1) fail(field, call, 'must be a whole number from 1');
       return;
     case 'pagesize':
-      if (!Number.isInteger(value) || (value as number) < 1 || (value as number) > MAX_PAGE_SIZE) fail(field, call, `must be a whole number from 1 to ${MAX_PAGE_SIZE}`);
+      if (!Number.isInteger(value) || (value as number) < 1 || (value as number) > MAX_PAGE_SIZE)
+        fail(field, call, `must be a whole number from 1 to ${MAX_PAGE_SIZE}`);
       return;
     case 'int': {
       const n = typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value;

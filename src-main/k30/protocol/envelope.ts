@@ -46,7 +46,8 @@ export function sealResponse(
   };
   const signature = sign(fields, credentials.appSecret);
   const shape = options.dataShape ?? 'encrypted';
-  const carried = plaintext === '' ? '' : shape === 'encrypted' ? encryptData(plaintext, credentials.profile, credentials) : shape === 'object' ? answer.data : plaintext;
+  const carried =
+    plaintext === '' ? '' : shape === 'encrypted' ? encryptData(plaintext, credentials.profile, credentials) : shape === 'object' ? answer.data : plaintext;
   return { ...fields, data: carried, sign: signature };
 }
 

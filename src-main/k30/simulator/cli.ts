@@ -23,7 +23,9 @@ async function main(): Promise<void> {
     allowPositionals: false,
   });
   if (values.help) {
-    console.log('Usage: npm run k30-sim -- [--host 127.0.0.1] [--port 8030] [--companyno NO] [--secret CODE] [--aes-key KEY] [--aes-iv IV] [--profile NAME] [--seed demo|empty] [--callback-url URL] [--list-limit N]');
+    console.log(
+      'Usage: npm run k30-sim -- [--host 127.0.0.1] [--port 8030] [--companyno NO] [--secret CODE] [--aes-key KEY] [--aes-iv IV] [--profile NAME] [--seed demo|empty] [--callback-url URL] [--list-limit N]',
+    );
     return;
   }
   const port = Number(values.port);
@@ -43,7 +45,9 @@ async function main(): Promise<void> {
     listLimitPerMinute: listLimit,
   });
   const c = sim.credentials;
-  console.log(`K30 simulator listening on ${sim.url} companyno=${c.companyno} secret=${c.appSecret} aes-key=${c.aesKey} aes-iv=${c.aesIv} profile=${c.profile} seed=${values.seed}`);
+  console.log(
+    `K30 simulator listening on ${sim.url} companyno=${c.companyno} secret=${c.appSecret} aes-key=${c.aesKey} aes-iv=${c.aesIv} profile=${c.profile} seed=${values.seed}`,
+  );
   let stopping = false;
   const stop = () => {
     if (stopping) return;

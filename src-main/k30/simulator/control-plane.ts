@@ -15,9 +15,11 @@ import type { Device } from './state';
  */
 const HELP = {
   'GET /__sim/state': 'people (light), departments, devices, regions, visitors, passRecords, presence',
-  'POST /__sim/device': '{ no, online, photoMaxBytes?, photoMinShortSide? } sets a device online/offline and the photos it refuses (null clears); with name (and regionname, outintype, ip, area) creates it if unknown',
+  'POST /__sim/device':
+    '{ no, online, photoMaxBytes?, photoMinShortSide? } sets a device online/offline and the photos it refuses (null clears); with name (and regionname, outintype, ip, area) creates it if unknown',
   'POST /__sim/pass': '{ personNo | visitorNo, deviceNo, addTime? } a device recognised someone: record, presence, UploadRecord callback',
-  'GET|POST /__sim/faults': '{ latencyMs, http500, malformed, dropAfterCommit, http5xxAfterCommit, afterCommitStatus, beforeCommitStatus, paths? } for subsequent /openapi calls; {} or { reset: true } clears',
+  'GET|POST /__sim/faults':
+    '{ latencyMs, http500, malformed, dropAfterCommit, http5xxAfterCommit, afterCommitStatus, beforeCommitStatus, paths? } for subsequent /openapi calls; {} or { reset: true } clears',
   'POST /__sim/people/bulk': '{ regionNo, count, deptno? } creates count people, all inside the region',
   'POST /__sim/callback-url': '{ url } sets (or with no url clears) the callback URL',
   'GET /__sim/callbacks': 'the last 200 callback deliveries',
@@ -191,7 +193,20 @@ function bulkPeople(core: SimulatorCore, body: Body) {
     const sex = i % 2 === 0 ? 1 : 2;
     const given = sex === 1 ? MALE_GIVEN : FEMALE_GIVEN;
     const name = SURNAMES[i % SURNAMES.length] + given[Math.floor(i / SURNAMES.length) % given.length] + given[(i * 7) % given.length];
-    state.people.set(no, newPerson(no, { name, jobnumber: `BK${no.slice(-8)}`, deptno, phone: `139${no.slice(-8)}`, sex, startdate: today, effdate: `${now.getFullYear() + 50}${today.slice(4)}`, entrydate: today, remark: '批量导入' }));
+    state.people.set(
+      no,
+      newPerson(no, {
+        name,
+        jobnumber: `BK${no.slice(-8)}`,
+        deptno,
+        phone: `139${no.slice(-8)}`,
+        sex,
+        startdate: today,
+        effdate: `${now.getFullYear() + 50}${today.slice(4)}`,
+        entrydate: today,
+        remark: '批量导入',
+      }),
+    );
     slot.set(`p:${no}`, { personNo: no, name, deviceno: entry, entertime: today });
   }
   return { created: count, regionNo, inside: slot.size };

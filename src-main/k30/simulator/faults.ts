@@ -52,7 +52,8 @@ export class Faults {
       for (const key of ['afterCommitStatus', 'beforeCommitStatus'] as const) {
         const status = input[key];
         if (status === undefined) continue;
-        if (typeof status !== 'number' || !Number.isInteger(status) || status < 300 || status > 599) throw new Error(`${key} must be an HTTP status from 300 to 599`);
+        if (typeof status !== 'number' || !Number.isInteger(status) || status < 300 || status > 599)
+          throw new Error(`${key} must be an HTTP status from 300 to 599`);
         next[key] = status;
       }
       if (input.paths !== undefined) {

@@ -50,12 +50,40 @@ export function recordPass(state: SimulatorState, input: PassInput, now: Date, b
     const visitor = state.visitors.get(input.visitorNo);
     if (!visitor) throw new PassError(`visitor not found: ${input.visitorNo}`, 404);
     key = `v:${visitor.no}`;
-    record = { no: state.nextRecordNo(), deviceno: device.no, peopleno: visitor.no, peoplename: visitor.name, jobnumber: '', iccard: '', deptno: '', deptname: '', group: 10, mode: 6, addtime, outintype: device.outintype, exceptionmode: 1 };
+    record = {
+      no: state.nextRecordNo(),
+      deviceno: device.no,
+      peopleno: visitor.no,
+      peoplename: visitor.name,
+      jobnumber: '',
+      iccard: '',
+      deptno: '',
+      deptname: '',
+      group: 10,
+      mode: 6,
+      addtime,
+      outintype: device.outintype,
+      exceptionmode: 1,
+    };
   } else if (input.personNo) {
     const person = state.people.get(input.personNo);
     if (!person) throw new PassError(`person not found: ${input.personNo}`, 404);
     key = `p:${person.no}`;
-    record = { no: state.nextRecordNo(), deviceno: device.no, peopleno: person.no, peoplename: person.name, jobnumber: person.jobnumber, iccard: person.iccard, deptno: person.deptno, deptname: state.deptName(person.deptno), group: 0, mode: 0, addtime, outintype: device.outintype, exceptionmode: 1 };
+    record = {
+      no: state.nextRecordNo(),
+      deviceno: device.no,
+      peopleno: person.no,
+      peoplename: person.name,
+      jobnumber: person.jobnumber,
+      iccard: person.iccard,
+      deptno: person.deptno,
+      deptname: state.deptName(person.deptno),
+      group: 0,
+      mode: 0,
+      addtime,
+      outintype: device.outintype,
+      exceptionmode: 1,
+    };
   } else {
     throw new PassError('personNo or visitorNo is required', 400);
   }
@@ -65,7 +93,12 @@ export function recordPass(state: SimulatorState, input: PassInput, now: Date, b
     const slot = state.inside(region.no);
     slot.delete(key);
     if (device.outintype === 1) {
-      slot.set(key, { ...(input.visitorNo ? { visitorNo: record.peopleno } : { personNo: record.peopleno }), name: record.peoplename, deviceno: device.no, entertime: addtime });
+      slot.set(key, {
+        ...(input.visitorNo ? { visitorNo: record.peopleno } : { personNo: record.peopleno }),
+        name: record.peoplename,
+        deviceno: device.no,
+        entertime: addtime,
+      });
     }
   }
   const upload: UploadRecordData = {

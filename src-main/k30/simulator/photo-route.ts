@@ -13,10 +13,13 @@ export function servePhoto(state: SimulatorState, pathname: string, res: ServerR
   const [, kind, no] = match;
   const stored = state.photos.get(`${kind}/${no}`);
   const exists =
-    kind === 'people' ? (state.people.get(no)?.photoBytes ?? 0) > 0
-    : kind === 'people-idcard' ? (state.people.get(no)?.idcardphotoBytes ?? 0) > 0
-    : kind === 'visitors' ? state.visitors.has(no)
-    : state.passRecords.some((r) => r.no === no);
+    kind === 'people'
+      ? (state.people.get(no)?.photoBytes ?? 0) > 0
+      : kind === 'people-idcard'
+        ? (state.people.get(no)?.idcardphotoBytes ?? 0) > 0
+        : kind === 'visitors'
+          ? state.visitors.has(no)
+          : state.passRecords.some((r) => r.no === no);
   if (!exists) {
     sendJson(res, 404, { error: `no photo: ${kind}/${no}` });
     return true;

@@ -2,7 +2,8 @@ import { k30Date, k30DateTime } from '../protocol';
 import { newPerson } from './handlers/people';
 import { TINY_JPEG } from './photos';
 import { seededRandom, type Random } from './prng';
-import { FEMALE_GIVEN, idCardCheckDigit, MALE_GIVEN, NATIONS, NATIVE_PLACES, PHONE_PREFIXES, SURNAMES } from './seed-data';
+import { NATIONS, NATIVE_PLACES } from './seed-data';
+import { chineseName, idCard, idCardFor, phone, pickWeighted } from './seed-identities';
 import type { Department, Device, PassRecord, Person, Region, Sex, SimulatorState, Visitor } from './state';
 
 /*
@@ -169,38 +170,6 @@ export function seedDemo(state: SimulatorState, now: Date): void {
   records.forEach((record, i) => state.passRecords.push({ no: String(1_749_000_000_000 + i + 1), ...record }));
 }
 
-function phone(rng: Random): string {
-  return rng.pick(PHONE_PREFIXES) + rng.digits(8);
-}
-
-function pickWeighted<T>(rng: Random, items: readonly T[], weight: (item: T) => number): T {
-  const total = items.reduce((sum, item) => sum + weight(item), 0);
-  let roll = rng.next() * total;
-  for (const item of items) if ((roll -= weight(item)) < 0) return item;
-  return items[items.length - 1];
-}
-
-function chineseName(rng: Random, sex: Sex, taken: Set<string>): string {
-  for (;;) {
-    // Earlier surnames are more common: square the roll to favour the head of the list.
-    const surname = SURNAMES[Math.floor(rng.next() ** 2 * SURNAMES.length)];
-    const chars = sex === 2 ? FEMALE_GIVEN : MALE_GIVEN;
-    const given = rng.next() < 0.35 ? rng.pick(chars) : rng.pick(chars) + rng.pick(chars);
-    const name = surname + given;
-    if (!taken.has(name) && given[0] !== given[1]) {
-      taken.add(name);
-      return name;
-    }
-  }
-}
-
-function idCard(rng: Random, area: string, sex: Sex): string {
-  const birth = new Date(rng.int(1968, 2003), rng.int(0, 11), rng.int(1, 28));
-  const seq = rng.int(10, 99) * 10 + (sex === 2 ? rng.pick([0, 2, 4, 6, 8]) : rng.pick([1, 3, 5, 7, 9]));
-  const first17 = `${area}${k30Date(birth).replaceAll('-', '')}${String(seq).padStart(3, '0')}`;
-  return first17 + idCardCheckDigit(first17);
-}
-
 function seedPeople(state: SimulatorState, rng: Random): void {
   const hosts = Object.values(DEMO_HOSTS);
   const taken = new Set<string>(hosts.map((h) => h.name));
@@ -294,9 +263,30 @@ function seedPresence(state: SimulatorState, rng: Random, now: Date, records: Om
     const gateTime = earlierToday(now, minutesAgo);
     const insideTime = earlierToday(now, minutesAgo - rng.int(2, 6));
     const rnd = person.syncedDevices.includes(D.buildingBIn);
-    const [regionNo, deviceNo] = rng.next() < 0.1 && person.no !== DEMO_HOSTS.zhangWei.no && person.no !== DEMO_HOSTS.liNa.no ? [R.parking, D.parkingIn] : rnd ? [R.buildingB, D.buildingBIn] : [R.buildingA, D.buildingAIn];
-    enter(state, records, { personNo: person.no, name: person.name }, R.campus, D.campusGateIn, k30DateTime(gateTime), passOf(state, person, D.campusGateIn, k30DateTime(gateTime)));
-    enter(state, records, { personNo: person.no, name: person.name }, regionNo, deviceNo, k30DateTime(insideTime), passOf(state, person, deviceNo, k30DateTime(insideTime)));
+    const [regionNo, deviceNo] =
+      rng.next() < 0.1 && person.no !== DEMO_HOSTS.zhangWei.no && person.no !== DEMO_HOSTS.liNa.no
+        ? [R.parking, D.parkingIn]
+        : rnd
+          ? [R.buildingB, D.buildingBIn]
+          : [R.buildingA, D.buildingAIn];
+    enter(
+      state,
+      records,
+      { personNo: person.no, name: person.name },
+      R.campus,
+      D.campusGateIn,
+      k30DateTime(gateTime),
+      passOf(state, person, D.campusGateIn, k30DateTime(gateTime)),
+    );
+    enter(
+      state,
+      records,
+      { personNo: person.no, name: person.name },
+      regionNo,
+      deviceNo,
+      k30DateTime(insideTime),
+      passOf(state, person, deviceNo, k30DateTime(insideTime)),
+    );
   }
 }
 
@@ -369,11 +359,6 @@ function seedVisitors(state: SimulatorState, now: Date, records: Omit<PassRecord
   const who = { visitorNo: liu.no, name: liu.name };
   enter(state, records, who, R.campus, D.campusGateIn, k30DateTime(gateTime), visitorRecord(D.campusGateIn, k30DateTime(gateTime)));
   enter(state, records, who, R.buildingB, D.buildingBIn, k30DateTime(insideTime), visitorRecord(D.buildingBIn, k30DateTime(insideTime)));
-}
-
-function idCardFor(area: string, birth: string, seq: string): string {
-  const first17 = area + birth + seq;
-  return first17 + idCardCheckDigit(first17);
 }
 
 /** `seed: 'empty'`: truly empty (no regions, devices, departments, people). */

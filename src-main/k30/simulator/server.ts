@@ -86,7 +86,12 @@ async function handleApi(core: SimulatorCore, req: IncomingMessage, res: ServerR
   if (core.faults.take('dropAfterCommit', call)) {
     req.socket.destroy();
   } else if (core.faults.take('http5xxAfterCommit', call)) {
-    sendBytes(res, core.faults.afterCommitStatus, 'text/html; charset=utf-8', `<html><body><h1>${core.faults.afterCommitStatus} Bad Gateway</h1></body></html>`);
+    sendBytes(
+      res,
+      core.faults.afterCommitStatus,
+      'text/html; charset=utf-8',
+      `<html><body><h1>${core.faults.afterCommitStatus} Bad Gateway</h1></body></html>`,
+    );
   } else if (core.faults.take('malformed', call)) {
     sendBytes(res, 200, 'application/json; charset=utf-8', '<html>502 Bad Gateway</html>{"resultcode":');
   } else {
@@ -154,7 +159,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   return {
     url: core.url,
     port,
-    credentials: { companyno: credentials.companyno, appSecret: credentials.appSecret, aesKey: credentials.aesKey, aesIv: credentials.aesIv, profile: credentials.profile.name },
+    credentials: {
+      companyno: credentials.companyno,
+      appSecret: credentials.appSecret,
+      aesKey: credentials.aesKey,
+      aesIv: credentials.aesIv,
+      profile: credentials.profile.name,
+    },
     state: core.state,
     setCallbackUrl: (url) => {
       core.callbacks.url = url || undefined;

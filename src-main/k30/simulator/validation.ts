@@ -181,7 +181,8 @@ export function validateParams(call: string, data: Record<string, unknown>): Par
     if (typeof raw === 'object') throw fieldRefusal(field, '格式错误', `${field} must be a ${spec.kind === 'int' ? 'number' : 'string'}`);
     const text = String(raw);
     if (spec.required && text.trim() === '') throw fieldRefusal(field, '不能为空', `${field} is required`);
-    if (spec.len !== undefined && text.length > spec.len) throw fieldRefusal(field, `长度不能超过${spec.len}`, `${field} is longer than ${spec.len} characters`);
+    if (spec.len !== undefined && text.length > spec.len)
+      throw fieldRefusal(field, `长度不能超过${spec.len}`, `${field} is longer than ${spec.len} characters`);
     if (spec.values && !spec.values.includes(text)) throw fieldRefusal(field, '取值无效', `${field} must be one of ${spec.values.join(', ')}`);
     switch (spec.kind ?? 'string') {
       case 'int':

@@ -7,6 +7,16 @@ export const AUDIT_CSV_COLUMNS = ['at', 'station', 'actor', 'staff', 'role', 'ac
 export function auditCsv(entries: readonly AuditEntry[]): string {
   return toCsv([
     [...AUDIT_CSV_COLUMNS],
-    ...entries.map((e) => [e.at, e.actor.station, e.actor.kind, e.actor.staffName ?? '', e.actor.role ?? '', e.action, e.outcome, e.visitId ?? '', e.detail ?? '']),
+    ...entries.map((e) => [
+      e.at,
+      e.actor.station,
+      e.actor.kind,
+      e.actor.staffName ?? '',
+      e.actor.role ?? '',
+      e.action,
+      e.outcome,
+      e.visitId ?? '',
+      e.detail ?? '',
+    ]),
   ]);
 }

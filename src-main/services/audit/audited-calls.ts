@@ -40,7 +40,13 @@ function registrationEntries(actor: Actor, visit: Visit, retried: boolean): Audi
   const tried = visit.devices.filter((d) => d.state !== 'waiting');
   if (created && tried.length > 0) {
     const failed = tried.filter((d) => d.state === 'failed');
-    entries.push({ actor, action: 'pushed', outcome: failed.length ? 'failed' : 'ok', visitId: visit.id, detail: `${tried.length - failed.length}/${visit.devices.length} doors` });
+    entries.push({
+      actor,
+      action: 'pushed',
+      outcome: failed.length ? 'failed' : 'ok',
+      visitId: visit.id,
+      detail: `${tried.length - failed.length}/${visit.devices.length} doors`,
+    });
   }
   return entries;
 }
@@ -56,14 +62,27 @@ export function auditCalls(handlers: ApiHandlers, deps: AuditedCallsDeps): ApiHa
   const selfService = () => settings.values.selfServiceMode;
 
   /** Runs a call as `actor`, recording it as `action` (ok, or the error's outcome). */
-  async function recorded<T>(actor: Actor, action: AuditAction, visitId: string | undefined, run: () => Promise<T>, detail?: (value: T) => string | undefined): Promise<T> {
+  async function recorded<T>(
+    actor: Actor,
+    action: AuditAction,
+    visitId: string | undefined,
+    run: () => Promise<T>,
+    detail?: (value: T) => string | undefined,
+  ): Promise<T> {
     try {
       const value = await run();
       audit.note({ actor, action, outcome: 'ok', visitId, detail: detail?.(value) });
       return value;
     } catch (error) {
       const code = codeOf(error);
-      if (!NOT_TRIED.has(code)) audit.note({ actor, action, outcome: outcomeOfError(error), visitId: visitId ?? (error instanceof VisitError ? error.visitId : undefined), detail: code });
+      if (!NOT_TRIED.has(code))
+        audit.note({
+          actor,
+          action,
+          outcome: outcomeOfError(error),
+          visitId: visitId ?? (error instanceof VisitError ? error.visitId : undefined),
+          detail: code,
+        });
       throw error;
     }
   }
@@ -80,7 +99,13 @@ export function auditCalls(handlers: ApiHandlers, deps: AuditedCallsDeps): ApiHa
         // A refused override is recorded by the deny-list screen itself.
         const refusedOverride = input.denyListOverride !== undefined && (code === 'wrong-pin' || code === 'not-allowed');
         if (!NOT_TRIED.has(code) && !refusedOverride) {
-          audit.note({ actor, action: 'registered', outcome: outcomeOfError(error), visitId: error instanceof VisitError ? error.visitId : undefined, detail: `${input.channel}; ${code}` });
+          audit.note({
+            actor,
+            action: 'registered',
+            outcome: outcomeOfError(error),
+            visitId: error instanceof VisitError ? error.visitId : undefined,
+            detail: `${input.channel}; ${code}`,
+          });
         }
         throw error;
       }
@@ -92,11 +117,19 @@ export function auditCalls(handlers: ApiHandlers, deps: AuditedCallsDeps): ApiHa
         for (const entry of registrationEntries(actor, visit, true)) audit.note(entry);
         return visit;
       } catch (error) {
-        if (!NOT_TRIED.has(codeOf(error))) audit.note({ actor, action: 'registration-retried', outcome: outcomeOfError(error), visitId: input.visitId, detail: codeOf(error) });
+        if (!NOT_TRIED.has(codeOf(error)))
+          audit.note({ actor, action: 'registration-retried', outcome: outcomeOfError(error), visitId: input.visitId, detail: codeOf(error) });
         throw error;
       }
     },
-    repushVisit: (input) => recorded(identity.requireActor(), 're-pushed', input.visitId, () => handlers.repushVisit(input), (v) => v.devices.map((d) => `${d.no}:${d.state}`).join(', ')),
+    repushVisit: (input) =>
+      recorded(
+        identity.requireActor(),
+        're-pushed',
+        input.visitId,
+        () => handlers.repushVisit(input),
+        (v) => v.devices.map((d) => `${d.no}:${d.state}`).join(', '),
+      ),
     async retakePhoto(input) {
       const actor = identity.requireActor();
       try {
@@ -112,17 +145,53 @@ export function auditCalls(handlers: ApiHandlers, deps: AuditedCallsDeps): ApiHa
         if (!NOT_TRIED.has(codeOf(error))) {
           audit.note({ actor, action: 'photo-retaken', outcome: outcomeOfError(error), visitId: input.visitId, detail: `kept; ${codeOf(error)}` });
           // A new visit was recorded (its create failed or may have happened); a refusal names the blocking one instead.
-          if (visitId && visitId !== input.visitId && outcomeOfError(error) !== 'refused') audit.note({ actor, action: 'photo-retaken', outcome: outcomeOfError(error), visitId, detail: `new; ${codeOf(error)}` });
+          if (visitId && visitId !== input.visitId && outcomeOfError(error) !== 'refused')
+            audit.note({ actor, action: 'photo-retaken', outcome: outcomeOfError(error), visitId, detail: `new; ${codeOf(error)}` });
         }
         throw error;
       }
     },
-    cancelVisit: (input) => recorded(identity.requireActor(), 'registration-cancelled', input.visitId, () => handlers.cancelVisit(input), (v) => v.state),
-    removeVisit: (input) => recorded(identity.requireActor(), 'removed', input.visitId, () => handlers.removeVisit(input), (v) => v.state),
-    signOutVisit: (input) => recorded(identity.requireActor(), 'signed-out', input.visitId, () => handlers.signOutVisit(input), (v) => v.state),
+    cancelVisit: (input) =>
+      recorded(
+        identity.requireActor(),
+        'registration-cancelled',
+        input.visitId,
+        () => handlers.cancelVisit(input),
+        (v) => v.state,
+      ),
+    removeVisit: (input) =>
+      recorded(
+        identity.requireActor(),
+        'removed',
+        input.visitId,
+        () => handlers.removeVisit(input),
+        (v) => v.state,
+      ),
+    signOutVisit: (input) =>
+      recorded(
+        identity.requireActor(),
+        'signed-out',
+        input.visitId,
+        () => handlers.signOutVisit(input),
+        (v) => v.state,
+      ),
     // The kiosk's "I'm leaving" by visit code: the visitor acts; which visit stays main's (the kiosk is told nothing).
-    signOutByCode: (input) => recorded(identity.actor(true), 'signed-out', undefined, () => handlers.signOutByCode(input), (r) => `kiosk, by visit code; doors ${r.removal}`),
-    removeExpired: () => recorded(identity.requireActor(), 'removed', undefined, () => handlers.removeExpired(undefined), (r) => `expired visits: ${r.removed} removed, ${r.pending} pending`),
+    signOutByCode: (input) =>
+      recorded(
+        identity.actor(true),
+        'signed-out',
+        undefined,
+        () => handlers.signOutByCode(input),
+        (r) => `kiosk, by visit code; doors ${r.removal}`,
+      ),
+    removeExpired: () =>
+      recorded(
+        identity.requireActor(),
+        'removed',
+        undefined,
+        () => handlers.removeExpired(undefined),
+        (r) => `expired visits: ${r.removed} removed, ${r.pending} pending`,
+      ),
 
     async openDoor(input) {
       let actor: Actor;
@@ -135,7 +204,13 @@ export function auditCalls(handlers: ApiHandlers, deps: AuditedCallsDeps): ApiHa
           throw error;
         }
       } else actor = identity.actor();
-      return recorded(actor, 'door-opened', undefined, () => handlers.openDoor(input), () => input.deviceNo);
+      return recorded(
+        actor,
+        'door-opened',
+        undefined,
+        () => handlers.openDoor(input),
+        () => input.deviceNo,
+      );
     },
 
     async getMuster(input) {
@@ -150,12 +225,25 @@ export function auditCalls(handlers: ApiHandlers, deps: AuditedCallsDeps): ApiHa
       const before = settings.values.selfServiceMode;
       const keys = Object.keys(patch).join(', ');
       const actor = identity.actor(false);
-      const result = await recorded(actor, 'settings-changed', undefined, () => handlers.saveSettings(patch), () => keys);
+      const result = await recorded(
+        actor,
+        'settings-changed',
+        undefined,
+        () => handlers.saveSettings(patch),
+        () => keys,
+      );
       if (!before && result.selfServiceMode) audit.note({ actor, action: 'kiosk-mode-entered', outcome: 'ok' });
       if (before && !result.selfServiceMode) audit.note({ actor, action: 'kiosk-mode-left', outcome: 'ok' });
       return result;
     },
-    setAdminPin: (input) => recorded(identity.actor(false), 'admin-pin-changed', undefined, () => handlers.setAdminPin(input), () => (input.next === '' ? 'cleared' : 'set')),
+    setAdminPin: (input) =>
+      recorded(
+        identity.actor(false),
+        'admin-pin-changed',
+        undefined,
+        () => handlers.setAdminPin(input),
+        () => (input.next === '' ? 'cleared' : 'set'),
+      ),
     async leaveSelfServiceMode(input) {
       try {
         const result = await handlers.leaveSelfServiceMode(input);

@@ -129,12 +129,14 @@ export class CallbackReceiver {
    * Calls are serialised, so a quick succession of settings changes ends in the last one.
    */
   setAddress(address: string): Promise<string | undefined> {
-    const next = this.reconfiguring.catch(() => {}).then(async () => {
-      await this.closeServer();
-      if (!address) return undefined;
-      await this.replay.load(this.now().getTime());
-      return this.listenOn(parseHostPort(address));
-    });
+    const next = this.reconfiguring
+      .catch(() => {})
+      .then(async () => {
+        await this.closeServer();
+        if (!address) return undefined;
+        await this.replay.load(this.now().getTime());
+        return this.listenOn(parseHostPort(address));
+      });
     this.reconfiguring = next;
     return next;
   }
@@ -279,7 +281,11 @@ export class CallbackReceiver {
       this.skew.record(sent.getTime(), now);
       this.options.onClockSkew?.();
       const minutes = Math.round((sent.getTime() - now) / 60_000);
-      throw new Rejection(400, 'stale timestamp', `stale timestamp: the K30 server's clock is ${Math.abs(minutes)} min ${minutes > 0 ? 'ahead of' : 'behind'} ours`);
+      throw new Rejection(
+        400,
+        'stale timestamp',
+        `stale timestamp: the K30 server's clock is ${Math.abs(minutes)} min ${minutes > 0 ? 'ahead of' : 'behind'} ours`,
+      );
     }
 
     const method = String(envelope.method);

@@ -26,7 +26,17 @@ export interface ClientProviderOptions {
 }
 
 /** The settings a connection depends on: any other change keeps the cached client. */
-const CONNECTION_KEYS = new Set<ChangedKey>(['server', 'companyno', 'useCompanyNoAsSecret', 'appSecret', 'aesKey', 'aesIv', 'profile', 'photoEncoding', 'responseSignPolicy']);
+const CONNECTION_KEYS = new Set<ChangedKey>([
+  'server',
+  'companyno',
+  'useCompanyNoAsSecret',
+  'appSecret',
+  'aesKey',
+  'aesIv',
+  'profile',
+  'photoEncoding',
+  'responseSignPolicy',
+]);
 
 /**
  * The one place K30 clients are made. `get()` is cached and rebuilt when a connection setting
@@ -96,7 +106,9 @@ export class ClientProvider {
     const target = this.target();
     const client = this.build(target);
     this.cached = { client, demoUrl: target.demoUrl };
-    this.opts.log.info(`k30: client for ${target.demoUrl ? 'the demo simulator' : 'the configured server'} (profile ${target.credentials.profile ?? 'default'})`);
+    this.opts.log.info(
+      `k30: client for ${target.demoUrl ? 'the demo simulator' : 'the configured server'} (profile ${target.credentials.profile ?? 'default'})`,
+    );
     return client;
   }
 

@@ -87,7 +87,9 @@ export async function testConnectionTrust(
     const unverified = await testConnection(clients.unchecked(), profile);
     if (!unverified.ok) return unverified;
     const message = describeError(error);
-    return policy === 'strict' ? { ok: false, failure: 'answers-unverified', message, profile, answersVerified: false } : { ok: true, message, profile, answersVerified: false };
+    return policy === 'strict'
+      ? { ok: false, failure: 'answers-unverified', message, profile, answersVerified: false }
+      : { ok: true, message, profile, answersVerified: false };
   }
 }
 

@@ -52,7 +52,12 @@ export function parseDenyCsv(text: string): { entries: NewDenyEntry[]; rejected:
     if (!value.name) return void rejected.push({ row, problem: 'missing-name' });
     if (!value.reason) return void rejected.push({ row, problem: 'missing-reason' });
     if (!value.documentNo && !value.phone && !documentKey && !phoneKey) return void rejected.push({ row, problem: 'missing-number' });
-    if (value.name.length > LIMITS.visitText || value.reason.length > LIMITS.denyReason || (value.documentNo?.length ?? 0) > LIMITS.visitText || (value.phone?.length ?? 0) > 24) {
+    if (
+      value.name.length > LIMITS.visitText ||
+      value.reason.length > LIMITS.denyReason ||
+      (value.documentNo?.length ?? 0) > LIMITS.visitText ||
+      (value.phone?.length ?? 0) > 24
+    ) {
       return void rejected.push({ row, problem: 'too-long' });
     }
     if (value.expiresAt && Number.isNaN(Date.parse(value.expiresAt))) return void rejected.push({ row, problem: 'bad-expiry' });

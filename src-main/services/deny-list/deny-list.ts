@@ -10,8 +10,14 @@ import type { DurableFile, Logger } from '../ports';
 export const StoredDenyEntrySchema = z.object({
   id: z.string().min(1).max(64),
   name: z.string().max(80),
-  documentKey: z.string().regex(/^[0-9a-f]{64}$/).optional(),
-  phoneKey: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+  documentKey: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
+  phoneKey: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
   documentHint: z.string().max(4),
   phoneHint: z.string().max(4),
   reason: z.string().max(400),

@@ -51,7 +51,12 @@ export function denyScreen(deps: DenyScreenDeps) {
     try {
       admin = deps.identity.actorByPin(input.denyListOverride.pin, ['admin']);
     } catch (error) {
-      deps.audit.note({ actor: deps.identity.actor(false), action: 'deny-list-override', outcome: 'refused', detail: `${detail}; ${(error as AppError).code ?? 'error'}` });
+      deps.audit.note({
+        actor: deps.identity.actor(false),
+        action: 'deny-list-override',
+        outcome: 'refused',
+        detail: `${detail}; ${(error as AppError).code ?? 'error'}`,
+      });
       throw error;
     }
     // Written before anything is sent: an override that cannot be recorded does not happen.

@@ -184,7 +184,13 @@ export class IdentityService {
   }
 
   private staffActor(member: SignedIn): Actor {
-    return { station: this.station(), kind: 'staff', staffId: member.id, staffName: member.id === BUILT_IN_ADMIN_ID ? 'admin' : member.name, role: member.role };
+    return {
+      station: this.station(),
+      kind: 'staff',
+      staffId: member.id,
+      staffName: member.id === BUILT_IN_ADMIN_ID ? 'admin' : member.name,
+      role: member.role,
+    };
   }
 }
 

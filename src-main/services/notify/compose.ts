@@ -18,12 +18,38 @@ export interface ComposeInput {
 }
 
 const LABELS = {
-  'zh-CN': { registered: '访客到访', passed: '访客已进门', visitor: '访客', reason: '单位/事由', host: '被访人', time: '时间', doors: '门禁', door: '门', none: '—' },
-  en: { registered: 'Visitor arrived', passed: 'Visitor passed a door', visitor: 'Visitor', reason: 'Company/reason', host: 'Host', time: 'Time', doors: 'Doors', door: 'Door', none: '—' },
+  'zh-CN': {
+    registered: '访客到访',
+    passed: '访客已进门',
+    visitor: '访客',
+    reason: '单位/事由',
+    host: '被访人',
+    time: '时间',
+    doors: '门禁',
+    door: '门',
+    none: '—',
+  },
+  en: {
+    registered: 'Visitor arrived',
+    passed: 'Visitor passed a door',
+    visitor: 'Visitor',
+    reason: 'Company/reason',
+    host: 'Host',
+    time: 'Time',
+    doors: 'Doors',
+    door: 'Door',
+    none: '—',
+  },
 } as const;
 
 export function formatTime(iso: string | Date, language: Language): string {
-  return new Intl.DateTimeFormat(language === 'zh-CN' ? 'zh-CN' : 'en-GB', { month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false }).format(new Date(iso));
+  return new Intl.DateTimeFormat(language === 'zh-CN' ? 'zh-CN' : 'en-GB', {
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  }).format(new Date(iso));
 }
 
 export function composeMessage(input: ComposeInput): NotificationMessage {
@@ -40,7 +66,13 @@ export function composeMessage(input: ComposeInput): NotificationMessage {
           `${l.time}: ${formatTime(visit.begin, language)} – ${formatTime(visit.end, language)}`,
           `${l.doors}: ${doors.join(', ') || l.none}`,
         ]
-      : [`【${l.passed}】`, `${l.visitor}: ${visit.visitor.name}`, `${l.host}: ${visit.host.name}`, `${l.door}: ${input.doorNo ? doorName(input.doorNo) : l.none}`, `${l.time}: ${formatTime(input.at, language)}`];
+      : [
+          `【${l.passed}】`,
+          `${l.visitor}: ${visit.visitor.name}`,
+          `${l.host}: ${visit.host.name}`,
+          `${l.door}: ${input.doorNo ? doorName(input.doorNo) : l.none}`,
+          `${l.time}: ${formatTime(input.at, language)}`,
+        ];
   const text = lines.join('\n');
   const event: GenericEvent = {
     event: input.event,
@@ -61,6 +93,9 @@ export function composeMessage(input: ComposeInput): NotificationMessage {
 }
 
 export function testMessage(language: Language, at: Date): NotificationMessage {
-  const text = language === 'zh-CN' ? `【测试】K30 访客登记终端的被访人通知已接通（${formatTime(at, language)}）` : `[Test] Host notifications from the K30 visitor kiosk work (${formatTime(at, language)})`;
+  const text =
+    language === 'zh-CN'
+      ? `【测试】K30 访客登记终端的被访人通知已接通（${formatTime(at, language)}）`
+      : `[Test] Host notifications from the K30 visitor kiosk work (${formatTime(at, language)})`;
   return { text, mentionMobiles: [], event: { event: 'test', at: at.toISOString(), text } };
 }

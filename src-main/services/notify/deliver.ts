@@ -11,7 +11,12 @@ const MAX_ANSWER_CHARS = 16_384;
  * try later; what the platform said is judged by judgeAnswer. Never throws, and never puts the
  * address (a credential) into what it returns.
  */
-export async function deliver(target: ChannelTarget, message: NotificationMessage, now: Date, timeoutMs = DELIVERY_TIMEOUT_MS): Promise<Verdict & { status?: number }> {
+export async function deliver(
+  target: ChannelTarget,
+  message: NotificationMessage,
+  now: Date,
+  timeoutMs = DELIVERY_TIMEOUT_MS,
+): Promise<Verdict & { status?: number }> {
   const request = platformRequest(target, message, now);
   const signal = AbortSignal.timeout(timeoutMs);
   try {

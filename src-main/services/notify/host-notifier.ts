@@ -64,13 +64,17 @@ export class HostNotifier {
 
   /** A visitor exists on K30: queue the host's notification (never throws, never waits for sending). */
   onRegistered(visit: Visit): void {
-    void this.queueFor(visit.id, 'visitor.registered').catch((error) => this.deps.log.error(`notifications: visit ${visit.id} could not be queued: ${(error as Error)?.name ?? 'error'}`));
+    void this.queueFor(visit.id, 'visitor.registered').catch((error) =>
+      this.deps.log.error(`notifications: visit ${visit.id} could not be queued: ${(error as Error)?.name ?? 'error'}`),
+    );
   }
 
   /** The visitor passed their first door (UploadRecord), when the administrator asked for that too. */
   onFirstPass(visitId: string, doorNo: string): void {
     if (!this.deps.settings.notifyOnFirstPass) return;
-    void this.queueFor(visitId, 'visitor.first-pass', doorNo).catch(() => this.deps.log.error(`notifications: first pass of visit ${visitId} could not be queued`));
+    void this.queueFor(visitId, 'visitor.first-pass', doorNo).catch(() =>
+      this.deps.log.error(`notifications: first pass of visit ${visitId} could not be queued`),
+    );
   }
 
   /** "Send test message" in Settings: sent now, not queued; the answer says how it went. */
@@ -84,7 +88,9 @@ export class HostNotifier {
     if (!channel) throw new AppError('not-found', 'this notification channel has no address', 'channelId');
     const verdict = await deliver(channel, testMessage(this.deps.language(), this.now), this.now, this.deps.timeoutMs);
     this.deps.log.info(`notifications: test message via channel ${channelId}: ${verdict.outcome}`);
-    return verdict.outcome === 'sent' ? { ok: true, status: verdict.status } : { ok: false, failure: verdict.reason, ...(verdict.status ? { status: verdict.status } : {}) };
+    return verdict.outcome === 'sent'
+      ? { ok: true, status: verdict.status }
+      : { ok: false, failure: verdict.reason, ...(verdict.status ? { status: verdict.status } : {}) };
   }
 
   async close(): Promise<void> {
@@ -123,7 +129,15 @@ export class HostNotifier {
       if (mobile) mobiles.push(mobile);
     }
     const doors = new Map((await this.deps.directory.listDevices().catch(() => [])).map((d) => [d.no, d.name]));
-    const message = composeMessage({ visit, event: entry.event, language: this.deps.language(), doorName: (no) => doors.get(no) || no, doorNo: entry.doorNo, at: this.now, mentionMobiles: mobiles });
+    const message = composeMessage({
+      visit,
+      event: entry.event,
+      language: this.deps.language(),
+      doorName: (no) => doors.get(no) || no,
+      doorNo: entry.doorNo,
+      at: this.now,
+      mentionMobiles: mobiles,
+    });
     return deliver(channel, message, this.now, this.deps.timeoutMs);
   }
 
@@ -132,9 +146,15 @@ export class HostNotifier {
     const failure = (reason: NotificationFailure) => ({ state: 'failed' as const, at, reason, attempts: entry.attempts });
     await this.update(entry.visitId, (r) => {
       if (entry.event === 'visitor.registered') {
-        r.notification = outcome.state === 'sent' ? { state: 'sent', at, attempts: entry.attempts } : outcome.state === 'failed' ? failure(outcome.reason) : { state: 'pending', attempts: entry.attempts };
+        r.notification =
+          outcome.state === 'sent'
+            ? { state: 'sent', at, attempts: entry.attempts }
+            : outcome.state === 'failed'
+              ? failure(outcome.reason)
+              : { state: 'pending', attempts: entry.attempts };
       }
-      if (outcome.state !== 'pending') note(r, this.now, outcome.state === 'sent' ? 'host-notified' : 'host-notification-failed', outcome.state === 'failed' ? outcome.reason : entry.event);
+      if (outcome.state !== 'pending')
+        note(r, this.now, outcome.state === 'sent' ? 'host-notified' : 'host-notification-failed', outcome.state === 'failed' ? outcome.reason : entry.event);
     });
   }
 

@@ -115,11 +115,17 @@ export class NotificationQueue {
       else outcome = { state: 'pending', attempts };
       if (outcome.state === 'pending') {
         const wait = Math.min(this.backoff.maxMs, this.backoff.firstMs * 2 ** (attempts - 1));
-        Object.assign(entry, { attempts, nextAt: new Date(this.now().getTime() + wait).toISOString(), lastReason: verdict.outcome === 'sent' ? undefined : verdict.reason });
+        Object.assign(entry, {
+          attempts,
+          nextAt: new Date(this.now().getTime() + wait).toISOString(),
+          lastReason: verdict.outcome === 'sent' ? undefined : verdict.reason,
+        });
       } else {
         this.entries = this.entries.filter((e) => e.id !== entry.id);
       }
-      this.options.log.info(`notifications: ${entry.event} for visit ${entry.visitId} via channel ${entry.channelId}: ${outcome.state}${outcome.state === 'failed' ? ` (${outcome.reason})` : ''}`);
+      this.options.log.info(
+        `notifications: ${entry.event} for visit ${entry.visitId} via channel ${entry.channelId}: ${outcome.state}${outcome.state === 'failed' ? ` (${outcome.reason})` : ''}`,
+      );
       await this.persist();
       try {
         await this.options.onOutcome({ ...entry, attempts }, outcome);

@@ -90,7 +90,13 @@ export class NotificationSettingsStore {
   resolve(id: string): ResolvedChannel | undefined {
     const channel = this.config().channels.find((ch) => ch.id === id);
     if (!channel || !this.isSet('url', id)) return undefined;
-    return { id, kind: channel.kind, mentionHost: channel.mentionHost, url: this.open('url', id), secret: this.isSet('secret', id) ? this.open('secret', id) : '' };
+    return {
+      id,
+      kind: channel.kind,
+      mentionHost: channel.mentionHost,
+      url: this.open('url', id),
+      secret: this.isSet('secret', id) ? this.open('secret', id) : '',
+    };
   }
 
   private open(part: 'url' | 'secret', id: string): string {

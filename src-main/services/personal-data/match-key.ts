@@ -30,16 +30,14 @@ export function normalisePhone(value: string): string {
 
 /** Documents compare without spaces or dashes, in upper case (an ID's final "x" is "X"). */
 export function normaliseDocumentNo(value: string): string {
-  return value
-    .normalize('NFKC')
-    .replace(/[\s-]/g, '')
-    .toUpperCase();
+  return value.normalize('NFKC').replace(/[\s-]/g, '').toUpperCase();
 }
 
 /** Matching with a given key (hex). Kept separate from storage so tests can pin the key. */
 export function matchKeysWith(keyHex: string): MatchKeys {
   const key = Buffer.from(keyHex, 'hex');
-  const digest = (kind: string, normalised: string) => (normalised === '' ? undefined : createHmac('sha256', key).update(`${kind}:${normalised}`).digest('hex'));
+  const digest = (kind: string, normalised: string) =>
+    normalised === '' ? undefined : createHmac('sha256', key).update(`${kind}:${normalised}`).digest('hex');
   return {
     phone: (value) => digest('phone', normalisePhone(value)),
     document: (value) => digest('document', normaliseDocumentNo(value)),

@@ -70,7 +70,15 @@ export class VisitorProfiles {
     if (!profile) throw new AppError('not-found', 'no such returning visitor');
     const details = this.details(profile);
     const photo = this.photoFresh(profile) ? await this.files.readPhoto(profile.id) : undefined;
-    return { name: profile.name, phone: details.phone, documentType: profile.documentType, documentNo: details.documentNo, carno: details.carno, host: { ...profile.host }, ...(photo ? { photo } : {}) };
+    return {
+      name: profile.name,
+      phone: details.phone,
+      documentType: profile.documentType,
+      documentNo: details.documentNo,
+      carno: details.carno,
+      host: { ...profile.host },
+      ...(photo ? { photo } : {}),
+    };
   }
 
   /**

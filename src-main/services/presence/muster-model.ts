@@ -172,5 +172,10 @@ export function musterOrder(forest: RegionForest, placements: Iterable<Placement
   const rank = new Map(forest.ordered().map((no, i) => [no, i]));
   return [...placements]
     .filter((p) => !within || within.has(p.regionNo))
-    .sort((a, b) => rank.get(a.regionNo)! - rank.get(b.regionNo)! || (a.row.entertime < b.row.entertime ? 1 : a.row.entertime > b.row.entertime ? -1 : 0) || a.row.no.localeCompare(b.row.no));
+    .sort(
+      (a, b) =>
+        rank.get(a.regionNo)! - rank.get(b.regionNo)! ||
+        (a.row.entertime < b.row.entertime ? 1 : a.row.entertime > b.row.entertime ? -1 : 0) ||
+        a.row.no.localeCompare(b.row.no),
+    );
 }

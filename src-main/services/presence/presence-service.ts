@@ -131,7 +131,14 @@ export class PresenceService {
     const visits = new Map(this.deps.ledger.all().flatMap((v) => (v.k30No ? [[v.k30No, v] as const] : [])));
     const now = this.now().getTime();
     const paths = new Map<string, string[]>();
-    const pathOf = (no: string) => paths.get(no) ?? paths.set(no, forest.pathOf(no).map((n) => forest.name(n))).get(no)!;
+    const pathOf = (no: string) =>
+      paths.get(no) ??
+      paths
+        .set(
+          no,
+          forest.pathOf(no).map((n) => forest.name(n)),
+        )
+        .get(no)!;
     const people = musterOrder(forest, placements.values(), 'all').map(({ regionNo, row }): MusterPerson => {
       const visit = row.rolename === VISITOR_ROLE || !row.rolename ? visits.get(row.no) : undefined;
       return {

@@ -95,7 +95,9 @@ export class PresenceSnapshots {
     if (!snapshot || !pass.peopleNo) return false;
     const region = snapshot.regions.find((r) => r.name === pass.regionName);
     if (!region) return false;
-    const known = [...snapshot.presence.values()].flatMap((slot) => [slot.get(personKey({ no: pass.peopleNo, rolename: VISITOR_ROLE })), slot.get(personKey({ no: pass.peopleNo, rolename: '' }))]).find((r) => r !== undefined);
+    const known = [...snapshot.presence.values()]
+      .flatMap((slot) => [slot.get(personKey({ no: pass.peopleNo, rolename: VISITOR_ROLE })), slot.get(personKey({ no: pass.peopleNo, rolename: '' }))])
+      .find((r) => r !== undefined);
     const rolename = known?.rolename ?? (pass.visitor ? VISITOR_ROLE : '');
     const key = personKey({ no: pass.peopleNo, rolename });
     const slot = snapshot.presence.get(region.no) ?? new Map<string, PresenceRow>();
@@ -138,14 +140,25 @@ export class PresenceSnapshots {
     const pages = [first];
     const more = Math.min(first.totalPage, Math.ceil(first.total / size));
     if (first.rows.length >= size && more > 1) {
-      const rest = await Promise.all(Array.from({ length: more - 1 }, (_, i) => client.listRegionPeople({ pageindex: i + 2, pagesize: size, no }, { priority: 'background' })));
+      const rest = await Promise.all(
+        Array.from({ length: more - 1 }, (_, i) => client.listRegionPeople({ pageindex: i + 2, pagesize: size, no }, { priority: 'background' })),
+      );
       pages.push(...rest);
     }
     // Newest first in K30's answer; kept oldest first here (as arrivals happen). The list can
     // move while it is read page by page: each person once, at their newest row.
     const rows = new Map<string, PresenceRow>();
     for (const person of pages.flatMap((p) => p.rows).reverse()) {
-      const row: PresenceRow = { no: person.no, name: person.name, deptname: person.deptname, rolename: person.rolename, phone: person.phone, photoUrl: person.photoUrl, deviceno: person.deviceno, entertime: person.entertime };
+      const row: PresenceRow = {
+        no: person.no,
+        name: person.name,
+        deptname: person.deptname,
+        rolename: person.rolename,
+        phone: person.phone,
+        photoUrl: person.photoUrl,
+        deviceno: person.deviceno,
+        entertime: person.entertime,
+      };
       const key = personKey(row);
       rows.delete(key);
       rows.set(key, row);

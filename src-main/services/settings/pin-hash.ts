@@ -38,6 +38,11 @@ export function parsePinHash(stored: unknown): PinHash | undefined {
 /** Constant-time comparison of a typed PIN with a stored hash. */
 export function pinMatches(pin: string, stored: PinHash): boolean {
   if (typeof pin !== 'string' || pin.length === 0 || pin.length > 64) return false;
-  const candidate = scryptSync(pin, stored.salt, stored.hash.length, { N: stored.n, r: stored.r, p: stored.p, maxmem: 256 * stored.n * stored.r + 1024 * 1024 });
+  const candidate = scryptSync(pin, stored.salt, stored.hash.length, {
+    N: stored.n,
+    r: stored.r,
+    p: stored.p,
+    maxmem: 256 * stored.n * stored.r + 1024 * 1024,
+  });
   return candidate.length === stored.hash.length && timingSafeEqual(candidate, stored.hash);
 }

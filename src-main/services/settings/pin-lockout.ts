@@ -22,7 +22,11 @@ function readState(raw: unknown): LockoutState {
   if (!raw || typeof raw !== 'object') return { ...CLEAR };
   const { wrongPins, lockouts, lockedUntil } = raw as Record<string, unknown>;
   const count = (n: unknown) => (typeof n === 'number' && Number.isInteger(n) && n >= 0 && n < 1_000 ? n : 0);
-  return { wrongPins: count(wrongPins), lockouts: count(lockouts), lockedUntil: typeof lockedUntil === 'number' && Number.isFinite(lockedUntil) ? lockedUntil : 0 };
+  return {
+    wrongPins: count(wrongPins),
+    lockouts: count(lockouts),
+    lockedUntil: typeof lockedUntil === 'number' && Number.isFinite(lockedUntil) ? lockedUntil : 0,
+  };
 }
 
 /**

@@ -30,7 +30,18 @@ const DESK_SETTINGS: ReadonlySet<string> = new Set(['language', 'cameraId']);
 
 export { ADMIN_SESSION_MS };
 
-export type SettingsHandlers = Pick<ApiHandlers, 'getSettings' | 'saveSettings' | 'verifyAdminPin' | 'setAdminPin' | 'testConnection' | 'testSiteDatabase' | 'findCryptoProfile' | 'leaveSelfServiceMode' | 'openDevTools'>;
+export type SettingsHandlers = Pick<
+  ApiHandlers,
+  | 'getSettings'
+  | 'saveSettings'
+  | 'verifyAdminPin'
+  | 'setAdminPin'
+  | 'testConnection'
+  | 'testSiteDatabase'
+  | 'findCryptoProfile'
+  | 'leaveSelfServiceMode'
+  | 'openDevTools'
+>;
 
 /**
  * The settings calls. The renderer gates the settings page with verifyAdminPin; main itself

@@ -201,7 +201,13 @@ export class SettingsService {
       staffSignIn: v.staffSignIn,
       auditRetentionDays: v.auditRetentionDays,
       companyName: v.companyName,
-      site: { ledgerMode: v.ledgerMode, siteDatabaseTls: v.siteDatabaseTls, stationName: this.stationName(), siteDatabaseUrlSet: this.secretSet('siteDatabaseUrl'), siteKeySet: this.secretSet('siteKey') },
+      site: {
+        ledgerMode: v.ledgerMode,
+        siteDatabaseTls: v.siteDatabaseTls,
+        stationName: this.stationName(),
+        siteDatabaseUrlSet: this.secretSet('siteDatabaseUrl'),
+        siteKeySet: this.secretSet('siteKey'),
+      },
     };
   }
 
@@ -239,7 +245,8 @@ export class SettingsService {
     const v = this.values;
     if (!this.isConfigured()) throw new AppError('not-configured', 'The K30 server and company number are not set');
     const source = this.secretSource();
-    if (source === 'missing') throw new AppError('app-secret-required', 'Enter the app secret (企业编码) in Settings, or choose to sign with the company number', 'appSecret');
+    if (source === 'missing')
+      throw new AppError('app-secret-required', 'Enter the app secret (企业编码) in Settings, or choose to sign with the company number', 'appSecret');
     const credentials: K30Credentials = { companyno: v.companyno, profile: v.profile };
     for (const key of K30_SECRET_KEYS) {
       const value = this.openSecret(key);

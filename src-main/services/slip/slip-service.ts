@@ -1,4 +1,12 @@
-import { SlipSettingsPatchSchema, SlipSettingsSchema, type Printer, type PrintSlipResult, type SlipPaper, type SlipSettings, type SlipSettingsPatch } from '../../../src-preload/contract';
+import {
+  SlipSettingsPatchSchema,
+  SlipSettingsSchema,
+  type Printer,
+  type PrintSlipResult,
+  type SlipPaper,
+  type SlipSettings,
+  type SlipSettingsPatch,
+} from '../../../src-preload/contract';
 import { AppError } from '../app-error';
 import type { KeyValueStore, Logger } from '../ports';
 
@@ -40,7 +48,8 @@ export class SlipService {
 
   save(patch: SlipSettingsPatch): SlipSettings {
     const parsed = SlipSettingsPatchSchema.safeParse(patch);
-    if (!parsed.success) throw new AppError('invalid-input', `invalid slip settings at ${parsed.error.issues[0]?.path.join('.')}`, parsed.error.issues[0]?.path.join('.'));
+    if (!parsed.success)
+      throw new AppError('invalid-input', `invalid slip settings at ${parsed.error.issues[0]?.path.join('.')}`, parsed.error.issues[0]?.path.join('.'));
     const next = { ...this.settings(), ...parsed.data };
     this.store.set(KEY, next);
     return next;

@@ -34,8 +34,24 @@ export const EXPORT_STATES: Record<Language, Record<VisitState, string>> = {
 };
 
 export const EXPORT_DOCUMENTS: Record<Language, Record<DocumentType, string>> = {
-  'zh-CN': { 'id-card': '身份证', passport: '护照', 'hk-macau-permit': '港澳通行证', 'taiwan-permit': '台湾通行证', 'hkmt-residence': '港澳台居民居住证', 'foreign-permanent-resident': '外国人永久居留身份证', other: '其他' },
-  en: { 'id-card': 'ID card', passport: 'Passport', 'hk-macau-permit': 'HK/Macau permit', 'taiwan-permit': 'Taiwan permit', 'hkmt-residence': 'HK/Macau/Taiwan residence permit', 'foreign-permanent-resident': 'Foreign permanent residence ID', other: 'Other' },
+  'zh-CN': {
+    'id-card': '身份证',
+    passport: '护照',
+    'hk-macau-permit': '港澳通行证',
+    'taiwan-permit': '台湾通行证',
+    'hkmt-residence': '港澳台居民居住证',
+    'foreign-permanent-resident': '外国人永久居留身份证',
+    other: '其他',
+  },
+  en: {
+    'id-card': 'ID card',
+    passport: 'Passport',
+    'hk-macau-permit': 'HK/Macau permit',
+    'taiwan-permit': 'Taiwan permit',
+    'hkmt-residence': 'HK/Macau/Taiwan residence permit',
+    'foreign-permanent-resident': 'Foreign permanent residence ID',
+    other: 'Other',
+  },
 };
 
 export const EXPORT_SHEET: Record<Language, string> = { 'zh-CN': '访问记录', en: 'Visit log' };

@@ -39,5 +39,8 @@ export function refuseDuplicate(ledger: VisitLedger, input: Registration, record
   const first = live[0];
   if (!first) return;
   const field = first.match?.document === record.match.document ? 'documentNo' : 'phone';
-  throw new VisitError(first.id, new AppError('duplicate-visit', `the same ${field === 'documentNo' ? 'document' : 'phone'} has an active or upcoming visit`, field));
+  throw new VisitError(
+    first.id,
+    new AppError('duplicate-visit', `the same ${field === 'documentNo' ? 'document' : 'phone'} has an active or upcoming visit`, field),
+  );
 }

@@ -138,7 +138,12 @@ export class FileLedgerBackend implements LedgerBackend {
         // A read-only disk: start anyway (with a banner), but never write over the damaged file.
         this.refuseWrites = true;
         this.failing = { problem: diskProblemOf(renameError), at: this.now().toISOString() };
-        report({ kind: 'corrupt-kept', setAside: '', detail: `${unreadableDetail(error)}; not set aside: ${(renameError as NodeJS.ErrnoException).code ?? 'error'}`, at: this.now().toISOString() });
+        report({
+          kind: 'corrupt-kept',
+          setAside: '',
+          detail: `${unreadableDetail(error)}; not set aside: ${(renameError as NodeJS.ErrnoException).code ?? 'error'}`,
+          at: this.now().toISOString(),
+        });
         return { records: [], problems };
       }
       report({ kind: 'corrupt', setAside, detail: unreadableDetail(error), at: this.now().toISOString() });

@@ -32,9 +32,7 @@ export interface LedgerBackend {
 }
 
 export type LedgerChange =
-  | { kind: 'add'; record: VisitRecord }
-  | { kind: 'update'; before: VisitRecord; after: VisitRecord }
-  | { kind: 'delete'; records: VisitRecord[] };
+  { kind: 'add'; record: VisitRecord } | { kind: 'update'; before: VisitRecord; after: VisitRecord } | { kind: 'delete'; records: VisitRecord[] };
 
 /** A record another station wrote (`record`) or deleted (`record` null). */
 export interface RemoteChange {

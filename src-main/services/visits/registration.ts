@@ -213,7 +213,8 @@ export class RegistrationService {
     return this.ledger.exclusive(visitId, async () => {
       this.facts.requireSaved(visitId);
       const visit = this.ledger.require(visitId);
-      if (visit.state !== 'create-unknown') throw new AppError('not-allowed', `only a registration whose outcome is unknown can be retried (this one is ${visit.state})`);
+      if (visit.state !== 'create-unknown')
+        throw new AppError('not-allowed', `only a registration whose outcome is unknown can be retried (this one is ${visit.state})`);
       // Listed meanwhile? Checked again before anything is sent (staff at reception, no override here).
       const { phone, documentNo } = visit.private;
       if (phone && documentNo) await this.screen?.({ name: visit.visitor.name, phone, documentNo, channel: 'reception' }, visitId);
@@ -308,7 +309,11 @@ export class RegistrationService {
         note(r, this.now(), 'created', `K30 visitor ${no}`);
       }),
     );
-    return this.push(visitId, client, visit.devices.map((d) => d.no));
+    return this.push(
+      visitId,
+      client,
+      visit.devices.map((d) => d.no),
+    );
   }
 
   private createdWithoutNo(visitId: string): Promise<Visit> {

@@ -120,7 +120,12 @@ export class RemovalSweeper {
     const visit = this.ledger.require(visitId);
     if (visit.state === 'removed') return toPublic(visit);
     if (!DELETABLE.has(visit.state) || !visit.k30No) {
-      throw new AppError('not-allowed', visit.state === 'create-unknown' || visit.state === 'intent' ? 'the server may not have this visitor: retry or cancel it instead' : `a visit in state ${visit.state} cannot be removed from here`);
+      throw new AppError(
+        'not-allowed',
+        visit.state === 'create-unknown' || visit.state === 'intent'
+          ? 'the server may not have this visitor: retry or cancel it instead'
+          : `a visit in state ${visit.state} cannot be removed from here`,
+      );
     }
     await this.attempt(visitId, 'by staff');
     return toPublic(this.ledger.require(visitId));

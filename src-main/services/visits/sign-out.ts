@@ -40,7 +40,11 @@ export class SignOutService {
   constructor(private readonly deps: SignOutDeps) {
     this.now = deps.now ?? (() => new Date());
     const { limit, windowMs } = deps.wrongCodes ?? { limit: 5, windowMs: 10 * 60_000 };
-    this.wrongCodes = new RateWindow(() => limit, windowMs, () => this.now().getTime());
+    this.wrongCodes = new RateWindow(
+      () => limit,
+      windowMs,
+      () => this.now().getTime(),
+    );
   }
 
   /** Staff (or a verified code) sign a visit out. Already removed: returned as it is. */

@@ -67,11 +67,16 @@ export class UnsavedFacts {
       this.held.set(visitId, list);
       this.log.error(`visit ${visitId}: K30 is at '${fact.state}' but the ledger could not be written; held in memory and retried`);
       this.notify();
-      throw new AppError('not-saved', `${fact.k30No ? `registered on K30 as ${fact.k30No}` : `K30 reached ${fact.state}`}, but not yet saved on this PC: ${error.message}`, undefined, {
-        k30No: fact.k30No,
-        k30State: fact.state,
-        disk: error.problem,
-      });
+      throw new AppError(
+        'not-saved',
+        `${fact.k30No ? `registered on K30 as ${fact.k30No}` : `K30 reached ${fact.state}`}, but not yet saved on this PC: ${error.message}`,
+        undefined,
+        {
+          k30No: fact.k30No,
+          k30State: fact.state,
+          disk: error.problem,
+        },
+      );
     }
   }
 

@@ -26,11 +26,7 @@ export function newVisitCode(taken: (code: string) => boolean = () => false, ran
  * letters Crockford reads as digits (O → 0, I and L → 1). Undefined when it cannot be a code.
  */
 export function normaliseVisitCode(input: string): string | undefined {
-  const code = input
-    .toUpperCase()
-    .replace(/[\s-]/g, '')
-    .replace(/O/g, '0')
-    .replace(/[IL]/g, '1');
+  const code = input.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
   if (code.length !== VISIT_CODE_LENGTH) return undefined;
   for (const char of code) if (!VISIT_CODE_ALPHABET.includes(char)) return undefined;
   return code;

@@ -13,7 +13,10 @@ const today = () => new Date().toISOString().slice(0, 10);
 /** Who, in the user's language: the member of staff and their role, else the station or kiosk. */
 export function actorText(t: Translate, entry: AuditEntry): string {
   const { actor } = entry;
-  const who = actor.kind === 'staff' ? t('acting.staff', { name: actor.staffId === 'admin' ? t('staff.builtInAdmin') : (actor.staffName ?? ''), role: t(`role.${actor.role ?? 'reception'}`) }) : t(`audit.actor.${actor.kind}`);
+  const who =
+    actor.kind === 'staff'
+      ? t('acting.staff', { name: actor.staffId === 'admin' ? t('staff.builtInAdmin') : (actor.staffName ?? ''), role: t(`role.${actor.role ?? 'reception'}`) })
+      : t(`audit.actor.${actor.kind}`);
   return `${who} @ ${actor.station}`;
 }
 

@@ -37,7 +37,11 @@ export function DateTimeField({ id, label, value, onChange, error }: Props) {
   };
   const legendId = `${id}-legend`;
   const errorId = error ? `${id}-error` : undefined;
-  const part = (name: string) => ({ 'aria-labelledby': `${legendId} ${id}-${name}-label`, 'aria-invalid': error ? true : undefined, 'aria-describedby': errorId });
+  const part = (name: string) => ({
+    'aria-labelledby': `${legendId} ${id}-${name}-label`,
+    'aria-invalid': error ? true : undefined,
+    'aria-describedby': errorId,
+  });
 
   return (
     <fieldset className={`field datetime-field ${error ? 'field-invalid' : ''}`}>

@@ -85,7 +85,15 @@ export function DenyListSection() {
       )}
       <form className="admin-form" onSubmit={(e) => void add(e)} noValidate>
         <TextField id="deny-name" label={t('denyList.name')} value={name} onChange={setName} maxLength={LIMITS.visitText} />
-        <TextField id="deny-document" label={t('denyList.documentNo')} value={documentNo} onChange={setDocumentNo} maxLength={LIMITS.visitText} autoComplete="off" error={needNumber ? t('denyList.documentOrPhone') : undefined} />
+        <TextField
+          id="deny-document"
+          label={t('denyList.documentNo')}
+          value={documentNo}
+          onChange={setDocumentNo}
+          maxLength={LIMITS.visitText}
+          autoComplete="off"
+          error={needNumber ? t('denyList.documentOrPhone') : undefined}
+        />
         <TextField id="deny-phone" label={t('denyList.phone')} value={phone} onChange={setPhone} maxLength={24} inputMode="tel" autoComplete="off" />
         <TextField id="deny-reason" label={t('denyList.reason')} value={reason} onChange={setReason} maxLength={LIMITS.denyReason} />
         <TextField id="deny-expires" label={t('denyList.expiresAt')} type="datetime-local" value={expires} onChange={setExpires} />
@@ -125,14 +133,21 @@ export function DenyListSection() {
                 <th>{t('denyList.col.reason')}</th>
                 <th>{t('denyList.col.addedBy')}</th>
                 <th>{t('denyList.col.expiresAt')}</th>
-                <th><span className="sr-only">{t('denyList.col.actions')}</span></th>
+                <th>
+                  <span className="sr-only">{t('denyList.col.actions')}</span>
+                </th>
               </tr>
             </thead>
             <tbody>
               {entries.map((e) => (
                 <tr key={e.id}>
                   <td>{e.name}</td>
-                  <td>{[e.documentHint, e.phoneHint].filter(Boolean).map((h) => `…${h}`).join(' · ')}</td>
+                  <td>
+                    {[e.documentHint, e.phoneHint]
+                      .filter(Boolean)
+                      .map((h) => `…${h}`)
+                      .join(' · ')}
+                  </td>
                   <td>{e.reason}</td>
                   <td>{e.addedBy}</td>
                   <td>{e.expired ? t('denyList.expired') : e.expiresAt ? formatDateTime(new Date(e.expiresAt), language) : '—'}</td>

@@ -72,7 +72,13 @@ export function DevicesPage() {
                     <OnlineBadge device={d} />
                   </td>
                   <td>
-                    <button type="button" className="button" aria-label={t('devicesPage.openDoorFor', { name: d.name })} onClick={() => setTarget(d)} disabled={busy}>
+                    <button
+                      type="button"
+                      className="button"
+                      aria-label={t('devicesPage.openDoorFor', { name: d.name })}
+                      onClick={() => setTarget(d)}
+                      disabled={busy}
+                    >
                       {t('devicesPage.openDoor')}
                     </button>
                   </td>

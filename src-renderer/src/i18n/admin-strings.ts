@@ -117,7 +117,8 @@ export const adminEn: Record<keyof typeof adminZhCN, string> = {
   'error.staff-required': 'Staff sign-in is on: enter your staff PIN first',
   'error.deny-listed': 'This visitor is on the deny list: they cannot be registered; to let them in anyway an administrator enters their PIN',
   'error.see-reception': 'This kiosk cannot register you: please go to reception',
-  'error.deny-list-unavailable': 'The deny list cannot be checked, so registration is paused: call an administrator (this computer cannot read its match key or list file)',
+  'error.deny-list-unavailable':
+    'The deny list cannot be checked, so registration is paused: call an administrator (this computer cannot read its match key or list file)',
 
   'error.pinLockedFor': 'Too many wrong PINs: try again in {seconds} s',
   'role.admin': 'Administrator',
@@ -160,7 +161,8 @@ export const adminEn: Record<keyof typeof adminZhCN, string> = {
   'staff.saveStation': 'Save station settings',
 
   'denyList.title': 'Deny list',
-  'denyList.hint': 'Every registration (reception and kiosk) is checked by document number and phone. This computer keeps keyed hashes and the last digits only, never the full numbers.',
+  'denyList.hint':
+    'Every registration (reception and kiosk) is checked by document number and phone. This computer keeps keyed hashes and the last digits only, never the full numbers.',
   'denyList.name': 'Name',
   'denyList.documentNo': 'Document number',
   'denyList.phone': 'Phone',

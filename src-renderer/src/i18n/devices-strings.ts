@@ -40,10 +40,12 @@ export const devicesEn: Record<keyof typeof devicesZhCN, string> = {
   'devices.out': 'Out',
   'devices.selectRegion': 'Select all in “{region}”',
   'devices.clearRegion': 'Clear “{region}”',
-  'devices.noDefaults': 'No default doors are set, so none is ticked: tick the doors this visitor may use, and ask the administrator to choose the default doors in Settings.',
+  'devices.noDefaults':
+    'No default doors are set, so none is ticked: tick the doors this visitor may use, and ask the administrator to choose the default doors in Settings.',
   'devices.noRegion': 'No region',
   'devices.selectedCount': '{count|# device|# devices} selected',
-  'devices.offlineWarning': '{count|# of the selected devices is|# of the selected devices are} offline: the visitor may not reach them. When they are back, push again from Visits',
+  'devices.offlineWarning':
+    '{count|# of the selected devices is|# of the selected devices are} offline: the visitor may not reach them. When they are back, push again from Visits',
   'devices.offlineHint': 'Offline: push may fail',
 
   'devicesPage.title': 'Door devices',

@@ -173,7 +173,8 @@ export const expectedEn: Record<keyof typeof expectedZhCN, string> = {
   'expected.problem.missing-column': 'This column is missing (use the template’s header)',
   'expected.problem.required': 'Required',
   'expected.problem.too-long': 'Too long (at most 50 characters)',
-  'expected.problem.phone-format': 'Not a phone number: a mobile has 11 digits, a landline its area code; international numbers start with + and the country code (not with a resident ID)',
+  'expected.problem.phone-format':
+    'Not a phone number: a mobile has 11 digits, a landline its area code; international numbers start with + and the country code (not with a resident ID)',
   'expected.problem.id-checksum': 'The ID number’s check digit is wrong',
   'expected.problem.document-format': 'The document number does not have the format of its document type',
   'expected.problem.document-type': 'Unknown document type',

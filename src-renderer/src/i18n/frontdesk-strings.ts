@@ -49,7 +49,6 @@ export const frontdeskZhCN = {
   'visitor.docHint.taiwan-permit': '如 01234567（台胞证）、L12345678',
   'visitor.docHint.hkmt-residence': '18 位，以 810000、820000 或 830000 开头',
   'visitor.docHint.foreign-permanent-resident': '18 位，以 9 开头',
-
 } as const;
 
 export const frontdeskEn: Record<keyof typeof frontdeskZhCN, string> = {
@@ -58,11 +57,15 @@ export const frontdeskEn: Record<keyof typeof frontdeskZhCN, string> = {
 
   'validation.phoneRequired': 'Required: enter a phone number',
   'validation.documentRequired': 'Required: enter the document number',
-  'validation.phoneMainland': 'Enter an 11-digit mobile number or a landline with its area code (e.g. 010-12345678); for a number abroad tick "International number"',
-  'validation.phoneInternationalOff': 'A number starting with + is international: tick "International number", or choose the document the visitor actually holds',
-  'validation.phoneAny': 'Enter a mobile number, a landline with its area code, or an international number with + and the country code (e.g. +44 20 7946 0958; 6–15 digits)',
+  'validation.phoneMainland':
+    'Enter an 11-digit mobile number or a landline with its area code (e.g. 010-12345678); for a number abroad tick "International number"',
+  'validation.phoneInternationalOff':
+    'A number starting with + is international: tick "International number", or choose the document the visitor actually holds',
+  'validation.phoneAny':
+    'Enter a mobile number, a landline with its area code, or an international number with + and the country code (e.g. +44 20 7946 0958; 6–15 digits)',
   'validation.doc.passport': 'A passport number has 5–17 letters and digits (e.g. E12345678, EA1234567)',
-  'validation.doc.hk-macau-permit': 'A Home Return Permit is H or M and 8 digits (older cards 2 more); an Exit-Entry Permit to HK/Macau is C and 8 characters (e.g. C12345678, CA1234567)',
+  'validation.doc.hk-macau-permit':
+    'A Home Return Permit is H or M and 8 digits (older cards 2 more); an Exit-Entry Permit to HK/Macau is C and 8 characters (e.g. C12345678, CA1234567)',
   'validation.doc.taiwan-permit': 'A Taiwan compatriot permit has 8 digits (older cards 10); an Exit-Entry Permit to Taiwan is L and 8 digits',
   'validation.doc.hkmt-residence': 'A HK/Macau/Taiwan residence permit has 18 digits starting with 81 (HK), 82 (Macau) or 83 (Taiwan)',
   'validation.doc.foreign-permanent-resident': 'The permanent residence ID card (2023) has 18 characters starting with 9; the last is a digit or X',
@@ -99,5 +102,4 @@ export const frontdeskEn: Record<keyof typeof frontdeskZhCN, string> = {
   'visitor.docHint.taiwan-permit': 'e.g. 01234567 (compatriot permit), L12345678',
   'visitor.docHint.hkmt-residence': '18 digits starting with 810000, 820000 or 830000',
   'visitor.docHint.foreign-permanent-resident': '18 characters starting with 9',
-
 } as const;

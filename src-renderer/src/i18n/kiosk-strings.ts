@@ -24,12 +24,14 @@ export const kioskEn: Record<keyof typeof kioskZhCN, string> = {
   'selfService.consent.controllerTitle': 'Who is responsible for your data',
   'selfService.consent.controller': '{company} (who runs this visitor kiosk)',
   'selfService.consent.controllerUnset': 'The organisation that runs this visitor kiosk (ask at reception for details)',
-  'selfService.consent.whatList': 'Your name, mobile number, ID type and number, car plate (optional), reason for the visit (optional), the person you are visiting, and a photo of your face.',
+  'selfService.consent.whatList':
+    'Your name, mobile number, ID type and number, car plate (optional), reason for the visit (optional), the person you are visiting, and a photo of your face.',
   'selfService.consent.whyNotify': 'To let you through the doors during this visit, and to tell the person you are visiting that you are here.',
   'selfService.consent.whyDoors': 'To let you through the doors during this visit.',
   'selfService.consent.noPhoto': 'Rather not have a photo taken? Reception can register you without one.',
   'selfService.consent.noPhotoButton': 'No photo: see reception',
-  'selfService.reception.no-photo': 'You chose not to have a photo taken, and nothing has been kept. The kiosk needs a face photo; reception staff can register you another way.',
+  'selfService.reception.no-photo':
+    'You chose not to have a photo taken, and nothing has been kept. The kiosk needs a face photo; reception staff can register you another way.',
   'selfService.done.title': 'You are registered',
   'selfService.done.waitReception': 'Please wait at reception and tell the staff you are visiting {host}.',
   'selfService.done.notifying': 'We are letting {host} know you are here. Please wait here.',

@@ -1,4 +1,3 @@
-
 /**
  * Sign-out (签离), the kiosk's "I'm leaving" by visit code, the host's notification and the
  * visitor's slip. Spread into zh-CN.ts / en.ts, so both languages keep identical keys.
@@ -43,7 +42,8 @@ export const notifyZhCN = {
   'notify.failure.no-channel': '通知渠道已被删除',
   'notify.hostNotification': '通知被访人',
   'notify.settings.title': '通知被访人',
-  'notify.settings.intro': '访客登记成功后，向被访人所在的群发送消息（访客姓名、单位/事由、时间、门禁；不含证件号和完整手机号）。发送在后台进行，失败会自动重试，不影响登记。',
+  'notify.settings.intro':
+    '访客登记成功后，向被访人所在的群发送消息（访客姓名、单位/事由、时间、门禁；不含证件号和完整手机号）。发送在后台进行，失败会自动重试，不影响登记。',
   'notify.settings.add': '添加渠道',
   'notify.kind.wecom': '企业微信群机器人',
   'notify.kind.dingtalk': '钉钉自定义机器人',
@@ -112,7 +112,8 @@ export const notifyEn: Record<keyof typeof notifyZhCN, string> = {
   'notify.failure.no-channel': 'The notification channel was removed',
   'notify.hostNotification': 'Host notification',
   'notify.settings.title': 'Host notification',
-  'notify.settings.intro': "After a registration, a message goes to the host's group (visitor's name, company/reason, time, doors; never the document number or full phone). It is sent in the background and retried on failure; registration never waits for it.",
+  'notify.settings.intro':
+    "After a registration, a message goes to the host's group (visitor's name, company/reason, time, doors; never the document number or full phone). It is sent in the background and retried on failure; registration never waits for it.",
   'notify.settings.add': 'Add channel',
   'notify.kind.wecom': 'WeCom group robot',
   'notify.kind.dingtalk': 'DingTalk custom robot',
@@ -124,7 +125,8 @@ export const notifyEn: Record<keyof typeof notifyZhCN, string> = {
   'notify.settings.secret': 'Signing secret',
   'notify.settings.secretHint': "DingTalk's signing secret, Feishu's signature secret, or the generic webhook's HMAC key; empty = unsigned",
   'notify.settings.mention': 'Mention the host in the group (by mobile number)',
-  'notify.settings.feishuNoMention': 'Feishu/Lark custom bots cannot mention anyone by mobile number: the message reaches the group, without mentioning the host.',
+  'notify.settings.feishuNoMention':
+    'Feishu/Lark custom bots cannot mention anyone by mobile number: the message reaches the group, without mentioning the host.',
   'notify.settings.test': 'Send test message',
   'notify.settings.testOk': 'The test message was delivered',
   'notify.settings.testFailed': 'The test message was not delivered: {reason}',

@@ -31,7 +31,7 @@ export const photoEn: Record<keyof typeof photoZhCN, string> = {
   'photo.camera': 'Camera',
   'photo.cameraN': 'Camera {n}',
   'photo.preview': 'Live camera image',
-  'photo.guide': "Ask the visitor to face the camera with the face inside the oval",
+  'photo.guide': 'Ask the visitor to face the camera with the face inside the oval',
   'photo.starting': 'Opening the camera…',
   'photo.capture': 'Take photo',
   'photo.countdown': 'Photo in {n}',
@@ -46,7 +46,8 @@ export const photoEn: Record<keyof typeof photoZhCN, string> = {
   'photo.error.busy': 'The camera is in use by another program: close it, then press “Retry camera”',
   'photo.error.unsupported': 'Cameras are not supported here: contact support',
   'photo.error.generic': 'Camera error: press “Retry camera”; if it fails again, unplug and reconnect the camera',
-  'photo.error.tooLarge': 'Even compressed, the photo is over {kb} KB: retake it in even light against a plain background, or raise the photo size limit in Settings',
+  'photo.error.tooLarge':
+    'Even compressed, the photo is over {kb} KB: retake it in even light against a plain background, or raise the photo size limit in Settings',
   'photo.error.tooSmall': "The camera's resolution is too low (at least 320×240 is needed): use another camera",
   'photo.error.encode': 'The photo could not be processed: retake it',
 };

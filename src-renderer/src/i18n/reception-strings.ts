@@ -25,7 +25,8 @@ export const receptionEn: Record<keyof typeof receptionZhCN, string> = {
   'datetime.tomorrow': 'Tomorrow',
   'serviceText.appStopped': 'The app stopped while registering: the server may or may not have this visitor.',
   'serviceText.mayRemain': 'Abandoned with its outcome unknown: K30 may hold an unpushed visitor for it, to be deleted in the K30 software.',
-  'serviceText.noNumber': 'The server created the visitor but returned no visitor number: it cannot be pushed or removed from here. Finish it in the K30 software.',
+  'serviceText.noNumber':
+    'The server created the visitor but returned no visitor number: it cannot be pushed or removed from here. Finish it in the K30 software.',
   'serviceText.noVisitorNumber': 'No visitor number: cannot be pushed',
   'serviceText.pushFailed': 'Push to the doors failed. Details: {message}',
 };

@@ -22,7 +22,8 @@ export const retakeZhCN = {
 
 export const retakeEn: Record<keyof typeof retakeZhCN, string> = {
   'retake.refusedAt': 'The door “{door}” refused the visitor’s photo. The door’s reason: {reason}',
-  'retake.explain': 'K30 cannot change the photo of a registered visitor: after a retake the visitor is registered again with the new photo (same host, end time and doors), and the old visitor is deleted once the new one is pushed.',
+  'retake.explain':
+    'K30 cannot change the photo of a registered visitor: after a retake the visitor is registered again with the new photo (same host, end time and doors), and the old visitor is deleted once the new one is pushed.',
   'retake.button': 'Retake photo',
   'retake.title': 'Retake the photo of “{name}”',
   'retake.send': 'Register again with this photo',
@@ -30,7 +31,8 @@ export const retakeEn: Record<keyof typeof retakeZhCN, string> = {
   'retake.cancel': 'Cancel',
   'retake.needReason': 'The photo failed a check: give a reason for accepting it, or retake it.',
   'retake.done': 'Registered again with the new photo and pushed; the old visitor was deleted from K30.',
-  'retake.donePending': 'Registered again with the new photo and pushed; deleting the old visitor failed for now and is retried automatically (see “Removal pending”).',
+  'retake.donePending':
+    'Registered again with the new photo and pushed; deleting the old visitor failed for now and is retried automatically (see “Removal pending”).',
   'retake.doneOldKept': 'The new visitor is registered but could not be pushed to the doors, so the old visitor is kept: open the new visit and push it again.',
   'retake.openNew': 'Open the new visit',
   'history.photo-retake': 'Photo retaken',

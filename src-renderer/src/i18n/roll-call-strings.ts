@@ -39,7 +39,8 @@ export const rollCallEn: Record<keyof typeof rollCallZhCN, string> = {
   'rollCall.start': 'Start roll call',
   'rollCall.title': 'Evacuation roll call',
   'rollCall.startedAt': 'Roll call started {time}',
-  'rollCall.fromLastKnown': 'K30 cannot be reached: this roll call uses the list kept on this computer ({time}, {age}). People who came or went since are not on it.',
+  'rollCall.fromLastKnown':
+    'K30 cannot be reached: this roll call uses the list kept on this computer ({time}, {age}). People who came or went since are not on it.',
   'rollCall.summary': '{unaccounted} unaccounted of {total}',
   'rollCall.regionCount': '{name}: {unaccounted} unaccounted of {total}',
   'rollCall.safe': 'Safe',

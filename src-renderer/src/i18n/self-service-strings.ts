@@ -133,7 +133,8 @@ export const selfServiceEn = {
   'selfService.reception.title': 'Please see reception',
   'selfService.reception.declined': 'You did not agree, so nothing you entered has been kept. Reception staff will register you.',
   'selfService.reception.no-devices': 'Self-registration is not available: the administrator has not set the default doors. Reception staff will register you.',
-  'selfService.reception.unknown': 'We could not confirm whether your registration went through. So that you are not registered twice, please do not submit again: ask at reception.',
+  'selfService.reception.unknown':
+    'We could not confirm whether your registration went through. So that you are not registered twice, please do not submit again: ask at reception.',
   'selfService.reception.no-number': 'Your registration was received, but the doors are not open for you yet. Please see reception.',
   'selfService.reception.unavailable': 'Self-registration is not available right now. Reception staff will register you.',
   'selfService.returning': 'Back to the start in {n} s',

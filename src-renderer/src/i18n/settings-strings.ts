@@ -156,7 +156,8 @@ export const settingsEn: Record<keyof typeof settingsZhCN, string> = {
   'settings.useProfile': 'Use {profile}',
   'settings.tryOk': 'works',
   'settings.tryFailed': 'failed',
-  'settings.secretWarning': 'Warning: this computer has no usable system keyring, so the keys and App Secret are NOT protected by the operating system. Make sure only authorised staff can use this computer.',
+  'settings.secretWarning':
+    'Warning: this computer has no usable system keyring, so the keys and App Secret are NOT protected by the operating system. Make sure only authorised staff can use this computer.',
   'settings.defaults': 'Registration defaults',
   'settings.defaultDevices': 'Default door devices',
   'settings.defaultDevicesHint': 'Preselected for a new registration; if none, all online devices are preselected',

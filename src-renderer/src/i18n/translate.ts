@@ -39,7 +39,10 @@ const OWN_WORDS = new Set<KioskError['code']>(['staff-required', 'deny-listed', 
 export function describeError(t: Translate, error: KioskError): { message: string; detail?: string } {
   // Disk trouble: our own words only (the K30 number, and what is wrong with the disk).
   if (error.code === 'not-saved') {
-    const message = error.k30State === 'created' || !error.k30State ? t('error.not-saved', { no: error.k30No ?? '—' }) : t('error.notSavedState', { state: t(`state.${error.k30State}`) });
+    const message =
+      error.k30State === 'created' || !error.k30State
+        ? t('error.not-saved', { no: error.k30No ?? '—' })
+        : t('error.notSavedState', { state: t(`state.${error.k30State}`) });
     return { message, detail: t(`disk.${error.disk ?? 'other'}`) };
   }
   if (error.code === 'disk-error') return { message: t('error.disk-error'), detail: t(`disk.${error.disk ?? 'other'}`) };

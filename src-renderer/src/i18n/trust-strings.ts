@@ -8,8 +8,10 @@ export const trustZhCN = {
   'error.visit-too-long': '来访时间超过了允许的最长时长：请缩短结束时间；多日来访请管理员在「设置」中调高「最长来访时长」',
   'error.too-many-registrations': '本机登记太频繁：请稍等一分钟再试',
 
-  'app.registrationPaused': '登记已暂停：已设置 K30 服务器，但还没有填写 App Secret（K30 软件中的「企业编码」）。请在「设置」中填写；只有 K30 确实以企业编号作为密钥时，才勾选「用企业编号作为签名密钥」。',
-  'app.companyNoAsSecret': '安全警告：正在用企业编号作为签名密钥。企业编号在每个请求中明文传输，看到请求的人都能伪造请求。请尽快在「设置」中填写 App Secret（企业编码）。',
+  'app.registrationPaused':
+    '登记已暂停：已设置 K30 服务器，但还没有填写 App Secret（K30 软件中的「企业编码」）。请在「设置」中填写；只有 K30 确实以企业编号作为密钥时，才勾选「用企业编号作为签名密钥」。',
+  'app.companyNoAsSecret':
+    '安全警告：正在用企业编号作为签名密钥。企业编号在每个请求中明文传输，看到请求的人都能伪造请求。请尽快在「设置」中填写 App Secret（企业编码）。',
 
   'settings.useCompanyNoAsSecret': '用企业编号作为签名密钥（不安全）',
   'settings.useCompanyNoAsSecretHint': '仅当 K30 确实以企业编号作为企业编码时才勾选：企业编号在每个请求中明文传输。未填写 App Secret 且未勾选时，登记暂停。',
@@ -26,8 +28,10 @@ export const trustZhCN = {
 } as const;
 
 export const trustEn: Record<keyof typeof trustZhCN, string> = {
-  'error.app-secret-required': 'Registration is paused: the app secret (the "企业编码" shown in the K30 software) is not set. Ask an administrator to enter it in Settings, then try again',
-  'error.visit-too-long': 'The visit is longer than allowed: choose an earlier end; for a visit of several days an administrator can raise "Longest visit" in Settings',
+  'error.app-secret-required':
+    'Registration is paused: the app secret (the "企业编码" shown in the K30 software) is not set. Ask an administrator to enter it in Settings, then try again',
+  'error.visit-too-long':
+    'The visit is longer than allowed: choose an earlier end; for a visit of several days an administrator can raise "Longest visit" in Settings',
   'error.too-many-registrations': 'Too many registrations at this kiosk: please wait a minute and try again',
 
   'app.registrationPaused':
@@ -36,7 +40,8 @@ export const trustEn: Record<keyof typeof trustZhCN, string> = {
     'Security warning: requests are signed with the company number. It is sent in clear with every request, so anyone who sees one can forge requests. Enter the app secret (企业编码) in Settings as soon as you can.',
 
   'settings.useCompanyNoAsSecret': 'Sign with the company number (insecure)',
-  'settings.useCompanyNoAsSecretHint': 'Tick only if your K30 really uses the company number as its company code: the company number is sent in clear with every request. With no app secret and this unticked, registration is paused.',
+  'settings.useCompanyNoAsSecretHint':
+    'Tick only if your K30 really uses the company number as its company code: the company number is sent in clear with every request. With no app secret and this unticked, registration is paused.',
   'settings.maxVisitHours': 'Longest visit (hours)',
   'settings.maxVisitHoursHint': 'No registration (reception or self-service) may be longer; raise it for visits of several days',
   'settings.selfServiceRegistrationsPerMinute': 'Self-registrations per minute (at most)',

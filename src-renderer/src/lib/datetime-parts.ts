@@ -54,7 +54,12 @@ const dayKey = (date: Date) => toLocalInput(date).slice(0, 10);
  * The day list around `today` ('YYYY-MM-DD'): `{ value, label }`, oldest first; today and tomorrow are named
  * (`relative` gives their words, e.g. "今天"), and a chosen day outside the range is kept in it.
  */
-export function dayChoices(today: string, chosen: string | undefined, language: Language, relative: { today: string; tomorrow: string }): { value: string; label: string }[] {
+export function dayChoices(
+  today: string,
+  chosen: string | undefined,
+  language: Language,
+  relative: { today: string; tomorrow: string },
+): { value: string; label: string }[] {
   const now = parseLocalInput(`${today}T00:00`);
   if (!now) return [];
   const start = new Date(now.getFullYear(), now.getMonth(), now.getDate() - DAYS_BEFORE);

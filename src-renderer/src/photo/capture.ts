@@ -97,7 +97,14 @@ export async function capturePhoto(video: HTMLVideoElement, maxKB: number, inspe
 /** The checked frame → crop → fitted JPEG (also what the bench times). */
 export async function photoFromFrame(frame: HTMLCanvasElement, maxKB: number, verdict: FaceVerdict | undefined): Promise<CaptureResult> {
   const cropped = cropCanvas(frame, verdict?.crop ?? portraitCrop(frame.width, frame.height));
-  const fit = await fitJpeg({ width: cropped.width, height: cropped.height, maxBytes: maxKB * 1024, minWidth: PORTRAIT_MIN.width, minHeight: PORTRAIT_MIN.height, encode: canvasEncoder(cropped) });
+  const fit = await fitJpeg({
+    width: cropped.width,
+    height: cropped.height,
+    maxBytes: maxKB * 1024,
+    minWidth: PORTRAIT_MIN.width,
+    minHeight: PORTRAIT_MIN.height,
+    encode: canvasEncoder(cropped),
+  });
   if (!fit.ok) return { ok: false, reason: fit.reason === 'too-small-source' ? 'too-small' : 'too-large' };
   const base64 = bareBase64(await blobToDataUrl(fit.blob));
   if (!base64.startsWith('/9j/')) return { ok: false, reason: 'encode' };

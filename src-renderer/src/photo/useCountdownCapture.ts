@@ -14,7 +14,13 @@ export interface CaptureError {
  * "3-2-1, then capture" from a live <video>: the countdown, the fitting that follows, and what went
  * wrong. Shared by the reception wizard and the self-service kiosk.
  */
-export function useCountdownCapture(videoRef: RefObject<HTMLVideoElement | null>, maxKB: number, onPhoto: (photo: CapturedPhoto) => void, from = COUNTDOWN_FROM, inspect?: InspectFrame) {
+export function useCountdownCapture(
+  videoRef: RefObject<HTMLVideoElement | null>,
+  maxKB: number,
+  onPhoto: (photo: CapturedPhoto) => void,
+  from = COUNTDOWN_FROM,
+  inspect?: InspectFrame,
+) {
   const [countdown, setCountdown] = useState<number | null>(null);
   const [processing, setProcessing] = useState(false);
   const [error, setError] = useState<CaptureError | null>(null);
@@ -41,7 +47,14 @@ export function useCountdownCapture(videoRef: RefObject<HTMLVideoElement | null>
       if (!mounted.current) return;
       setProcessing(false);
       if (result.ok) onPhoto(result.photo);
-      else setError(result.reason === 'too-large' ? { key: 'photo.error.tooLarge', params: { kb: maxKB } } : result.reason === 'too-small' ? { key: 'photo.error.tooSmall' } : { key: 'photo.error.encode' });
+      else
+        setError(
+          result.reason === 'too-large'
+            ? { key: 'photo.error.tooLarge', params: { kb: maxKB } }
+            : result.reason === 'too-small'
+              ? { key: 'photo.error.tooSmall' }
+              : { key: 'photo.error.encode' },
+        );
     });
     return undefined;
   }, [countdown, maxKB, onPhoto, videoRef, inspect]);

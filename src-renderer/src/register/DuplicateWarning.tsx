@@ -18,7 +18,12 @@ export function DuplicateWarning() {
   const visit = useVisit(duplicate?.visitId);
   const go = useNavigationStore((s) => s.go);
   if (!duplicate) return null;
-  if (duplicate.extendFailed) return <p className="alert alert-warning" role="alert">{t('duplicate.extendFailed')}</p>;
+  if (duplicate.extendFailed)
+    return (
+      <p className="alert alert-warning" role="alert">
+        {t('duplicate.extendFailed')}
+      </p>
+    );
 
   const open = () => {
     useVisitsStore.getState().focus(duplicate.visitId);
@@ -29,7 +34,12 @@ export function DuplicateWarning() {
       <h3 id="duplicate-title">{t('duplicate.title')}</h3>
       <p id="duplicate-body">
         {visit
-          ? t('duplicate.body', { name: visit.visitor.name, begin: formatDateTime(new Date(visit.begin), language), end: formatDateTime(new Date(visit.end), language), host: visit.host.name })
+          ? t('duplicate.body', {
+              name: visit.visitor.name,
+              begin: formatDateTime(new Date(visit.begin), language),
+              end: formatDateTime(new Date(visit.end), language),
+              host: visit.host.name,
+            })
           : t('error.duplicate-visit')}
       </p>
       <div className="button-row">

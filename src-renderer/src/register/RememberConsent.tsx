@@ -23,7 +23,13 @@ export function RememberConsent() {
       </label>
       {remember && photoDays > 0 && (
         <label className="check-field" htmlFor="reg-remember-photo">
-          <input id="reg-remember-photo" type="checkbox" className="checkbox" checked={rememberPhoto} onChange={(e) => setRemember({ rememberPhoto: e.target.checked })} />
+          <input
+            id="reg-remember-photo"
+            type="checkbox"
+            className="checkbox"
+            checked={rememberPhoto}
+            onChange={(e) => setRemember({ rememberPhoto: e.target.checked })}
+          />
           {t('returning.rememberPhoto', { days: photoDays })}
         </label>
       )}

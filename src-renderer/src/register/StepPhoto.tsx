@@ -54,7 +54,14 @@ export function StepPhoto() {
         />
       ) : (
         <div className="camera">
-          <CameraView className="camera-frame" videoRef={videoRef} stream={camera.stream} status={camera.status} countdown={capture.countdown} guidance={{ text: advice, ok: face.ready }} />
+          <CameraView
+            className="camera-frame"
+            videoRef={videoRef}
+            stream={camera.stream}
+            status={camera.status}
+            countdown={capture.countdown}
+            guidance={{ text: advice, ok: face.ready }}
+          />
           <div className="camera-controls">
             {camera.cameras.length > 1 && (
               <SelectField
@@ -85,7 +92,13 @@ export function StepPhoto() {
               </button>
               {/* Staff may take a photo that fails the check; it then needs a reason to be registered. */}
               {!face.ready && face.engineState !== 'loading' && (
-                <button id="photo-capture-anyway" type="button" className="button button-secondary-small" disabled={camera.status !== 'live' || busy} onClick={startCountdown}>
+                <button
+                  id="photo-capture-anyway"
+                  type="button"
+                  className="button button-secondary-small"
+                  disabled={camera.status !== 'live' || busy}
+                  onClick={startCountdown}
+                >
                   {t('faceCheck.captureAnyway')}
                 </button>
               )}

@@ -43,7 +43,10 @@ export function StepResult() {
   const devices = useDevicesStore((s) => s.devices);
   // The slip carries the photo just taken (it is not kept afterwards, so a reprint has none).
   const slip = useMemo(
-    () => (status === 'done' && visit && visit.state !== 'created-without-no' ? slipOfVisit(visit, (no) => devices.find((d) => d.no === no)?.name ?? no, photo ? `data:image/jpeg;base64,${photo}` : undefined) : undefined),
+    () =>
+      status === 'done' && visit && visit.state !== 'created-without-no'
+        ? slipOfVisit(visit, (no) => devices.find((d) => d.no === no)?.name ?? no, photo ? `data:image/jpeg;base64,${photo}` : undefined)
+        : undefined,
     [status, visit, devices, photo],
   );
   useAutoPrint(visit?.id, slip);
@@ -105,7 +108,6 @@ export function StepResult() {
           </button>
         )}
       </div>
-
     </section>
   );
 }

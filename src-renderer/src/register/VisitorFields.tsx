@@ -43,7 +43,16 @@ export function VisitorFields({ store, idOf, variant = 'reception' }: Props) {
 
   return (
     <div className={variant === 'self-service' ? 'self-service-grid' : 'grid-2'}>
-      <TextField id={idOf('name')} label={t('field.name')} value={draft.name} onChange={(name) => update({ name })} error={errors.name} autoComplete="off" required maxLength={60} />
+      <TextField
+        id={idOf('name')}
+        label={t('field.name')}
+        value={draft.name}
+        onChange={(name) => update({ name })}
+        error={errors.name}
+        autoComplete="off"
+        required
+        maxLength={60}
+      />
       <TextField
         id={idOf('phone')}
         label={t('field.phone')}
@@ -90,8 +99,26 @@ export function VisitorFields({ store, idOf, variant = 'reception' }: Props) {
         required
         maxLength={isId ? 20 : 60}
       />
-      <TextField id={idOf('carno')} label={t('field.carno')} value={draft.carno} onChange={(carno) => update({ carno })} error={errors.carno} optional autoComplete="off" maxLength={60} />
-      <TextField id={idOf('reason')} label={t('field.reason')} value={draft.reason} onChange={(reason) => update({ reason })} error={errors.reason} optional autoComplete="off" maxLength={60} />
+      <TextField
+        id={idOf('carno')}
+        label={t('field.carno')}
+        value={draft.carno}
+        onChange={(carno) => update({ carno })}
+        error={errors.carno}
+        optional
+        autoComplete="off"
+        maxLength={60}
+      />
+      <TextField
+        id={idOf('reason')}
+        label={t('field.reason')}
+        value={draft.reason}
+        onChange={(reason) => update({ reason })}
+        error={errors.reason}
+        optional
+        autoComplete="off"
+        maxLength={60}
+      />
     </div>
   );
 }

@@ -30,7 +30,11 @@ const hostSearch =
       search: (query) => call('searchHosts', { query }),
       onStart: () => set({ status: 'searching', error: null }),
       onResult: (query, result) =>
-        set(result.ok ? { results: result.value, status: 'done', searchedQuery: query, error: null } : { results: [], status: 'error', searchedQuery: query, error: result.error }),
+        set(
+          result.ok
+            ? { results: result.value, status: 'done', searchedQuery: query, error: null }
+            : { results: [], status: 'error', searchedQuery: query, error: result.error },
+        ),
       onClear: () => set({ results: [], status: 'idle', searchedQuery: '', error: null }),
     });
     return {

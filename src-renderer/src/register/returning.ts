@@ -45,11 +45,12 @@ export function draftWithReturning(draft: Draft, prefill: ReturningPrefill): Dra
 /** Width and height from a JPEG's SOF marker (undefined if none is found in the first bytes). */
 function jpegSize(base64: string): { width: number; height: number } | undefined {
   const bin = atob(base64.slice(0, 87_384));
-  for (let i = 2; i + 9 < bin.length; ) {
+  for (let i = 2; i + 9 < bin.length;) {
     if (bin.charCodeAt(i) !== 0xff) return undefined;
     const marker = bin.charCodeAt(i + 1);
     const length = (bin.charCodeAt(i + 2) << 8) + bin.charCodeAt(i + 3);
-    if (marker >= 0xc0 && marker <= 0xc3) return { height: (bin.charCodeAt(i + 5) << 8) + bin.charCodeAt(i + 6), width: (bin.charCodeAt(i + 7) << 8) + bin.charCodeAt(i + 8) };
+    if (marker >= 0xc0 && marker <= 0xc3)
+      return { height: (bin.charCodeAt(i + 5) << 8) + bin.charCodeAt(i + 6), width: (bin.charCodeAt(i + 7) << 8) + bin.charCodeAt(i + 8) };
     i += 2 + length;
   }
   return undefined;

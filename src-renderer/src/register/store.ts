@@ -258,7 +258,13 @@ export const useRegistrationStore = create<RegistrationState>()((set, get) => {
       if (!result.ok && (result.error.code === 'deny-listed' || (override && (result.error.code === 'wrong-pin' || result.error.code === 'not-allowed')))) {
         // Stopped before anything was sent: back to the review, with who matched and why.
         const denied = result.error.denyList ?? get().denied;
-        set({ step: 'review', denied, error: result.error.code === 'deny-listed' ? null : result.error, submission: { status: 'idle', busy: false }, ...focus('alert') });
+        set({
+          step: 'review',
+          denied,
+          error: result.error.code === 'deny-listed' ? null : result.error,
+          submission: { status: 'idle', busy: false },
+          ...focus('alert'),
+        });
         return;
       }
       if (result.ok) {
@@ -329,7 +335,17 @@ export const useRegistrationStore = create<RegistrationState>()((set, get) => {
 
     reset() {
       useHostSearchStore.getState().reset();
-      set({ draft: emptyDraft(), step: 'visitor', fieldErrors: {}, error: null, returnToReview: false, duplicate: null, denied: null, submission: { status: 'idle', busy: false }, ...focus('heading') });
+      set({
+        draft: emptyDraft(),
+        step: 'visitor',
+        fieldErrors: {},
+        error: null,
+        returnToReview: false,
+        duplicate: null,
+        denied: null,
+        submission: { status: 'idle', busy: false },
+        ...focus('heading'),
+      });
     },
   };
 });

@@ -97,22 +97,51 @@ export function MusterPanel({ selected }: Props) {
       <fieldset className="muster-scope" disabled={busy}>
         <legend className="field-label">{t('security.musterScope')}</legend>
         <div className="check-field">
-          <input id="muster-scope-selected" className="checkbox" type="radio" name="muster-scope" checked={scope === 'selected' && !!selected} disabled={!selected} onChange={() => setScope('selected')} />
+          <input
+            id="muster-scope-selected"
+            className="checkbox"
+            type="radio"
+            name="muster-scope"
+            checked={scope === 'selected' && !!selected}
+            disabled={!selected}
+            onChange={() => setScope('selected')}
+          />
           <label htmlFor="muster-scope-selected">{t('security.scopeSelected', { name: selected?.name ?? '—' })}</label>
         </div>
         <div className="check-field">
-          <input id="muster-scope-all" className="checkbox" type="radio" name="muster-scope" checked={scope === 'all' || !selected} onChange={() => setScope('all')} />
+          <input
+            id="muster-scope-all"
+            className="checkbox"
+            type="radio"
+            name="muster-scope"
+            checked={scope === 'all' || !selected}
+            onChange={() => setScope('all')}
+          />
           <label htmlFor="muster-scope-all">{t('security.scopeAll')}</label>
         </div>
       </fieldset>
       <fieldset className="muster-scope" disabled={busy}>
         <legend className="field-label">{t('security.musterPhones')}</legend>
         <div className="check-field">
-          <input id="muster-phones-masked" className="checkbox" type="radio" name="muster-phones" checked={phones === 'masked'} onChange={() => setPhones('masked')} />
+          <input
+            id="muster-phones-masked"
+            className="checkbox"
+            type="radio"
+            name="muster-phones"
+            checked={phones === 'masked'}
+            onChange={() => setPhones('masked')}
+          />
           <label htmlFor="muster-phones-masked">{t('security.phonesMasked')}</label>
         </div>
         <div className="check-field">
-          <input id="muster-phones-full" className="checkbox" type="radio" name="muster-phones" checked={phones === 'full'} onChange={() => setPhones('full')} />
+          <input
+            id="muster-phones-full"
+            className="checkbox"
+            type="radio"
+            name="muster-phones"
+            checked={phones === 'full'}
+            onChange={() => setPhones('full')}
+          />
           <label htmlFor="muster-phones-full">{t('security.phonesFull')}</label>
         </div>
       </fieldset>
@@ -123,7 +152,13 @@ export function MusterPanel({ selected }: Props) {
         <button type="button" className="button" data-testid="muster-csv" onClick={() => void run('csv')} disabled={busy}>
           {t('security.exportCsv')}
         </button>
-        <button type="button" className="button" data-testid="roll-call-start" onClick={() => void startRollCall(target ? target.no : 'all', 'live')} disabled={busy || rollCallStarting}>
+        <button
+          type="button"
+          className="button"
+          data-testid="roll-call-start"
+          onClick={() => void startRollCall(target ? target.no : 'all', 'live')}
+          disabled={busy || rollCallStarting}
+        >
           {t('rollCall.start')}
         </button>
       </div>
@@ -202,7 +237,18 @@ function MusterPin({ onUnlocked, onCancel }: { onUnlocked: () => void; onCancel:
     <form ref={form} className="muster-pin" onSubmit={(e) => void submit(e)} noValidate data-testid="muster-pin">
       <p role="alert">{t('security.phonesNeedPin')}</p>
       <ErrorAlert error={error} />
-      <TextField id="muster-pin" label={t('settings.pin')} type="password" inputMode="numeric" autoComplete="off" value={pin} onChange={setPin} error={wrong ? t('error.wrong-pin') : undefined} autoFocus maxLength={16} />
+      <TextField
+        id="muster-pin"
+        label={t('settings.pin')}
+        type="password"
+        inputMode="numeric"
+        autoComplete="off"
+        value={pin}
+        onChange={setPin}
+        error={wrong ? t('error.wrong-pin') : undefined}
+        autoFocus
+        maxLength={16}
+      />
       <div className="button-row">
         <button type="submit" className="button button-primary" disabled={!pin}>
           {t('settings.unlock')}

@@ -59,7 +59,14 @@ export function PresenceList({ list, regionName, deviceName }: Props) {
     const person = list.pages[Math.floor(i / PAGE_SIZE) + 1]?.[i % PAGE_SIZE];
     rows.push(
       person ? (
-        <PresenceRow key={i} index={i} person={person} device={person.deviceno ? deviceName(person.deviceno) : ''} enteredAt={formatEnterTime(person.entertime, now)} t={t} />
+        <PresenceRow
+          key={i}
+          index={i}
+          person={person}
+          device={person.deviceno ? deviceName(person.deviceno) : ''}
+          enteredAt={formatEnterTime(person.entertime, now)}
+          t={t}
+        />
       ) : (
         <LoadingRow key={i} index={i} t={t} />
       ),
@@ -99,7 +106,19 @@ export function PresenceList({ list, regionName, deviceName }: Props) {
 
 const rowStyle = (index: number) => ({ transform: `translateY(${index * ROW_HEIGHT}px)`, height: ROW_HEIGHT });
 
-const PresenceRow = memo(function PresenceRow({ index, person, device, enteredAt, t }: { index: number; person: RegionPerson; device: string; enteredAt: string; t: Translate }) {
+const PresenceRow = memo(function PresenceRow({
+  index,
+  person,
+  device,
+  enteredAt,
+  t,
+}: {
+  index: number;
+  person: RegionPerson;
+  device: string;
+  enteredAt: string;
+  t: Translate;
+}) {
   return (
     <div
       role="row"
@@ -142,7 +161,14 @@ const PresenceRow = memo(function PresenceRow({ index, person, device, enteredAt
 
 const LoadingRow = memo(function LoadingRow({ index, t }: { index: number; t: Translate }) {
   return (
-    <div role="row" aria-rowindex={index + 2} className="presence-grid presence-row presence-row-loading" style={rowStyle(index)} data-testid="presence-row" data-loading="true">
+    <div
+      role="row"
+      aria-rowindex={index + 2}
+      className="presence-grid presence-row presence-row-loading"
+      style={rowStyle(index)}
+      data-testid="presence-row"
+      data-loading="true"
+    >
       <span role="cell" className="presence-photo">
         <span className="avatar avatar-initials" aria-hidden="true" />
       </span>

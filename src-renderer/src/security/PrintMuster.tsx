@@ -40,7 +40,11 @@ export function PrintMuster({ muster, scopeName, printedAt, kept }: Props) {
       {kept && <p data-testid="print-kept">{t('lastKnown.printedFrom', { time: formatDateTime(muster.fetchedAt, language) })}</p>}
       <ul className="print-totals" data-testid="print-totals">
         {tops.map((r) => (
-          <li key={r.no}>{r.below > 0 ? t('security.printTotalSplit', { name: r.name, count: r.inside, here: r.here, below: r.below }) : t('security.printRegion', { name: r.name, count: r.inside })}</li>
+          <li key={r.no}>
+            {r.below > 0
+              ? t('security.printTotalSplit', { name: r.name, count: r.inside, here: r.here, below: r.below })
+              : t('security.printRegion', { name: r.name, count: r.inside })}
+          </li>
         ))}
       </ul>
       {muster.people.length === 0 && <p>{t('security.noneInside')}</p>}

@@ -37,7 +37,11 @@ export function RollCallPanel() {
 
   const totals = rollCallTotals(rollCall);
   const kept = rollCall.muster.fetchedAt;
-  const exportCsv = () => downloadText(musterFileName(`roll-call-${rollCall.muster.scope}`, new Date()), rollCallCsv(rollCall, t, (iso) => formatDateTime(iso, language)));
+  const exportCsv = () =>
+    downloadText(
+      musterFileName(`roll-call-${rollCall.muster.scope}`, new Date()),
+      rollCallCsv(rollCall, t, (iso) => formatDateTime(iso, language)),
+    );
 
   return (
     <section className="card roll-call" aria-labelledby="roll-call-heading" data-testid="roll-call">
@@ -75,14 +79,26 @@ export function RollCallPanel() {
           <input id="roll-call-search" className="input" type="search" value={query} autoComplete="off" onChange={(e) => setQuery(e.target.value)} />
         </div>
         <div className="check-field">
-          <input id="roll-call-only-open" className="checkbox" type="checkbox" checked={onlyUnaccounted} onChange={(e) => setOnlyUnaccounted(e.target.checked)} />
+          <input
+            id="roll-call-only-open"
+            className="checkbox"
+            type="checkbox"
+            checked={onlyUnaccounted}
+            onChange={(e) => setOnlyUnaccounted(e.target.checked)}
+          />
           <label htmlFor="roll-call-only-open">{t('rollCall.onlyUnaccounted')}</label>
         </div>
       </div>
       {rows.length === 0 && <p className="empty">{query ? t('rollCall.noMatch', { query }) : t('rollCall.noneLeft')}</p>}
       <ul className="roll-call-list">
         {rows.slice(0, SHOWN_ROWS).map((person) => (
-          <RollCallRow key={person.no} person={person} safe={isMarkedSafe({ rollCall, marking }, person.no)} now={now} onMark={(safe) => void mark(person.no, safe)} />
+          <RollCallRow
+            key={person.no}
+            person={person}
+            safe={isMarkedSafe({ rollCall, marking }, person.no)}
+            now={now}
+            onMark={(safe) => void mark(person.no, safe)}
+          />
         ))}
       </ul>
       {rows.length > SHOWN_ROWS && <p className="muted">{t('rollCall.more', { count: rows.length - SHOWN_ROWS })}</p>}
@@ -121,7 +137,13 @@ function RollCallRow({ person, safe, now, onMark }: { person: MusterPerson; safe
           {[person.deptname, regionPathText(person), doorText(person), formatEnterTime(person.entertime, now), person.phone].filter(Boolean).join(' · ')}
         </span>
       </div>
-      <button type="button" className={safe ? 'button button-primary roll-call-safe' : 'button roll-call-safe'} aria-pressed={safe} aria-label={t('rollCall.markSafe', { name: person.name })} onClick={() => onMark(!safe)}>
+      <button
+        type="button"
+        className={safe ? 'button button-primary roll-call-safe' : 'button roll-call-safe'}
+        aria-pressed={safe}
+        aria-label={t('rollCall.markSafe', { name: person.name })}
+        onClick={() => onMark(!safe)}
+      >
         {safe ? `✓ ${t('rollCall.safe')}` : t('rollCall.safe')}
       </button>
     </li>

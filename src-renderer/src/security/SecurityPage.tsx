@@ -59,7 +59,10 @@ export function SecurityPage() {
 
   const refreshing = regionsLoading || list?.inFlight === 1;
   // The data's own time: main may answer from a copy a few seconds old.
-  const refreshedAt = [regionsFetchedAt, list?.fetchedAt].filter((x): x is string => !!x).sort().pop();
+  const refreshedAt = [regionsFetchedAt, list?.fetchedAt]
+    .filter((x): x is string => !!x)
+    .sort()
+    .pop();
 
   return (
     <div className="page page-security">
@@ -91,48 +94,48 @@ export function SecurityPage() {
         {rollCallActive ? (
           <RollCallPanel />
         ) : (
-        <section className="card security-people" aria-labelledby="people-heading">
-          <div className="security-people-head">
-            <h2 id="people-heading">{region ? t('security.people', { region: region.name }) : t('security.regions')}</h2>
-            {list && list.total !== null && (
-              <p className="security-total" data-testid="presence-total">
-                {list.query ? t('security.matches', { count: list.total }) : t('security.total', { count: list.total })}
-              </p>
-            )}
-          </div>
-          <div className="field search">
-            <label htmlFor="security-search" className="field-label">
-              {t('security.search')}
-            </label>
-            <input
-              id="security-search"
-              className="input"
-              type="search"
-              value={query}
-              placeholder={t('security.searchPlaceholder')}
-              aria-describedby="security-search-hint"
-              autoComplete="off"
-              onChange={(e) => setQuery(e.target.value)}
-            />
-            <p id="security-search-hint" className="field-hint">
-              {t('security.searchHint')}
-            </p>
-          </div>
-          {list?.error && (
-            <div>
-              <ErrorAlert error={list.error} />
-              <button type="button" className="button" onClick={retry}>
-                {t('common.retry')}
-              </button>
+          <section className="card security-people" aria-labelledby="people-heading">
+            <div className="security-people-head">
+              <h2 id="people-heading">{region ? t('security.people', { region: region.name }) : t('security.regions')}</h2>
+              {list && list.total !== null && (
+                <p className="security-total" data-testid="presence-total">
+                  {list.query ? t('security.matches', { count: list.total }) : t('security.total', { count: list.total })}
+                </p>
+              )}
             </div>
-          )}
-          {!list && <p className="empty">{t('security.chooseRegion')}</p>}
-          {list && list.total === null && !list.error && <p role="status">{t('common.loading')}</p>}
-          {list && list.total === 0 && <p className="empty">{list.query ? t('security.noMatch', { query: list.query }) : t('security.noneInside')}</p>}
-          {list && region && list.total !== null && list.total > 0 && (
-            <PresenceList key={`${list.regionNo}\u0000${list.query}`} list={list} regionName={region.name} deviceName={deviceName} />
-          )}
-        </section>
+            <div className="field search">
+              <label htmlFor="security-search" className="field-label">
+                {t('security.search')}
+              </label>
+              <input
+                id="security-search"
+                className="input"
+                type="search"
+                value={query}
+                placeholder={t('security.searchPlaceholder')}
+                aria-describedby="security-search-hint"
+                autoComplete="off"
+                onChange={(e) => setQuery(e.target.value)}
+              />
+              <p id="security-search-hint" className="field-hint">
+                {t('security.searchHint')}
+              </p>
+            </div>
+            {list?.error && (
+              <div>
+                <ErrorAlert error={list.error} />
+                <button type="button" className="button" onClick={retry}>
+                  {t('common.retry')}
+                </button>
+              </div>
+            )}
+            {!list && <p className="empty">{t('security.chooseRegion')}</p>}
+            {list && list.total === null && !list.error && <p role="status">{t('common.loading')}</p>}
+            {list && list.total === 0 && <p className="empty">{list.query ? t('security.noMatch', { query: list.query }) : t('security.noneInside')}</p>}
+            {list && region && list.total !== null && list.total > 0 && (
+              <PresenceList key={`${list.regionNo}\u0000${list.query}`} list={list} regionName={region.name} deviceName={deviceName} />
+            )}
+          </section>
         )}
       </div>
     </div>

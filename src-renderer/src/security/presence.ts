@@ -10,7 +10,13 @@ export const ROW_HEIGHT = 64;
 export const OVERSCAN = 8;
 
 /** The rows to render for a scroll position: the visible ones plus overscan, clamped to the list. */
-export function rowWindow(scrollTop: number, viewportHeight: number, total: number, rowHeight = ROW_HEIGHT, overscan = OVERSCAN): { first: number; last: number } {
+export function rowWindow(
+  scrollTop: number,
+  viewportHeight: number,
+  total: number,
+  rowHeight = ROW_HEIGHT,
+  overscan = OVERSCAN,
+): { first: number; last: number } {
   if (total <= 0) return { first: 0, last: -1 };
   const top = Math.max(0, Math.floor(scrollTop / rowHeight));
   const bottom = Math.ceil((scrollTop + Math.max(0, viewportHeight)) / rowHeight) - 1;
@@ -24,7 +30,11 @@ export const pageOfRow = (row: number, pageSize = PAGE_SIZE) => Math.floor(row /
  * The page to fetch next for a list, or undefined when nothing is needed: the first page while
  * the total is unknown, then the first missing page among those the rows on screen need.
  */
-export function nextPageToLoad(list: { total: number | null; pages: Record<number, unknown> }, wanted: { first: number; last: number }, pageSize = PAGE_SIZE): number | undefined {
+export function nextPageToLoad(
+  list: { total: number | null; pages: Record<number, unknown> },
+  wanted: { first: number; last: number },
+  pageSize = PAGE_SIZE,
+): number | undefined {
   if (list.total === null) return 1;
   if (list.total === 0 || wanted.last < wanted.first) return undefined;
   const lastPage = Math.max(1, Math.ceil(list.total / pageSize));

@@ -44,7 +44,9 @@ export function rollCallTotals(rollCall: Pick<RollCall, 'muster' | 'safe'>): Rol
 export function rollCallRows(rollCall: Pick<RollCall, 'muster' | 'safe'>, query: string, onlyUnaccounted: boolean): MusterPerson[] {
   const q = query.trim().toLowerCase();
   return rollCall.muster.people.filter(
-    (p) => (!onlyUnaccounted || !rollCall.safe[p.no]) && (!q || p.name.toLowerCase().includes(q) || p.deptname.toLowerCase().includes(q) || regionPathText(p).toLowerCase().includes(q)),
+    (p) =>
+      (!onlyUnaccounted || !rollCall.safe[p.no]) &&
+      (!q || p.name.toLowerCase().includes(q) || p.deptname.toLowerCase().includes(q) || regionPathText(p).toLowerCase().includes(q)),
   );
 }
 
@@ -64,7 +66,16 @@ export function rollCallCsv(rollCall: Pick<RollCall, 'muster' | 'safe'>, t: Tran
   const rows: string[][] = [ROLL_CALL_COLUMNS.map((key) => t(key))];
   for (const p of rollCall.muster.people) {
     const at = rollCall.safe[p.no];
-    rows.push([regionPathText(p), p.name, p.deptname, p.phone, p.entertime, doorText(p), at ? t('rollCall.safe') : t('rollCall.unaccounted'), at ? time(at) : '']);
+    rows.push([
+      regionPathText(p),
+      p.name,
+      p.deptname,
+      p.phone,
+      p.entertime,
+      doorText(p),
+      at ? t('rollCall.safe') : t('rollCall.unaccounted'),
+      at ? time(at) : '',
+    ]);
   }
   return UTF8_BOM + toCsv(rows);
 }
@@ -76,4 +87,3 @@ export function ageText(iso: string, now: Date, t: Translate): string {
   if (minutes < 120) return t('age.minutes', { count: minutes });
   return t('age.hours', { count: Math.floor(minutes / 60) });
 }
-

@@ -87,9 +87,19 @@ export function regionsWithListCount(regions: RegionNode[], list: PeopleList | n
 
 const listKey = (l: { regionNo: string; query: string }) => `${l.regionNo}\u0000${l.query}`;
 
-const freshList = (regionNo: string, query: string): PeopleList => ({ regionNo, query, total: null, pages: {}, inFlight: null, stale: false, error: null, fetchedAt: null });
+const freshList = (regionNo: string, query: string): PeopleList => ({
+  regionNo,
+  query,
+  total: null,
+  pages: {},
+  inFlight: null,
+  stale: false,
+  error: null,
+  fetchedAt: null,
+});
 
-const sameRows = (a: RegionPerson[] | undefined, b: RegionPerson[]) => !!a && a.length === b.length && a.every((p, i) => p.no === b[i].no && p.entertime === b[i].entertime);
+const sameRows = (a: RegionPerson[] | undefined, b: RegionPerson[]) =>
+  !!a && a.length === b.length && a.every((p, i) => p.no === b[i].no && p.entertime === b[i].entertime);
 
 // Photos: a few at a time, only for rows still on screen when their turn comes.
 const PHOTO_CONCURRENCY = 4;
@@ -124,7 +134,10 @@ const newWork = (): Work => ({
   regionsLoad: undefined,
 });
 
-type SecurityData = Omit<SecurityState, 'loadRegions' | 'select' | 'search' | 'show' | 'refresh' | 'retry' | 'wantPhoto' | 'releasePhoto' | 'loadMuster' | 'stopMuster' | 'reset'>;
+type SecurityData = Omit<
+  SecurityState,
+  'loadRegions' | 'select' | 'search' | 'show' | 'refresh' | 'retry' | 'wantPhoto' | 'releasePhoto' | 'loadMuster' | 'stopMuster' | 'reset'
+>;
 
 const initialData = (): SecurityData => ({
   regions: [],
@@ -170,22 +183,24 @@ export const useSecurityStore = create<SecurityState>()((set, get) => {
     }
     work.settling = undefined;
     patchList(key, () => ({ inFlight: page, ...(page === 1 ? { stale: false } : {}) }));
-    void call('listRegionPeople', { regionNo: list.regionNo, pageindex: page, pagesize: PAGE_SIZE, ...(list.query ? { query: list.query } : {}) }).then((result) => {
-      const current = get().list;
-      if (!current || listKey(current) !== key) return; // another region or query by now
-      if (!result.ok) {
-        patchList(key, () => ({ inFlight: null, error: result.error }));
-        return;
-      }
-      const { rows, total, fetchedAt } = result.value;
-      patchList(key, (l) => {
-        if (page !== 1) return { inFlight: null, total, pages: { ...l.pages, [page]: rows } };
-        // Newest arrivals come first: when the first page moved, later pages have shifted too.
-        const unchanged = l.total === total && sameRows(l.pages[1], rows);
-        return { inFlight: null, total, fetchedAt, pages: unchanged ? { ...l.pages, 1: rows } : { 1: rows } };
-      });
-      pump();
-    });
+    void call('listRegionPeople', { regionNo: list.regionNo, pageindex: page, pagesize: PAGE_SIZE, ...(list.query ? { query: list.query } : {}) }).then(
+      (result) => {
+        const current = get().list;
+        if (!current || listKey(current) !== key) return; // another region or query by now
+        if (!result.ok) {
+          patchList(key, () => ({ inFlight: null, error: result.error }));
+          return;
+        }
+        const { rows, total, fetchedAt } = result.value;
+        patchList(key, (l) => {
+          if (page !== 1) return { inFlight: null, total, pages: { ...l.pages, [page]: rows } };
+          // Newest arrivals come first: when the first page moved, later pages have shifted too.
+          const unchanged = l.total === total && sameRows(l.pages[1], rows);
+          return { inFlight: null, total, fetchedAt, pages: unchanged ? { ...l.pages, 1: rows } : { 1: rows } };
+        });
+        pump();
+      },
+    );
   };
 
   const drainPhotos = () => {

@@ -17,7 +17,13 @@ export function AdminExit() {
   const setOpen = useSelfServiceStore((s) => s.setAdminOpen);
   return (
     <>
-      <button type="button" className="self-service-admin-button" aria-label={t('selfService.admin.button')} title={t('selfService.admin.button')} onClick={() => setOpen(true)}>
+      <button
+        type="button"
+        className="self-service-admin-button"
+        aria-label={t('selfService.admin.button')}
+        title={t('selfService.admin.button')}
+        onClick={() => setOpen(true)}
+      >
         <span aria-hidden="true">⋯</span>
       </button>
       {open && <PinPad onClose={() => setOpen(false)} />}
@@ -68,7 +74,13 @@ function PinPad({ onClose }: { onClose: () => void }) {
   };
 
   const message =
-    problem?.kind === 'wrong' ? t('selfService.admin.wrong') : problem?.kind === 'locked' ? t('selfService.admin.locked', { seconds: problem.seconds }) : problem?.kind === 'error' ? t(`error.${problem.error.code}`) : '';
+    problem?.kind === 'wrong'
+      ? t('selfService.admin.wrong')
+      : problem?.kind === 'locked'
+        ? t('selfService.admin.locked', { seconds: problem.seconds })
+        : problem?.kind === 'error'
+          ? t(`error.${problem.error.code}`)
+          : '';
 
   return (
     <dialog
@@ -118,7 +130,13 @@ function PinPad({ onClose }: { onClose: () => void }) {
           <button type="button" className="self-service-button self-service-key" onClick={() => type('0')} disabled={busy}>
             0
           </button>
-          <button type="button" className="self-service-button self-service-key" aria-label={t('selfService.admin.delete')} onClick={() => setPin((p) => p.slice(0, -1))} disabled={busy}>
+          <button
+            type="button"
+            className="self-service-button self-service-key"
+            aria-label={t('selfService.admin.delete')}
+            onClick={() => setPin((p) => p.slice(0, -1))}
+            disabled={busy}
+          >
             <span aria-hidden="true">⌫</span>
           </button>
         </div>

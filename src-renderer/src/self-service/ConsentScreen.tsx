@@ -56,7 +56,13 @@ export function ConsentScreen() {
             <span>{t('selfService.consent.data')}</span>
           </label>
           <label className="self-service-check" htmlFor="self-service-consent-photo">
-            <input id="self-service-consent-photo" type="checkbox" checked={consent.photo} onChange={(e) => setConsent('photo', e.target.checked)} aria-describedby="self-service-no-photo" />
+            <input
+              id="self-service-consent-photo"
+              type="checkbox"
+              checked={consent.photo}
+              onChange={(e) => setConsent('photo', e.target.checked)}
+              aria-describedby="self-service-no-photo"
+            />
             <span>{t('selfService.consent.photo')}</span>
           </label>
           <div className="self-service-no-photo">

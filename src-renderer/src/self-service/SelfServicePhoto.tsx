@@ -42,7 +42,10 @@ export function SelfServicePhoto() {
     [photoFailed],
   );
   // The kiosk cannot accept a photo that fails the face check: it is a failed try, not a photo.
-  const onCaptured = useCallback((taken: CapturedPhoto) => (taken.check && taken.check.failed.length > 0 ? refuse(taken.check.failed) : setPhoto(taken)), [refuse, setPhoto]);
+  const onCaptured = useCallback(
+    (taken: CapturedPhoto) => (taken.check && taken.check.failed.length > 0 ? refuse(taken.check.failed) : setPhoto(taken)),
+    [refuse, setPhoto],
+  );
   const face = useFaceCapture(videoRef, !photo && camera.status === 'live', maxKB, rules, onCaptured);
   const { capture } = face;
   const advice = adviceOf(t, face.verdict, face.engineState);
@@ -94,7 +97,14 @@ export function SelfServicePhoto() {
         </div>
       ) : (
         <div className="self-service-photo">
-          <CameraView className="self-service-camera" videoRef={videoRef} stream={camera.stream} status={camera.status} countdown={capture.countdown} guidance={{ text: advice, ok: face.ready }} />
+          <CameraView
+            className="self-service-camera"
+            videoRef={videoRef}
+            stream={camera.stream}
+            status={camera.status}
+            countdown={capture.countdown}
+            guidance={{ text: advice, ok: face.ready }}
+          />
           <div className="self-service-photo-side">
             <p className="self-service-lead">{t('selfService.photo.guide')}</p>
             <p className="sr-only" role="status" aria-live="assertive">

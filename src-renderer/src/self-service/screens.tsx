@@ -131,7 +131,9 @@ export function ReceptionScreen() {
         {t('selfService.reception.title')}
       </h1>
       <p className="self-service-lead">{t(`selfService.reception.${reason}`)}</p>
-      {reason === 'photo' && why.length > 0 && <p className="self-service-lead">{t('selfService.reception.photoWhy', { why: t('faceCheck.failed', { list: checkNames(t, why) }) })}</p>}
+      {reason === 'photo' && why.length > 0 && (
+        <p className="self-service-lead">{t('selfService.reception.photoWhy', { why: t('faceCheck.failed', { list: checkNames(t, why) }) })}</p>
+      )}
       <p className="self-service-muted" aria-live="off">
         {t('selfService.returning', { n: left })}
       </p>

@@ -241,7 +241,10 @@ export const useSelfServiceStore = create<SelfServiceState>()((set, get) => {
         const outcome = outcomeOfVisit(result.value);
         if (outcome.kind === 'done') {
           // Sent: the kiosk forgets the visitor's data and keeps only what the done screen shows.
-          forget({ screen: 'done', done: { hostName: draft.host?.name ?? '', number: outcome.number, visitCode: outcome.visitCode, doorsPending: outcome.doorsPending } });
+          forget({
+            screen: 'done',
+            done: { hostName: draft.host?.name ?? '', number: outcome.number, visitCode: outcome.visitCode, doorsPending: outcome.doorsPending },
+          });
         } else if (outcome.kind === 'reception') {
           forget({ screen: 'reception', reception: outcome.reason });
         } else {

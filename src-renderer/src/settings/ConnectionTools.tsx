@@ -44,7 +44,9 @@ export function ConnectionTools({ dirty, onUseProfile }: { dirty: boolean; onUse
       {test && (
         <div className={`alert ${test.ok ? 'alert-success' : 'alert-error'}`} role="status" data-testid="connection-test-result">
           <p className="alert-message">
-            {test.ok ? t('settings.testOk', { profile: test.profile }) : t('settings.testFailed', { failure: failureText(test.failure), message: test.message })}
+            {test.ok
+              ? t('settings.testOk', { profile: test.profile })
+              : t('settings.testFailed', { failure: failureText(test.failure), message: test.message })}
           </p>
           {test.answersVerified === false && (
             <p className="alert-message" data-testid="answers-unverified">

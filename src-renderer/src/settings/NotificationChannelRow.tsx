@@ -9,7 +9,15 @@ import { CAN_MENTION, HAS_SECRET, type ChannelDraft } from './notification-draft
 const KINDS: NotificationKind[] = ['wecom', 'dingtalk', 'feishu', 'webhook'];
 
 /** One notification channel: platform, name, write-only address and secret, mention, test, remove. */
-export function NotificationChannelRow({ channel, onChange, onRemove }: { channel: ChannelDraft; onChange: (patch: Partial<ChannelDraft>) => void; onRemove: () => void }) {
+export function NotificationChannelRow({
+  channel,
+  onChange,
+  onRemove,
+}: {
+  channel: ChannelDraft;
+  onChange: (patch: Partial<ChannelDraft>) => void;
+  onRemove: () => void;
+}) {
   const t = useT();
   const [test, setTest] = useState<NotificationTest | 'save-first' | null>(null);
   const [error, setError] = useState<KioskError | null>(null);
@@ -51,7 +59,16 @@ export function NotificationChannelRow({ channel, onChange, onRemove }: { channe
         </label>
         <label className="field" htmlFor={id('url')}>
           <span className="field-label">{t('notify.settings.url')}</span>
-          <input id={id('url')} className="input" type="password" autoComplete="new-password" spellCheck={false} value={channel.url} disabled={channel.clearUrl} onChange={(e) => onChange({ url: e.target.value })} />
+          <input
+            id={id('url')}
+            className="input"
+            type="password"
+            autoComplete="new-password"
+            spellCheck={false}
+            value={channel.url}
+            disabled={channel.clearUrl}
+            onChange={(e) => onChange({ url: e.target.value })}
+          />
           <span className="field-hint" data-testid={`notify-${channel.id}-url-status`}>
             {setStatus(channel.urlSet, channel.clearUrl)}
             {channel.urlSet && !channel.clearUrl && (
@@ -64,7 +81,16 @@ export function NotificationChannelRow({ channel, onChange, onRemove }: { channe
         {HAS_SECRET.has(channel.kind) && (
           <label className="field" htmlFor={id('secret')}>
             <span className="field-label">{t('notify.settings.secret')}</span>
-            <input id={id('secret')} className="input" type="password" autoComplete="new-password" spellCheck={false} value={channel.secret} disabled={channel.clearSecret} onChange={(e) => onChange({ secret: e.target.value })} />
+            <input
+              id={id('secret')}
+              className="input"
+              type="password"
+              autoComplete="new-password"
+              spellCheck={false}
+              value={channel.secret}
+              disabled={channel.clearSecret}
+              onChange={(e) => onChange({ secret: e.target.value })}
+            />
             <span className="field-hint">
               {t('notify.settings.secretHint')} · {setStatus(channel.secretSet, channel.clearSecret)}
               {channel.secretSet && !channel.clearSecret && (
@@ -78,7 +104,13 @@ export function NotificationChannelRow({ channel, onChange, onRemove }: { channe
       </div>
       {CAN_MENTION.has(channel.kind) ? (
         <label className="check-field" htmlFor={id('mention')}>
-          <input id={id('mention')} type="checkbox" className="checkbox" checked={channel.mentionHost} onChange={(e) => onChange({ mentionHost: e.target.checked })} />
+          <input
+            id={id('mention')}
+            type="checkbox"
+            className="checkbox"
+            checked={channel.mentionHost}
+            onChange={(e) => onChange({ mentionHost: e.target.checked })}
+          />
           <span>{t('notify.settings.mention')}</span>
         </label>
       ) : (

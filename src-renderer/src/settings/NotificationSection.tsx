@@ -24,7 +24,8 @@ export function NotificationSection() {
     setSaved(false);
     setDraft({ ...draft, ...next });
   };
-  const changeChannel = (index: number, patch: Partial<ChannelDraft>) => change({ channels: draft.channels.map((c, i) => (i === index ? { ...c, ...patch } : c)) });
+  const changeChannel = (index: number, patch: Partial<ChannelDraft>) =>
+    change({ channels: draft.channels.map((c, i) => (i === index ? { ...c, ...patch } : c)) });
   const channelOptions = draft.channels.map((c) => ({ value: c.id, label: c.label || t(`notify.kind.${c.kind}`) }));
 
   const save = async () => {
@@ -95,13 +96,23 @@ export function NotificationSection() {
         </div>
       ))}
       {draft.channels.length > 0 && (
-        <button type="button" className="button button-small" onClick={() => change({ routes: [...draft.routes, { department: '', channelId: draft.channels[0].id }] })}>
+        <button
+          type="button"
+          className="button button-small"
+          onClick={() => change({ routes: [...draft.routes, { department: '', channelId: draft.channels[0].id }] })}
+        >
           {t('notify.settings.addRoute')}
         </button>
       )}
 
       <label className="check-field" htmlFor="notify-first-pass">
-        <input id="notify-first-pass" type="checkbox" className="checkbox" checked={draft.notifyOnFirstPass} onChange={(e) => change({ notifyOnFirstPass: e.target.checked })} />
+        <input
+          id="notify-first-pass"
+          type="checkbox"
+          className="checkbox"
+          checked={draft.notifyOnFirstPass}
+          onChange={(e) => change({ notifyOnFirstPass: e.target.checked })}
+        />
         <span>{t('notify.settings.firstPass')}</span>
       </label>
 

@@ -68,10 +68,40 @@ export function PinSection() {
       )}
       <div className="grid-3">
         {pinSet && (
-          <TextField id="pin-current" label={t('settings.currentPin')} type="password" inputMode="numeric" autoComplete="off" value={current} onChange={setCurrent} error={errors.current && t(errors.current)} maxLength={16} />
+          <TextField
+            id="pin-current"
+            label={t('settings.currentPin')}
+            type="password"
+            inputMode="numeric"
+            autoComplete="off"
+            value={current}
+            onChange={setCurrent}
+            error={errors.current && t(errors.current)}
+            maxLength={16}
+          />
         )}
-        <TextField id="pin-next" label={t('settings.newPin')} type="password" inputMode="numeric" autoComplete="new-password" value={next} onChange={setNext} error={errors.next && t(errors.next, LIMITS.pinDigits)} maxLength={LIMITS.pinDigits.max} />
-        <TextField id="pin-confirm" label={t('settings.confirmPin')} type="password" inputMode="numeric" autoComplete="new-password" value={confirm} onChange={setConfirm} error={errors.confirm && t(errors.confirm)} maxLength={LIMITS.pinDigits.max} />
+        <TextField
+          id="pin-next"
+          label={t('settings.newPin')}
+          type="password"
+          inputMode="numeric"
+          autoComplete="new-password"
+          value={next}
+          onChange={setNext}
+          error={errors.next && t(errors.next, LIMITS.pinDigits)}
+          maxLength={LIMITS.pinDigits.max}
+        />
+        <TextField
+          id="pin-confirm"
+          label={t('settings.confirmPin')}
+          type="password"
+          inputMode="numeric"
+          autoComplete="new-password"
+          value={confirm}
+          onChange={setConfirm}
+          error={errors.confirm && t(errors.confirm)}
+          maxLength={LIMITS.pinDigits.max}
+        />
       </div>
       <div className="button-row">
         <button type="submit" className="button button-primary" disabled={busy}>

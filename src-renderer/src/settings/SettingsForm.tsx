@@ -36,8 +36,27 @@ export function SettingsForm({ settings }: { settings: PublicSettings }) {
           </p>
         )}
         <div className="grid-2">
-          <TextField id={fid('server')} label={t('settings.server')} value={form.server} onChange={(v) => set('server', v)} hint={t('settings.serverHint')} error={err('server')} type="url" inputMode="url" autoComplete="off" spellCheck={false} />
-          <TextField id={fid('companyno')} label={t('settings.companyno')} value={form.companyno} onChange={(v) => set('companyno', v)} error={err('companyno')} autoComplete="off" spellCheck={false} />
+          <TextField
+            id={fid('server')}
+            label={t('settings.server')}
+            value={form.server}
+            onChange={(v) => set('server', v)}
+            hint={t('settings.serverHint')}
+            error={err('server')}
+            type="url"
+            inputMode="url"
+            autoComplete="off"
+            spellCheck={false}
+          />
+          <TextField
+            id={fid('companyno')}
+            label={t('settings.companyno')}
+            value={form.companyno}
+            onChange={(v) => set('companyno', v)}
+            error={err('companyno')}
+            autoComplete="off"
+            spellCheck={false}
+          />
           {(['appSecret', 'aesKey', 'aesIv'] as const).map((name) => (
             <SecretField
               key={name}
@@ -50,7 +69,14 @@ export function SettingsForm({ settings }: { settings: PublicSettings }) {
               onChange={(patch) => setSecret(name, patch)}
             />
           ))}
-          <SelectField id={fid('profile')} label={t('settings.profile')} value={form.profile} options={profileOptions(settings.profiles, settings.profile, form.profile).map((p) => ({ value: p, label: p }))} onChange={(v) => set('profile', v)} error={err('profile')} />
+          <SelectField
+            id={fid('profile')}
+            label={t('settings.profile')}
+            value={form.profile}
+            options={profileOptions(settings.profiles, settings.profile, form.profile).map((p) => ({ value: p, label: p }))}
+            onChange={(v) => set('profile', v)}
+            error={err('profile')}
+          />
           <SelectField
             id={fid('photoEncoding')}
             label={t('settings.photoEncoding')}
@@ -92,12 +118,50 @@ export function SettingsForm({ settings }: { settings: PublicSettings }) {
         <p className="field-hint">{t('settings.defaultDevicesHint')}</p>
         <ErrorAlert error={devicesError} />
         {devicesLoaded && (
-          <DeviceChecklist id={fid('defaultDeviceNos')} labelledBy="settings-default-devices-label" devices={devices} selected={form.defaultDeviceNos} onChange={(nos) => set('defaultDeviceNos', nos)} />
+          <DeviceChecklist
+            id={fid('defaultDeviceNos')}
+            labelledBy="settings-default-devices-label"
+            devices={devices}
+            selected={form.defaultDeviceNos}
+            onChange={(nos) => set('defaultDeviceNos', nos)}
+          />
         )}
         <div className="grid-2">
-          <TextField id={fid('defaultVisitMinutes')} label={t('settings.defaultVisitMinutes')} type="number" inputMode="numeric" min={5} max={43200} step={5} value={form.defaultVisitMinutes} onChange={(v) => set('defaultVisitMinutes', v)} error={err('defaultVisitMinutes')} />
-          <TextField id={fid('maxVisitHours')} label={t('settings.maxVisitHours')} type="number" inputMode="numeric" min={1} max={720} value={form.maxVisitHours} onChange={(v) => set('maxVisitHours', v)} hint={t('settings.maxVisitHoursHint')} error={err('maxVisitHours')} />
-          <TextField id={fid('photoMaxKB')} label={t('settings.photoMaxKB')} type="number" inputMode="numeric" min={20} max={2048} value={form.photoMaxKB} onChange={(v) => set('photoMaxKB', v)} error={err('photoMaxKB')} />
+          <TextField
+            id={fid('defaultVisitMinutes')}
+            label={t('settings.defaultVisitMinutes')}
+            type="number"
+            inputMode="numeric"
+            min={5}
+            max={43200}
+            step={5}
+            value={form.defaultVisitMinutes}
+            onChange={(v) => set('defaultVisitMinutes', v)}
+            error={err('defaultVisitMinutes')}
+          />
+          <TextField
+            id={fid('maxVisitHours')}
+            label={t('settings.maxVisitHours')}
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={720}
+            value={form.maxVisitHours}
+            onChange={(v) => set('maxVisitHours', v)}
+            hint={t('settings.maxVisitHoursHint')}
+            error={err('maxVisitHours')}
+          />
+          <TextField
+            id={fid('photoMaxKB')}
+            label={t('settings.photoMaxKB')}
+            type="number"
+            inputMode="numeric"
+            min={20}
+            max={2048}
+            value={form.photoMaxKB}
+            onChange={(v) => set('photoMaxKB', v)}
+            error={err('photoMaxKB')}
+          />
         </div>
       </section>
 
@@ -111,8 +175,26 @@ export function SettingsForm({ settings }: { settings: PublicSettings }) {
             options={(['zh-CN', 'en'] as const).map((v) => ({ value: v, label: t(`settings.language.${v}`) }))}
             onChange={(v) => set('language', v)}
           />
-          <TextField id={fid('companyName')} label={t('settings.companyName')} value={form.companyName} onChange={(v) => set('companyName', v)} hint={t('settings.companyNameHint')} error={err('companyName')} autoComplete="organization" />
-          <TextField id={fid('selfServiceIdleSeconds')} label={t('settings.selfServiceIdleSeconds')} type="number" inputMode="numeric" min={15} max={3600} value={form.selfServiceIdleSeconds} onChange={(v) => set('selfServiceIdleSeconds', v)} error={err('selfServiceIdleSeconds')} />
+          <TextField
+            id={fid('companyName')}
+            label={t('settings.companyName')}
+            value={form.companyName}
+            onChange={(v) => set('companyName', v)}
+            hint={t('settings.companyNameHint')}
+            error={err('companyName')}
+            autoComplete="organization"
+          />
+          <TextField
+            id={fid('selfServiceIdleSeconds')}
+            label={t('settings.selfServiceIdleSeconds')}
+            type="number"
+            inputMode="numeric"
+            min={15}
+            max={3600}
+            value={form.selfServiceIdleSeconds}
+            onChange={(v) => set('selfServiceIdleSeconds', v)}
+            error={err('selfServiceIdleSeconds')}
+          />
           <TextField
             id={fid('selfServiceRegistrationsPerMinute')}
             label={t('settings.selfServiceRegistrationsPerMinute')}
@@ -143,7 +225,13 @@ export function SettingsForm({ settings }: { settings: PublicSettings }) {
         </p>
         {form.selfServiceMode && form.defaultDeviceNos.length === 0 && <p className="alert alert-warning">{t('settings.selfServiceNoDevices')}</p>}
         <label className="check-field" htmlFor={fid('startAtLogin')}>
-          <input id={fid('startAtLogin')} type="checkbox" className="checkbox" checked={form.startAtLogin} onChange={(e) => set('startAtLogin', e.target.checked)} />
+          <input
+            id={fid('startAtLogin')}
+            type="checkbox"
+            className="checkbox"
+            checked={form.startAtLogin}
+            onChange={(e) => set('startAtLogin', e.target.checked)}
+          />
           {t('settings.startAtLogin')}
         </label>
       </section>
@@ -151,10 +239,50 @@ export function SettingsForm({ settings }: { settings: PublicSettings }) {
       <section className="card settings-section" aria-labelledby="settings-other">
         <h2 id="settings-other">{t('settings.advanced')}</h2>
         <div className="grid-2">
-          <TextField id={fid('callbackAddress')} label={t('settings.callbackAddress')} value={form.callbackAddress} onChange={(v) => set('callbackAddress', v)} hint={t('settings.callbackHint')} error={err('callbackAddress')} autoComplete="off" spellCheck={false} />
-          <TextField id={fid('retentionDays')} label={t('settings.retentionDays')} type="number" inputMode="numeric" min={1} max={365} value={form.retentionDays} onChange={(v) => set('retentionDays', v)} error={err('retentionDays')} />
-          <TextField id={fid('profileRetentionDays')} label={t('settings.profileRetentionDays')} hint={t('settings.profileRetentionHint')} type="number" inputMode="numeric" min={LIMITS.profileRetentionDays.min} max={LIMITS.profileRetentionDays.max} value={form.profileRetentionDays} onChange={(v) => set('profileRetentionDays', v)} error={err('profileRetentionDays')} />
-          <TextField id={fid('profilePhotoDays')} label={t('settings.profilePhotoDays')} type="number" inputMode="numeric" min={LIMITS.profilePhotoDays.min} max={LIMITS.profilePhotoDays.max} value={form.profilePhotoDays} onChange={(v) => set('profilePhotoDays', v)} error={err('profilePhotoDays')} />
+          <TextField
+            id={fid('callbackAddress')}
+            label={t('settings.callbackAddress')}
+            value={form.callbackAddress}
+            onChange={(v) => set('callbackAddress', v)}
+            hint={t('settings.callbackHint')}
+            error={err('callbackAddress')}
+            autoComplete="off"
+            spellCheck={false}
+          />
+          <TextField
+            id={fid('retentionDays')}
+            label={t('settings.retentionDays')}
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={365}
+            value={form.retentionDays}
+            onChange={(v) => set('retentionDays', v)}
+            error={err('retentionDays')}
+          />
+          <TextField
+            id={fid('profileRetentionDays')}
+            label={t('settings.profileRetentionDays')}
+            hint={t('settings.profileRetentionHint')}
+            type="number"
+            inputMode="numeric"
+            min={LIMITS.profileRetentionDays.min}
+            max={LIMITS.profileRetentionDays.max}
+            value={form.profileRetentionDays}
+            onChange={(v) => set('profileRetentionDays', v)}
+            error={err('profileRetentionDays')}
+          />
+          <TextField
+            id={fid('profilePhotoDays')}
+            label={t('settings.profilePhotoDays')}
+            type="number"
+            inputMode="numeric"
+            min={LIMITS.profilePhotoDays.min}
+            max={LIMITS.profilePhotoDays.max}
+            value={form.profilePhotoDays}
+            onChange={(v) => set('profilePhotoDays', v)}
+            error={err('profilePhotoDays')}
+          />
         </div>
       </section>
 

@@ -55,7 +55,13 @@ export function SlipSection() {
       <h2 id="settings-slip">{t('slip.settings.title')}</h2>
       <label className="field" htmlFor="slip-company">
         <span className="field-label">{t('slip.settings.company')}</span>
-        <input id="slip-company" className="input" defaultValue={settings.companyName} maxLength={60} onBlur={(e) => e.target.value !== settings.companyName && void apply({ companyName: e.target.value })} />
+        <input
+          id="slip-company"
+          className="input"
+          defaultValue={settings.companyName}
+          maxLength={60}
+          onBlur={(e) => e.target.value !== settings.companyName && void apply({ companyName: e.target.value })}
+        />
       </label>
       <label className="field" htmlFor="slip-logo">
         <span className="field-label">{t('slip.settings.logo')}</span>
@@ -99,7 +105,14 @@ export function SlipSection() {
       <div className="button-row">
         <PrintSlipButton
           label={t('slip.settings.testPage')}
-          content={{ name: t('slip.test.name'), hostName: t('slip.test.host'), begin: now.toISOString(), end: new Date(now.getTime() + 3600_000).toISOString(), doors: [t('slip.test.door')], visitCode: TEST_CODE }}
+          content={{
+            name: t('slip.test.name'),
+            hostName: t('slip.test.host'),
+            begin: now.toISOString(),
+            end: new Date(now.getTime() + 3600_000).toISOString(),
+            doors: [t('slip.test.door')],
+            visitCode: TEST_CODE,
+          }}
         />
       </div>
       {saved && (

@@ -16,14 +16,23 @@ export function VisitorProfilesSection() {
   return (
     <section className="card settings-section" aria-labelledby="settings-profiles">
       <h2 id="settings-profiles">{t('settings.profiles.title')}</h2>
-      <TextField id="settings-profiles-search" label={t('settings.profiles.search')} value={query} onChange={(q) => void search(q)} autoComplete="off" spellCheck={false} />
+      <TextField
+        id="settings-profiles-search"
+        label={t('settings.profiles.search')}
+        value={query}
+        onChange={(q) => void search(q)}
+        autoComplete="off"
+        spellCheck={false}
+      />
       <ErrorAlert error={error} />
       {forgotten && <p role="status">{t('settings.profiles.forgotten', { name: forgotten })}</p>}
       {loaded && profiles.length === 0 && <p className="muted">{t('settings.profiles.none')}</p>}
       <ul className="plain-list">
         {profiles.map((p) => (
           <li key={p.profileId} className="button-row">
-            <span>{t('settings.profiles.row', { name: p.name, phone: p.phoneMasked, date: new Date(p.lastVisitAt).toLocaleDateString(language), host: p.hostName })}</span>
+            <span>
+              {t('settings.profiles.row', { name: p.name, phone: p.phoneMasked, date: new Date(p.lastVisitAt).toLocaleDateString(language), host: p.hostName })}
+            </span>
             <button type="button" className="button button-small" onClick={() => void forget(p)}>
               {t('settings.profiles.forget', { name: p.name })}
             </button>

@@ -44,7 +44,18 @@ export function draftOf(view: NotificationSettings): NotificationDraft {
 export function newChannel(taken: string[], kind: NotificationKind = 'wecom'): ChannelDraft {
   let n = 1;
   while (taken.includes(`channel-${n}`)) n++;
-  return { id: `channel-${n}`, kind, label: '', mentionHost: CAN_MENTION.has(kind), urlSet: false, secretSet: false, url: '', secret: '', clearUrl: false, clearSecret: false };
+  return {
+    id: `channel-${n}`,
+    kind,
+    label: '',
+    mentionHost: CAN_MENTION.has(kind),
+    urlSet: false,
+    secretSet: false,
+    url: '',
+    secret: '',
+    clearUrl: false,
+    clearSecret: false,
+  };
 }
 
 export function patchOf(draft: NotificationDraft): NotificationSettingsPatch {

@@ -77,7 +77,16 @@ export function buildPatch(form: SettingsFormValues, s: PublicSettings): Record<
   const patch: Record<string, unknown> = {};
   const text = ['server', 'companyno', 'profile', 'photoEncoding', 'responseSignPolicy', 'language', 'callbackAddress', 'companyName'] as const;
   for (const key of text) if (form[key].trim() !== s[key]) patch[key] = form[key].trim();
-  const numbers = ['defaultVisitMinutes', 'maxVisitHours', 'photoMaxKB', 'selfServiceIdleSeconds', 'selfServiceRegistrationsPerMinute', 'retentionDays', 'profileRetentionDays', 'profilePhotoDays'] as const;
+  const numbers = [
+    'defaultVisitMinutes',
+    'maxVisitHours',
+    'photoMaxKB',
+    'selfServiceIdleSeconds',
+    'selfServiceRegistrationsPerMinute',
+    'retentionDays',
+    'profileRetentionDays',
+    'profilePhotoDays',
+  ] as const;
   for (const key of numbers) if (toNumber(form[key]) !== s[key]) patch[key] = toNumber(form[key]);
   const flags = ['selfServiceMode', 'useCompanyNoAsSecret'] as const;
   for (const key of flags) if (form[key] !== s[key]) patch[key] = form[key];

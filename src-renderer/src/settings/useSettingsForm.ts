@@ -1,7 +1,17 @@
 import { useCallback, useState } from 'react';
 import type { KioskError, PublicSettings } from '../../../src-preload/contract';
 import { useSettingsStore } from './store';
-import { buildPatch, checkPatch, errorForField, FIELD_ORDER, formFromSettings, settingsFieldId, type SecretField, type SettingsErrors, type SettingsFormValues } from './patch';
+import {
+  buildPatch,
+  checkPatch,
+  errorForField,
+  FIELD_ORDER,
+  formFromSettings,
+  settingsFieldId,
+  type SecretField,
+  type SettingsErrors,
+  type SettingsFormValues,
+} from './patch';
 
 type PlainField = keyof Omit<SettingsFormValues, 'secrets'>;
 

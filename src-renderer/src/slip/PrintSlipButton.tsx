@@ -39,7 +39,14 @@ export function PrintSlipButton({ content, label, large }: { content: SlipConten
       )}
       <ErrorAlert error={error} onDismiss={() => setError(null)} />
       {settings && (
-        <ConfirmDialog open={open} title={t('slip.previewTitle')} confirmLabel={t('slip.print')} busy={busy} onCancel={() => setOpen(false)} onConfirm={() => void run()}>
+        <ConfirmDialog
+          open={open}
+          title={t('slip.previewTitle')}
+          confirmLabel={t('slip.print')}
+          busy={busy}
+          onCancel={() => setOpen(false)}
+          onConfirm={() => void run()}
+        >
           <div className="slip-preview">
             <VisitSlip content={content} paper={settings.paper} companyName={settings.companyName} logo={settings.logo} testId="slip-preview" />
           </div>

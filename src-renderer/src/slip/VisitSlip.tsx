@@ -9,7 +9,19 @@ import './slip.css';
 const QR_SIZE: Record<SlipPaper, number> = { '58mm': 120, '80mm': 150, a6: 170 };
 
 /** The visitor's slip (访客单): logo, company, photo, name, host, validity, doors, visit code with QR. */
-export function VisitSlip({ content, paper, companyName, logo, testId }: { content: SlipContent; paper: SlipPaper; companyName: string; logo: string; testId?: string }) {
+export function VisitSlip({
+  content,
+  paper,
+  companyName,
+  logo,
+  testId,
+}: {
+  content: SlipContent;
+  paper: SlipPaper;
+  companyName: string;
+  logo: string;
+  testId?: string;
+}) {
   const t = useT();
   const language = useLanguage();
   return (

@@ -53,8 +53,24 @@ export function StaffSection() {
       <h2 id="staff-title">{t('staff.title')}</h2>
       <ErrorAlert error={error} />
       <form className="admin-form" onSubmit={saveStation} noValidate>
-        <TextField id="station-name" label={t('settings.stationName')} hint={t('settings.stationNameHint')} value={stationName} onChange={setStationName} maxLength={LIMITS.stationName} />
-        <TextField id="audit-retention" label={t('settings.auditRetentionDays')} type="number" inputMode="numeric" value={retention} onChange={setRetention} min={LIMITS.auditRetentionDays.min} max={LIMITS.auditRetentionDays.max} />
+        <TextField
+          id="station-name"
+          label={t('settings.stationName')}
+          hint={t('settings.stationNameHint')}
+          value={stationName}
+          onChange={setStationName}
+          maxLength={LIMITS.stationName}
+        />
+        <TextField
+          id="audit-retention"
+          label={t('settings.auditRetentionDays')}
+          type="number"
+          inputMode="numeric"
+          value={retention}
+          onChange={setRetention}
+          min={LIMITS.auditRetentionDays.min}
+          max={LIMITS.auditRetentionDays.max}
+        />
         <button type="submit" className="button" disabled={busy}>
           {t('staff.saveStation')}
         </button>
@@ -79,7 +95,12 @@ export function StaffSection() {
               <td>{t(`role.${m.role}`)}</td>
               <td>
                 {!m.builtIn && (
-                  <button type="button" className="button button-small" disabled={busy} onClick={() => void run(() => call('removeStaff', { id: m.id }), setStaff)}>
+                  <button
+                    type="button"
+                    className="button button-small"
+                    disabled={busy}
+                    onClick={() => void run(() => call('removeStaff', { id: m.id }), setStaff)}
+                  >
                     {t('staff.remove', { name: m.name })}
                   </button>
                 )}
@@ -102,7 +123,16 @@ export function StaffSection() {
             ))}
           </select>
         </div>
-        <TextField id="staff-pin" label={t('staff.pin')} type="password" inputMode="numeric" autoComplete="off" value={pin} onChange={setPin} maxLength={LIMITS.pinDigits.max} />
+        <TextField
+          id="staff-pin"
+          label={t('staff.pin')}
+          type="password"
+          inputMode="numeric"
+          autoComplete="off"
+          value={pin}
+          onChange={setPin}
+          maxLength={LIMITS.pinDigits.max}
+        />
         <button type="submit" className="button button-primary" disabled={busy || !name.trim() || !pin}>
           {t('staff.add')}
         </button>

@@ -68,7 +68,17 @@ export function WhoIsActingDialog() {
           </h2>
           <p className="dialog-body">{t(prompt.mode === 'door' ? 'acting.doorBody' : 'acting.body')}</p>
           <ErrorAlert error={error} />
-          <TextField id="acting-pin" label={t('acting.pin')} type="password" inputMode="numeric" autoComplete="off" value={pin} onChange={setPin} autoFocus maxLength={16} />
+          <TextField
+            id="acting-pin"
+            label={t('acting.pin')}
+            type="password"
+            inputMode="numeric"
+            autoComplete="off"
+            value={pin}
+            onChange={setPin}
+            autoFocus
+            maxLength={16}
+          />
           <div className="dialog-actions">
             <button type="button" className="button" onClick={() => answer(null)} disabled={busy}>
               {t('acting.cancel')}

@@ -39,5 +39,11 @@ export const useStatusStore = create<StatusState>()((set) => ({
 }));
 
 function pick(status: AppStatus): Pick<StatusState, 'ledgerProblems' | 'ledgerUnwritable' | 'ledgerUnwritableSince' | 'unsaved' | 'clockSkew'> {
-  return { ledgerProblems: status.ledgerProblems, ledgerUnwritable: status.ledgerUnwritable, ledgerUnwritableSince: status.ledgerUnwritableSince, unsaved: status.unsaved, clockSkew: status.clockSkew };
+  return {
+    ledgerProblems: status.ledgerProblems,
+    ledgerUnwritable: status.ledgerUnwritable,
+    ledgerUnwritableSince: status.ledgerUnwritableSince,
+    unsaved: status.unsaved,
+    clockSkew: status.clockSkew,
+  };
 }

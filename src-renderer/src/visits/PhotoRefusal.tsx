@@ -22,7 +22,13 @@ export function PhotoRefusal({ visit, doorName, onOpen }: Props) {
   const refusals = photoRefusals(visit);
   // Once the visit is replaced, removed or ended there is nothing to offer: its doors' words stay in the list above.
   if (!result && !canRetakePhoto(visit)) return null;
-  const doneKey = !result ? null : result.replaced.state === 'removed' ? 'retake.done' : result.replaced.state === 'removal-pending' ? 'retake.donePending' : 'retake.doneOldKept';
+  const doneKey = !result
+    ? null
+    : result.replaced.state === 'removed'
+      ? 'retake.done'
+      : result.replaced.state === 'removal-pending'
+        ? 'retake.donePending'
+        : 'retake.doneOldKept';
 
   return (
     <div className="photo-refusal" data-testid="photo-refusal">

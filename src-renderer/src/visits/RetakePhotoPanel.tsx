@@ -42,7 +42,9 @@ export function RetakePhotoPanel({ visit, onCancel, onDone }: Props) {
     if (!photo || needsReason) return;
     setSending(true);
     setError(null);
-    const result = await useVisitsStore.getState().retakePhoto({ visitId: visit.id, photo: photo.base64, ...(failed.length > 0 ? { photoOverride: { failed, reason } } : {}) });
+    const result = await useVisitsStore
+      .getState()
+      .retakePhoto({ visitId: visit.id, photo: photo.base64, ...(failed.length > 0 ? { photoOverride: { failed, reason } } : {}) });
     setSending(false);
     if (result.ok) onDone(result.value);
     else setError(result.error);
@@ -53,16 +55,35 @@ export function RetakePhotoPanel({ visit, onCancel, onDone }: Props) {
       <h3 id={`retake-${visit.id}`}>{t('retake.title', { name: visit.visitor.name })}</h3>
       <ErrorAlert error={error} onDismiss={() => setError(null)} />
       {photo ? (
-        <PhotoResult photo={photo} maxKB={maxKB} retakeId="retake-again" onRetake={() => setPhoto(null)} onOverrideReason={(overrideReason) => setPhoto({ ...photo, overrideReason })} />
+        <PhotoResult
+          photo={photo}
+          maxKB={maxKB}
+          retakeId="retake-again"
+          onRetake={() => setPhoto(null)}
+          onOverrideReason={(overrideReason) => setPhoto({ ...photo, overrideReason })}
+        />
       ) : (
         <div className="retake-camera">
-          <CameraView className="camera-frame retake-frame" videoRef={videoRef} stream={camera.stream} status={camera.status} countdown={capture.countdown} guidance={{ text: advice, ok: face.ready }} />
+          <CameraView
+            className="camera-frame retake-frame"
+            videoRef={videoRef}
+            stream={camera.stream}
+            status={camera.status}
+            countdown={capture.countdown}
+            guidance={{ text: advice, ok: face.ready }}
+          />
           <p className="sr-only" role="status" aria-live="assertive">
             {progress}
           </p>
           <CaptureProblems camera={camera} captureError={capture.error} />
           <div className="button-row">
-            <button id="retake-capture" type="button" className="button button-primary" disabled={camera.status !== 'live' || capture.busy || !face.ready} onClick={capture.start}>
+            <button
+              id="retake-capture"
+              type="button"
+              className="button button-primary"
+              disabled={camera.status !== 'live' || capture.busy || !face.ready}
+              onClick={capture.start}
+            >
               {progress || (face.ready ? t('photo.capture') : t('faceCheck.waiting', { why: advice }))}
             </button>
             {/* Staff may take a photo that fails the check; it then needs a reason. */}

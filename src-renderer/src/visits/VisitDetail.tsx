@@ -107,7 +107,9 @@ export function VisitDetail({ visit, onClose, onOpen }: { visit: Visit; onClose:
         <Row label={t('visit.channel')}>{t(`channel.${visit.channel}`)}</Row>
         {visit.photoOverride && (
           <Row label={t('visit.photo')}>
-            <span data-testid="photo-override">{t('faceCheck.overrideOnVisit', { failed: checkNames(t, visit.photoOverride.failed), reason: visit.photoOverride.reason })}</span>
+            <span data-testid="photo-override">
+              {t('faceCheck.overrideOnVisit', { failed: checkNames(t, visit.photoOverride.failed), reason: visit.photoOverride.reason })}
+            </span>
           </Row>
         )}
         {visit.lastPassAt && <Row label={t('visit.lastPass')}>{formatDateTime(visit.lastPassAt, language)}</Row>}

@@ -30,7 +30,9 @@ export function VisitHistory({ visit, doorName }: { visit: Visit; doorName: (no:
             <time dateTime={entry.at} className="history-time">
               {formatDateTime(entry.at, language)}
             </time>
-            <span className="history-event">{state.success ? t(`state.${state.data}`) : EVENT_KEYS[entry.event] ? t(EVENT_KEYS[entry.event]) : entry.event}</span>
+            <span className="history-event">
+              {state.success ? t(`state.${state.data}`) : EVENT_KEYS[entry.event] ? t(EVENT_KEYS[entry.event]) : entry.event}
+            </span>
             {entry.detail && <span className="muted history-detail">{historyDetail(entry.event, entry.detail, t, doorName)}</span>}
           </li>
         );

@@ -17,7 +17,12 @@ export function VisitList({ visits, selectedId, onSelect }: Props) {
     <ul className="visit-list">
       {visits.map((v) => (
         <li key={v.id} data-testid="visit-row" data-visit-id={v.id} data-state={v.state}>
-          <button type="button" className={`visit-row ${v.id === selectedId ? 'selected' : ''}`} aria-current={v.id === selectedId ? 'true' : undefined} onClick={() => onSelect(v.id)}>
+          <button
+            type="button"
+            className={`visit-row ${v.id === selectedId ? 'selected' : ''}`}
+            aria-current={v.id === selectedId ? 'true' : undefined}
+            onClick={() => onSelect(v.id)}
+          >
             <span className="visit-row-main">
               <span className="visit-name">{v.visitor.name}</span>
               <span className="muted">{v.visitor.phoneMasked}</span>

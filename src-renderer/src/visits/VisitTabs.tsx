@@ -18,7 +18,15 @@ export function VisitTabs({ current, counts, onChange }: Props) {
   const onKeyDown = (e: KeyboardEvent) => {
     const i = VISIT_TABS.indexOf(current);
     const next =
-      e.key === 'ArrowRight' ? VISIT_TABS[(i + 1) % VISIT_TABS.length] : e.key === 'ArrowLeft' ? VISIT_TABS[(i - 1 + VISIT_TABS.length) % VISIT_TABS.length] : e.key === 'Home' ? VISIT_TABS[0] : e.key === 'End' ? VISIT_TABS[VISIT_TABS.length - 1] : null;
+      e.key === 'ArrowRight'
+        ? VISIT_TABS[(i + 1) % VISIT_TABS.length]
+        : e.key === 'ArrowLeft'
+          ? VISIT_TABS[(i - 1 + VISIT_TABS.length) % VISIT_TABS.length]
+          : e.key === 'Home'
+            ? VISIT_TABS[0]
+            : e.key === 'End'
+              ? VISIT_TABS[VISIT_TABS.length - 1]
+              : null;
     if (!next) return;
     e.preventDefault();
     onChange(next);

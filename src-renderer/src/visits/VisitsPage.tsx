@@ -66,7 +66,15 @@ export function VisitsPage() {
         <label htmlFor="visits-search" className="field-label">
           {t('visits.search')}
         </label>
-        <input id="visits-search" className="input" type="search" value={query} placeholder={t('visits.searchPlaceholder')} onChange={(e) => setQuery(e.target.value)} autoComplete="off" />
+        <input
+          id="visits-search"
+          className="input"
+          type="search"
+          value={query}
+          placeholder={t('visits.searchPlaceholder')}
+          onChange={(e) => setQuery(e.target.value)}
+          autoComplete="off"
+        />
       </div>
       <VisitTabs current={tab} counts={counts} onChange={setTab} />
       <div className="split">

@@ -11,4 +11,5 @@ const PHOTO_WORDS = /照片|相片|图片|人脸|photo|face|image|picture/i;
 export const photoRefusals = (visit: Visit) => visit.devices.filter((d) => d.state === 'failed' && Boolean(d.message) && PHOTO_WORDS.test(d.message!));
 
 /** Live, on K30 with a number, and refused by a door for its photo: main accepts a retake (reception only). */
-export const canRetakePhoto = (visit: Visit, now: Date = new Date()) => canRepush(visit) && !visit.signedOutAt && Date.parse(visit.end) > now.getTime() && photoRefusals(visit).length > 0;
+export const canRetakePhoto = (visit: Visit, now: Date = new Date()) =>
+  canRepush(visit) && !visit.signedOutAt && Date.parse(visit.end) > now.getTime() && photoRefusals(visit).length > 0;

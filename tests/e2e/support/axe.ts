@@ -20,7 +20,10 @@ export function describeViolation(v: AxeResult): string {
 export async function axeViolations(page: Page, testInfo: TestInfo, name: string): Promise<string[]> {
   // Legacy mode runs axe in the page itself; the default opens a blank page per check to finish
   // the run across frames (seconds each, and the app has no frames).
-  const results = await new AxeBuilder({ page }).setLegacyMode(true).options({ resultTypes: ['violations'] }).analyze();
+  const results = await new AxeBuilder({ page })
+    .setLegacyMode(true)
+    .options({ resultTypes: ['violations'] })
+    .analyze();
   const found = results.violations.map(describeViolation);
   if (found.length > 0) await testInfo.attach(`axe ${name}`, { body: JSON.stringify(results.violations, null, 2), contentType: 'application/json' });
   return found;

@@ -49,7 +49,12 @@ export function writeRgbaY4m(out: string, rgba: Uint8Array, width: number, heigh
       let r = 0;
       let g = 0;
       let b = 0;
-      for (const [dx, dy] of [[0, 0], [1, 0], [0, 1], [1, 1]]) {
+      for (const [dx, dy] of [
+        [0, 0],
+        [1, 0],
+        [0, 1],
+        [1, 1],
+      ]) {
         const p = ((y + dy) * width + x + dx) * 4;
         r += rgba[p] / 4;
         g += rgba[p + 1] / 4;

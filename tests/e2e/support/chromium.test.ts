@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { DEBIAN_CHROMIUM, findChromium } from './chromium';
 
 describe('the Chromium of the browser tests', () => {
-  const has = (...paths: string[]) => (path: string) => paths.includes(path);
+  const has =
+    (...paths: string[]) =>
+    (path: string) =>
+      paths.includes(path);
 
   it('prefers KIOSK_CHROMIUM, then Debian’s, then Playwright’s installed one', () => {
     expect(findChromium({ env: '/opt/chrome', managed: '/pw/chrome', exists: has(DEBIAN_CHROMIUM, '/pw/chrome') })).toBe('/opt/chrome');

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 export const DEBIAN_CHROMIUM = '/usr/bin/chromium';
 
 export const NO_CHROMIUM_MESSAGE =
-  'No Chromium for the browser tests: install Debian\'s (sudo apt-get install chromium) or Playwright\'s (npx playwright install chromium), or set KIOSK_CHROMIUM=/path/to/chrome';
+  "No Chromium for the browser tests: install Debian's (sudo apt-get install chromium) or Playwright's (npx playwright install chromium), or set KIOSK_CHROMIUM=/path/to/chrome";
 
 export interface ChromiumCandidates {
   env?: string;

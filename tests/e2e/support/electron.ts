@@ -25,7 +25,9 @@ export function electronExecutable(): string | undefined {
     const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
     const pathFile = path.join(dir, 'path.txt');
     if (!override && !existsSync(pathFile)) return undefined;
-    const executable = override ? path.join(override, readFileSync(pathFile, 'utf8').trim() || 'electron') : path.join(dir, 'dist', readFileSync(pathFile, 'utf8').trim());
+    const executable = override
+      ? path.join(override, readFileSync(pathFile, 'utf8').trim() || 'electron')
+      : path.join(dir, 'dist', readFileSync(pathFile, 'utf8').trim());
     return existsSync(executable) ? executable : undefined;
   } catch {
     return undefined;
@@ -35,7 +37,12 @@ export function electronExecutable(): string | undefined {
 /** main's log files (userData/logs/main.log; userData is XDG_CONFIG_HOME/<app name> here). */
 function mainLogs(root: string): string {
   let text = '';
-  for (const dir of [root, ...readdirSync(root, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => path.join(root, e.name))]) {
+  for (const dir of [
+    root,
+    ...readdirSync(root, { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => path.join(root, e.name)),
+  ]) {
     const file = path.join(dir, 'logs/main.log');
     if (existsSync(file)) text += readFileSync(file, 'utf8');
   }
@@ -87,7 +94,13 @@ export function electronTest(body: (context: ElectronContext) => Promise<void>):
     const app = await _electron.launch({
       executablePath: packaged ?? electronExecutable(),
       // Chromium switches reach Electron's Chromium from its command line: the same fake webcam.
-      args: [...(packaged ? [] : [main]), '--no-sandbox', '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${cameraY4m}`],
+      args: [
+        ...(packaged ? [] : [main]),
+        '--no-sandbox',
+        '--use-fake-device-for-media-stream',
+        '--use-fake-ui-for-media-stream',
+        `--use-file-for-fake-video-capture=${cameraY4m}`,
+      ],
       cwd: repoRoot,
       // A fresh profile: userData follows XDG_CONFIG_HOME on Linux. The test drives the demo
       // simulator through its control plane, which only an unpackaged app serves, and only so.

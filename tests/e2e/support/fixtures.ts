@@ -109,7 +109,10 @@ export async function watchPageProblems(page: Page): Promise<string[]> {
   await page.exposeBinding('__reportCspViolation', (_source, text: string) => void problems.push(`CSP violation: ${text}`));
   await page.addInitScript(() => {
     type Violation = { effectiveDirective: string; blockedURI: string; sourceFile: string; lineNumber: number };
-    const page = globalThis as unknown as { __reportCspViolation: (text: string) => void; document: { addEventListener(type: string, listener: (event: Violation) => void): void } };
+    const page = globalThis as unknown as {
+      __reportCspViolation: (text: string) => void;
+      document: { addEventListener(type: string, listener: (event: Violation) => void): void };
+    };
     page.document.addEventListener('securitypolicyviolation', (event) => {
       page.__reportCspViolation(`${event.effectiveDirective} blocked ${event.blockedURI || 'inline'} (${event.sourceFile || 'page'}:${event.lineNumber})`);
     });

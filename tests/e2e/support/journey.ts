@@ -163,7 +163,13 @@ export async function takePhoto(page: Page, t: T, effort: Effort): Promise<{ kb:
   await expect(preview).toBeVisible();
   // The preview is live once the video has real frames (readyState ≥ HAVE_CURRENT_DATA, a size).
   await expect
-    .poll(() => preview.evaluate((v) => (v as unknown as { readyState: number; videoWidth: number }).readyState >= 2 && (v as unknown as { videoWidth: number }).videoWidth > 0), { timeout: 20_000 })
+    .poll(
+      () =>
+        preview.evaluate(
+          (v) => (v as unknown as { readyState: number; videoWidth: number }).readyState >= 2 && (v as unknown as { videoWidth: number }).videoWidth > 0,
+        ),
+      { timeout: 20_000 },
+    )
     .toBe(true);
   const capture = page.getByRole('button', { name: t('photo.capture'), exact: true });
   await expect(capture).toBeEnabled({ timeout: 20_000 });
@@ -176,7 +182,10 @@ export async function takePhoto(page: Page, t: T, effort: Effort): Promise<{ kb:
   expect(kb, `photo size shown: "${info}"`).toBeGreaterThan(0);
   // A portrait 3:4 photo of at least 480×640 (the camera gives 1280×720; its middle is kept).
   const img = page.getByRole('img', { name: t('photo.result') });
-  const size = await img.evaluate((el) => ({ w: (el as unknown as { naturalWidth: number }).naturalWidth, h: (el as unknown as { naturalHeight: number }).naturalHeight }));
+  const size = await img.evaluate((el) => ({
+    w: (el as unknown as { naturalWidth: number }).naturalWidth,
+    h: (el as unknown as { naturalHeight: number }).naturalHeight,
+  }));
   expect(size.w, 'photo width').toBeGreaterThanOrEqual(480);
   expect(size.h, 'photo height').toBeGreaterThanOrEqual(640);
   expect(Math.abs(size.w / size.h - 3 / 4), `3:4 portrait (${size.w}×${size.h})`).toBeLessThan(0.01);
@@ -191,7 +200,10 @@ export async function takePhoto(page: Page, t: T, effort: Effort): Promise<{ kb:
  * or "Today · Tue, Dec 1, 2026", hours 00–23; no US date and no AM/PM anywhere on the step.
  */
 export async function expectWindowInLanguage(page: Page, t: T, language: Language): Promise<void> {
-  const day = language === 'zh-CN' ? /^((今天|明天) · )?\d{4}年\d{1,2}月\d{1,2}日周[一二三四五六日]$/ : /^((Today|Tomorrow) · )?[A-Z][a-z]{2}, [A-Z][a-z]{2} \d{1,2}, \d{4}$/;
+  const day =
+    language === 'zh-CN'
+      ? /^((今天|明天) · )?\d{4}年\d{1,2}月\d{1,2}日周[一二三四五六日]$/
+      : /^((Today|Tomorrow) · )?[A-Z][a-z]{2}, [A-Z][a-z]{2} \d{1,2}, \d{4}$/;
   for (const field of ['begin', 'end'] as const) {
     const group = page.getByRole('group', { name: t(`field.${field}`), exact: true });
     await expect(group).toBeVisible();

@@ -22,4 +22,5 @@ export async function world(sim: Sim): Promise<World> {
 }
 
 /** How many different people the simulator has inside anywhere (a person in two regions is one). */
-export const distinctInside = (w: World) => new Set(Object.values(w.presence).flatMap((list) => list.map((e) => (e.visitorNo ? `v:${e.visitorNo}` : `p:${e.personNo}`)))).size;
+export const distinctInside = (w: World) =>
+  new Set(Object.values(w.presence).flatMap((list) => list.map((e) => (e.visitorNo ? `v:${e.visitorNo}` : `p:${e.personNo}`)))).size;

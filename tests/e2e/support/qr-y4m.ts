@@ -15,7 +15,8 @@ export function writeQrY4m(out: string, text: string, width = 640, height = 480,
   for (let r = 0; r < size; r++) {
     for (let c = 0; c < size; c++) {
       if (!qr.modules.get(r, c)) continue;
-      for (let y = 0; y < module; y++) luma.fill(16, (top + r * module + y) * width + left + c * module, (top + r * module + y) * width + left + (c + 1) * module);
+      for (let y = 0; y < module; y++)
+        luma.fill(16, (top + r * module + y) * width + left + c * module, (top + r * module + y) * width + left + (c + 1) * module);
     }
   }
   const chroma = Buffer.alloc((width * height) / 4, 128);

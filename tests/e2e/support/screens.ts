@@ -69,7 +69,13 @@ export async function probeDevicesError(page: Page, t: T): Promise<void> {
  * Visits (with the visit just registered open), devices (with the "open door?" question for an
  * offline door), settings and security: each checked with axe and kept as a screenshot.
  */
-export async function walkOtherScreens(page: Page, t: T, checkScreen: CheckScreen, visitorName: string, offlineDoor: { no: string; name: string }): Promise<void> {
+export async function walkOtherScreens(
+  page: Page,
+  t: T,
+  checkScreen: CheckScreen,
+  visitorName: string,
+  offlineDoor: { no: string; name: string },
+): Promise<void> {
   await navigate(page, t, 'visits');
   await expect(page.getByRole('heading', { name: t('visits.title'), exact: true })).toBeVisible();
   const row = page.getByTestId('visit-row').filter({ hasText: visitorName });

@@ -27,7 +27,10 @@ export const en = tr('en');
 /** Sets the admin PIN, the default doors and the shortest idle time, then turns kiosk mode on (as an admin would). */
 export async function turnSelfServiceOn(harness: Harness): Promise<Dispatch> {
   const dispatch = createDispatcher(harness.services.handlers);
-  expect(await dispatch('saveSettings', { selfServiceMode: true }), 'no kiosk mode without a PIN').toMatchObject({ ok: false, error: { code: 'pin-required' } });
+  expect(await dispatch('saveSettings', { selfServiceMode: true }), 'no kiosk mode without a PIN').toMatchObject({
+    ok: false,
+    error: { code: 'pin-required' },
+  });
   expect(await dispatch('setAdminPin', { next: PIN })).toMatchObject({ ok: true, value: { adminPinSet: true } });
   expect(await dispatch('saveSettings', { defaultDeviceNos: DOORS, selfServiceIdleSeconds: IDLE_SECONDS, selfServiceMode: true })).toMatchObject({
     ok: true,

@@ -25,7 +25,13 @@ async function fetchApp(url, method = 'GET') {
   const response = await handler(new Request(url, { method }));
   const body = response.body ? Buffer.from(await response.arrayBuffer()).toString('utf8') : '';
   const metaCsp = /<meta http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(body)?.[1]?.replaceAll('&#39;', "'").replaceAll('&quot;', '"');
-  return { status: response.status, contentType: response.headers.get('content-type'), csp: response.headers.get('content-security-policy'), metaCsp, body: body.slice(0, 200) };
+  return {
+    status: response.status,
+    contentType: response.headers.get('content-type'),
+    csp: response.headers.get('content-security-policy'),
+    metaCsp,
+    body: body.slice(0, 200),
+  };
 }
 
 function permission(name, details) {

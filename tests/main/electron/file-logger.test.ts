@@ -7,7 +7,9 @@ import { createFileLogger, redactLine } from '../../../src-main/electron/file-lo
 
 describe('file logger', () => {
   it('masks registered secrets and secret-looking pairs, shortens blobs', () => {
-    const line = redactLine('sign=abc123&key=k30-demo-code appSecret: "s3cr3t-value" data:image/jpeg;base64,' + 'A'.repeat(500) + ' code MY-SECRET-9', ['MY-SECRET-9']);
+    const line = redactLine('sign=abc123&key=k30-demo-code appSecret: "s3cr3t-value" data:image/jpeg;base64,' + 'A'.repeat(500) + ' code MY-SECRET-9', [
+      'MY-SECRET-9',
+    ]);
     for (const secret of ['abc123', 'k30-demo-code', 's3cr3t-value', 'MY-SECRET-9', 'A'.repeat(200)]) expect(line).not.toContain(secret);
     expect(line).toContain('[redacted]');
     expect(line).toContain('[523 chars]');

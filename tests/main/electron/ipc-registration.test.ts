@@ -22,11 +22,22 @@ describe('registerIpc', () => {
     const dispatch = vi.fn(async (name: string, input: unknown): Promise<Result<unknown>> => ({ ok: true, value: { name, input } }));
     const refused: string[] = [];
     const trustedEvent = { trusted: true };
-    const undo = registerIpc(ipc, dispatch, (event) => (event as unknown as typeof trustedEvent).trusted === true, (channel) => refused.push(channel));
+    const undo = registerIpc(
+      ipc,
+      dispatch,
+      (event) => (event as unknown as typeof trustedEvent).trusted === true,
+      (channel) => refused.push(channel),
+    );
     expect([...ipc.handlers.keys()].sort()).toEqual(CALL_NAMES.map(callChannel).sort());
 
-    expect(await ipc.handlers.get(callChannel('searchHosts'))!(trustedEvent, { query: 'li' })).toEqual({ ok: true, value: { name: 'searchHosts', input: { query: 'li' } } });
-    expect(await ipc.handlers.get(callChannel('searchHosts'))!({ trusted: false }, { query: 'li' })).toEqual({ ok: false, error: { code: 'not-allowed', message: 'sender not allowed' } });
+    expect(await ipc.handlers.get(callChannel('searchHosts'))!(trustedEvent, { query: 'li' })).toEqual({
+      ok: true,
+      value: { name: 'searchHosts', input: { query: 'li' } },
+    });
+    expect(await ipc.handlers.get(callChannel('searchHosts'))!({ trusted: false }, { query: 'li' })).toEqual({
+      ok: false,
+      error: { code: 'not-allowed', message: 'sender not allowed' },
+    });
     expect(dispatch).toHaveBeenCalledTimes(1);
     expect(refused).toEqual([callChannel('searchHosts')]);
 

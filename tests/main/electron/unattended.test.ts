@@ -29,7 +29,13 @@ describe('unattended kiosk glue', () => {
     let selfService = true;
     let shuttingDown = false;
     const log = memoryLogger();
-    guardClose(win as never, () => selfService, () => shuttingDown, () => (shuttingDown = true), log);
+    guardClose(
+      win as never,
+      () => selfService,
+      () => shuttingDown,
+      () => (shuttingDown = true),
+      log,
+    );
     expect(close(win)).toBe(false);
     expect(log.lines.some((l) => l.includes('close refused'))).toBe(true);
     selfService = false;

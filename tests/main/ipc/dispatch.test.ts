@@ -81,19 +81,22 @@ describe('dispatch', () => {
   it('checks every call with arbitrary inputs, each handler running only on valid input', async () => {
     for (const name of CALL_NAMES) {
       await fc.assert(
-        fc.asyncProperty(fc.anything({ withBigInt: true, withDate: true, withMap: true, withSet: true, withTypedArray: true, withNullPrototype: true }), async (input) => {
-          let ran = false;
-          const dispatch = createDispatcher(
-            handlersThat(() => {
-              ran = true;
-              throw new Error(SECRET_DETAIL);
-            }),
-          );
-          const result = await dispatch(name, input);
-          checkResult(result);
-          expect(result.ok).toBe(false);
-          if (!result.ok) expect(result.error.code).toBe(ran ? 'internal' : 'invalid-input');
-        }),
+        fc.asyncProperty(
+          fc.anything({ withBigInt: true, withDate: true, withMap: true, withSet: true, withTypedArray: true, withNullPrototype: true }),
+          async (input) => {
+            let ran = false;
+            const dispatch = createDispatcher(
+              handlersThat(() => {
+                ran = true;
+                throw new Error(SECRET_DETAIL);
+              }),
+            );
+            const result = await dispatch(name, input);
+            checkResult(result);
+            expect(result.ok).toBe(false);
+            if (!result.ok) expect(result.error.code).toBe(ran ? 'internal' : 'invalid-input');
+          },
+        ),
         { numRuns: 150 },
       );
     }
@@ -170,6 +173,9 @@ describe('dispatch checks answers against the contract', () => {
 
   it('passes an answer within the contract unchanged', async () => {
     const dispatch = createDispatcher(handlersThat(() => ({ ok: false, failure: 'timeout', message: 'no answer within 300 ms', profile: 'aes-cbc' })));
-    expect(await dispatch('testConnection', undefined)).toEqual({ ok: true, value: { ok: false, failure: 'timeout', message: 'no answer within 300 ms', profile: 'aes-cbc' } });
+    expect(await dispatch('testConnection', undefined)).toEqual({
+      ok: true,
+      value: { ok: false, failure: 'timeout', message: 'no answer within 300 ms', profile: 'aes-cbc' },
+    });
   });
 });

@@ -54,7 +54,14 @@ describe('k30 CLI', () => {
   it('prints null for an answer without data, and reads the environment', async () => {
     const out = io();
     const c = sim.credentials;
-    const env = { K30_SERVER: sim.url, K30_COMPANYNO: c.companyno, K30_SECRET: c.appSecret, K30_AES_KEY: c.aesKey, K30_AES_IV: c.aesIv, K30_PROFILE: c.profile };
+    const env = {
+      K30_SERVER: sim.url,
+      K30_COMPANYNO: c.companyno,
+      K30_SECRET: c.appSecret,
+      K30_AES_KEY: c.aesKey,
+      K30_AES_IV: c.aesIv,
+      K30_PROFILE: c.profile,
+    };
     const code = await runCli(['Device/OpenDoor', JSON.stringify({ deviceno: DEMO_DEVICES.buildingAIn })], env, out.io);
     expect(code).toBe(0);
     expect(out.stdout.trim()).toBe('null');
@@ -62,14 +69,25 @@ describe('k30 CLI', () => {
 
   it('exits 1 with the server’s message when the server says no', async () => {
     const out = io();
-    const code = await runCli(['Device/OpenDoor', `--server=${sim.url}`, JSON.stringify({ deviceno: DEMO_OFFLINE_DEVICE }), ...flags(sim).slice(2)], {}, out.io);
+    const code = await runCli(
+      ['Device/OpenDoor', `--server=${sim.url}`, JSON.stringify({ deviceno: DEMO_OFFLINE_DEVICE }), ...flags(sim).slice(2)],
+      {},
+      out.io,
+    );
     expect(code).toBe(1);
     expect(out.stderr).toMatch(/设备离线/);
     expect(out.stdout).toBe('');
   });
 
   it('exits 2 on bad usage', async () => {
-    for (const argv of [[], ['Device/GetList', '{not json'], ['Device/GetList', '[1,2]'], ['not-a-path', ...flags(sim)], ['Device/GetList', '--bogus', 'x'], ['Device/GetList', '{}', '--server', sim.url]]) {
+    for (const argv of [
+      [],
+      ['Device/GetList', '{not json'],
+      ['Device/GetList', '[1,2]'],
+      ['not-a-path', ...flags(sim)],
+      ['Device/GetList', '--bogus', 'x'],
+      ['Device/GetList', '{}', '--server', sim.url],
+    ]) {
       const out = io();
       expect(await runCli(argv, {}, out.io), argv.join(' ')).toBe(2);
       expect(out.stderr).toMatch(/usage/);
@@ -86,7 +104,9 @@ describe('k30 CLI', () => {
     const deadPort = (probe.address() as { port: number }).port;
     await new Promise<void>((resolve) => probe.close(() => resolve()));
     const refused = io();
-    expect(await runCli(['Device/GetList', '{"pageindex":1,"pagesize":1}', '--server', `http://127.0.0.1:${deadPort}`, '--companyno', 'X'], {}, refused.io)).toBe(2);
+    expect(
+      await runCli(['Device/GetList', '{"pageindex":1,"pagesize":1}', '--server', `http://127.0.0.1:${deadPort}`, '--companyno', 'X'], {}, refused.io),
+    ).toBe(2);
     expect(refused.stderr).toMatch(/ECONNREFUSED/);
 
     await fetch(`${sim.url}/__sim/faults`, { method: 'POST', body: JSON.stringify({ malformed: 1, paths: ['Device/GetList'] }) });
@@ -105,9 +125,17 @@ describe('k30 CLI', () => {
 
   it('runs as `npm run k30` (the main wrapper sets the exit code)', async () => {
     const run = promisify(execFile);
-    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'src-main/k30/cli.ts', 'Device/GetDeviceStatus', JSON.stringify({ deviceno: DEMO_DEVICES.labIn }), ...flags(sim)], { cwd: process.cwd() });
+    const { stdout } = await run(
+      process.execPath,
+      ['--import', 'tsx', 'src-main/k30/cli.ts', 'Device/GetDeviceStatus', JSON.stringify({ deviceno: DEMO_DEVICES.labIn }), ...flags(sim)],
+      { cwd: process.cwd() },
+    );
     expect(JSON.parse(stdout)).toMatchObject({ no: DEMO_DEVICES.labIn });
-    const failed = await run(process.execPath, ['--import', 'tsx', 'src-main/k30/cli.ts', 'Device/OpenDoor', JSON.stringify({ deviceno: DEMO_OFFLINE_DEVICE }), ...flags(sim)], { cwd: process.cwd() }).catch((e: { code: number; stderr: string }) => e);
+    const failed = await run(
+      process.execPath,
+      ['--import', 'tsx', 'src-main/k30/cli.ts', 'Device/OpenDoor', JSON.stringify({ deviceno: DEMO_OFFLINE_DEVICE }), ...flags(sim)],
+      { cwd: process.cwd() },
+    ).catch((e: { code: number; stderr: string }) => e);
     expect(failed).toMatchObject({ code: 1 });
     expect((failed as { stderr: string }).stderr).toMatch(/设备离线/);
   });
@@ -116,7 +144,16 @@ describe('k30 CLI', () => {
 /** A visitor whose photo is 200 KB: its JSON is over the 128 KB one argument may hold on Linux. */
 function bigVisitor(name: string) {
   const photo = Buffer.concat([TINY_JPEG, Buffer.alloc(200 * 1024, 0x20)]).toString('base64');
-  return { name, phone: '13600002222', photo: `data:image/jpeg;base64,${photo}`, staffno: DEMO_HOST_NO, idcard: '440305199001011234', reason: '面试', begintime: '2030-05-20 09:00:00', endtime: '2030-05-20 18:00:00' };
+  return {
+    name,
+    phone: '13600002222',
+    photo: `data:image/jpeg;base64,${photo}`,
+    staffno: DEMO_HOST_NO,
+    idcard: '440305199001011234',
+    reason: '面试',
+    begintime: '2030-05-20 09:00:00',
+    endtime: '2030-05-20 18:00:00',
+  };
 }
 
 /** Runs the CLI as `npm run k30` does (a real process), optionally feeding standard input. */

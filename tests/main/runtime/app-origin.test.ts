@@ -8,8 +8,16 @@ const ROOT = '/opt/k30/resources/app.asar/out/renderer';
 describe('app://kiosk requests', () => {
   it('maps our paths to files under the renderer dir, / to index.html, with their MIME type', () => {
     expect(resolveAppRequest('app://kiosk/', ROOT)).toEqual({ ok: true, file: join(ROOT, 'index.html'), mimeType: 'text/html; charset=utf-8' });
-    expect(resolveAppRequest('app://kiosk/assets/index-abc.js?v=1#x', ROOT)).toEqual({ ok: true, file: join(ROOT, 'assets/index-abc.js'), mimeType: 'text/javascript; charset=utf-8' });
-    expect(resolveAppRequest('app://kiosk/assets/a%20b.css', ROOT)).toMatchObject({ ok: true, file: join(ROOT, 'assets/a b.css'), mimeType: 'text/css; charset=utf-8' });
+    expect(resolveAppRequest('app://kiosk/assets/index-abc.js?v=1#x', ROOT)).toEqual({
+      ok: true,
+      file: join(ROOT, 'assets/index-abc.js'),
+      mimeType: 'text/javascript; charset=utf-8',
+    });
+    expect(resolveAppRequest('app://kiosk/assets/a%20b.css', ROOT)).toMatchObject({
+      ok: true,
+      file: join(ROOT, 'assets/a b.css'),
+      mimeType: 'text/css; charset=utf-8',
+    });
     expect(mimeTypeOf('x.woff2')).toBe('font/woff2');
     expect(mimeTypeOf('x.unknown')).toBe('application/octet-stream');
   });

@@ -14,7 +14,12 @@ describe('runtime mode, decided once', () => {
   });
 
   it('unpackaged is development: the loopback dev server is honoured, DevTools on, icon from the checkout', () => {
-    const runtime = decideRuntime({ resourcesPath: '/x', mainDir: '/repo/out/main', isPackaged: false, env: { ELECTRON_RENDERER_URL: 'http://localhost:5173' } });
+    const runtime = decideRuntime({
+      resourcesPath: '/x',
+      mainDir: '/repo/out/main',
+      isPackaged: false,
+      env: { ELECTRON_RENDERER_URL: 'http://localhost:5173' },
+    });
     expect(runtime).toMatchObject({ mode: 'development', devServerUrl: 'http://localhost:5173', devTools: true });
     expect(runtime.iconPath).toBe('/repo/resources/icon.png');
   });

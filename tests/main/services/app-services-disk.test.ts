@@ -43,7 +43,15 @@ describe('start-up with a failing disk', () => {
     const disk = failingDisk();
     // The first write (resume marking 'cut-short') fails; the disk then works again.
     disk.failNextWrites(1, 'EIO');
-    services = await createAppServices({ dataDir: dir, store: mapStore(), secretBox: testSecretBox(), log, sweepIntervalMs: 3600_000, disk, resumeRetryMs: 20 });
+    services = await createAppServices({
+      dataDir: dir,
+      store: mapStore(),
+      secretBox: testSecretBox(),
+      log,
+      sweepIntervalMs: 3600_000,
+      disk,
+      resumeRetryMs: 20,
+    });
     await services.ready;
     expect(log.lines.some((l) => l.includes('resume failed'))).toBe(true);
     // The sweeper ran: the ended visit (unknown to this demo server, so already gone) is removed.

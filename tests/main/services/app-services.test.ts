@@ -17,7 +17,16 @@ const ID = residentId('44030519851224567');
 const DEVICES = [DEMO_DEVICES.campusGateIn, DEMO_DEVICES.buildingBIn];
 
 function registration(over: Partial<Registration> = {}): Registration {
-  return demoRegistration({ name: '访客丙', phone: PHONE, documentNo: ID, reason: '送货', deviceNos: DEVICES, channel: 'kiosk', consent: { data: true, photo: true }, ...over });
+  return demoRegistration({
+    name: '访客丙',
+    phone: PHONE,
+    documentNo: ID,
+    reason: '送货',
+    deviceNos: DEVICES,
+    channel: 'kiosk',
+    consent: { data: true, photo: true },
+    ...over,
+  });
 }
 
 function ok<T>(result: Result<unknown>): T {
@@ -44,7 +53,8 @@ describe('createAppServices in demo mode', () => {
     services = await createAppServices({ dataDir: dir, store: mapStore(), secretBox: testSecretBox(), log, sweepIntervalMs: 3600_000, demoControlPlane: true });
     await services.ready;
     const dispatch = createDispatcher(services.handlers);
-    const inParking = async () => ok<{ rows: { no: string }[] }>(await dispatch('listRegionPeople', { regionNo: DEMO_REGIONS.parking, pageindex: 1, pagesize: 200 })).rows.map((r) => r.no);
+    const inParking = async () =>
+      ok<{ rows: { no: string }[] }>(await dispatch('listRegionPeople', { regionNo: DEMO_REGIONS.parking, pageindex: 1, pagesize: 200 })).rows.map((r) => r.no);
     const wangQiang = '1745000000000003';
     expect(await inParking()).not.toContain(wangQiang);
     const pass = await fetch(`${services.demo!.url}/__sim/pass`, {
@@ -120,7 +130,10 @@ describe('createAppServices in demo mode', () => {
     expect(removed.state).toBe('removed');
     expect(ok(await dispatch('removeExpired', undefined))).toEqual({ removed: 0, pending: 0, failed: [] });
     expect(await dispatch('repushVisit', { visitId: visit.id })).toMatchObject({ ok: false, error: { code: 'not-allowed' } });
-    expect(await dispatch('retryRegistration', { visitId: visit.id, duplicateRiskAccepted: true })).toMatchObject({ ok: false, error: { code: 'not-allowed' } });
+    expect(await dispatch('retryRegistration', { visitId: visit.id, duplicateRiskAccepted: true })).toMatchObject({
+      ok: false,
+      error: { code: 'not-allowed' },
+    });
     expect(await dispatch('cancelVisit', { visitId: 'nope' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
 
     // The ledger on disk keeps neither the full phone nor the ID.
@@ -136,7 +149,10 @@ describe('createAppServices in demo mode', () => {
     ok(await dispatch('saveSettings', { photoMaxKB: 20 }));
     const big = '/9j/' + 'A'.repeat(Math.ceil((21 * 1024 * 4) / 3));
     expect(await dispatch('registerVisit', registration({ photo: big }))).toMatchObject({ ok: false, error: { code: 'photo-too-large' } });
-    expect(await dispatch('registerVisit', registration({ consent: undefined }))).toMatchObject({ ok: false, error: { code: 'invalid-input', field: 'consent' } });
+    expect(await dispatch('registerVisit', registration({ consent: undefined }))).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input', field: 'consent' },
+    });
     expect(ok<Visit[]>(await dispatch('listVisits', undefined))).toEqual([]);
     expect(await dispatch('registerVisit', registration({ hostNo: '404' }))).toMatchObject({ ok: false, error: { code: 'server-refused' } });
     expect(ok<Visit[]>(await dispatch('listVisits', undefined))[0].state).toBe('create-failed');
@@ -149,7 +165,9 @@ describe('createAppServices in demo mode', () => {
     await services.ready;
     const dispatch = createDispatcher(services.handlers);
     const begin = now();
-    const visit = ok<Visit>(await dispatch('registerVisit', registration({ begin: begin.toISOString(), end: new Date(begin.getTime() + 3600_000).toISOString() })));
+    const visit = ok<Visit>(
+      await dispatch('registerVisit', registration({ begin: begin.toISOString(), end: new Date(begin.getTime() + 3600_000).toISOString() })),
+    );
     await until(() => services!.ledger.get(visit.id)!.devices.every((d) => d.state === 'confirmed'));
     expect(log.lines.some((l) => l.includes('callback rejected'))).toBe(false);
   });
@@ -260,7 +278,16 @@ describe('no secret leaves the main process', () => {
       reportRendererError: () => ({ source: 'boundary', message: 'render failed' }),
       openDevTools: () => undefined,
       saveNotificationSettings: () => ({
-        channels: [{ id: 'desk', kind: 'dingtalk', label: '前台群', url: `${hook.url}/robot/send?access_token=${SECRETS.webhookToken}`, secret: SECRETS.webhookSecret, mentionHost: true }],
+        channels: [
+          {
+            id: 'desk',
+            kind: 'dingtalk',
+            label: '前台群',
+            url: `${hook.url}/robot/send?access_token=${SECRETS.webhookToken}`,
+            secret: SECRETS.webhookSecret,
+            mentionHost: true,
+          },
+        ],
         defaultChannelId: 'desk',
       }),
       getNotificationSettings: () => undefined,
@@ -283,7 +310,17 @@ describe('no secret leaves the main process', () => {
       importDenyList: () => ({ csv: 'name,phone,reason\r\n拒绝者二,13900000002,test\r\n' }),
       exportDenyList: () => undefined,
       recordExport: () => ({ kind: 'muster-csv', count: 3 }),
-      createExpectedVisit: () => ({ name: '预约甲', phone: '13900000001', documentType: 'passport', documentNo: 'E12345678', hostNo: DEMO_HOST_NO, hostName: '', begin: new Date(Date.now() + 3_600_000).toISOString(), end: new Date(Date.now() + 7_200_000).toISOString(), deviceNos: [DEMO_DEVICES.campusGateIn] }),
+      createExpectedVisit: () => ({
+        name: '预约甲',
+        phone: '13900000001',
+        documentType: 'passport',
+        documentNo: 'E12345678',
+        hostNo: DEMO_HOST_NO,
+        hostName: '',
+        begin: new Date(Date.now() + 3_600_000).toISOString(),
+        end: new Date(Date.now() + 7_200_000).toISOString(),
+        deviceNos: [DEMO_DEVICES.campusGateIn],
+      }),
       listExpectedVisits: () => undefined,
       importExpectedVisits: () => ({ format: 'csv', base64: Buffer.from('姓名,被访人工号,日期,开始时间,结束时间\n').toString('base64') }),
       getExpectedImportTemplate: () => ({ format: 'csv', language: 'en' }),

@@ -36,9 +36,24 @@ beforeEach(async () => {
   sim = await startSimulator({ port: 0, seed: 'demo' });
   const template = sim.state.people.get(DEMO_HOST_NO)!;
   for (const p of NAMESAKES) sim.state.people.set(p.no, { ...template, ...p, jobnumber: p.no.slice(-6), idcard: '' });
-  services = await createAppServices({ dataDir: dir, store: mapStore(), secretBox: testSecretBox(), log: memoryLogger(), sweepIntervalMs: 3600_000, now: () => new Date(Date.now() + offsetMs) });
+  services = await createAppServices({
+    dataDir: dir,
+    store: mapStore(),
+    secretBox: testSecretBox(),
+    log: memoryLogger(),
+    sweepIntervalMs: 3600_000,
+    now: () => new Date(Date.now() + offsetMs),
+  });
   const c = sim.credentials;
-  value(await createDispatcher(services.handlers)('saveSettings', { server: sim.url, companyno: c.companyno, appSecret: c.appSecret, aesKey: c.aesKey, aesIv: c.aesIv }));
+  value(
+    await createDispatcher(services.handlers)('saveSettings', {
+      server: sim.url,
+      companyno: c.companyno,
+      appSecret: c.appSecret,
+      aesKey: c.aesKey,
+      aesIv: c.aesIv,
+    }),
+  );
 });
 afterEach(async () => {
   await services?.close();

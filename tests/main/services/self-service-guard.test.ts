@@ -14,7 +14,16 @@ const DEFAULT_DOORS = [DEMO_DEVICES.campusGateIn, DEMO_DEVICES.buildingAIn];
 const PIN = '246810';
 
 function selfRegistration(over: Partial<Registration> = {}): Registration {
-  return demoRegistration({ name: '自助访客', phone: '13612345678', documentType: 'passport', documentNo: 'E12345678', deviceNos: DEFAULT_DOORS, channel: 'kiosk', consent: { data: true, photo: true }, ...over });
+  return demoRegistration({
+    name: '自助访客',
+    phone: '13612345678',
+    documentType: 'passport',
+    documentNo: 'E12345678',
+    deviceNos: DEFAULT_DOORS,
+    channel: 'kiosk',
+    consent: { data: true, photo: true },
+    ...over,
+  });
 }
 
 async function simVisitors(url: string): Promise<unknown[]> {
@@ -29,7 +38,14 @@ let dispatch: Dispatch;
 
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'kiosk-guard-'));
-  services = await createAppServices({ dataDir: dir, store: mapStore(), secretBox: testSecretBox(), log: memoryLogger(), sweepIntervalMs: 3600_000, demoControlPlane: true });
+  services = await createAppServices({
+    dataDir: dir,
+    store: mapStore(),
+    secretBox: testSecretBox(),
+    log: memoryLogger(),
+    sweepIntervalMs: 3600_000,
+    demoControlPlane: true,
+  });
   await services.ready;
   dispatch = createDispatcher(services.handlers);
   expect(code(await dispatch('setAdminPin', { next: PIN }))).toBe('ok');

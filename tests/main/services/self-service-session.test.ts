@@ -29,7 +29,8 @@ function value<T>(result: Result<unknown>): T {
 
 describe('SelfServiceSession: the rule', () => {
   const visit = (id: string) => ({ id }) as unknown as EventPayload<'visitUpdated'>;
-  const pass = (visitId: string) => ({ visitId, deviceNo: 'D1', deviceName: 'Gate', direction: 'in', at: '2030-01-01T09:00:00Z' }) as EventPayload<'visitorPassed'>;
+  const pass = (visitId: string) =>
+    ({ visitId, deviceNo: 'D1', deviceName: 'Gate', direction: 'in', at: '2030-01-01T09:00:00Z' }) as EventPayload<'visitorPassed'>;
 
   it('passes everything through outside kiosk mode', () => {
     const session = new SelfServiceSession(() => false);
@@ -45,7 +46,12 @@ describe('SelfServiceSession: the rule', () => {
     expect(session.forWindow('visitorPassed', pass('kiosk-1'))).toEqual(pass('kiosk-1'));
     expect(session.forWindow('visitorPassed', pass('reception-1'))).toBeUndefined();
     // The app's status (other visitors' unsaved results among it) is for reception only.
-    expect(session.forWindow('statusChanged', { ledgerProblems: [], unsaved: [{ visitId: 'kiosk-1', name: '孙悦', state: 'created', since: '2030-01-01T09:00:00Z' }] })).toBeUndefined();
+    expect(
+      session.forWindow('statusChanged', {
+        ledgerProblems: [],
+        unsaved: [{ visitId: 'kiosk-1', name: '孙悦', state: 'created', since: '2030-01-01T09:00:00Z' }],
+      }),
+    ).toBeUndefined();
     session.reset();
     expect(session.forWindow('visitUpdated', visit('kiosk-1'))).toBeUndefined();
     expect(session.forWindow('visitorPassed', pass('kiosk-1'))).toBeUndefined();
@@ -81,7 +87,16 @@ describe('what a kiosk window receives, end to end', () => {
     services = await createAppServices({ dataDir: dir, store: mapStore(), secretBox: testSecretBox(), log: memoryLogger(), sweepIntervalMs: 3600_000 });
     const c = sim.credentials;
     const demoReceiver = services.callbackUrl;
-    value(await createDispatcher(services.handlers)('saveSettings', { server: sim.url, companyno: c.companyno, appSecret: c.appSecret, aesKey: c.aesKey, aesIv: c.aesIv, callbackAddress: '127.0.0.1:0' }));
+    value(
+      await createDispatcher(services.handlers)('saveSettings', {
+        server: sim.url,
+        companyno: c.companyno,
+        appSecret: c.appSecret,
+        aesKey: c.aesKey,
+        aesIv: c.aesIv,
+        callbackAddress: '127.0.0.1:0',
+      }),
+    );
     // The receiver moves from the demo's loopback port to the configured address.
     await until(() => services.callbackUrl !== undefined && services.callbackUrl !== demoReceiver);
     sim.setCallbackUrl(services.callbackUrl);
@@ -96,7 +111,12 @@ describe('what a kiosk window receives, end to end', () => {
     const seen: { name: EventName; payload: unknown }[] = [];
     const names: EventName[] = ['visitUpdated', 'visitorPassed', 'settingsChanged'];
     for (const name of names) services.onWindowEvent(name, (payload) => seen.push({ name, payload }));
-    const visitIds = () => new Set(seen.flatMap(({ name, payload }) => (name === 'visitUpdated' ? [(payload as Visit).id] : name === 'visitorPassed' ? [(payload as { visitId: string }).visitId] : [])));
+    const visitIds = () =>
+      new Set(
+        seen.flatMap(({ name, payload }) =>
+          name === 'visitUpdated' ? [(payload as Visit).id] : name === 'visitorPassed' ? [(payload as { visitId: string }).visitId] : [],
+        ),
+      );
     return { seen, visitIds, clear: () => seen.splice(0) };
   }
 
@@ -112,7 +132,11 @@ describe('what a kiosk window receives, end to end', () => {
         resolve();
       });
     });
-    const response = await fetch(`${sim.url}/__sim/pass`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ visitorNo: visit.k30No, deviceNo: DOORS[0] }) });
+    const response = await fetch(`${sim.url}/__sim/pass`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ visitorNo: visit.k30No, deviceNo: DOORS[0] }),
+    });
     expect(response.status).toBe(200);
     await handled;
   }
@@ -161,7 +185,12 @@ describe('what a kiosk window receives, end to end', () => {
     const kiosk = value<PublicSettings>(await dispatch('getSettings', undefined));
     const told = JSON.stringify([kiosk, window.seen]);
     for (const secret of [sim.credentials.companyno, sim.url, String(sim.port), services.callbackUrl!]) expect(told).not.toContain(secret);
-    expect(kiosk).toMatchObject({ selfServiceMode: true, defaultDeviceNos: DOORS, secretSource: 'hidden', secretsSet: { appSecret: false, aesKey: false, aesIv: false } });
+    expect(kiosk).toMatchObject({
+      selfServiceMode: true,
+      defaultDeviceNos: DOORS,
+      secretSource: 'hidden',
+      secretsSet: { appSecret: false, aesKey: false, aesIv: false },
+    });
     expect(window.seen.filter(({ name }) => name === 'settingsChanged').length).toBeGreaterThan(0);
   });
 });

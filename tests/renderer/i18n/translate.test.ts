@@ -63,15 +63,27 @@ describe('i18n dictionaries', () => {
 
   it('describes errors with the server detail, but not internal detail', () => {
     const t = translator('zh-CN');
-    expect(describeError(t, { code: 'server-refused', message: '手机号已存在' })).toEqual({ message: zhCN['error.server-refused'], detail: '详细信息：手机号已存在' });
+    expect(describeError(t, { code: 'server-refused', message: '手机号已存在' })).toEqual({
+      message: zhCN['error.server-refused'],
+      detail: '详细信息：手机号已存在',
+    });
     expect(describeError(t, { code: 'internal', message: 'TypeError at x.js:1' }).detail).toBeUndefined();
   });
 
   it('says "registered on K30 as NO, but not yet saved on this PC" in the user\'s language, never main\'s English', () => {
-    const error = { code: 'not-saved' as const, message: 'registered on K30 as 1001, but not yet saved on this PC: ENOSPC', k30No: '1001', k30State: 'created' as const, disk: 'full' as const };
+    const error = {
+      code: 'not-saved' as const,
+      message: 'registered on K30 as 1001, but not yet saved on this PC: ENOSPC',
+      k30No: '1001',
+      k30State: 'created' as const,
+      disk: 'full' as const,
+    };
     expect(describeError(translator('zh-CN'), error)).toEqual({ message: zhCN['error.not-saved'].replace('{no}', '1001'), detail: zhCN['disk.full'] });
     expect(describeError(translator('en'), error).message).toMatch(/^Registered on K30 as 1001, but not yet saved on this computer/);
     expect(describeError(translator('zh-CN'), { ...error, k30State: 'removed' }).message).toContain(zhCN['state.removed']);
-    expect(describeError(translator('zh-CN'), { code: 'disk-error', message: 'EROFS', disk: 'read-only' })).toEqual({ message: zhCN['error.disk-error'], detail: zhCN['disk.read-only'] });
+    expect(describeError(translator('zh-CN'), { code: 'disk-error', message: 'EROFS', disk: 'read-only' })).toEqual({
+      message: zhCN['error.disk-error'],
+      detail: zhCN['disk.read-only'],
+    });
   });
 });

@@ -61,8 +61,15 @@ describe('registration draft', () => {
     expect('carno' in reg).toBe(false);
   });
 
-  it('editing a field clears its error; another document type clears the number\'s too', () => {
-    const form = { draft: filled(), fieldErrors: { name: { key: 'validation.nameRequired' as const }, documentNo: { key: 'validation.idFormat' as const }, host: { key: 'validation.hostRequired' as const } } };
+  it("editing a field clears its error; another document type clears the number's too", () => {
+    const form = {
+      draft: filled(),
+      fieldErrors: {
+        name: { key: 'validation.nameRequired' as const },
+        documentNo: { key: 'validation.idFormat' as const },
+        host: { key: 'validation.hostRequired' as const },
+      },
+    };
     const edited = editVisitor(form, { documentType: 'passport' });
     expect(edited.draft.documentType).toBe('passport');
     expect(Object.keys(edited.fieldErrors).sort()).toEqual(['host', 'name']);
@@ -93,7 +100,7 @@ describe('registration draft', () => {
 });
 
 describe('draft rules come from the contract', () => {
-  it('offers exactly the contract\'s document types', () => {
+  it("offers exactly the contract's document types", () => {
     expect([...DOCUMENT_TYPES]).toEqual(DocumentTypeSchema.options);
   });
 

@@ -17,8 +17,25 @@ describe('returning visitors in the renderer', () => {
 
   it('one tap fills details, host and a reusable photo, and asks the remember consent again (pre-ticked)', () => {
     const photo = TINY_JPEG.toString('base64');
-    const draft = draftWithReturning(emptyDraft(), { name: 'Jane', phone: '+442079460958', documentType: 'passport', documentNo: 'E12345678', carno: '粤B1', host, photo });
-    expect(draft).toMatchObject({ name: 'Jane', documentType: 'passport', documentNo: 'E12345678', carno: '粤B1', host, remember: true, rememberPhoto: true, internationalPhone: false });
+    const draft = draftWithReturning(emptyDraft(), {
+      name: 'Jane',
+      phone: '+442079460958',
+      documentType: 'passport',
+      documentNo: 'E12345678',
+      carno: '粤B1',
+      host,
+      photo,
+    });
+    expect(draft).toMatchObject({
+      name: 'Jane',
+      documentType: 'passport',
+      documentNo: 'E12345678',
+      carno: '粤B1',
+      host,
+      remember: true,
+      rememberPhoto: true,
+      internationalPhone: false,
+    });
     expect(draft.photo?.base64).toBe(photo);
     const noPhoto = draftWithReturning(emptyDraft(), { name: 'Li', phone: '+85291234567', documentType: 'id-card', documentNo: 'x', carno: '', host });
     expect(noPhoto).toMatchObject({ photo: null, rememberPhoto: false, internationalPhone: true });
@@ -32,7 +49,10 @@ describe('returning visitors in the renderer', () => {
   });
 
   it('the kiosk asks with the full phone and only the last 4 characters of the document', () => {
-    expect(kioskLookupOf({ ...emptyDraft(), documentType: 'passport', phone: '+44 20 7946 0958', documentNo: 'e123 45678' })).toEqual({ phone: '+44 20 7946 0958', documentTail: '5678' });
+    expect(kioskLookupOf({ ...emptyDraft(), documentType: 'passport', phone: '+44 20 7946 0958', documentNo: 'e123 45678' })).toEqual({
+      phone: '+44 20 7946 0958',
+      documentTail: '5678',
+    });
     expect(kioskLookupOf({ ...emptyDraft(), phone: '+44 20 7946 0958', documentNo: '11010519491231002X' })).toBeUndefined();
     expect(kioskLookupOf({ ...emptyDraft(), phone: '13812345678', documentNo: '123' })).toBeUndefined();
   });

@@ -40,22 +40,53 @@ describe('CSV', () => {
     expect(csvField('+1')).toBe("'+1");
     expect(csvField('@SUM')).toBe("'@SUM");
     expect(csvField(12)).toBe('12');
-    expect(toCsv([['a', 'b'], ['c,d', 'e']])).toBe('a,b\r\n"c,d",e\r\n');
+    expect(
+      toCsv([
+        ['a', 'b'],
+        ['c,d', 'e'],
+      ]),
+    ).toBe('a,b\r\n"c,d",e\r\n');
   });
 
   it('round-trips through the parser', () => {
-    const rows = [['区域', '姓名'], ['B栋, 5F', 'O"Brien'], ['多行\r\n文本', '']];
+    const rows = [
+      ['区域', '姓名'],
+      ['B栋, 5F', 'O"Brien'],
+      ['多行\r\n文本', ''],
+    ];
     expect(parseCsv(UTF8_BOM + toCsv(rows))).toEqual(rows);
   });
 
   it('writes the muster with a BOM, a translated header and one row per person with region path, host and phone', () => {
     const t = translator('zh-CN');
-    const base = { deptname: '研发部', regionNo: 'R2', regionPath: ['总部园区', 'B栋研发楼'], deviceno: 'D1005', doorName: 'B栋研发楼入口', entertime: '2030-01-01 08:00:00', visitor: false, hostName: '', phone: '138****8001', overstay: false };
+    const base = {
+      deptname: '研发部',
+      regionNo: 'R2',
+      regionPath: ['总部园区', 'B栋研发楼'],
+      deviceno: 'D1005',
+      doorName: 'B栋研发楼入口',
+      entertime: '2030-01-01 08:00:00',
+      visitor: false,
+      hostName: '',
+      phone: '138****8001',
+      overstay: false,
+    };
     const text = musterCsv(
       {
         people: [
           { ...base, no: 'P1', name: '张伟' },
-          { ...base, no: 'V1', name: '王小明', deptname: '', visitor: true, hostName: '张伟', phone: '139****5678', visitId: 'v-1', overstay: true, doorName: '' },
+          {
+            ...base,
+            no: 'V1',
+            name: '王小明',
+            deptname: '',
+            visitor: true,
+            hostName: '张伟',
+            phone: '139****5678',
+            visitId: 'v-1',
+            overstay: true,
+            doorName: '',
+          },
         ],
       },
       t,
@@ -67,7 +98,17 @@ describe('CSV', () => {
       ['总部园区 / B栋研发楼', '张伟', '研发部', '否', '', '138****8001', '2030-01-01 08:00:00', 'B栋研发楼入口', '否'],
       ['总部园区 / B栋研发楼', '王小明', '', '是', '张伟', '139****5678', '2030-01-01 08:00:00', 'D1005', '是'],
     ]);
-    expect(parseCsv(musterCsv({ people: [] }, translator('en')))[0]).toEqual(['Region (path)', 'Name', 'Department', 'Visitor', 'Host', 'Phone', 'Entered at', 'Entry door', 'Overstay']);
+    expect(parseCsv(musterCsv({ people: [] }, translator('en')))[0]).toEqual([
+      'Region (path)',
+      'Name',
+      'Department',
+      'Visitor',
+      'Host',
+      'Phone',
+      'Entered at',
+      'Entry door',
+      'Overstay',
+    ]);
   });
 
   it('names the file by scope and time, without characters file systems refuse', () => {

@@ -18,7 +18,16 @@ let calls: PeopleQuery[] = [];
 let gate: Promise<void> | undefined;
 let release = () => {};
 
-const person = (no: string): RegionPerson => ({ no, name: `人${no}`, deptname: '', phoneTail: '', photoUrl: '', deviceno: 'D1', entertime: '2030-01-01 08:00:00', overstay: false });
+const person = (no: string): RegionPerson => ({
+  no,
+  name: `人${no}`,
+  deptname: '',
+  phoneTail: '',
+  photoUrl: '',
+  deviceno: 'D1',
+  entertime: '2030-01-01 08:00:00',
+  overstay: false,
+});
 
 const fakeKiosk = {
   listRegions: async () => ({ ok: true, value: { regions, fetchedAt: new Date().toISOString() } }),

@@ -60,13 +60,37 @@ describe('kiosk flow rules', () => {
   it('reads a returned visit as done, failed or "see reception"', () => {
     expect(outcomeOfVisit(visit('pushed', undefined, '123'))).toEqual({ kind: 'done', number: '123', doorsPending: false });
     expect(outcomeOfVisit(visit('created', [{ no: 'D1', state: 'failed' }], '124'))).toEqual({ kind: 'done', number: '124', doorsPending: true });
-    expect(outcomeOfVisit({ ...visit('create-failed'), lastError: '手机号已存在' })).toEqual({ kind: 'failed', error: { code: 'server-refused', message: '手机号已存在' } });
+    expect(outcomeOfVisit({ ...visit('create-failed'), lastError: '手机号已存在' })).toEqual({
+      kind: 'failed',
+      error: { code: 'server-refused', message: '手机号已存在' },
+    });
     expect(outcomeOfVisit(visit('create-unknown'))).toEqual({ kind: 'reception', reason: 'unknown' });
     expect(outcomeOfVisit(visit('created-without-no'))).toEqual({ kind: 'reception', reason: 'no-number' });
   });
 
   it('has a visitor-facing message for every error code, never a retry of an unknown outcome', () => {
-    const codes: ErrorCode[] = ['invalid-input', 'not-configured', 'unreachable', 'timeout', 'outcome-unknown', 'http-status', 'bad-signature', 'undecryptable', 'server-refused', 'device-offline', 'rate-limited', 'not-found', 'not-allowed', 'pin-required', 'wrong-pin', 'photo-too-large', 'app-secret-required', 'visit-too-long', 'too-many-registrations', 'internal'];
+    const codes: ErrorCode[] = [
+      'invalid-input',
+      'not-configured',
+      'unreachable',
+      'timeout',
+      'outcome-unknown',
+      'http-status',
+      'bad-signature',
+      'undecryptable',
+      'server-refused',
+      'device-offline',
+      'rate-limited',
+      'not-found',
+      'not-allowed',
+      'pin-required',
+      'wrong-pin',
+      'photo-too-large',
+      'app-secret-required',
+      'visit-too-long',
+      'too-many-registrations',
+      'internal',
+    ];
     for (const code of codes) {
       const view = selfServiceErrorView({ code, message: '' });
       expect(zhCN[view.key], code).toBeTruthy();
@@ -89,12 +113,10 @@ describe('kiosk flow rules', () => {
 
 const calls: { name: string; input: unknown }[] = [];
 let registerVisit: (input: Registration) => Promise<Result<Visit>> = async () => ({ ok: false, error: { code: 'internal', message: 'not set' } });
-const record =
-  (name: string, answer: (input: never) => Promise<unknown>) =>
-  (input: never) => {
-    calls.push({ name, input });
-    return answer(input);
-  };
+const record = (name: string, answer: (input: never) => Promise<unknown>) => (input: never) => {
+  calls.push({ name, input });
+  return answer(input);
+};
 const fakeKiosk = {
   registerVisit: record('registerVisit', (input: Registration) => registerVisit(input)),
   searchHosts: record('searchHosts', async () => ({ ok: true, value: [HOST] })),
@@ -214,7 +236,17 @@ describe('kiosk store', () => {
   });
 
   it('submits with channel kiosk, both consents and the default doors; done keeps only what the screen shows', async () => {
-    registerVisit = async () => ({ ok: true, value: visit('pushed', [{ no: 'D1', state: 'pushed' }, { no: 'D2', state: 'pushed' }], '4321') });
+    registerVisit = async () => ({
+      ok: true,
+      value: visit(
+        'pushed',
+        [
+          { no: 'D1', state: 'pushed' },
+          { no: 'D2', state: 'pushed' },
+        ],
+        '4321',
+      ),
+    });
     fillToPhoto();
     useSelfServiceStore.getState().next();
     expect(useSelfServiceStore.getState().screen).toBe('submitting');

@@ -42,7 +42,11 @@ describe('the kiosk and the trust rules', () => {
   it('says plainly that the kiosk registered its per-minute maximum, and that trying again later helps', () => {
     expect(selfServiceErrorView({ code: 'too-many-registrations', message: '' })).toEqual({ key: 'selfService.error.tooMany', retry: true, detail: false });
     // Registration paused for want of an app secret: the visitor goes to reception, no details.
-    expect(selfServiceErrorView({ code: 'app-secret-required', message: 'Enter the app secret' })).toMatchObject({ key: 'selfService.error.unavailable', retry: false, detail: false });
+    expect(selfServiceErrorView({ code: 'app-secret-required', message: 'Enter the app secret' })).toMatchObject({
+      key: 'selfService.error.unavailable',
+      retry: false,
+      detail: false,
+    });
   });
 
   it('shows a host without a phone tail as name · department', () => {

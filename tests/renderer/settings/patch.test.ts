@@ -21,7 +21,10 @@ describe('settings form: signing, visit length, self-registrations per minute', 
     form.useCompanyNoAsSecret = true;
     form.maxVisitHours = '72';
     form.selfServiceRegistrationsPerMinute = '5';
-    expect(checkPatch(buildPatch(form, SETTINGS))).toEqual({ ok: true, patch: { useCompanyNoAsSecret: true, maxVisitHours: 72, selfServiceRegistrationsPerMinute: 5 } });
+    expect(checkPatch(buildPatch(form, SETTINGS))).toEqual({
+      ok: true,
+      patch: { useCompanyNoAsSecret: true, maxVisitHours: 72, selfServiceRegistrationsPerMinute: 5 },
+    });
   });
 
   it('refuses out-of-range values with a message of their own, in both languages', () => {
@@ -61,10 +64,16 @@ describe('settings patch', () => {
   it('reports errors by field', () => {
     const result = checkPatch({ server: 'ftp://x', photoMaxKB: 5 });
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.errors).toEqual({ server: { key: 'settings.error.server' }, photoMaxKB: { key: 'settings.error.range', params: LIMITS.photoMaxKB } });
+    if (!result.ok)
+      expect(result.errors).toEqual({ server: { key: 'settings.error.server' }, photoMaxKB: { key: 'settings.error.range', params: LIMITS.photoMaxKB } });
   });
   it("words every limit from the contract's numbers, so a changed limit changes the message", () => {
-    const result = checkPatch({ defaultVisitMinutes: LIMITS.defaultVisitMinutes.max + 1, selfServiceIdleSeconds: LIMITS.selfServiceIdleSeconds.min - 1, retentionDays: 0, companyno: 'x'.repeat(LIMITS.companyno + 1) });
+    const result = checkPatch({
+      defaultVisitMinutes: LIMITS.defaultVisitMinutes.max + 1,
+      selfServiceIdleSeconds: LIMITS.selfServiceIdleSeconds.min - 1,
+      retentionDays: 0,
+      companyno: 'x'.repeat(LIMITS.companyno + 1),
+    });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.errors.defaultVisitMinutes).toEqual({ key: 'settings.error.range', params: LIMITS.defaultVisitMinutes });

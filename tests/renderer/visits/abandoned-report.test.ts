@@ -21,7 +21,11 @@ function visit(id: string, state: Visit['state'], name: string): Visit {
 
 describe("the K30 admin's report of abandoned registrations", () => {
   it('lists only abandoned visits, in the UI language, with what finds the visitor in K30', () => {
-    const csv = abandonedReportCsv([visit('a1', 'abandoned', '=王五'), visit('p1', 'pushed', '赵六'), visit('c1', 'cancelled', '钱七')], translator('zh-CN'), 'zh-CN');
+    const csv = abandonedReportCsv(
+      [visit('a1', 'abandoned', '=王五'), visit('p1', 'pushed', '赵六'), visit('c1', 'cancelled', '钱七')],
+      translator('zh-CN'),
+      'zh-CN',
+    );
     expect(csv.startsWith('\uFEFF')).toBe(true);
     const lines = csv.slice(1).trim().split('\r\n');
     expect(lines).toHaveLength(2);

@@ -27,7 +27,7 @@ describe('visit tabs and search', () => {
     expect(visitTab(visit({ end: new Date(2030, 0, 1, 11).toISOString() }), now)).toBe('ended');
     expect(visitTab(visit({ begin: new Date(2030, 0, 2, 9).toISOString(), end: new Date(2030, 0, 2, 10).toISOString() }), now)).toBe('upcoming');
   });
-  it('explains a visit\'s last error by its state, in the dictionaries\' words', () => {
+  it("explains a visit's last error by its state, in the dictionaries' words", () => {
     expect(lastErrorKey('create-unknown')).toBe('visit.error.create-unknown');
     expect(lastErrorKey('created-without-no')).toBe('visit.error.created-without-no');
     expect(lastErrorKey('pushed')).toBe('visit.error.push-failed');

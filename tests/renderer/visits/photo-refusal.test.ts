@@ -54,6 +54,8 @@ describe('a door that refused the photo', () => {
     const zh = translator('zh-CN');
     const door = (no: string) => no;
     expect(historyDetail('photo-retake', 'new visit 79d5e4a4-dee2-445b: pushed', zh, door)).toBe('已用新照片重新登记为新访客（已下发）');
-    expect(historyDetail('photo-retake', 'new visit 79d5e4a4-dee2-445b: socket hang up', zh, door)).toBe('用新照片重新登记未成功，本访客保留。服务器返回：socket hang up');
+    expect(historyDetail('photo-retake', 'new visit 79d5e4a4-dee2-445b: socket hang up', zh, door)).toBe(
+      '用新照片重新登记未成功，本访客保留。服务器返回：socket hang up',
+    );
   });
 });

@@ -5,7 +5,16 @@ import { visitFrom } from '../../helpers/visit-from';
 
 describe('visits store', () => {
   it('a late, older copy of a visit does not overwrite a newer one', () => {
-    const reg = { name: 'x', documentType: 'id-card', hostNo: 'H', hostName: 'h', begin: '', end: '', deviceNos: [], channel: 'reception' } as unknown as Registration;
+    const reg = {
+      name: 'x',
+      documentType: 'id-card',
+      hostNo: 'H',
+      hostName: 'h',
+      begin: '',
+      end: '',
+      deviceNos: [],
+      channel: 'reception',
+    } as unknown as Registration;
     useVisitsStore.getState().upsert(visitFrom(reg, 'pushed', 3));
     useVisitsStore.getState().upsert(visitFrom(reg, 'intent', 1));
     expect(useVisitsStore.getState().byId.v1.state).toBe('pushed');

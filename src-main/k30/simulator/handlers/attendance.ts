@@ -63,11 +63,28 @@ function summarise(times: string[] | undefined, day: string): DaySummary {
   if (list.length === 0) return { times: list, late: 0, early: 0, absent: true, worked: 0 };
   const first = minutes(list[0]);
   const last = minutes(list[list.length - 1]);
-  return { times: list, late: Math.max(0, first - 540), early: list.length > 1 ? Math.max(0, 1080 - last) : 0, absent: false, worked: list.length > 1 ? last - first : 0 };
+  return {
+    times: list,
+    late: Math.max(0, first - 540),
+    early: list.length > 1 ? Math.max(0, 1080 - last) : 0,
+    absent: false,
+    worked: list.length > 1 ? last - first : 0,
+  };
 }
 
 const ZERO_TOTALS = Object.fromEntries(
-  ['absentLeaveTotal', 'marryLeaveTotal', 'maternityLeaveTotal', 'sickLeaveTotal', 'yearLeaveTotal', 'funeralLeaveTotal', 'paternityLeaveTotal', 'breastfeedingLeaveTotal', 'businessTotal', 'goOutTotal'].map((k) => [k, '0']),
+  [
+    'absentLeaveTotal',
+    'marryLeaveTotal',
+    'maternityLeaveTotal',
+    'sickLeaveTotal',
+    'yearLeaveTotal',
+    'funeralLeaveTotal',
+    'paternityLeaveTotal',
+    'breastfeedingLeaveTotal',
+    'businessTotal',
+    'goOutTotal',
+  ].map((k) => [k, '0']),
 );
 
 export const calculateAttendance: Handler = ({ state, params }) => {

@@ -39,7 +39,14 @@ export function pushToDevices(ctx: HandlerContext, no: string, deviceNos: readon
     const device = ctx.state.devices.get(deviceNo)!;
     if (!records.includes(deviceNo)) records.push(deviceNo);
     const refused = device.online ? photoRefusal(device, photo) : undefined;
-    ctx.emit('authstatus', !device.online ? { no, deviceno: deviceNo, resultcode: '0', msg: '设备离线' } : refused ? { no, deviceno: deviceNo, resultcode: '0', msg: refused } : { no, deviceno: deviceNo, resultcode: '1', msg: '下发成功' });
+    ctx.emit(
+      'authstatus',
+      !device.online
+        ? { no, deviceno: deviceNo, resultcode: '0', msg: '设备离线' }
+        : refused
+          ? { no, deviceno: deviceNo, resultcode: '0', msg: refused }
+          : { no, deviceno: deviceNo, resultcode: '1', msg: '下发成功' },
+    );
   }
 }
 
@@ -47,7 +54,8 @@ export function pushToDevices(ctx: HandlerContext, no: string, deviceNos: readon
 export function photoRefusal(device: Device, photo: Buffer | undefined): string | undefined {
   const limits = device.photoLimits;
   if (!limits || !photo) return undefined;
-  if (limits.maxBytes !== undefined && photo.length > limits.maxBytes) return `照片过大（${Math.ceil(photo.length / 1024)}KB，上限 ${Math.floor(limits.maxBytes / 1024)}KB）`;
+  if (limits.maxBytes !== undefined && photo.length > limits.maxBytes)
+    return `照片过大（${Math.ceil(photo.length / 1024)}KB，上限 ${Math.floor(limits.maxBytes / 1024)}KB）`;
   if (limits.minShortSide !== undefined) {
     const size = jpegSize(photo);
     if (!size) return '照片格式错误';

@@ -61,7 +61,15 @@ export const listRegions: Handler = ({ state, params }) => {
   );
   return ok(
     LIST_SUCCESS,
-    page(rows, params, (r) => ({ no: r.no, name: r.name, companyno: state.companyNo, parentno: r.parentno, isdefault: r.isdefault, linkage: r.linkage, manual: r.manual })),
+    page(rows, params, (r) => ({
+      no: r.no,
+      name: r.name,
+      companyno: state.companyNo,
+      parentno: r.parentno,
+      isdefault: r.isdefault,
+      linkage: r.linkage,
+      manual: r.manual,
+    })),
   );
 };
 
@@ -121,7 +129,10 @@ export const listRegionPeople: Handler = ({ state, params, baseUrl }) => {
   const filtered = ['name', 'phone', 'idcard', 'iccard'].some((field) => params.s(field) !== '');
   if (!filtered) {
     // Presence entries are dropped when their person or visitor is deleted, so every entry has a row.
-    return ok(LIST_SUCCESS, page(entries, params, (entry) => insideRow(state, entry, baseUrl)!));
+    return ok(
+      LIST_SUCCESS,
+      page(entries, params, (entry) => insideRow(state, entry, baseUrl)!),
+    );
   }
   const rows = entries
     .map((entry) => insideRow(state, entry, baseUrl))
@@ -133,5 +144,8 @@ export const listRegionPeople: Handler = ({ state, params, baseUrl }) => {
         exact(row.idcard, params.s('idcard')) &&
         exact(row.iccard, params.s('iccard')),
     );
-  return ok(LIST_SUCCESS, page(rows, params, (row) => row));
+  return ok(
+    LIST_SUCCESS,
+    page(rows, params, (row) => row),
+  );
 };

@@ -20,7 +20,13 @@ export interface ImportCounts {
  * unless a record with its id is already there (idempotent), in one transaction, and the other
  * stations hear of each one. The file itself is left untouched.
  */
-export async function importFileLedger(options: { dataDir: string; url: string; tls?: 'off' | 'verify' | 'no-verify'; siteKey?: string; log: Logger }): Promise<ImportCounts> {
+export async function importFileLedger(options: {
+  dataDir: string;
+  url: string;
+  tls?: 'off' | 'verify' | 'no-verify';
+  siteKey?: string;
+  log: Logger;
+}): Promise<ImportCounts> {
   const file = new FileLedgerBackend({ dataDir: options.dataDir, log: options.log });
   const { records, problems } = await file.load();
   const key = options.siteKey ? siteKeyOf(options.siteKey) : undefined;

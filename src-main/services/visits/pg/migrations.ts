@@ -11,7 +11,10 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
 const MIGRATION_LOCK = 0x4b3330; // 'K30'
 
 export class SchemaTooNewError extends Error {
-  constructor(readonly found: number, readonly known: number) {
+  constructor(
+    readonly found: number,
+    readonly known: number,
+  ) {
     super(`the site database has schema version ${found}, this app knows up to ${known}: update this station`);
     this.name = 'SchemaTooNewError';
   }
@@ -26,7 +29,9 @@ export async function migrate(client: PoolClient, migrations = MIGRATIONS): Prom
   await client.query('BEGIN');
   try {
     await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
-    await client.query('CREATE TABLE IF NOT EXISTS kiosk_schema_version (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())');
+    await client.query(
+      'CREATE TABLE IF NOT EXISTS kiosk_schema_version (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())',
+    );
     const { rows } = await client.query<{ v: number | null }>('SELECT max(version) AS v FROM kiosk_schema_version');
     const from = rows[0]?.v ?? 0;
     if (from > known) throw new SchemaTooNewError(from, known);

@@ -68,7 +68,13 @@ export class PgLedgerBackend implements LedgerBackend {
     this.leaseMs = options.leaseMs ?? 120_000;
     this.key = options.siteKey ? siteKeyOf(options.siteKey) : undefined;
     const timeout = options.timeoutMs ?? 3000;
-    this.pool = new pg.Pool({ ...connectionConfig(options), max: 10, connectionTimeoutMillis: timeout, statement_timeout: timeout * 2, idleTimeoutMillis: 10_000 });
+    this.pool = new pg.Pool({
+      ...connectionConfig(options),
+      max: 10,
+      connectionTimeoutMillis: timeout,
+      statement_timeout: timeout * 2,
+      idleTimeoutMillis: 10_000,
+    });
     this.pool.on('error', (error) => this.log.warn(`site database: idle connection lost: ${describeError(error)}`));
     this.listener = new SiteListener({
       config: { ...connectionConfig(options), connectionTimeoutMillis: timeout },
@@ -167,10 +173,12 @@ export class PgLedgerBackend implements LedgerBackend {
   }
 
   async release(id: string): Promise<void> {
-    await this.pool.query('UPDATE kiosk_visits SET lease_owner = NULL, lease_until = NULL WHERE id = $1 AND lease_owner = $2', [id, this.owner]).catch((error: unknown) => {
-      // Harmless: the lease expires on its own.
-      this.log.warn(`site database: lease on ${id} not released: ${describeError(error)}`);
-    });
+    await this.pool
+      .query('UPDATE kiosk_visits SET lease_owner = NULL, lease_until = NULL WHERE id = $1 AND lease_owner = $2', [id, this.owner])
+      .catch((error: unknown) => {
+        // Harmless: the lease expires on its own.
+        this.log.warn(`site database: lease on ${id} not released: ${describeError(error)}`);
+      });
   }
 
   async close(): Promise<void> {
@@ -366,7 +374,16 @@ export function connectionConfig(options: Pick<PgLedgerOptions, 'connectionStrin
 /** Connection trouble (as opposed to a refused statement): the database is out of reach. */
 export function isUnreachable(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
-  if (typeof code === 'string' && (code.startsWith('08') || code === '57P01' || code === '57P03' || /^E(CONNREFUSED|CONNRESET|HOSTUNREACH|NETUNREACH|TIMEDOUT|PIPE|NOTFOUND|AI_AGAIN)$/.test(code))) return true;
+  if (
+    typeof code === 'string' &&
+    (code.startsWith('08') ||
+      code === '57P01' ||
+      code === '57P03' ||
+      /^E(CONNREFUSED|CONNRESET|HOSTUNREACH|NETUNREACH|TIMEDOUT|PIPE|NOTFOUND|AI_AGAIN)$/.test(code))
+  )
+    return true;
   const message = error instanceof Error ? error.message : '';
-  return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|connect ECONNREFUSED|Query read timeout/i.test(message);
+  return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|connect ECONNREFUSED|Query read timeout/i.test(
+    message,
+  );
 }

@@ -13,7 +13,9 @@ export async function testSiteDatabase(site: { url: string; tls: 'off' | 'verify
   client.on('error', () => {});
   try {
     await client.connect();
-    const { rows } = await client.query<{ v: number | null }>("SELECT CASE WHEN to_regclass('kiosk_schema_version') IS NULL THEN 0 ELSE (SELECT coalesce(max(version), 0) FROM kiosk_schema_version) END AS v");
+    const { rows } = await client.query<{ v: number | null }>(
+      "SELECT CASE WHEN to_regclass('kiosk_schema_version') IS NULL THEN 0 ELSE (SELECT coalesce(max(version), 0) FROM kiosk_schema_version) END AS v",
+    );
     const schemaVersion = Number(rows[0]?.v ?? 0);
     const known = MIGRATIONS.at(-1)?.version ?? 0;
     return schemaVersion > known ? { ok: false, failure: 'schema-too-new', schemaVersion } : { ok: true, schemaVersion };

@@ -13,7 +13,13 @@ export function PhotoOverride({ reason, onChange }: Props) {
       <label htmlFor="photo-override-reason" className="field-label">
         {t('faceCheck.overrideLabel')}
       </label>
-      <textarea id="photo-override-reason" maxLength={200} value={reason} onChange={(event) => onChange(event.target.value)} aria-describedby="photo-override-hint" />
+      <textarea
+        id="photo-override-reason"
+        maxLength={200}
+        value={reason}
+        onChange={(event) => onChange(event.target.value)}
+        aria-describedby="photo-override-hint"
+      />
       <p id="photo-override-hint" className="field-hint">
         {t('faceCheck.overrideHint')}
       </p>

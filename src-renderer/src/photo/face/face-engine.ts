@@ -46,7 +46,10 @@ export interface FaceEngine {
 async function weightsOf(manifestText: string, weightsUrl: string): Promise<faceapi.tf.NamedTensorMap> {
   const manifest = JSON.parse(manifestText) as { weights: unknown[] }[];
   const weights = await fetch(weightsUrl).then((r) => r.arrayBuffer());
-  return tf.io.decodeWeights(weights, manifest.flatMap((group) => group.weights));
+  return tf.io.decodeWeights(
+    weights,
+    manifest.flatMap((group) => group.weights),
+  );
 }
 
 async function chooseBackend(): Promise<string> {

@@ -1,6 +1,9 @@
 /** How a face is turned and tilted, from the detector's 68 landmarks. Pure (unit-tested). */
 const point = (p: { x: number; y: number }) => ({ x: p.x, y: p.y });
-const mean = (points: { x: number; y: number }[]) => ({ x: points.reduce((s, p) => s + p.x, 0) / points.length, y: points.reduce((s, p) => s + p.y, 0) / points.length });
+const mean = (points: { x: number; y: number }[]) => ({
+  x: points.reduce((s, p) => s + p.x, 0) / points.length,
+  y: points.reduce((s, p) => s + p.y, 0) / points.length,
+});
 
 /** Turn and tilt from the 68 landmarks: eyes 36–41 and 42–47, nose tip 30. */
 export function poseOf(positions: { x: number; y: number }[]): { turn: number; tiltDeg: number } {

@@ -43,7 +43,10 @@ async function detectScaled(engine: FaceEngine, source: Source, width: number, h
   const small = canvas('detect', Math.round(width * scale), Math.round(height * scale));
   small.getContext('2d')?.drawImage(source, 0, 0, small.width, small.height);
   const faces = await engine.detect(small);
-  return faces.map((face) => ({ ...face, box: { x: face.box.x / scale, y: face.box.y / scale, width: face.box.width / scale, height: face.box.height / scale } }));
+  return faces.map((face) => ({
+    ...face,
+    box: { x: face.box.x / scale, y: face.box.y / scale, width: face.box.width / scale, height: face.box.height / scale },
+  }));
 }
 
 export function regionStats(source: Source, box: Box): ImageStats | undefined {

@@ -10,7 +10,13 @@ import { UNAVAILABLE, useFaceEngine, useLiveFaceCheck } from './useFaceCheck';
  * verdict on the preview while `live`, and the check of the captured frame (its crop and results
  * come with the photo).
  */
-export function useFaceCapture(videoRef: RefObject<HTMLVideoElement | null>, live: boolean, maxKB: number, rules: PhotoRules, onPhoto: (photo: CapturedPhoto) => void) {
+export function useFaceCapture(
+  videoRef: RefObject<HTMLVideoElement | null>,
+  live: boolean,
+  maxKB: number,
+  rules: PhotoRules,
+  onPhoto: (photo: CapturedPhoto) => void,
+) {
   const { engine, state } = useFaceEngine();
   const inspect = useCallback<InspectFrame>(async (frame) => (engine ? (await engine.check(frame, rules)).verdict : UNAVAILABLE), [engine, rules]);
   const capture = useCountdownCapture(videoRef, maxKB, onPhoto, undefined, state === 'loading' ? undefined : inspect);

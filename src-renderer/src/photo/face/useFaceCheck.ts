@@ -33,7 +33,13 @@ export function useFaceEngine(): { engine: FaceEngine | null; state: EngineState
  * The live verdict on the preview while `active`: one check after another, a short pause between
  * (never two at once). null until the first check has run.
  */
-export function useLiveFaceCheck(videoRef: RefObject<HTMLVideoElement | null>, active: boolean, engine: FaceEngine | null, engineState: EngineState, rules: PhotoRules): FaceVerdict | null {
+export function useLiveFaceCheck(
+  videoRef: RefObject<HTMLVideoElement | null>,
+  active: boolean,
+  engine: FaceEngine | null,
+  engineState: EngineState,
+  rules: PhotoRules,
+): FaceVerdict | null {
   const [verdict, setVerdict] = useState<FaceVerdict | null>(null);
   useEffect(() => {
     if (!active || engineState === 'loading') return undefined;

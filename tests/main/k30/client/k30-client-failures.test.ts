@@ -60,7 +60,9 @@ describe('retries and failures', () => {
   it('gives up on a read after the last attempt', async () => {
     await setFaults({ http500: 5, paths: [PATHS.regionList] });
     const rec = recorder(sim);
-    const error = await clientFor(sim, { fetch: rec.fetchImpl }).listRegions({ pageindex: 1, pagesize: 5 }).catch((e: unknown) => e);
+    const error = await clientFor(sim, { fetch: rec.fetchImpl })
+      .listRegions({ pageindex: 1, pagesize: 5 })
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ name: 'K30TransportError', failure: 'http-status', status: 500, outcomeUnknown: true });
     expect(rec.attempts).toBe(3);
   });
@@ -76,7 +78,9 @@ describe('retries and failures', () => {
     const before = (await simState()).visitors.length;
     await setFaults({ dropAfterCommit: 1, paths: [PATHS.visitorCreate] });
     const rec = recorder(sim);
-    const error = await clientFor(sim, { fetch: rec.fetchImpl }).createVisitor(visitorInput({ name: '掉线' })).catch((e: unknown) => e);
+    const error = await clientFor(sim, { fetch: rec.fetchImpl })
+      .createVisitor(visitorInput({ name: '掉线' }))
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(K30TransportError);
     expect((error as K30TransportError).failure).toBe('reset');
     expect((error as K30TransportError).outcomeUnknown).toBe(true);
@@ -127,7 +131,10 @@ describe('retries and failures', () => {
   it('turns a malformed answer into K30ProtocolError and does not retry it', async () => {
     await setFaults({ malformed: 1, paths: [PATHS.deviceList] });
     const rec = recorder(sim);
-    await expect(clientFor(sim, { fetch: rec.fetchImpl }).listDevices({ pageindex: 1, pagesize: 5 })).rejects.toMatchObject({ name: 'K30ProtocolError', failure: 'not-json' });
+    await expect(clientFor(sim, { fetch: rec.fetchImpl }).listDevices({ pageindex: 1, pagesize: 5 })).rejects.toMatchObject({
+      name: 'K30ProtocolError',
+      failure: 'not-json',
+    });
     expect(rec.attempts).toBe(1);
   });
 
@@ -142,7 +149,10 @@ describe('retries and failures', () => {
     const warnings: string[] = [];
     const credentials = { ...sim.credentials, appSecret: 'wrong-secret' };
     const warn = clientFor(sim, { credentials, responseSignPolicy: 'warn', logger: { warn: (m) => warnings.push(m) } });
-    await expect(warn.listDevices({ pageindex: 1, pagesize: 1 })).rejects.toMatchObject({ name: 'K30ServerError', msg: expect.stringMatching(/签名|signature/) });
+    await expect(warn.listDevices({ pageindex: 1, pagesize: 1 })).rejects.toMatchObject({
+      name: 'K30ServerError',
+      msg: expect.stringMatching(/签名|signature/),
+    });
     expect(warnings.join('\n')).toMatch(/signature does not match/);
     expect(warnings.join('\n')).not.toContain('wrong-secret');
     const strict = clientFor(sim, { credentials, responseSignPolicy: 'strict' });
@@ -177,8 +187,9 @@ describe('rate limit', () => {
         await new Promise((resolve) => setImmediate(resolve));
         now += ms;
       },
-      track: (fetchImpl: typeof fetch): typeof fetch =>
-        (async (input: string | URL | Request, init?: RequestInit) => {
+      track:
+        (fetchImpl: typeof fetch): typeof fetch =>
+        async (input: string | URL | Request, init?: RequestInit) => {
           inFlight++;
           try {
             return await fetchImpl(input, init);
@@ -189,7 +200,7 @@ describe('rate limit', () => {
               waiting.forEach((resolve) => resolve());
             }
           }
-        }),
+        },
     };
   }
 

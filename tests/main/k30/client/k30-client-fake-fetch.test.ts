@@ -35,7 +35,9 @@ describe('client with a fake fetch', () => {
   it('sends nothing when a field check fails', async () => {
     const { seen, fetchImpl } = fakeServer(() => ok());
     const client = new K30Client({ server: 'http://k30', credentials, fetch: fetchImpl });
-    await expect(client.createVisitor({ name: 'a', phone: '1', staffno: '', begintime: '2025-01-01 00:00:00', endtime: '2025-01-01 01:00:00', idcard: 'x' })).rejects.toMatchObject({ field: 'staffno' });
+    await expect(
+      client.createVisitor({ name: 'a', phone: '1', staffno: '', begintime: '2025-01-01 00:00:00', endtime: '2025-01-01 01:00:00', idcard: 'x' }),
+    ).rejects.toMatchObject({ field: 'staffno' });
     expect(seen).toHaveLength(0);
   });
 
@@ -43,8 +45,26 @@ describe('client with a fake fetch', () => {
     const { seen, fetchImpl } = fakeServer((path) => ok(path === PATHS.visitorCreate ? { no: 'V1' } : path === PATHS.regionCreate ? { no: 'R1' } : undefined));
     const client = new K30Client({ server: 'http://k30', credentials, fetch: fetchImpl, photoEncoding: 'bare' });
     const begin = new Date(2025, 5, 1, 9, 5, 7);
-    await expect(client.createVisitor({ name: 'a', phone: '1', staffno: 'S', begintime: begin, endtime: new Date(begin.getTime() + 3600_000), idcard: 'x', photo: `data:image/jpeg;base64,${JPEG_B64}` })).resolves.toEqual({ outcome: 'created', no: 'V1' });
-    expect(seen[0].data).toEqual({ name: 'a', phone: '1', staffno: 'S', begintime: '2025-06-01 09:05:07', endtime: '2025-06-01 10:05:07', idcard: 'x', photo: JPEG_B64 });
+    await expect(
+      client.createVisitor({
+        name: 'a',
+        phone: '1',
+        staffno: 'S',
+        begintime: begin,
+        endtime: new Date(begin.getTime() + 3600_000),
+        idcard: 'x',
+        photo: `data:image/jpeg;base64,${JPEG_B64}`,
+      }),
+    ).resolves.toEqual({ outcome: 'created', no: 'V1' });
+    expect(seen[0].data).toEqual({
+      name: 'a',
+      phone: '1',
+      staffno: 'S',
+      begintime: '2025-06-01 09:05:07',
+      endtime: '2025-06-01 10:05:07',
+      idcard: 'x',
+      photo: JPEG_B64,
+    });
     await client.setDoorMode('D1', 'always-closed');
     expect(seen[1]).toEqual({ path: 'Device/SetLongOpenByDevice', data: { deviceno: 'D1', mode: 2 } });
     await expect(client.createRegion({ name: 'r', linkage: true, manual: false })).resolves.toEqual({ no: 'R1' });
@@ -58,7 +78,9 @@ describe('client with a fake fetch', () => {
   it('answers created-without-no for a visitor and raises created-but-unknown for a department', async () => {
     const { fetchImpl } = fakeServer(() => ok());
     const client = new K30Client({ server: 'http://k30', credentials, fetch: fetchImpl });
-    await expect(client.createVisitor({ name: 'a', phone: '1', staffno: 'S', begintime: '2025-01-01 00:00:00', endtime: '2025-01-01 01:00:00', idcard: 'x' })).resolves.toEqual({ outcome: 'created-without-no' });
+    await expect(
+      client.createVisitor({ name: 'a', phone: '1', staffno: 'S', begintime: '2025-01-01 00:00:00', endtime: '2025-01-01 01:00:00', idcard: 'x' }),
+    ).resolves.toEqual({ outcome: 'created-without-no' });
     const error = await client.createDepartment({ name: 'd' }).catch((e) => e);
     expect(error).toBeInstanceOf(K30CreatedWithoutNumberError);
     expect(error).toBeInstanceOf(K30ServerError);
@@ -97,7 +119,13 @@ describe('client with a fake fetch', () => {
     const byDefault = new K30Client({ server: 'http://k30', credentials, fetch: fetchImpl });
     expect(byDefault.responseSignPolicy).toBe('strict');
     await expect(byDefault.listDevices({ pageindex: 1, pagesize: 1 })).rejects.toMatchObject({ failure: 'bad-signature' });
-    const off = new K30Client({ server: 'http://k30', credentials, fetch: fetchImpl, responseSignPolicy: 'off', logger: { warn: (m) => warnings.push(`off ${m}`) } });
+    const off = new K30Client({
+      server: 'http://k30',
+      credentials,
+      fetch: fetchImpl,
+      responseSignPolicy: 'off',
+      logger: { warn: (m) => warnings.push(`off ${m}`) },
+    });
     await off.listDevices({ pageindex: 1, pagesize: 1 });
     expect(warnings.some((w) => w.startsWith('off'))).toBe(false);
   });
@@ -107,7 +135,11 @@ describe('client with a fake fetch', () => {
     for (const dataShape of ['encrypted', 'json-string', 'object'] as const) {
       const { fetchImpl } = fakeServer(() => sealResponse(resolved, { resultcode: '1', msg: 'ok', data: page }, { dataShape, idField: 'appid' }));
       const client = new K30Client({ server: 'http://k30', credentials, fetch: fetchImpl, responseSignPolicy: 'strict' });
-      await expect(client.listDevices({ pageindex: 1, pagesize: 1 })).resolves.toEqual({ total: 1, totalPage: 1, rows: [expect.objectContaining({ no: 'D1', online: true })] });
+      await expect(client.listDevices({ pageindex: 1, pagesize: 1 })).resolves.toEqual({
+        total: 1,
+        totalPage: 1,
+        rows: [expect.objectContaining({ no: 'D1', online: true })],
+      });
     }
     const { fetchImpl } = fakeServer(() => ok());
     const client = new K30Client({ server: 'http://k30', credentials, fetch: fetchImpl, responseSignPolicy: 'strict' });
@@ -127,7 +159,10 @@ describe('client with a fake fetch', () => {
 
   it('retries a read after HTTP 500 but not a write', async () => {
     let calls = 0;
-    const fetchImpl = (async () => (++calls < 3 ? new Response('no', { status: 500 }) : new Response(JSON.stringify(ok({ total: 0, totalPage: 0, data: [] })), { status: 200 }))) as typeof fetch;
+    const fetchImpl = (async () =>
+      ++calls < 3
+        ? new Response('no', { status: 500 })
+        : new Response(JSON.stringify(ok({ total: 0, totalPage: 0, data: [] })), { status: 200 })) as typeof fetch;
     const client = new K30Client({ server: 'http://k30', credentials, fetch: fetchImpl, retries: { baseMs: 1, capMs: 2 } });
     await expect(client.listDevices({ pageindex: 1, pagesize: 1 })).resolves.toMatchObject({ total: 0 });
     expect(calls).toBe(3);

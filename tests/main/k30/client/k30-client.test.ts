@@ -3,7 +3,18 @@ import { describe, expect, it, onTestFinished } from 'vitest';
 import { PATHS } from '../../../../src-main/k30/client';
 import { K30CreatedWithoutNumberError, K30ServerError } from '../../../../src-main/k30/client/errors';
 import { resolveCredentials, sealResponse, k30Date, k30DateTime } from '../../../../src-main/k30/protocol';
-import { DEMO_DEPARTMENTS, DEMO_DEVICES, DEMO_HOSTS, DEMO_HOST_NO, DEMO_OFFLINE_DEVICE, DEMO_PEOPLE_COUNT, DEMO_REGIONS, DEMO_STRING_STATUS_DEVICES, DEMO_VISITORS, startSimulator } from '../../../../src-main/k30/simulator';
+import {
+  DEMO_DEPARTMENTS,
+  DEMO_DEVICES,
+  DEMO_HOSTS,
+  DEMO_HOST_NO,
+  DEMO_OFFLINE_DEVICE,
+  DEMO_PEOPLE_COUNT,
+  DEMO_REGIONS,
+  DEMO_STRING_STATUS_DEVICES,
+  DEMO_VISITORS,
+  startSimulator,
+} from '../../../../src-main/k30/simulator';
 import { TINY_JPEG } from '../../../../src-main/k30/simulator/photos';
 import { clientFor, JPEG, recorder, sim, simState, withDemoSimulator, visitorInput } from '../../../helpers/k30-client-rig';
 
@@ -72,7 +83,8 @@ describe('people', () => {
   it('finds a created person by job number when the answer carries no number', async () => {
     const resolved = resolveCredentials(sim.credentials);
     const rec = recorder(sim, {
-      answer: (path, body) => (path === PATHS.peopleCreate && body.resultcode === '1' ? sealResponse(resolved, { resultcode: '1', msg: 'Success' }) : undefined),
+      answer: (path, body) =>
+        path === PATHS.peopleCreate && body.resultcode === '1' ? sealResponse(resolved, { resultcode: '1', msg: 'Success' }) : undefined,
     });
     const client = clientFor(sim, { fetch: rec.fetchImpl });
     const result = await client.createPerson({ name: '张伟', deptno: DEMO_DEPARTMENTS.rnd, jobnumber: 'ZW-2' });
@@ -115,7 +127,9 @@ describe('departments', () => {
     const { no } = await client.createDepartment({ name: '质量部', linkername: '钱七', linkerphone: '13500000000', remark: '新建' });
     await client.updateDepartment({ no, name: '质量管理部', remark: '改名' });
     const page = await client.listDepartments({ pageindex: 1, pagesize: 50, no });
-    expect(page.rows).toEqual([{ no, name: '质量管理部', linkername: '钱七', linkerphone: '13500000000', parentno: '', remark: '改名', companyno: sim.credentials.companyno }]);
+    expect(page.rows).toEqual([
+      { no, name: '质量管理部', linkername: '钱七', linkerphone: '13500000000', parentno: '', remark: '改名', companyno: sim.credentials.companyno },
+    ]);
     const all = await client.listDepartments({ pageindex: 1, pagesize: 50 });
     expect(all.total).toBe(Object.keys(DEMO_DEPARTMENTS).length + 1);
     await client.deleteDepartment(no);
@@ -160,7 +174,12 @@ describe('devices', () => {
 
   it('gets one device status (answered with appid) and updates a device', async () => {
     const client = clientFor(sim);
-    expect(await client.getDeviceStatus(DEMO_DEVICES.campusGateOut)).toMatchObject({ no: DEMO_DEVICES.campusGateOut, online: true, outintype: 0, regionname: '总部园区' });
+    expect(await client.getDeviceStatus(DEMO_DEVICES.campusGateOut)).toMatchObject({
+      no: DEMO_DEVICES.campusGateOut,
+      online: true,
+      outintype: 0,
+      regionname: '总部园区',
+    });
     expect((await client.getDeviceStatus(DEMO_OFFLINE_DEVICE)).online).toBe(false);
     await client.updateDevice({ no: DEMO_DEVICES.labIn, ip: '192.168.10.109', name: '实验室东门', area: '5楼东', outintype: 1, isenableattend: 1 });
     expect(await client.getDeviceStatus(DEMO_DEVICES.labIn)).toMatchObject({ name: '实验室东门', area: '5楼东', isenableattend: 1 });
@@ -188,14 +207,21 @@ describe('visitors', () => {
     const no = created.outcome === 'created' ? created.no : '';
     await client.syncVisitor(no, [DEMO_DEVICES.campusGateIn, DEMO_DEVICES.buildingBIn]);
     const visitor = (await simState()).visitors.find((v) => v.no === no);
-    expect(visitor).toMatchObject({ name: '周杰', staffno: DEMO_HOST_NO, photoBytes: TINY_JPEG.length, syncedDevices: [DEMO_DEVICES.campusGateIn, DEMO_DEVICES.buildingBIn] });
+    expect(visitor).toMatchObject({
+      name: '周杰',
+      staffno: DEMO_HOST_NO,
+      photoBytes: TINY_JPEG.length,
+      syncedDevices: [DEMO_DEVICES.campusGateIn, DEMO_DEVICES.buildingBIn],
+    });
     await client.deleteVisitor(no);
     expect((await simState()).visitors.some((v) => v.no === no)).toBe(false);
   });
 
   it('answers created-without-no when the success answer carries no number', async () => {
     const resolved = resolveCredentials(sim.credentials);
-    const rec = recorder(sim, { answer: (path) => (path === PATHS.visitorCreate ? sealResponse(resolved, { resultcode: '1', msg: '新增访客成功' }) : undefined) });
+    const rec = recorder(sim, {
+      answer: (path) => (path === PATHS.visitorCreate ? sealResponse(resolved, { resultcode: '1', msg: '新增访客成功' }) : undefined),
+    });
     await expect(clientFor(sim, { fetch: rec.fetchImpl }).createVisitor(visitorInput())).resolves.toEqual({ outcome: 'created-without-no' });
   });
 
@@ -232,7 +258,12 @@ describe('visitors', () => {
     expect((await simState()).visitors.find((v) => result.outcome === 'created' && v.no === result.no)?.photoUrl).toBe(url);
 
     const people = recorder(sim);
-    const person = await clientFor(sim, { fetch: people.fetchImpl, photoEncoding: 'bare' }).createPerson({ name: '照片', deptno: DEMO_DEPARTMENTS.rnd, jobnumber: 'PH-1', photo: JPEG });
+    const person = await clientFor(sim, { fetch: people.fetchImpl, photoEncoding: 'bare' }).createPerson({
+      name: '照片',
+      deptno: DEMO_DEPARTMENTS.rnd,
+      jobnumber: 'PH-1',
+      photo: JPEG,
+    });
     expect(people.sent[0].data.photo).toBe(JPEG);
     expect((await simState()).people.find((p) => p.no === person.no)?.photoBytes).toBe(TINY_JPEG.length);
   });
@@ -244,7 +275,9 @@ describe('regions', () => {
     const { no } = await client.createRegion({ name: 'C栋仓库', parentno: DEMO_REGIONS.campus, linkage: true, manual: false });
     await client.updateRegion({ no, name: 'C栋仓储中心', parentno: DEMO_REGIONS.campus, manual: true });
     const page = await client.listRegions({ pageindex: 1, pagesize: 50, no });
-    expect(page.rows).toEqual([{ no, name: 'C栋仓储中心', companyno: sim.credentials.companyno, parentno: DEMO_REGIONS.campus, isdefault: false, linkage: true, manual: true }]);
+    expect(page.rows).toEqual([
+      { no, name: 'C栋仓储中心', companyno: sim.credentials.companyno, parentno: DEMO_REGIONS.campus, isdefault: false, linkage: true, manual: true },
+    ]);
     const all = await client.listRegions({ pageindex: 1, pagesize: 50 });
     expect(all.rows.find((r) => r.no === DEMO_REGIONS.campus)).toMatchObject({ isdefault: true, linkage: true, manual: false });
     await client.deleteRegion(no);
@@ -259,7 +292,14 @@ describe('regions', () => {
     expect(zhang?.entertime).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
     expect(page.rows.find((p) => p.no === DEMO_VISITORS.liuYang)).toMatchObject({ name: '刘洋', rolename: '访客' });
     const since = new Date(Date.now() - 24 * 3600_000);
-    const filtered = await client.listRegionPeople({ pageindex: 1, pagesize: 10, no: DEMO_REGIONS.buildingB, name: '刘洋', startdate: since, effdate: k30DateTime(new Date(Date.now() + 3600_000)) });
+    const filtered = await client.listRegionPeople({
+      pageindex: 1,
+      pagesize: 10,
+      no: DEMO_REGIONS.buildingB,
+      name: '刘洋',
+      startdate: since,
+      effdate: k30DateTime(new Date(Date.now() + 3600_000)),
+    });
     expect(filtered.rows.map((r) => r.no)).toEqual([DEMO_VISITORS.liuYang]);
   });
 });

@@ -31,34 +31,95 @@ describe('normalise', () => {
       deptNo: '1686638553482330',
       deptName: '研发部',
     });
-    expect(person).toMatchObject({ no: '1744965266261879', jobnumber: '100676', sex: 'female', iccard: '1000000189', deptno: '1686638553482330', deptname: '研发部', startdate: '2022-02-10 00:00:00', native: '', nation: '' });
+    expect(person).toMatchObject({
+      no: '1744965266261879',
+      jobnumber: '100676',
+      sex: 'female',
+      iccard: '1000000189',
+      deptno: '1686638553482330',
+      deptname: '研发部',
+      startdate: '2022-02-10 00:00:00',
+      native: '',
+      nation: '',
+    });
   });
 
   it('maps sex from 男/女/未知 and 0/1/2 as numbers or strings', () => {
     expect(['男', '女', '未知', 0, 1, 2, '0', '1', '2', undefined, null, 'x'].map(parseSex)).toEqual([
-      'male', 'female', 'unknown', 'unknown', 'male', 'female', 'unknown', 'male', 'female', 'unknown', 'unknown', 'unknown',
+      'male',
+      'female',
+      'unknown',
+      'unknown',
+      'male',
+      'female',
+      'unknown',
+      'male',
+      'female',
+      'unknown',
+      'unknown',
+      'unknown',
     ]);
   });
 
   it('turns onlinestatus strings into booleans and keeps numbers as numbers', () => {
-    const d = normaliseDevice({ no: '220114020314C', name: 'x', ip: '1.2.3.4', area: '4楼门口', regionname: '默认区域', outintype: '1', isenableattend: 1, onlinestatus: '0' });
-    expect(d).toEqual({ no: '220114020314C', name: 'x', ip: '1.2.3.4', area: '4楼门口', regionname: '默认区域', outintype: 1, isenableattend: 1, online: false });
+    const d = normaliseDevice({
+      no: '220114020314C',
+      name: 'x',
+      ip: '1.2.3.4',
+      area: '4楼门口',
+      regionname: '默认区域',
+      outintype: '1',
+      isenableattend: 1,
+      onlinestatus: '0',
+    });
+    expect(d).toEqual({
+      no: '220114020314C',
+      name: 'x',
+      ip: '1.2.3.4',
+      area: '4楼门口',
+      regionname: '默认区域',
+      outintype: 1,
+      isenableattend: 1,
+      online: false,
+    });
     expect(normaliseDevice({ onlinestatus: 1 }).online).toBe(true);
     expect(normaliseDevice({ onlinestatus: '1' }).online).toBe(true);
     expect(normaliseDevice({})).toEqual({ no: '', name: '', ip: '', area: '', regionname: '', outintype: 0, isenableattend: 0, online: false });
   });
 
   it('reads pages with string totals, JSON-string rows, a bare array, or nothing', () => {
-    expect(normalisePage({ total: '56', totalPage: '3', data: [{ no: 'a' }] }, normaliseRegion)).toMatchObject({ total: 56, totalPage: 3, rows: [{ no: 'a' }] });
+    expect(normalisePage({ total: '56', totalPage: '3', data: [{ no: 'a' }] }, normaliseRegion)).toMatchObject({
+      total: 56,
+      totalPage: 3,
+      rows: [{ no: 'a' }],
+    });
     expect(normalisePage(JSON.stringify({ total: 1, totalPage: 1, data: JSON.stringify([{ no: 'b' }]) }), normaliseRegion).rows[0].no).toBe('b');
     expect(normalisePage([{ no: 'c' }], normaliseRegion)).toMatchObject({ total: 1, totalPage: 1 });
     expect(normalisePage(undefined, normaliseRegion)).toEqual({ total: 0, totalPage: 0, rows: [] });
   });
 
   it('accepts appid for companyno and peoplno for peopleno', () => {
-    expect(normaliseRegion({ no: '1', appid: 'C1', isdefault: 1, linkage: '1', manual: '0' })).toEqual({ no: '1', name: '', companyno: 'C1', parentno: '', isdefault: true, linkage: true, manual: false });
-    expect(normalisePassRecord({ peoplno: 'P9', outintype: '1', exceptionmode: '1', group: '10', mode: '6' })).toMatchObject({ peopleno: 'P9', direction: 'in', normal: true, group: 10, mode: 6 });
-    expect(normalisePassRecord({ peopleno: 'P1', peoplno: 'P2', outintype: 0, exceptionmode: '2' })).toMatchObject({ peopleno: 'P1', direction: 'out', normal: false });
+    expect(normaliseRegion({ no: '1', appid: 'C1', isdefault: 1, linkage: '1', manual: '0' })).toEqual({
+      no: '1',
+      name: '',
+      companyno: 'C1',
+      parentno: '',
+      isdefault: true,
+      linkage: true,
+      manual: false,
+    });
+    expect(normalisePassRecord({ peoplno: 'P9', outintype: '1', exceptionmode: '1', group: '10', mode: '6' })).toMatchObject({
+      peopleno: 'P9',
+      direction: 'in',
+      normal: true,
+      group: 10,
+      mode: 6,
+    });
+    expect(normalisePassRecord({ peopleno: 'P1', peoplno: 'P2', outintype: 0, exceptionmode: '2' })).toMatchObject({
+      peopleno: 'P1',
+      direction: 'out',
+      normal: false,
+    });
   });
 
   it('reads region people with sex as 0/1/2 and photo as photoUrl', () => {

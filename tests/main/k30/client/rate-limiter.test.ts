@@ -82,7 +82,9 @@ async function seventyPeopleLists(limiterFor: (clock: ReturnType<typeof virtualT
 
 describe('70 concurrent people/getlist calls against a server allowing 60 a minute', () => {
   it('none is refused: a call counts from when it is let go until it is answered', async () => {
-    const { refused, minutes } = await seventyPeopleLists((clock) => new RateLimiter({ perMinute: SHARED_LIST_LIMIT_PER_MINUTE, now: clock.now, sleep: clock.sleep }));
+    const { refused, minutes } = await seventyPeopleLists(
+      (clock) => new RateLimiter({ perMinute: SHARED_LIST_LIMIT_PER_MINUTE, now: clock.now, sleep: clock.sleep }),
+    );
     expect(refused.map((r) => String(r.reason?.message))).toEqual([]);
     expect(refused).toHaveLength(0);
     // The last 15 wait for the first answers' window: just over a minute, not more.
@@ -122,7 +124,13 @@ describe('rate limiter', () => {
   it('keeps a reserve for interactive calls: background calls never make a host search wait', async () => {
     // A clock whose sleeps take a turn of the event loop, so the search below comes "meanwhile".
     let time = 0;
-    const clock = { now: () => time, sleep: (ms: number) => new Promise<void>((resolve) => setTimeout(() => ((time += ms), resolve()), 0)), get time() { return time; } };
+    const clock = {
+      now: () => time,
+      sleep: (ms: number) => new Promise<void>((resolve) => setTimeout(() => ((time += ms), resolve()), 0)),
+      get time() {
+        return time;
+      },
+    };
     const limiter = new RateLimiter({ perMinute: 10, reserve: 4, now: clock.now, sleep: clock.sleep });
     const starts: Record<string, number> = {};
     const background = Array.from({ length: 12 }, (_, i) => limiter.schedule(async () => void (starts[`b${i}`] = clock.time), 'background'));

@@ -31,11 +31,21 @@ async function serve(handler: (req: IncomingMessage, res: ServerResponse) => voi
 
 const TIMEOUT_MS = 300;
 const client = (url: string, fetchImpl?: typeof fetch) =>
-  new K30Client({ server: url, credentials: { companyno: 'CO' }, timeoutMs: TIMEOUT_MS, retries: { attempts: 1 }, limiter: new RateLimiter({ perMinute: 1000 }), fetch: fetchImpl });
+  new K30Client({
+    server: url,
+    credentials: { companyno: 'CO' },
+    timeoutMs: TIMEOUT_MS,
+    retries: { attempts: 1 },
+    limiter: new RateLimiter({ perMinute: 1000 }),
+    fetch: fetchImpl,
+  });
 
 async function timed(work: () => Promise<unknown>): Promise<{ error: unknown; ms: number }> {
   const started = performance.now();
-  const error = await work().then(() => undefined, (e: unknown) => e);
+  const error = await work().then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   return { error, ms: performance.now() - started };
 }
 

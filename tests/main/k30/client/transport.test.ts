@@ -39,7 +39,14 @@ async function floodingServer(opts: { declare?: number; limit: number }): Promis
 }
 
 const client = (url: string, maxAnswerBytes?: number) =>
-  new K30Client({ server: url, credentials: { companyno: 'CO' }, maxAnswerBytes, timeoutMs: 30_000, retries: { attempts: 1 }, limiter: new RateLimiter({ perMinute: 1000 }) });
+  new K30Client({
+    server: url,
+    credentials: { companyno: 'CO' },
+    maxAnswerBytes,
+    timeoutMs: 30_000,
+    retries: { attempts: 1 },
+    limiter: new RateLimiter({ perMinute: 1000 }),
+  });
 
 describe('answers over the size cap', () => {
   it('the default cap is 8 MB', () => {
@@ -55,7 +62,11 @@ describe('answers over the size cap', () => {
 
   it('a declared length over a configured cap is refused before reading', async () => {
     const flood = await floodingServer({ declare: 2 * 1024 * 1024, limit: 2 * 1024 * 1024 - 40 });
-    await expect(client(flood.url, 1024 * 1024).call('Device/GetList', {})).rejects.toMatchObject({ name: 'K30ProtocolError', failure: 'too-large', message: expect.stringMatching(/larger than 1048576 bytes/) });
+    await expect(client(flood.url, 1024 * 1024).call('Device/GetList', {})).rejects.toMatchObject({
+      name: 'K30ProtocolError',
+      failure: 'too-large',
+      message: expect.stringMatching(/larger than 1048576 bytes/),
+    });
   });
 });
 

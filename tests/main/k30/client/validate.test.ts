@@ -38,14 +38,22 @@ describe('validate', () => {
   });
 
   it('checks date formats and order', () => {
-    expect(() => validateRequest(PATHS.visitorCreate, { ...visitor, begintime: '2025-06-01T09:00:00' })).toThrowError(expect.objectContaining({ field: 'begintime' }));
-    expect(() => validateRequest(PATHS.visitorCreate, { ...visitor, endtime: '2025-02-30 09:00:00' })).toThrowError(expect.objectContaining({ field: 'endtime' }));
+    expect(() => validateRequest(PATHS.visitorCreate, { ...visitor, begintime: '2025-06-01T09:00:00' })).toThrowError(
+      expect.objectContaining({ field: 'begintime' }),
+    );
+    expect(() => validateRequest(PATHS.visitorCreate, { ...visitor, endtime: '2025-02-30 09:00:00' })).toThrowError(
+      expect.objectContaining({ field: 'endtime' }),
+    );
     expect(() => validateRequest(PATHS.visitorCreate, { ...visitor, endtime: visitor.begintime })).toThrowError(/endtime must be after begintime/);
     const records = { pageindex: 1, pagesize: 10, startdate: '2025-06-01', effdate: '2025-06-30' };
     expect(() => validateRequest(PATHS.recordList, records)).not.toThrow();
     expect(() => validateRequest(PATHS.recordList, { ...records, effdate: '2025-07-01' })).toThrowError(/same month/);
-    expect(() => validateRequest(PATHS.recordList, { ...records, startdate: '2025-06-01 00:00:00' })).toThrowError(expect.objectContaining({ field: 'startdate' }));
-    expect(() => validateRequest(PATHS.recordList, { ...records, startdate: '2025-06-30', effdate: '2025-06-01' })).toThrowError(expect.objectContaining({ field: 'effdate' }));
+    expect(() => validateRequest(PATHS.recordList, { ...records, startdate: '2025-06-01 00:00:00' })).toThrowError(
+      expect.objectContaining({ field: 'startdate' }),
+    );
+    expect(() => validateRequest(PATHS.recordList, { ...records, startdate: '2025-06-30', effdate: '2025-06-01' })).toThrowError(
+      expect.objectContaining({ field: 'effdate' }),
+    );
   });
 
   it('checks pwd, page numbers, enums and the sync target', () => {
@@ -57,7 +65,9 @@ describe('validate', () => {
     expect(() => validateRequest(PATHS.deviceList, { pageindex: 1, pagesize: 1001 })).toThrowError(expect.objectContaining({ field: 'pagesize' }));
     expect(() => validateRequest(PATHS.deviceList, { pageindex: 1.5, pagesize: 10 })).toThrowError(expect.objectContaining({ field: 'pageindex' }));
     expect(() => validateRequest(PATHS.deviceList, { pageindex: 1, pagesize: 1000 })).not.toThrow();
-    expect(() => validateRequest(PATHS.recordList, { pageindex: 1, pagesize: 1, startdate: '2025-06-01', effdate: '2025-06-01', group: 5 })).toThrowError(expect.objectContaining({ field: 'group' }));
+    expect(() => validateRequest(PATHS.recordList, { pageindex: 1, pagesize: 1, startdate: '2025-06-01', effdate: '2025-06-01', group: 5 })).toThrowError(
+      expect.objectContaining({ field: 'group' }),
+    );
     expect(() => validateRequest(PATHS.deviceDoorMode, { deviceno: 'D', mode: 3 })).toThrowError(expect.objectContaining({ field: 'mode' }));
     expect(() => validateRequest(PATHS.peopleSync, { no: 'P' })).toThrowError(expect.objectContaining({ field: 'device_nos' }));
     expect(() => validateRequest(PATHS.peopleSync, { no: 'P', deptno: 'D' })).not.toThrow();

@@ -15,7 +15,13 @@ describe('crypto profiles', () => {
     const profile = CRYPTO_PROFILES[0];
     const secrets = { aesKey: 'k', aesIv: 'i' };
     const sealed = encryptData('{"x":"一"}', profile, secrets);
-    expect(decryptData(sealed.replace(/%[0-9a-f]{2}/g, (e) => e.toUpperCase()), profile, secrets)).toBe('{"x":"一"}');
+    expect(
+      decryptData(
+        sealed.replace(/%[0-9a-f]{2}/g, (e) => e.toUpperCase()),
+        profile,
+        secrets,
+      ),
+    ).toBe('{"x":"一"}');
   });
 
   it('all profiles round-trip any text with any key and IV (property)', () => {

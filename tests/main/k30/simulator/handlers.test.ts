@@ -42,12 +42,19 @@ describe('demo seed', () => {
     expect(json.people.length).toBeGreaterThanOrEqual(200);
     expect(json.people[0]).toMatchObject({ no: DEMO_HOST_NO, name: '张伟' });
     expect(json.people[0]).not.toHaveProperty('photo');
-    expect(json.departments.map((d: { name: string }) => d.name)).toEqual(expect.arrayContaining(['行政部', '研发部', '销售部', '财务部', '人力资源部', '安保部']));
+    expect(json.departments.map((d: { name: string }) => d.name)).toEqual(
+      expect.arrayContaining(['行政部', '研发部', '销售部', '财务部', '人力资源部', '安保部']),
+    );
     expect(json.regions.length).toBeGreaterThanOrEqual(3);
     expect(json.devices.length).toBeGreaterThanOrEqual(8);
     expect(json.devices.filter((d: { onlinestatus: number }) => d.onlinestatus === 0).map((d: { no: string }) => d.no)).toEqual([DEMO_OFFLINE_DEVICE]);
     for (const d of json.devices) expect(typeof d.onlinestatus).toBe('number');
-    const insidePeople = new Set(Object.values(json.presence).flat().map((e: any) => e.personNo).filter(Boolean));
+    const insidePeople = new Set(
+      Object.values(json.presence)
+        .flat()
+        .map((e: any) => e.personNo)
+        .filter(Boolean),
+    );
     expect(insidePeople.size).toBe(DEMO_INSIDE_COUNT);
     for (const p of json.people) expect(p.phone).toMatch(/^1[358]\d{9}$/);
     expect(json.visitors.map((v: { no: string }) => v.no)).toEqual(Object.values(DEMO_VISITORS));
@@ -108,7 +115,9 @@ describe('people and departments', () => {
   it('department CRUD, including the /api/v2/department/Delete path', async () => {
     const { no } = await simOk(sim, 'department/Create', { name: '法务部', linkername: '宋律', parentno: DEMO_DEPARTMENTS.executive });
     const list = await simOk(sim, 'department/getlist', { pageindex: 1, pagesize: 50, name: '法务' });
-    expect(list.data).toEqual([{ no, name: '法务部', linkerphone: '', linkername: '宋律', parentno: DEMO_DEPARTMENTS.executive, remark: '', companyno: 'K30DEMO' }]);
+    expect(list.data).toEqual([
+      { no, name: '法务部', linkerphone: '', linkername: '宋律', parentno: DEMO_DEPARTMENTS.executive, remark: '', companyno: 'K30DEMO' },
+    ]);
     expect((await simCall(sim, 'department/Update', { no, name: '法务部', parentno: no })).msg).toContain('parentno');
     expect((await simCall(sim, 'department/Delete', { no: DEMO_DEPARTMENTS.sales })).msg).toContain('部门下存在人员');
     const deleted = await simCall(sim, '/api/v2/department/Delete', { no });
@@ -183,9 +192,18 @@ describe('records and attendance', () => {
     expect(JSON.parse(answer.text)).toHaveProperty('appid', 'K30DEMO');
     expect(answer.data.total).toBeGreaterThan(DEMO_INSIDE_COUNT);
     const row = answer.data.data[0];
-    expect(Object.keys(row).sort()).toEqual(['addtime', 'deviceno', 'exceptionmode', 'group', 'iccard', 'jobnumber', 'mode', 'no', 'outintype', 'peoplename', 'peopleno', 'photo'].sort());
+    expect(Object.keys(row).sort()).toEqual(
+      ['addtime', 'deviceno', 'exceptionmode', 'group', 'iccard', 'jobnumber', 'mode', 'no', 'outintype', 'peoplename', 'peopleno', 'photo'].sort(),
+    );
     expect(row.addtime.slice(0, 10)).toBe(today());
-    const mine = await simOk(sim, 'record/getlist', { pageindex: 1, pagesize: 20, startdate: today(), effdate: today(), peopleno: DEMO_HOST_NO, deviceno: DEMO_DEVICES.buildingBIn });
+    const mine = await simOk(sim, 'record/getlist', {
+      pageindex: 1,
+      pagesize: 20,
+      startdate: today(),
+      effdate: today(),
+      peopleno: DEMO_HOST_NO,
+      deviceno: DEMO_DEVICES.buildingBIn,
+    });
     expect(mine.data).toHaveLength(1);
   });
 
@@ -200,7 +218,9 @@ describe('records and attendance', () => {
     expect(month.data[0].monthAttDataList).toEqual([{ date: today(), content: expect.any(String) }]);
     const abnormal = await simOk(sim, 'attendance/getabnormalrptlist', { pageindex: 1, pagesize: 10, ...range });
     expect(abnormal).toMatchObject({ total: expect.any(Number), totalPage: expect.any(Number) });
-    expect((await simCall(sim, 'attendance/getdayrptlist', { pageindex: 1, pagesize: 10, startdate: '2025-01-02', effdate: '2025-01-01' })).msg).toContain('effdate');
+    expect((await simCall(sim, 'attendance/getdayrptlist', { pageindex: 1, pagesize: 10, startdate: '2025-01-02', effdate: '2025-01-01' })).msg).toContain(
+      'effdate',
+    );
   });
 
   it('implements every call of the protocol table', () => {

@@ -34,11 +34,20 @@ async function setDevice(body: Record<string, unknown>): Promise<Response> {
 
 describe('simulated terminals with photo limits', () => {
   it('refuse a photo with a short side under their minimum, through authstatus; other doors take it', async () => {
-    services = await createAppServices({ dataDir: dir, store: mapStore(), secretBox: testSecretBox(), log: memoryLogger(), sweepIntervalMs: 3600_000, demoControlPlane: true });
+    services = await createAppServices({
+      dataDir: dir,
+      store: mapStore(),
+      secretBox: testSecretBox(),
+      log: memoryLogger(),
+      sweepIntervalMs: 3600_000,
+      demoControlPlane: true,
+    });
     await services.ready;
     const size = jpegSize(TINY_JPEG)!;
     expect(Math.min(size.width, size.height)).toBeLessThan(480);
-    expect(await (await setDevice({ no: DEMO_DEVICES.campusGateIn, online: true, photoMinShortSide: 480 })).json()).toMatchObject({ photoLimits: { minShortSide: 480 } });
+    expect(await (await setDevice({ no: DEMO_DEVICES.campusGateIn, online: true, photoMinShortSide: 480 })).json()).toMatchObject({
+      photoLimits: { minShortSide: 480 },
+    });
     const dispatch = createDispatcher(services.handlers);
     const result = (await dispatch('registerVisit', demoRegistration({ deviceNos: [DEMO_DEVICES.campusGateIn, DEMO_DEVICES.buildingBIn] }))) as Result<Visit>;
     if (!result.ok) throw new Error(JSON.stringify(result.error));
@@ -49,7 +58,14 @@ describe('simulated terminals with photo limits', () => {
   });
 
   it('refuse a photo over their byte limit; limits are cleared with null and refused when not whole positive numbers', async () => {
-    services = await createAppServices({ dataDir: dir, store: mapStore(), secretBox: testSecretBox(), log: memoryLogger(), sweepIntervalMs: 3600_000, demoControlPlane: true });
+    services = await createAppServices({
+      dataDir: dir,
+      store: mapStore(),
+      secretBox: testSecretBox(),
+      log: memoryLogger(),
+      sweepIntervalMs: 3600_000,
+      demoControlPlane: true,
+    });
     await services.ready;
     expect((await setDevice({ no: DEMO_DEVICES.buildingBIn, online: true, photoMaxBytes: -1 })).status).toBe(400);
     await setDevice({ no: DEMO_DEVICES.buildingBIn, online: true, photoMaxBytes: 100 });
@@ -59,7 +75,10 @@ describe('simulated terminals with photo limits', () => {
     await until(() => services!.ledger.get(first.value.id)!.devices[0].state === 'failed');
     expect(services.ledger.get(first.value.id)!.devices[0].message).toMatch(/^照片过大/);
     expect(await (await setDevice({ no: DEMO_DEVICES.buildingBIn, online: true, photoMaxBytes: null })).json()).toMatchObject({ photoLimits: null });
-    const second = (await dispatch('registerVisit', demoRegistration({ phone: '13700000002', documentNo: residentId('44030519851224002'), deviceNos: [DEMO_DEVICES.buildingBIn] }))) as Result<Visit>;
+    const second = (await dispatch(
+      'registerVisit',
+      demoRegistration({ phone: '13700000002', documentNo: residentId('44030519851224002'), deviceNos: [DEMO_DEVICES.buildingBIn] }),
+    )) as Result<Visit>;
     if (!second.ok) throw new Error(JSON.stringify(second.error));
     await until(() => services!.ledger.get(second.value.id)!.devices[0].state === 'confirmed');
   });

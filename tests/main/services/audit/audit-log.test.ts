@@ -30,7 +30,10 @@ describe('AuditLog', () => {
     await audit.record({ actor: STATION, action: 'removed', outcome: 'ok', visitId: 'v1' });
 
     expect((await readdir(join(dir, 'audit'))).sort()).toEqual(['2026-12-01.jsonl', '2026-12-02.jsonl']);
-    const lines = (await readFile(join(dir, 'audit', '2026-12-01.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
+    const lines = (await readFile(join(dir, 'audit', '2026-12-01.jsonl'), 'utf8'))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines).toEqual([
       { at: '2026-12-01T09:00:00.000Z', actor: STATION, action: 'registered', outcome: 'ok', visitId: 'v1', detail: 'reception' },
       { at: '2026-12-01T23:59:59.000Z', actor: SELF, action: 'registered', outcome: 'unknown', visitId: 'v2' },
@@ -40,7 +43,12 @@ describe('AuditLog', () => {
 
   it('lists newest first within the days asked for, and caps the page', async () => {
     const audit = setup();
-    for (const [day, action] of [['2026-11-29', 'registered'], ['2026-11-30', 'pushed'], ['2026-12-01', 'removed'], ['2026-12-01', 'door-opened']] as const) {
+    for (const [day, action] of [
+      ['2026-11-29', 'registered'],
+      ['2026-11-30', 'pushed'],
+      ['2026-12-01', 'removed'],
+      ['2026-12-01', 'door-opened'],
+    ] as const) {
       clock = new Date(`${day}T10:00:00Z`);
       await audit.record({ actor: STATION, action, outcome: 'ok' });
     }
@@ -93,7 +101,15 @@ describe('AuditLog', () => {
   });
 
   it('exports CSV with formula-looking cells defused', () => {
-    const csv = auditCsv([{ at: '2026-12-01T09:00:00.000Z', actor: { station: '=cmd|calc', kind: 'staff', staffName: '@王', role: 'reception' }, action: 'registered', outcome: 'ok', detail: '+1' }]);
+    const csv = auditCsv([
+      {
+        at: '2026-12-01T09:00:00.000Z',
+        actor: { station: '=cmd|calc', kind: 'staff', staffName: '@王', role: 'reception' },
+        action: 'registered',
+        outcome: 'ok',
+        detail: '+1',
+      },
+    ]);
     expect(csv.startsWith('\uFEFFat,station,actor,staff,role,action,outcome,visitId,detail\r\n')).toBe(true);
     expect(csv).toContain("'=cmd|calc,staff,'@王,reception,registered,ok,,'+1");
   });

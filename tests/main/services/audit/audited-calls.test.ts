@@ -19,12 +19,20 @@ let dispatch: Dispatch;
 let store: ReturnType<typeof mapStore>;
 
 const code = (result: Result<unknown>) => (result.ok ? 'ok' : result.error.code);
-const actions = async () => (await services.audit.list({})).entries.reverse().map((e) => `${e.action}:${e.outcome}:${e.actor.kind}${e.actor.staffName ? `:${e.actor.staffName}` : ''}`);
+const actions = async () =>
+  (await services.audit.list({})).entries.reverse().map((e) => `${e.action}:${e.outcome}:${e.actor.kind}${e.actor.staffName ? `:${e.actor.staffName}` : ''}`);
 
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'audited-'));
   store = mapStore();
-  services = await createAppServices({ dataDir: dir, store, secretBox: testSecretBox(), log: memoryLogger(), sweepIntervalMs: 3600_000, demoControlPlane: true });
+  services = await createAppServices({
+    dataDir: dir,
+    store,
+    secretBox: testSecretBox(),
+    log: memoryLogger(),
+    sweepIntervalMs: 3600_000,
+    demoControlPlane: true,
+  });
   await services.ready;
   dispatch = createDispatcher(services.handlers);
 });
@@ -58,7 +66,10 @@ it('with staff sign-in on main asks who is acting, and records them; a door want
 
   expect(code(await dispatch('registerVisit', demoRegistration()))).toBe('staff-required');
   expect(services.ledger.all()).toEqual([]);
-  expect(await dispatch('signInStaff', { pin: RECEPTION })).toMatchObject({ ok: true, value: { station: '一楼前台', staffSignIn: true, staff: { name: '王芳', role: 'reception' } } });
+  expect(await dispatch('signInStaff', { pin: RECEPTION })).toMatchObject({
+    ok: true,
+    value: { station: '一楼前台', staffSignIn: true, staff: { name: '王芳', role: 'reception' } },
+  });
   expect(code(await dispatch('registerVisit', demoRegistration()))).toBe('ok');
 
   expect(code(await dispatch('openDoor', { deviceNo: DEMO_DEVICES.campusGateIn }))).toBe('staff-required');
@@ -75,7 +86,9 @@ it('with staff sign-in on main asks who is acting, and records them; a door want
   expect(recorded).toContain('door-opened:refused:staff:王芳');
   expect(recorded).toContain('door-opened:ok:staff:保安甲');
   expect(recorded).toContain('full-numbers-shown:ok:staff:保安甲');
-  expect((await services.audit.list({})).entries.every((e) => e.actor.station === '一楼前台' || e.action === 'settings-changed' || e.action === 'admin-pin-changed')).toBe(true);
+  expect(
+    (await services.audit.list({})).entries.every((e) => e.actor.station === '一楼前台' || e.action === 'settings-changed' || e.action === 'admin-pin-changed'),
+  ).toBe(true);
 });
 
 it('the security role opens the full-number muster without the admin session, even with sign-in off', async () => {
@@ -83,7 +96,14 @@ it('the security role opens the full-number muster without the admin session, ev
   expect(code(await dispatch('addStaff', { name: '保安甲', role: 'security', pin: SECURITY }))).toBe('ok');
   await dispatch('signOutStaff', undefined);
   // A new window: no admin session (the test opens it by setting the PIN; a fresh services would not have it).
-  const fresh = await createAppServices({ dataDir: await mkdtemp(join(tmpdir(), 'audited-b-')), store, secretBox: testSecretBox(), log: memoryLogger(), sweepIntervalMs: 3600_000, demoControlPlane: true });
+  const fresh = await createAppServices({
+    dataDir: await mkdtemp(join(tmpdir(), 'audited-b-')),
+    store,
+    secretBox: testSecretBox(),
+    log: memoryLogger(),
+    sweepIntervalMs: 3600_000,
+    demoControlPlane: true,
+  });
   try {
     const d = createDispatcher(fresh.handlers);
     expect(code(await d('getMuster', { scope: 'all', phones: 'full' }))).toBe('pin-required');
@@ -126,7 +146,9 @@ it('a visit the sweeper removes on its own is recorded as the system acting', as
     const registered = await d('registerVisit', demoRegistration({}, 5 * 60_000));
     const visitId = (registered as { value: Visit }).value.id;
     offset = 60 * 60_000;
-    await expect.poll(async () => (await swept.audit.list({})).entries.find((e) => e.action === 'removed'), { timeout: 10_000 }).toMatchObject({ visitId, outcome: 'ok', actor: { kind: 'system' }, detail: 'visit ended' });
+    await expect
+      .poll(async () => (await swept.audit.list({})).entries.find((e) => e.action === 'removed'), { timeout: 10_000 })
+      .toMatchObject({ visitId, outcome: 'ok', actor: { kind: 'system' }, detail: 'visit ended' });
   } finally {
     await swept.close();
   }
@@ -135,7 +157,12 @@ it('a visit the sweeper removes on its own is recorded as the system acting', as
 it('exports the page makes itself are recorded with who made them, and not from a kiosk', async () => {
   expect(code(await dispatch('recordExport', { kind: 'muster-csv', count: 12 }))).toBe('ok');
   await services.audit.idle();
-  expect((await services.audit.list({})).entries[0]).toMatchObject({ action: 'data-exported', outcome: 'ok', detail: 'muster-csv: 12 rows', actor: { kind: 'station' } });
+  expect((await services.audit.list({})).entries[0]).toMatchObject({
+    action: 'data-exported',
+    outcome: 'ok',
+    detail: 'muster-csv: 12 rows',
+    actor: { kind: 'station' },
+  });
   expect(code(await dispatch('setAdminPin', { next: ADMIN }))).toBe('ok');
   expect(code(await dispatch('saveSettings', { defaultDeviceNos: [DEMO_DEVICES.campusGateIn], selfServiceMode: true }))).toBe('ok');
   expect(code(await dispatch('recordExport', { kind: 'abandoned-csv', count: 1 }))).toBe('not-allowed');

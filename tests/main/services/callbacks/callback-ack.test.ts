@@ -35,7 +35,11 @@ describe('callback acknowledgement', () => {
   it('the server accepts our answer at once and does not send the callback again', async () => {
     sim = await startSimulator({ port: 0, seed: 'demo' });
     const handled: unknown[] = [];
-    const receiver = new CallbackReceiver({ credentials: () => resolveCredentials(sim!.credentials), handlers: { UploadRecord: (d) => void handled.push(d) }, log: memoryLogger() });
+    const receiver = new CallbackReceiver({
+      credentials: () => resolveCredentials(sim!.credentials),
+      handlers: { UploadRecord: (d) => void handled.push(d) },
+      log: memoryLogger(),
+    });
     cleanups.push(() => receiver.close());
     sim.setCallbackUrl(await receiver.setAddress('127.0.0.1:0'));
     await doorPass(sim);

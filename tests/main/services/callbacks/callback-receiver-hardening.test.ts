@@ -46,11 +46,18 @@ describe('one answer for every authentication failure', () => {
     const { url } = await receiver();
     const sealed = sealCallback(credentials, 'authstatus', genuine);
     const otherCompany = sealCallback({ ...credentials, companyno: 'CO-OTHER' }, 'authstatus', genuine);
-    const otherKey = sealCallback(resolveCredentials({ companyno: credentials.companyno, appSecret: 'x', aesKey: 'another-key-16by', aesIv: 'another-iv-16byt' }), 'authstatus', genuine);
+    const otherKey = sealCallback(
+      resolveCredentials({ companyno: credentials.companyno, appSecret: 'x', aesKey: 'another-key-16by', aesIv: 'another-iv-16byt' }),
+      'authstatus',
+      genuine,
+    );
     // Only someone holding the key could make this, but the answer must not tell a padding
     // failure from valid padding either (that difference is a decryption oracle).
     const notJson = { ...sealed, data: encryptData('not json at all', credentials.profile, credentials) };
-    const badSign = { ...sealed, sign: sign({ method: 'authstatus', companyno: credentials.companyno, timestamp: sealed.timestamp, data: JSON.stringify(genuine) }, 'guess') };
+    const badSign = {
+      ...sealed,
+      sign: sign({ method: 'authstatus', companyno: credentials.companyno, timestamp: sealed.timestamp, data: JSON.stringify(genuine) }, 'guess'),
+    };
     const answers = [];
     for (const body of [otherCompany, otherKey, notJson, badSign]) answers.push(await post(url, JSON.stringify(body)));
     const { url: unconfigured } = await receiver({ credentials: () => undefined });

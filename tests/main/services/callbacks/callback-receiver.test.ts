@@ -42,12 +42,16 @@ interface Answer {
 function post(url: string, body: string | Buffer, opts: { chunked?: boolean; method?: string } = {}): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const data = typeof body === 'string' ? Buffer.from(body) : body;
-    const req = request(url, { method: opts.method ?? 'POST', headers: { 'content-type': 'application/json', ...(opts.chunked ? {} : { 'content-length': data.length }) } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString() }));
-      res.on('error', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString() }));
-    });
+    const req = request(
+      url,
+      { method: opts.method ?? 'POST', headers: { 'content-type': 'application/json', ...(opts.chunked ? {} : { 'content-length': data.length }) } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString() }));
+        res.on('error', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString() }));
+      },
+    );
     req.on('error', reject);
     if (opts.chunked) {
       // Feed in pieces: the receiver must answer and stop reading once over the limit.
@@ -118,7 +122,17 @@ describe('genuine callbacks', () => {
   it('UploadRecord for our visitor sets lastPassAt and emits visitorPassed', async () => {
     const answer = await post(
       url,
-      envelope('UploadRecord', { recordNo: '1', peopleNo: '1760000000000001', peopleName: '张三', deviceNo: 'D1', deviceName: '大门入口', outinType: 1, recogMode: 0, addTime: '2030-01-01 09:30:00', exceptionMode: 1 }),
+      envelope('UploadRecord', {
+        recordNo: '1',
+        peopleNo: '1760000000000001',
+        peopleName: '张三',
+        deviceNo: 'D1',
+        deviceName: '大门入口',
+        outinType: 1,
+        recogMode: 0,
+        addTime: '2030-01-01 09:30:00',
+        exceptionMode: 1,
+      }),
     );
     expect(answer.status).toBe(200);
     await receiver.whenIdle();
@@ -182,7 +196,10 @@ describe('rejected callbacks change nothing', () => {
 
   it('a forged signature: 401', async () => {
     const sealed = sealCallback(credentials, 'authstatus', genuine);
-    const forged = { ...sealed, sign: sign({ method: 'authstatus', companyno: credentials.companyno, timestamp: sealed.timestamp, data: JSON.stringify(genuine) }, 'guessed-secret') };
+    const forged = {
+      ...sealed,
+      sign: sign({ method: 'authstatus', companyno: credentials.companyno, timestamp: sealed.timestamp, data: JSON.stringify(genuine) }, 'guessed-secret'),
+    };
     await expectRejected(JSON.stringify(forged), 401);
   });
 
@@ -193,7 +210,13 @@ describe('rejected callbacks change nothing', () => {
   });
 
   it('plain JSON data signed with a wrong key: 401', async () => {
-    const body = { method: 'authstatus', companyno: credentials.companyno, timestamp: sealCallback(credentials, 'x', {}).timestamp, data: JSON.stringify(genuine), sign: '0'.repeat(32) };
+    const body = {
+      method: 'authstatus',
+      companyno: credentials.companyno,
+      timestamp: sealCallback(credentials, 'x', {}).timestamp,
+      data: JSON.stringify(genuine),
+      sign: '0'.repeat(32),
+    };
     await expectRejected(JSON.stringify(body), 401);
   });
 

@@ -46,7 +46,11 @@ describe('a K30 server whose clock is behind ours', () => {
   it('its callbacks are refused, counted and the gap reported in minutes', async () => {
     sim = await startSimulator({ port: 0, seed: 'demo', now: () => new Date(Date.now() - 20 * MINUTE) });
     const handled: unknown[] = [];
-    receiver = new CallbackReceiver({ credentials: () => resolveCredentials(sim!.credentials), handlers: { UploadRecord: (d) => void handled.push(d) }, log: memoryLogger() });
+    receiver = new CallbackReceiver({
+      credentials: () => resolveCredentials(sim!.credentials),
+      handlers: { UploadRecord: (d) => void handled.push(d) },
+      log: memoryLogger(),
+    });
     sim.setCallbackUrl(await receiver.setAddress('127.0.0.1:0'));
     expect(receiver.clockSkew()).toBeUndefined();
 
@@ -68,7 +72,14 @@ describe('getStatus', () => {
     const dispatch = createDispatcher(services.handlers);
     const demoReceiver = services.callbackUrl;
     const c = sim.credentials;
-    const saved = await dispatch('saveSettings', { server: sim.url, companyno: c.companyno, appSecret: c.appSecret, aesKey: c.aesKey, aesIv: c.aesIv, callbackAddress: '127.0.0.1:0' });
+    const saved = await dispatch('saveSettings', {
+      server: sim.url,
+      companyno: c.companyno,
+      appSecret: c.appSecret,
+      aesKey: c.aesKey,
+      aesIv: c.aesIv,
+      callbackAddress: '127.0.0.1:0',
+    });
     expect(saved.ok).toBe(true);
     // The receiver moves from the demo's loopback port to the configured address.
     await until(() => services!.callbackUrl !== undefined && services!.callbackUrl !== demoReceiver);

@@ -42,7 +42,10 @@ describe('connection test and answer verification', () => {
     const { settings, dispatch } = setup();
     expect(settings.values.responseSignPolicy).toBe('strict');
     mitm.setAnswer(stripSign);
-    expect(await dispatch('testConnection', undefined)).toMatchObject({ ok: true, value: { ok: false, failure: 'answers-unverified', answersVerified: false } });
+    expect(await dispatch('testConnection', undefined)).toMatchObject({
+      ok: true,
+      value: { ok: false, failure: 'answers-unverified', answersVerified: false },
+    });
   });
 
   it("with 'warn' chosen explicitly, the same server works and is reported unverified", async () => {

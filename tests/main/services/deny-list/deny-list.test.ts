@@ -19,8 +19,16 @@ async function setup(options: { keys?: MatchKeys; text?: string } = {}) {
 describe('DenyList: matching by keyed hashes', () => {
   it('matches the normalised document number or phone, and keeps neither in clear', async () => {
     const { list, file } = await setup();
-    await list.add([{ name: '张三', documentNo: ID.toLowerCase(), reason: '曾闹事' }, { name: '李四', phone: `+86 ${PHONE.slice(0, 3)}-${PHONE.slice(3, 7)}-${PHONE.slice(7)}`, reason: '骚扰员工' }], 'admin (admin) @ 一楼前台');
-    expect(list.check({ documentNo: ID.toUpperCase(), phone: '13700000000' })).toEqual([expect.objectContaining({ name: '张三', reason: '曾闹事', documentHint: ID.slice(-4), phoneHint: '' })]);
+    await list.add(
+      [
+        { name: '张三', documentNo: ID.toLowerCase(), reason: '曾闹事' },
+        { name: '李四', phone: `+86 ${PHONE.slice(0, 3)}-${PHONE.slice(3, 7)}-${PHONE.slice(7)}`, reason: '骚扰员工' },
+      ],
+      'admin (admin) @ 一楼前台',
+    );
+    expect(list.check({ documentNo: ID.toUpperCase(), phone: '13700000000' })).toEqual([
+      expect.objectContaining({ name: '张三', reason: '曾闹事', documentHint: ID.slice(-4), phoneHint: '' }),
+    ]);
     expect(list.check({ documentNo: 'E0000000', phone: PHONE })).toEqual([expect.objectContaining({ name: '李四', phoneHint: '5678' })]);
     expect(list.check({ documentNo: 'E0000000', phone: '13700000000' })).toEqual([]);
     expect(file.text).not.toContain(ID);
@@ -107,7 +115,9 @@ describe('deny list CSV', () => {
     const { entries, rejected } = parseDenyCsv(csv);
     expect(rejected).toEqual([]);
     await restored.list.add(entries, 'admin');
-    expect(restored.list.check({ phone: PHONE })).toEqual([expect.objectContaining({ name: '=HYPERLINK("x")', reason: '@risk', documentHint: ID.slice(-4), phoneHint: '5678' })]);
+    expect(restored.list.check({ phone: PHONE })).toEqual([
+      expect.objectContaining({ name: '=HYPERLINK("x")', reason: '@risk', documentHint: ID.slice(-4), phoneHint: '5678' }),
+    ]);
     expect(restored.list.check({ documentNo: ID })).toHaveLength(1);
   });
 });

@@ -28,7 +28,14 @@ const audit = async () => (await services.audit.list({})).entries.reverse();
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'deny-screen-'));
   store = mapStore();
-  services = await createAppServices({ dataDir: dir, store, secretBox: testSecretBox(), log: memoryLogger(), sweepIntervalMs: 3600_000, demoControlPlane: true });
+  services = await createAppServices({
+    dataDir: dir,
+    store,
+    secretBox: testSecretBox(),
+    log: memoryLogger(),
+    sweepIntervalMs: 3600_000,
+    demoControlPlane: true,
+  });
   await services.ready;
   hits = [];
   services.mainEvents.on('denyListHit', (hit) => hits.push(hit));
@@ -44,12 +51,19 @@ afterEach(async () => {
 it('reception is told who matched and why; nothing is recorded or sent to K30', async () => {
   const before = (await simVisitors()).length;
   const result = await dispatch('registerVisit', demoRegistration({ phone: DENIED_PHONE, name: '某人' }));
-  expect(result).toMatchObject({ ok: false, error: { code: 'deny-listed', denyList: { entries: [{ name: '黑名单', reason: '曾在园区闹事', phoneHint: '6666', documentHint: '' }] } } });
+  expect(result).toMatchObject({
+    ok: false,
+    error: { code: 'deny-listed', denyList: { entries: [{ name: '黑名单', reason: '曾在园区闹事', phoneHint: '6666', documentHint: '' }] } },
+  });
   expect(JSON.stringify(result)).not.toContain(DENIED_PHONE);
   expect((await simVisitors()).length).toBe(before);
   expect(services.ledger.all()).toEqual([]);
-  expect(hits).toEqual([expect.objectContaining({ channel: 'reception', outcome: 'blocked', visitorName: '某人', entries: [expect.objectContaining({ name: '黑名单' })] })]);
-  expect(await audit()).toContainEqual(expect.objectContaining({ action: 'deny-list-blocked', outcome: 'refused', actor: expect.objectContaining({ kind: 'station' }) }));
+  expect(hits).toEqual([
+    expect.objectContaining({ channel: 'reception', outcome: 'blocked', visitorName: '某人', entries: [expect.objectContaining({ name: '黑名单' })] }),
+  ]);
+  expect(await audit()).toContainEqual(
+    expect.objectContaining({ action: 'deny-list-blocked', outcome: 'refused', actor: expect.objectContaining({ kind: 'station' }) }),
+  );
 });
 
 it('an administrator PIN overrides at reception, recorded before the registration goes ahead', async () => {
@@ -89,10 +103,19 @@ it('the kiosk only says "see reception", cannot override, and nothing reaches K3
 it('a match key that cannot be opened refuses every registration before anything is sent', async () => {
   await services.close();
   store.set(MATCH_KEY_STORE_KEY, 'sealed-by-another-machine');
-  services = await createAppServices({ dataDir: dir, store, secretBox: testSecretBox(), log: memoryLogger(), sweepIntervalMs: 3600_000, demoControlPlane: true });
+  services = await createAppServices({
+    dataDir: dir,
+    store,
+    secretBox: testSecretBox(),
+    log: memoryLogger(),
+    sweepIntervalMs: 3600_000,
+    demoControlPlane: true,
+  });
   dispatch = createDispatcher(services.handlers);
   const before = (await simVisitors()).length;
-  expect(code(await dispatch('registerVisit', demoRegistration({ phone: '13711112222', documentNo: residentId('11010119850101123') })))).toBe('deny-list-unavailable');
+  expect(code(await dispatch('registerVisit', demoRegistration({ phone: '13711112222', documentNo: residentId('11010119850101123') })))).toBe(
+    'deny-list-unavailable',
+  );
   expect((await simVisitors()).length).toBe(before);
   expect(services.ledger.all()).toEqual([]);
 });

@@ -37,7 +37,9 @@ describe('IdentityService: the station and its staff', () => {
   });
 
   it('wants an admin PIN before staff, a PIN nobody else has, and never removes the built-in admin', () => {
-    expect(() => setup({ adminPin: false }).identity.addStaff({ name: '甲', role: 'security', pin: '1111' })).toThrow(expect.objectContaining({ code: 'pin-required' }));
+    expect(() => setup({ adminPin: false }).identity.addStaff({ name: '甲', role: 'security', pin: '1111' })).toThrow(
+      expect.objectContaining({ code: 'pin-required' }),
+    );
     const { identity } = setup();
     identity.addStaff({ name: '甲', role: 'security', pin: '1111' });
     expect(() => identity.addStaff({ name: '乙', role: 'reception', pin: '1111' })).toThrow(expect.objectContaining({ code: 'invalid-input', field: 'pin' }));

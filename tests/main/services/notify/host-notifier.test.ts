@@ -43,9 +43,24 @@ async function setUp(kind: 'wecom' | 'dingtalk' | 'feishu' | 'webhook' = 'wecom'
   const ledger = await VisitLedger.open({ dataDir: dir, log, now });
   const events = new EventBus();
   const settings = new NotificationSettingsStore(store, testSecretBox(), log);
-  settings.save({ channels: [{ id: 'desk', kind, label: '前台', url: `${hook.url}/cgi-bin/webhook/send?key=K1`, mentionHost: true }], defaultChannelId: 'desk' });
+  settings.save({
+    channels: [{ id: 'desk', kind, label: '前台', url: `${hook.url}/cgi-bin/webhook/send?key=K1`, mentionHost: true }],
+    defaultChannelId: 'desk',
+  });
   const directory = new Directory({ client: () => client });
-  const notifier = await HostNotifier.create({ settings, ledger, events, log, directory, language: () => 'zh-CN', queueFile: atomicFile(join(dir, 'queue.json')), now, backoff: BACKOFF, manual: true, timeoutMs: 500 });
+  const notifier = await HostNotifier.create({
+    settings,
+    ledger,
+    events,
+    log,
+    directory,
+    language: () => 'zh-CN',
+    queueFile: atomicFile(join(dir, 'queue.json')),
+    now,
+    backoff: BACKOFF,
+    manual: true,
+    timeoutMs: 500,
+  });
   const registration = new RegistrationService({ ledger, client: () => client, events, log, now, onRegistered: (v) => notifier.onRegistered(v) });
   const queued = async () => {
     for (let i = 0; i < 200 && notifier.queue.pending().length === 0; i++) await new Promise((r) => setTimeout(r, 5));
@@ -57,7 +72,9 @@ describe('host notification after a registration', () => {
   it('names visitor, reason, host, time and doors, mentions the host by mobile, never the ID number or phone; the visit shows "sent at"', async () => {
     const { registration, notifier, ledger, queued } = await setUp('wecom');
     const id = residentId('44010619880512345');
-    const visit = await registration.register(demoRegistration({ name: '李雷', reason: '示例科技 洽谈', phone: '13712345678', documentNo: id, deviceNos: [DEMO_DEVICES.campusGateIn] }));
+    const visit = await registration.register(
+      demoRegistration({ name: '李雷', reason: '示例科技 洽谈', phone: '13712345678', documentNo: id, deviceNos: [DEMO_DEVICES.campusGateIn] }),
+    );
     await queued();
     expect(ledger.get(visit.id)!.notification).toEqual({ state: 'pending', attempts: 0 });
     await notifier.queue.runDue();
@@ -169,7 +186,11 @@ describe('host notification after a registration', () => {
 
   it('addresses and secrets are sealed at rest, shown only as set, and never written to the log', async () => {
     const { settings, store, notifier, log } = await setUp('dingtalk');
-    settings.save({ channels: [{ id: 'desk', kind: 'dingtalk', label: '前台', url: `${hook.url}/robot/send?access_token=TOKEN-zq81`, secret: 'SEC-secret-7hd2', mentionHost: true }] });
+    settings.save({
+      channels: [
+        { id: 'desk', kind: 'dingtalk', label: '前台', url: `${hook.url}/robot/send?access_token=TOKEN-zq81`, secret: 'SEC-secret-7hd2', mentionHost: true },
+      ],
+    });
     expect(settings.view().channels).toEqual([{ id: 'desk', kind: 'dingtalk', label: '前台', mentionHost: true, urlSet: true, secretSet: true }]);
     const atRest = JSON.stringify([...store.raw.entries()]);
     expect(atRest).not.toContain('TOKEN-zq81');
@@ -213,7 +234,16 @@ describe('host notification after a registration', () => {
     settings.save({ channels: [{ id: 'desk', kind: 'wecom', label: '前台', url: `${hook.url}/x`, mentionHost: false }], defaultChannelId: 'desk' });
     box.failOpen = true;
     const ledger = await VisitLedger.open({ dataDir: dir, log, now });
-    const notifier = await HostNotifier.create({ settings, ledger, events: new EventBus(), log, directory: { hostContact: async () => undefined, listDevices: async () => [] }, language: () => 'en', queueFile: atomicFile(join(dir, 'q2.json')), manual: true });
+    const notifier = await HostNotifier.create({
+      settings,
+      ledger,
+      events: new EventBus(),
+      log,
+      directory: { hostContact: async () => undefined, listDevices: async () => [] },
+      language: () => 'en',
+      queueFile: atomicFile(join(dir, 'q2.json')),
+      manual: true,
+    });
     expect(await notifier.test('desk')).toEqual({ ok: false, failure: 'secret-unreadable' });
     expect(hook.received).toHaveLength(0);
   });

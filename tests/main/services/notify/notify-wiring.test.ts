@@ -28,13 +28,24 @@ afterEach(async () => {
 
 describe('host notification in the app services', () => {
   it('a registration and the first door pass (callback) reach the stand-in; the kiosk only learns that a channel is set', async () => {
-    services = await createAppServices({ dataDir: dir, store: mapStore(), secretBox: testSecretBox(), log: memoryLogger(), sweepIntervalMs: 3600_000, demoControlPlane: true });
+    services = await createAppServices({
+      dataDir: dir,
+      store: mapStore(),
+      secretBox: testSecretBox(),
+      log: memoryLogger(),
+      sweepIntervalMs: 3600_000,
+      demoControlPlane: true,
+    });
     await services.ready;
     const dispatch = createDispatcher(services.handlers);
     const changed: PublicSettings[] = [];
     services.events.on('settingsChanged', (s) => changed.push(s));
     expect(await dispatch('getSettings', undefined)).toMatchObject({ ok: true, value: { hostNotificationConfigured: false } });
-    await dispatch('saveNotificationSettings', { channels: [{ id: 'gen', kind: 'webhook', label: 'hook', url: `${hook.url}/in`, mentionHost: false }], defaultChannelId: 'gen', notifyOnFirstPass: true });
+    await dispatch('saveNotificationSettings', {
+      channels: [{ id: 'gen', kind: 'webhook', label: 'hook', url: `${hook.url}/in`, mentionHost: false }],
+      defaultChannelId: 'gen',
+      notifyOnFirstPass: true,
+    });
     expect(changed.at(-1)?.hostNotificationConfigured).toBe(true);
 
     const result = await dispatch('registerVisit', demoRegistration({ deviceNos: [DEMO_DEVICES.campusGateIn] }));
@@ -42,7 +53,11 @@ describe('host notification in the app services', () => {
     await until(() => hook.received.length === 1);
     expect(hook.received[0].json).toMatchObject({ event: 'visitor.registered', visit: { id: visit.id } });
 
-    const pass = await fetch(`${services.demo!.url}/__sim/pass`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ visitorNo: visit.k30No, deviceNo: DEMO_DEVICES.campusGateIn }) });
+    const pass = await fetch(`${services.demo!.url}/__sim/pass`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ visitorNo: visit.k30No, deviceNo: DEMO_DEVICES.campusGateIn }),
+    });
     expect(pass.status).toBe(200);
     await until(() => hook.received.length === 2);
     expect(hook.received[1].json).toMatchObject({ event: 'visitor.first-pass', visit: { id: visit.id } });

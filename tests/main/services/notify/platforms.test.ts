@@ -58,7 +58,10 @@ describe('DingTalk custom robot', () => {
 
   it('a 200 whose errcode is not 0 (e.g. 310000 bad signature) is a failure, not retried', async () => {
     hook.answer({ status: 200, body: '{"errcode":310000,"errmsg":"sign not match"}' });
-    expect(await deliver({ kind: 'dingtalk', url: `${hook.url}/robot/send`, secret: SECRET }, MESSAGE, NOW)).toMatchObject({ outcome: 'failed', reason: 'platform-error' });
+    expect(await deliver({ kind: 'dingtalk', url: `${hook.url}/robot/send`, secret: SECRET }, MESSAGE, NOW)).toMatchObject({
+      outcome: 'failed',
+      reason: 'platform-error',
+    });
   });
 });
 
@@ -79,7 +82,10 @@ describe('Feishu / Lark custom bot', () => {
   });
 
   it('code 19021 (sign match fail) is a failure; code 0 and the older StatusCode 0 are delivered', () => {
-    expect(judgeAnswer('feishu', 200, '{"code":19021,"msg":"sign match fail or timestamp is not within one hour from current time"}')).toEqual({ outcome: 'failed', reason: 'platform-error' });
+    expect(judgeAnswer('feishu', 200, '{"code":19021,"msg":"sign match fail or timestamp is not within one hour from current time"}')).toEqual({
+      outcome: 'failed',
+      reason: 'platform-error',
+    });
     expect(judgeAnswer('feishu', 200, '{"code":0,"msg":"success"}')).toEqual({ outcome: 'sent' });
     expect(judgeAnswer('feishu', 200, '{"StatusCode":0,"StatusMessage":"success"}')).toEqual({ outcome: 'sent' });
   });

@@ -28,8 +28,17 @@ afterEach(async () => {
 });
 
 const open = (box = testSecretBox()) =>
-  VisitorProfiles.open({ dir, box, keys: matchKeysWith(KEY), log: memoryLogger(), retentionDays: () => retention, photoDays: () => photoDays, now: () => new Date(clock) });
-const foreigner = () => demoRegistration({ name: 'Jane Smith', phone: PHONE, documentType: 'passport', documentNo: PASSPORT, carno: '粤B12345', hostDept: '行政部' });
+  VisitorProfiles.open({
+    dir,
+    box,
+    keys: matchKeysWith(KEY),
+    log: memoryLogger(),
+    retentionDays: () => retention,
+    photoDays: () => photoDays,
+    now: () => new Date(clock),
+  });
+const foreigner = () =>
+  demoRegistration({ name: 'Jane Smith', phone: PHONE, documentType: 'passport', documentNo: PASSPORT, carno: '粤B12345', hostDept: '行政部' });
 
 describe('returning visitors: profiles kept with consent', () => {
   it('offers a remembered visitor by phone (as typed, any spacing) or by document number', async () => {
@@ -46,7 +55,14 @@ describe('returning visitors: profiles kept with consent', () => {
     await profiles.remember(foreigner(), true);
     const id = profiles.offer({ phone: PHONE })!.profileId;
     const filled = await profiles.prefill(id);
-    expect(filled).toMatchObject({ name: 'Jane Smith', phone: PHONE, documentType: 'passport', documentNo: PASSPORT, carno: '粤B12345', host: { name: '张伟', deptname: '行政部' } });
+    expect(filled).toMatchObject({
+      name: 'Jane Smith',
+      phone: PHONE,
+      documentType: 'passport',
+      documentNo: PASSPORT,
+      carno: '粤B12345',
+      host: { name: '张伟', deptname: '行政部' },
+    });
     expect(filled.photo).toBe(foreigner().photo);
 
     clock += 31 * DAY;
@@ -77,7 +93,10 @@ describe('returning visitors: profiles kept with consent', () => {
   it('the kiosk gets only name and last host, and only for the full phone plus the document tail', async () => {
     const profiles = await open();
     await profiles.remember(foreigner(), true);
-    expect(profiles.kioskOffer(PHONE, '5678')).toEqual({ name: 'Jane Smith', host: { no: foreigner().hostNo, name: '张伟', deptname: '行政部', phoneTail: '' } });
+    expect(profiles.kioskOffer(PHONE, '5678')).toEqual({
+      name: 'Jane Smith',
+      host: { no: foreigner().hostNo, name: '张伟', deptname: '行政部', phoneTail: '' },
+    });
     expect(profiles.kioskOffer(PHONE, '5679')).toBeNull();
     expect(profiles.kioskOffer('+44207946095', '5678')).toBeNull();
     const resident = demoRegistration({ documentNo: residentId('11010519491231002') });

@@ -74,7 +74,14 @@ describe('muster model', () => {
     ]);
     expect(forest.ordered().sort()).toEqual(['a', 'b', 'c', 'd']);
     expect(forest.roots).toEqual(expect.arrayContaining(['c', 'd']));
-    const placed = placePeople(forest, new Map([['a', [row('1', '08:00:00')]], ['b', [row('1', '08:00:00')]], ['nowhere', [row('2', '08:00:00')]]]));
+    const placed = placePeople(
+      forest,
+      new Map([
+        ['a', [row('1', '08:00:00')]],
+        ['b', [row('1', '08:00:00')]],
+        ['nowhere', [row('2', '08:00:00')]],
+      ]),
+    );
     expect(placed.size).toBe(1);
   });
 

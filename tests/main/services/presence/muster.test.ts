@@ -27,7 +27,14 @@ describe('the muster through the app services (demo simulator over HTTP)', () =>
   let dispatch: ReturnType<typeof createDispatcher>;
   beforeEach(async () => {
     dir = await mkdtemp(join(tmpdir(), 'muster-'));
-    services = await createAppServices({ dataDir: dir, store: mapStore(), secretBox: testSecretBox(), log: memoryLogger(), sweepIntervalMs: 3600_000, demoControlPlane: true });
+    services = await createAppServices({
+      dataDir: dir,
+      store: mapStore(),
+      secretBox: testSecretBox(),
+      log: memoryLogger(),
+      sweepIntervalMs: 3600_000,
+      demoControlPlane: true,
+    });
     await services.ready;
     dispatch = createDispatcher(services.handlers);
   });
@@ -50,7 +57,11 @@ describe('the muster through the app services (demo simulator over HTTP)', () =>
     expect(campus.here).toBe(muster.people.filter((p) => p.regionNo === DEMO_REGIONS.campus).length);
     // The region tree counts the same way.
     const tree = ok<{ regions: { no: string; inside: number; here: number; below: number }[] }>(await dispatch('listRegions', undefined));
-    expect(tree.regions.find((r) => r.no === DEMO_REGIONS.campus)).toMatchObject({ here: campus.here, below: campus.below, inside: campus.here + campus.below });
+    expect(tree.regions.find((r) => r.no === DEMO_REGIONS.campus)).toMatchObject({
+      here: campus.here,
+      below: campus.below,
+      inside: campus.here + campus.below,
+    });
     // Door by name, region path, masked phone.
     const inA = muster.people.find((p) => p.regionNo === DEMO_REGIONS.buildingA)!;
     expect(inA.regionPath.length).toBe(2);
@@ -80,7 +91,10 @@ describe('the muster through the app services (demo simulator over HTTP)', () =>
       body: JSON.stringify({ personNo: someone.no, deviceNo: DEMO_DEVICES.parkingIn }),
     });
     expect(pass.status).toBe(200);
-    await until(async () => ok<Muster>(await dispatch('getMuster', { scope: 'all', phones: 'masked' })).people.find((p) => p.no === someone.no)?.regionNo === DEMO_REGIONS.parking);
+    await until(
+      async () =>
+        ok<Muster>(await dispatch('getMuster', { scope: 'all', phones: 'masked' })).people.find((p) => p.no === someone.no)?.regionNo === DEMO_REGIONS.parking,
+    );
     const after = ok<Muster>(await dispatch('getMuster', { scope: 'all', phones: 'masked' }));
     expect(after.people.length).toBe(before.people.length);
     expect(after.fetchedAt).toBe(before.fetchedAt); // from the same snapshot: no new list calls
@@ -113,7 +127,11 @@ describe('presence snapshot paging', () => {
   const ledger = { all: () => [], findByK30No: () => undefined } as unknown as VisitLedger;
 
   it('reads 10 000 people in one region in pages of 1 000, and falls back when a server refuses them', async () => {
-    const bulk = await fetch(`${sim.url}/__sim/people/bulk`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ regionNo: DEMO_REGIONS.lab, count: 10_000 }) });
+    const bulk = await fetch(`${sim.url}/__sim/people/bulk`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ regionNo: DEMO_REGIONS.lab, count: 10_000 }),
+    });
     expect(bulk.status).toBe(200);
     const big = countingClient();
     const muster = await new PresenceService({ client: () => big.client, ledger }).getMuster({ scope: DEMO_REGIONS.lab, phones: 'masked' });

@@ -25,7 +25,11 @@ function setup(visits: Record<string, { id: string; end: string }>) {
     listRegions: async () => ({ total: 0, totalPage: 0, rows: [] }),
     listRegionPeople: async (q) => {
       queries.push(q);
-      return { total: 3, totalPage: 1, rows: [person('P1', '张伟', '13800138001'), person('V1', '王小明', '13912345678'), person('V2', '赵丽', '15012345678')] };
+      return {
+        total: 3,
+        totalPage: 1,
+        rows: [person('P1', '张伟', '13800138001'), person('V1', '王小明', '13912345678'), person('V2', '赵丽', '15012345678')],
+      };
     },
   };
   // Only findByK30No is used for marking rows.

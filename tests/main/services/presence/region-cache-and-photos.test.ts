@@ -23,13 +23,37 @@ describe('the security view and its photos', () => {
     const client = {
       listRegions: async (q: { pageindex: number }) => {
         calls.push(`regions ${q.pageindex}`);
-        return { total: 2, totalPage: 1, rows: [{ no: 'R1', name: '园区', parentno: '', companyno: '', isdefault: true, linkage: false, manual: false }, { no: 'R2', name: 'A栋', parentno: 'R1', companyno: '', isdefault: false, linkage: false, manual: false }] };
+        return {
+          total: 2,
+          totalPage: 1,
+          rows: [
+            { no: 'R1', name: '园区', parentno: '', companyno: '', isdefault: true, linkage: false, manual: false },
+            { no: 'R2', name: 'A栋', parentno: 'R1', companyno: '', isdefault: false, linkage: false, manual: false },
+          ],
+        };
       },
       listRegionPeople: async (q: { no: string; pagesize: number }) => {
         calls.push(`people ${q.no} ${q.pagesize}`);
-        const row = (no: string, entertime: string) => ({ no, name: no, jobnumber: '', deptno: '', deptname: '', rolename: '', phone: '', idcard: '', iccard: '', sex: 'unknown' as const, photoUrl: '', deviceno: 'D1', entertime });
+        const row = (no: string, entertime: string) => ({
+          no,
+          name: no,
+          jobnumber: '',
+          deptno: '',
+          deptname: '',
+          rolename: '',
+          phone: '',
+          idcard: '',
+          iccard: '',
+          sex: 'unknown' as const,
+          photoUrl: '',
+          deviceno: 'D1',
+          entertime,
+        });
         // b came through the campus gate, then into A: counted in A only.
-        const rows = q.no === 'R1' ? [row('b', '2030-01-01 08:00:00'), row('a', '2030-01-01 07:00:00')] : [row('c', '2030-01-01 09:00:00'), row('b', '2030-01-01 08:05:00')];
+        const rows =
+          q.no === 'R1'
+            ? [row('b', '2030-01-01 08:00:00'), row('a', '2030-01-01 07:00:00')]
+            : [row('c', '2030-01-01 09:00:00'), row('b', '2030-01-01 08:05:00')];
         return { total: rows.length, totalPage: 1, rows };
       },
     };

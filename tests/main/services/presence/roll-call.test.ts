@@ -22,12 +22,24 @@ describe('the last known muster and the roll call (demo simulator over HTTP)', (
   // The security view reuses K30's answers for 15 s: tests step past that instead of waiting.
   let skew = 0;
   const start = async () => {
-    services = await createAppServices({ dataDir: dir, store, secretBox: box, log: memoryLogger(), sweepIntervalMs: 3600_000, demoControlPlane: true, now: () => new Date(Date.now() + skew) });
+    services = await createAppServices({
+      dataDir: dir,
+      store,
+      secretBox: box,
+      log: memoryLogger(),
+      sweepIntervalMs: 3600_000,
+      demoControlPlane: true,
+      now: () => new Date(Date.now() + skew),
+    });
     await services.ready;
     dispatch = createDispatcher(services.handlers);
   };
   const k30Down = async () => {
-    const answer = await fetch(`${services.demo!.url}/__sim/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ http500: 1000 }) });
+    const answer = await fetch(`${services.demo!.url}/__sim/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ http500: 1000 }),
+    });
     expect(answer.ok).toBe(true);
     skew += 20_000;
   };
@@ -77,7 +89,10 @@ describe('the last known muster and the roll call (demo simulator over HTTP)', (
   });
 
   it('refuses a roll call on a kept list when none was kept', async () => {
-    expect(await dispatch('startRollCall', { scope: 'all', source: 'last-known', phones: 'masked' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(await dispatch('startRollCall', { scope: 'all', source: 'last-known', phones: 'masked' })).toMatchObject({
+      ok: false,
+      error: { code: 'not-found' },
+    });
   });
 
   it('marks people safe with the time, keeps every mark across a restart, and forgets it all when ended', async () => {

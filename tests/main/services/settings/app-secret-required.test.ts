@@ -60,7 +60,12 @@ describe('the app secret is required', () => {
     const dispatch = createDispatcher(services!.handlers);
     value(await dispatch('saveSettings', { server: counter.url, companyno: COMPANY }));
 
-    expect(value<PublicSettings>(await dispatch('getSettings', undefined))).toMatchObject({ configured: true, registrationPaused: true, secretSource: 'missing', useCompanyNoAsSecret: false });
+    expect(value<PublicSettings>(await dispatch('getSettings', undefined))).toMatchObject({
+      configured: true,
+      registrationPaused: true,
+      secretSource: 'missing',
+      useCompanyNoAsSecret: false,
+    });
     expect(await dispatch('registerVisit', demoRegistration())).toMatchObject({ ok: false, error: { code: 'app-secret-required' } });
     expect(await dispatch('searchHosts', { query: '张伟' })).toMatchObject({ ok: false, error: { code: 'app-secret-required' } });
     expect(await dispatch('listDevices', undefined)).toMatchObject({ ok: false, error: { code: 'app-secret-required' } });

@@ -77,7 +77,10 @@ describe('disk errors after K30 acted', () => {
     expect((error as Error).message).toContain(`registered on K30 as ${onK30.no}, but not yet saved on this PC`);
     // Not on disk, so not visible: the ledger still says what the disk says.
     expect(visit.state).toBe('intent');
-    expect(appStatus(p.ledger, p.facts)).toMatchObject({ ledgerUnwritable: 'full', unsaved: [{ visitId: visit.id, name: '磁盘满', state: 'created', k30No: onK30.no }] });
+    expect(appStatus(p.ledger, p.facts)).toMatchObject({
+      ledgerUnwritable: 'full',
+      unsaved: [{ visitId: visit.id, name: '磁盘满', state: 'created', k30No: onK30.no }],
+    });
 
     // No further K30 call for this visit until it is saved: no push, no removal, no re-registration.
     expect(p.calls).toEqual(['create']);

@@ -28,7 +28,14 @@ const register = (over: Partial<Registration> = {}) => dispatch('registerVisit',
 
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'duplicates-'));
-  services = await createAppServices({ dataDir: dir, store: mapStore(), secretBox: testSecretBox(), log: memoryLogger(), sweepIntervalMs: 3600_000, demoControlPlane: true });
+  services = await createAppServices({
+    dataDir: dir,
+    store: mapStore(),
+    secretBox: testSecretBox(),
+    log: memoryLogger(),
+    sweepIntervalMs: 3600_000,
+    demoControlPlane: true,
+  });
   await services.ready;
   dispatch = createDispatcher(services.handlers);
 });
@@ -88,7 +95,10 @@ describe('returning visitors through the calls', () => {
     const filled = value<{ documentNo: string; photo?: string; phone: string }>(await dispatch('useReturningVisitor', { profileId: offer.profileId }));
     expect(filled).toMatchObject({ documentNo: 'E12345678', phone: '+44 20 7946 0958', photo: demoRegistration().photo });
 
-    expect(value(await dispatch('findMyProfile', { phone: '+442079460958', documentTail: '5678' }))).toEqual({ name: 'Jane Smith', host: { no: demoRegistration().hostNo, name: '张伟', deptname: '研发部', phoneTail: '' } });
+    expect(value(await dispatch('findMyProfile', { phone: '+442079460958', documentTail: '5678' }))).toEqual({
+      name: 'Jane Smith',
+      host: { no: demoRegistration().hostNo, name: '张伟', deptname: '研发部', phoneTail: '' },
+    });
     value(await dispatch('forgetVisitor', { profileId: offer.profileId }));
     expect(value(await dispatch('findReturningVisitor', { documentNo: 'E12345678' }))).toBeNull();
   });

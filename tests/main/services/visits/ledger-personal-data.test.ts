@@ -75,7 +75,12 @@ describe('visit ledger: the personal data policy', () => {
     await ledger.add({ ...record('b'), match: { phone: 'other', document: 'k-doc' } });
     await ledger.add({ ...record('c'), match: { phone: 'other' } });
     expect(ledger.findByMatch({ phone: 'k-phone' }).map((r) => r.id)).toEqual(['a']);
-    expect(ledger.findByMatch({ document: 'k-doc' }).map((r) => r.id).sort()).toEqual(['a', 'b']);
+    expect(
+      ledger
+        .findByMatch({ document: 'k-doc' })
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual(['a', 'b']);
     expect(ledger.findByMatch({})).toEqual([]);
   });
 
@@ -101,7 +106,18 @@ describe('visit ledger: the personal data policy', () => {
 
   it('a box that cannot seal writes nothing open: the change is refused', async () => {
     const box = testSecretBox();
-    const ledger = await VisitLedger.open({ dataDir: dir, log: memoryLogger(), box: { ...box, protection: 'os', seal: () => { throw new Error('keyring locked'); }, open: (sealed: string) => box.open(sealed) } });
+    const ledger = await VisitLedger.open({
+      dataDir: dir,
+      log: memoryLogger(),
+      box: {
+        ...box,
+        protection: 'os',
+        seal: () => {
+          throw new Error('keyring locked');
+        },
+        open: (sealed: string) => box.open(sealed),
+      },
+    });
     await expect(ledger.add(record('a'))).rejects.toThrow(/could not be written/);
     expect(ledger.get('a')).toBeUndefined();
   });

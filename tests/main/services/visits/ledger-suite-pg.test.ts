@@ -9,7 +9,12 @@ describeWithPg('visit ledger on the site database', (cluster) => {
   describeLedgerSuite('postgres', async () => {
     const url = await cluster().newDatabase();
     return {
-      open: () => VisitLedger.open({ dataDir: '', log: memoryLogger(), backend: new PgLedgerBackend({ connectionString: url, stationName: 'test', siteKey: 'site secret', log: memoryLogger() }) }),
+      open: () =>
+        VisitLedger.open({
+          dataDir: '',
+          log: memoryLogger(),
+          backend: new PgLedgerBackend({ connectionString: url, stationName: 'test', siteKey: 'site secret', log: memoryLogger() }),
+        }),
       dispose: async () => {},
     };
   });

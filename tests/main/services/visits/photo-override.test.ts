@@ -28,7 +28,14 @@ afterEach(async () => {
 });
 
 async function start(store = mapStore()) {
-  services = await createAppServices({ dataDir: dir, store, secretBox: testSecretBox(), log: memoryLogger(), sweepIntervalMs: 3600_000, demoControlPlane: true });
+  services = await createAppServices({
+    dataDir: dir,
+    store,
+    secretBox: testSecretBox(),
+    log: memoryLogger(),
+    sweepIntervalMs: 3600_000,
+    demoControlPlane: true,
+  });
   await services.ready;
   return createDispatcher(services.handlers);
 }
@@ -37,7 +44,10 @@ describe('reception override of a failing photo', () => {
   it('is kept on the visit with the failed checks and the reason, across a restart', async () => {
     const store = mapStore();
     const dispatch = await start(store);
-    const result = (await dispatch('registerVisit', demoRegistration({ phone: '13712340001', documentNo: residentId('44030519851224001'), deviceNos: [DEMO_DEVICES.campusGateIn], photoOverride: OVERRIDE }))) as Result<Visit>;
+    const result = (await dispatch(
+      'registerVisit',
+      demoRegistration({ phone: '13712340001', documentNo: residentId('44030519851224001'), deviceNos: [DEMO_DEVICES.campusGateIn], photoOverride: OVERRIDE }),
+    )) as Result<Visit>;
     if (!result.ok) throw new Error(JSON.stringify(result.error));
     expect(result.value.state).toBe('pushed');
     expect(result.value.photoOverride).toEqual(OVERRIDE);

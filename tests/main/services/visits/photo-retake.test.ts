@@ -33,7 +33,10 @@ const SMALL_PHOTO = TINY_JPEG.toString('base64');
 const DOORS = [DEMO_DEVICES.campusGateIn, DEMO_DEVICES.buildingBIn];
 
 async function sim(path: string, body?: unknown): Promise<unknown> {
-  const response = await fetch(`${services!.demo!.url}/__sim/${path}`, body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const response = await fetch(
+    `${services!.demo!.url}/__sim/${path}`,
+    body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) },
+  );
   expect(response.status).toBe(200);
   return response.json();
 }
@@ -47,7 +50,14 @@ function value<T>(result: unknown): T {
 
 /** A visit one of whose doors (campus gate, limited to the tiny photo's size) refused the photo. */
 async function refusedVisit() {
-  services = await createAppServices({ dataDir: dir, store: mapStore(), secretBox: testSecretBox(), log: memoryLogger(), sweepIntervalMs: 3600_000, demoControlPlane: true });
+  services = await createAppServices({
+    dataDir: dir,
+    store: mapStore(),
+    secretBox: testSecretBox(),
+    log: memoryLogger(),
+    sweepIntervalMs: 3600_000,
+    demoControlPlane: true,
+  });
   await services.ready;
   await sim('device', { no: DEMO_DEVICES.campusGateIn, online: true, photoMaxBytes: TINY_JPEG.length });
   const dispatch = createDispatcher(services.handlers);
@@ -66,7 +76,12 @@ describe('retaking a photo a door refused', () => {
     expect(visit.id).not.toBe(old.id);
     expect(visit.state).toBe('pushed');
     expect(visit.devices.map((d) => d.no)).toEqual(DOORS);
-    expect({ name: visit.visitor.name, host: visit.host.no, end: visit.end, phone: visit.visitor.phoneMasked }).toEqual({ name: old.visitor.name, host: old.host.no, end: old.end, phone: old.visitor.phoneMasked });
+    expect({ name: visit.visitor.name, host: visit.host.no, end: visit.end, phone: visit.visitor.phoneMasked }).toEqual({
+      name: old.visitor.name,
+      host: old.host.no,
+      end: old.end,
+      phone: old.visitor.phoneMasked,
+    });
     expect(replaced.state).toBe('removed');
     await until(() => DOORS.every((no) => device(visit.id, no).state === 'confirmed'));
     const onK30 = await simVisitorNos();
@@ -123,7 +138,12 @@ describe('retaking a photo a door refused', () => {
 
   it('is refused for a visit no door refused, and at a self-service kiosk', async () => {
     const { dispatch, old } = await refusedVisit();
-    const fine = value<Visit>(await dispatch('registerVisit', demoRegistration({ name: '照片合格', phone: '13700000009', documentNo: residentId('44030519851224002'), photo: SMALL_PHOTO, deviceNos: DOORS })));
+    const fine = value<Visit>(
+      await dispatch(
+        'registerVisit',
+        demoRegistration({ name: '照片合格', phone: '13700000009', documentNo: residentId('44030519851224002'), photo: SMALL_PHOTO, deviceNos: DOORS }),
+      ),
+    );
     const refused = (await dispatch('retakePhoto', { visitId: fine.id, photo: SMALL_PHOTO })) as Result<RetakePhotoResult>;
     expect(refused.ok ? 'ok' : refused.error.code).toBe('not-allowed');
     value(await dispatch('setAdminPin', { next: '24680' }));

@@ -31,7 +31,13 @@ afterEach(async () => {
 });
 
 async function service(fetchImpl?: typeof fetch) {
-  const client = new K30Client({ server: sim.url, credentials: sim.credentials, timeoutMs: 2000, retries: { attempts: 3, baseMs: 0, capMs: 0 }, fetch: fetchImpl });
+  const client = new K30Client({
+    server: sim.url,
+    credentials: sim.credentials,
+    timeoutMs: 2000,
+    retries: { attempts: 3, baseMs: 0, capMs: 0 },
+    fetch: fetchImpl,
+  });
   const ledger = await VisitLedger.open({ dataDir: dir, log: memoryLogger() });
   return { ledger, registration: new RegistrationService({ ledger, client: () => client, events: new EventBus(), log: memoryLogger() }) };
 }

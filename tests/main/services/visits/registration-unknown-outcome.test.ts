@@ -39,7 +39,10 @@ async function unknownCreate() {
   await registration.register(demoRegistration({ name: '未知结果' })).catch(() => undefined);
   const [visit] = ledger.all();
   expect(visit.state).toBe('create-unknown');
-  const handlers = { retryRegistration: ({ visitId }: { visitId: string }) => registration.retryRegistration(visitId), cancelVisit: ({ visitId }: { visitId: string }) => registration.cancelVisit(visitId) };
+  const handlers = {
+    retryRegistration: ({ visitId }: { visitId: string }) => registration.retryRegistration(visitId),
+    cancelVisit: ({ visitId }: { visitId: string }) => registration.cancelVisit(visitId),
+  };
   return { ledger, visit, dispatch: createDispatcher(handlers as unknown as ApiHandlers) };
 }
 
@@ -64,12 +67,18 @@ describe('a registration whose outcome is unknown', () => {
     expect(onK30()).toHaveLength(1);
     expect(onK30()[0].syncedDevices).toEqual([]);
     // Abandoned is final: it cannot be sent again afterwards.
-    expect(await dispatch('retryRegistration', { visitId: visit.id, duplicateRiskAccepted: true })).toMatchObject({ ok: false, error: { code: 'not-allowed' } });
+    expect(await dispatch('retryRegistration', { visitId: visit.id, duplicateRiskAccepted: true })).toMatchObject({
+      ok: false,
+      error: { code: 'not-allowed' },
+    });
   });
 
   it('registering it again needs the duplicate risk accepted; then K30 holds the visitor twice, as the warning said', async () => {
     const { visit, dispatch } = await unknownCreate();
-    expect(await dispatch('retryRegistration', { visitId: visit.id })).toMatchObject({ ok: false, error: { code: 'invalid-input', field: 'duplicateRiskAccepted' } });
+    expect(await dispatch('retryRegistration', { visitId: visit.id })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input', field: 'duplicateRiskAccepted' },
+    });
     expect(onK30()).toHaveLength(1);
     const again = await dispatch('retryRegistration', { visitId: visit.id, duplicateRiskAccepted: true });
     expect(again).toMatchObject({ ok: true, value: { state: 'pushed' } });

@@ -79,7 +79,11 @@ describe('registration against the simulator', () => {
   });
 
   async function withReceiver(ledger: VisitLedger, events: EventBus) {
-    receiver = new CallbackReceiver({ credentials: () => resolveCredentials(sim.credentials), handlers: visitCallbackHandlers({ ledger, events, log: memoryLogger() }), log: memoryLogger() });
+    receiver = new CallbackReceiver({
+      credentials: () => resolveCredentials(sim.credentials),
+      handlers: visitCallbackHandlers({ ledger, events, log: memoryLogger() }),
+      log: memoryLogger(),
+    });
     sim.setCallbackUrl(await receiver.setAddress('127.0.0.1:0'));
   }
 
@@ -195,7 +199,15 @@ describe('registration against the simulator', () => {
 
   it('a created visit whose push never happened is pushed at resume', async () => {
     const reg = registration();
-    const created = await client.createVisitor({ name: reg.name, phone: reg.phone, staffno: reg.hostNo, begintime: new Date(reg.begin), endtime: new Date(reg.end), idcard: reg.documentNo, photo: PHOTO });
+    const created = await client.createVisitor({
+      name: reg.name,
+      phone: reg.phone,
+      staffno: reg.hostNo,
+      begintime: new Date(reg.begin),
+      endtime: new Date(reg.end),
+      idcard: reg.documentNo,
+      photo: PHOTO,
+    });
     if (created.outcome !== 'created') throw new Error('expected a number');
     const crashed = await VisitLedger.open({ dataDir: dir, log: memoryLogger() });
     await crashed.add({

@@ -66,7 +66,11 @@ describe('removal against the simulator', () => {
 
   const visitorOnServer = (no: string) => sim.state.visitors.get(no);
   const setOnline = async (no: string, online: boolean) => {
-    const res = await fetch(`${sim.url}/__sim/device`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ no, online }) });
+    const res = await fetch(`${sim.url}/__sim/device`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ no, online }),
+    });
     expect(res.status).toBeLessThan(300);
   };
 
@@ -146,7 +150,13 @@ describe('removal against the simulator', () => {
   it('leaves visits that have not ended, and those the server may not have', async () => {
     const p = await processOver();
     const running = await p.registration.register(registration());
-    const unknown = await p.ledger.add({ ...p.ledger.get(running.id)!, id: 'unknown-1', state: 'create-unknown', k30No: undefined, end: new Date(clock - 1000).toISOString() });
+    const unknown = await p.ledger.add({
+      ...p.ledger.get(running.id)!,
+      id: 'unknown-1',
+      state: 'create-unknown',
+      k30No: undefined,
+      end: new Date(clock - 1000).toISOString(),
+    });
     const intent = await p.ledger.add({ ...unknown, id: 'intent-1', state: 'intent' });
     expect(await p.sweeper.removeExpired()).toEqual({ removed: 0, pending: 0, failed: [] });
     expect(p.ledger.get(running.id)!.state).toBe('pushed');
@@ -188,9 +198,22 @@ describe('removal policy (scripted client)', () => {
     await ledger.add(base('recent-removed', { end: new Date(clock - 29 * day).toISOString() }));
     // Ended long ago but removed only yesterday: the clock starts at the removal.
     await ledger.add(base('late-removed', { ...old, history: [{ at: new Date(clock - day).toISOString(), event: 'removed' }] }));
-    const sweeper = new RemovalSweeper({ ledger, client: () => ({ deleteVisitor: async () => {} }), events: new EventBus(), log, now, timers: manualTimers(), retentionDays: () => 30 });
+    const sweeper = new RemovalSweeper({
+      ledger,
+      client: () => ({ deleteVisitor: async () => {} }),
+      events: new EventBus(),
+      log,
+      now,
+      timers: manualTimers(),
+      retentionDays: () => 30,
+    });
     expect(await sweeper.purgeExpiredRecords()).toBe(3);
-    expect(ledger.all().map((v) => v.id).sort()).toEqual(['late-removed', 'old-pending', 'old-unknown', 'recent-removed']);
+    expect(
+      ledger
+        .all()
+        .map((v) => v.id)
+        .sort(),
+    ).toEqual(['late-removed', 'old-pending', 'old-unknown', 'recent-removed']);
     // The drop is on disk too.
     const reopened = await VisitLedger.open({ dataDir: dir, log });
     expect(reopened.all()).toHaveLength(4);

@@ -36,7 +36,15 @@ async function services() {
   const ledger = await VisitLedger.open({ dataDir: dir, log, now });
   const events = new EventBus();
   const registration = new RegistrationService({ ledger, client: () => client, events, log, now });
-  const removal = new RemovalSweeper({ ledger, client: () => client, events, log, now, retentionDays: () => 30, timers: { setInterval: () => 0, clearInterval: () => {} } });
+  const removal = new RemovalSweeper({
+    ledger,
+    client: () => client,
+    events,
+    log,
+    now,
+    retentionDays: () => 30,
+    timers: { setInterval: () => 0, clearInterval: () => {} },
+  });
   const signOut = new SignOutService({ ledger, removal, events, log, now, wrongCodes: { limit: 3, windowMs: 60_000 } });
   return { log, ledger, registration, removal, signOut };
 }

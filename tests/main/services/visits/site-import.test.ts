@@ -27,9 +27,18 @@ describeWithPg('importing a station file ledger into the site database', (cluste
     expect(await importFileLedger({ dataDir: dir, url, siteKey: 'k', log: memoryLogger() })).toEqual({ read: 2, inserted: 2, alreadyThere: 0, unreadable: 0 });
     expect(await importFileLedger({ dataDir: dir, url, siteKey: 'k', log: memoryLogger() })).toEqual({ read: 2, inserted: 0, alreadyThere: 2, unreadable: 0 });
 
-    const site = await VisitLedger.open({ dataDir: '', log: memoryLogger(), backend: new PgLedgerBackend({ connectionString: url, stationName: 's', siteKey: 'k', log: memoryLogger() }) });
+    const site = await VisitLedger.open({
+      dataDir: '',
+      log: memoryLogger(),
+      backend: new PgLedgerBackend({ connectionString: url, stationName: 's', siteKey: 'k', log: memoryLogger() }),
+    });
     cleanup.push(() => site.close());
-    expect(site.all().map((r) => [r.id, r.state, r.k30No]).sort((x, y) => String(x[0]).localeCompare(String(y[0])))).toEqual([
+    expect(
+      site
+        .all()
+        .map((r) => [r.id, r.state, r.k30No])
+        .sort((x, y) => String(x[0]).localeCompare(String(y[0]))),
+    ).toEqual([
       ['a', 'created', 'V1'],
       ['b', 'removal-pending', 'V2'],
     ]);

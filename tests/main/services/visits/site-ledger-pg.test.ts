@@ -11,7 +11,8 @@ import { describeWithPg } from '../../../helpers/with-pg';
 describeWithPg('the site ledger in PostgreSQL', (cluster) => {
   const opened: VisitLedger[] = [];
   const open = async (url: string, over: { siteKey?: string; stationName?: string; backend?: PgLedgerBackend } = {}) => {
-    const backend = over.backend ?? new PgLedgerBackend({ connectionString: url, stationName: over.stationName ?? 'a', siteKey: over.siteKey ?? 'k', log: memoryLogger() });
+    const backend =
+      over.backend ?? new PgLedgerBackend({ connectionString: url, stationName: over.stationName ?? 'a', siteKey: over.siteKey ?? 'k', log: memoryLogger() });
     const ledger = await VisitLedger.open({ dataDir: '', log: memoryLogger(), backend });
     opened.push(ledger);
     return ledger;

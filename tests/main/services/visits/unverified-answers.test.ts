@@ -47,7 +47,15 @@ async function processOver() {
   const ledger = await VisitLedger.open({ dataDir: dir, log });
   const events = new EventBus();
   const registration = new RegistrationService({ ledger, client: () => client, events, log, now });
-  const removal = new RemovalSweeper({ ledger, client: () => client, events, log, now, retentionDays: () => 30, timers: { setInterval: () => 0, clearInterval: () => undefined } });
+  const removal = new RemovalSweeper({
+    ledger,
+    client: () => client,
+    events,
+    log,
+    now,
+    retentionDays: () => 30,
+    timers: { setInterval: () => 0, clearInterval: () => undefined },
+  });
   return { ledger, registration, removal };
 }
 

@@ -16,7 +16,10 @@ describe('visit code', () => {
 
   it('draws again when a code is in use by an active visit', () => {
     let calls = 0;
-    const code = newVisitCode((c) => c === '00000000', (n) => Buffer.alloc(n, calls++ === 0 ? 0 : 0xff));
+    const code = newVisitCode(
+      (c) => c === '00000000',
+      (n) => Buffer.alloc(n, calls++ === 0 ? 0 : 0xff),
+    );
     expect(code).toBe('ZZZZZZZZ');
   });
 

@@ -32,7 +32,15 @@ function value<T>(result: Result<unknown>): T {
 
 /** A self-registration as a kiosk page might send it; each visitor their own phone and ID. */
 function kioskRegistration(n: number, over: Partial<Registration> = {}): Registration {
-  return demoRegistration({ name: `自助访客${n}`, phone: `1371234567${n}`, documentNo: residentId(`4403051985122456${n}`), channel: 'kiosk', consent: { data: true, photo: true }, deviceNos: DOORS, ...over });
+  return demoRegistration({
+    name: `自助访客${n}`,
+    phone: `1371234567${n}`,
+    documentNo: residentId(`4403051985122456${n}`),
+    channel: 'kiosk',
+    consent: { data: true, photo: true },
+    deviceNos: DOORS,
+    ...over,
+  });
 }
 
 async function simVisitor(no: string): Promise<{ begintime: string; endtime: string }> {
@@ -50,7 +58,15 @@ async function selfServiceOn(dispatch: Dispatch, over: Record<string, unknown> =
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'visit-window-'));
   offsetMs = 0;
-  services = await createAppServices({ dataDir: dir, store: mapStore(), secretBox: testSecretBox(), log: memoryLogger(), sweepIntervalMs: 3600_000, now, demoControlPlane: true });
+  services = await createAppServices({
+    dataDir: dir,
+    store: mapStore(),
+    secretBox: testSecretBox(),
+    log: memoryLogger(),
+    sweepIntervalMs: 3600_000,
+    now,
+    demoControlPlane: true,
+  });
   await services.ready;
 });
 afterEach(async () => {
@@ -126,7 +142,9 @@ describe('self-registrations per minute', () => {
   it('does not limit reception', async () => {
     const dispatch = createDispatcher(services!.handlers);
     for (let n = 1; n <= 4; n++) {
-      const visit = value<Visit>(await dispatch('registerVisit', demoRegistration({ phone: `1381234567${n}`, documentNo: residentId(`1101011990030712${n}`) })));
+      const visit = value<Visit>(
+        await dispatch('registerVisit', demoRegistration({ phone: `1381234567${n}`, documentNo: residentId(`1101011990030712${n}`) })),
+      );
       expect(visit.state).toBe('pushed');
     }
   });

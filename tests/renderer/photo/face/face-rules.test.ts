@@ -10,14 +10,33 @@ const face = (box: Partial<DetectedFace['box']> = {}, pose: Partial<Pick<Detecte
   tiltDeg: 0,
   ...pose,
 });
-const frame = (faces: DetectedFace[] | null, extra: Partial<FrameFindings> = {}): FrameFindings => ({ frameWidth: 1280, frameHeight: 720, faces, stats: good, movement: 0, ...extra });
+const frame = (faces: DetectedFace[] | null, extra: Partial<FrameFindings> = {}): FrameFindings => ({
+  frameWidth: 1280,
+  frameHeight: 720,
+  faces,
+  stats: good,
+  movement: 0,
+  ...extra,
+});
 const judge = (findings: FrameFindings) => judgeFrame(findings, DEFAULT_PHOTO_RULES);
 
 describe('photo rules', () => {
   it('a large, centred, frontal, well-lit, sharp and still face passes every check, with a 3:4 crop around it', () => {
     const verdict = judge(frame([face()]));
     expect(verdict.failed).toEqual([]);
-    expect(verdict.passed).toEqual(['no-face', 'several-faces', 'face-too-small', 'face-too-large', 'off-centre', 'not-frontal', 'too-dark', 'too-bright', 'low-contrast', 'moving', 'blurred']);
+    expect(verdict.passed).toEqual([
+      'no-face',
+      'several-faces',
+      'face-too-small',
+      'face-too-large',
+      'off-centre',
+      'not-frontal',
+      'too-dark',
+      'too-bright',
+      'low-contrast',
+      'moving',
+      'blurred',
+    ]);
     expect(verdict.crop!.width * 4).toBe(verdict.crop!.height * 3);
     expect(verdict.crop!.height).toBeGreaterThanOrEqual(640);
   });
@@ -49,7 +68,11 @@ describe('photo rules', () => {
     expect(judge(frame([face()], { stats: { ...good, contrast: 5 } })).failed).toEqual(['low-contrast']);
     expect(judge(frame([face()], { stats: { ...good, sharpness: 3 } })).failed).toEqual(['blurred']);
     expect(judge(frame([face()], { movement: 0.3 })).failed).toEqual(['moving']);
-    expect(judge(frame([face({}, { turn: 0.45 })], { stats: { ...good, brightness: 30 }, movement: 0.3 })).failed).toEqual(['not-frontal', 'too-dark', 'moving']);
+    expect(judge(frame([face({}, { turn: 0.45 })], { stats: { ...good, brightness: 30 }, movement: 0.3 })).failed).toEqual([
+      'not-frontal',
+      'too-dark',
+      'moving',
+    ]);
   });
 
   it('movement unknown (the captured frame alone) is not judged; the rules are tunable', () => {

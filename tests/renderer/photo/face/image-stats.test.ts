@@ -11,15 +11,27 @@ function grey(width: number, height: number, level: (x: number, y: number) => nu
 
 describe('image statistics of the face region', () => {
   it('brightness is the mean luma, contrast its spread; a flat image has no contrast and no sharpness', () => {
-    const flat = imageStats(grey(32, 32, () => 100), 32, 32);
+    const flat = imageStats(
+      grey(32, 32, () => 100),
+      32,
+      32,
+    );
     expect(flat.brightness).toBeCloseTo(100);
     expect(flat.contrast).toBeCloseTo(0);
     expect(flat.sharpness).toBeCloseTo(0);
   });
 
   it('fine detail is sharp; the same pattern blurred (a smooth ramp) is not', () => {
-    const checker = imageStats(grey(32, 32, (x, y) => ((x + y) % 2 ? 200 : 50)), 32, 32);
-    const ramp = imageStats(grey(32, 32, (x) => 50 + (150 * x) / 31), 32, 32);
+    const checker = imageStats(
+      grey(32, 32, (x, y) => ((x + y) % 2 ? 200 : 50)),
+      32,
+      32,
+    );
+    const ramp = imageStats(
+      grey(32, 32, (x) => 50 + (150 * x) / 31),
+      32,
+      32,
+    );
     expect(checker.sharpness).toBeGreaterThan(1000);
     expect(ramp.sharpness).toBeLessThan(1);
     expect(checker.contrast).toBeCloseTo(75);

@@ -1,0 +1,6 @@
+import { z } from 'zod';
+
+/** The string and number shapes every part of the contract builds its inputs from. */
+export const text = (max: number) => z.string().trim().max(max);
+export const required = (max: number) => z.string().trim().min(1).max(max);
+export const whole = ({ min, max }: { min: number; max: number }) => z.number().int().min(min).max(max);
