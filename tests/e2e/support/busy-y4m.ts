@@ -3,7 +3,8 @@
  * camera with a busy, noisy pattern (so a captured JPEG is as large as a real photo, unlike the
  * flat default fake camera) and a light oval where a face would be.
  */
-import { closeSync, openSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { dirname } from 'node:path';
 
 export function writeBusyY4m(out: string, width = 1280, height = 720, frames = 10): void {
   let seed = 987654;
@@ -70,6 +71,8 @@ export function writeRgbaY4m(out: string, rgba: Uint8Array, width: number, heigh
 
 /** One picture (full-range YUV 4:2:0 planes) as a Y4M video of `frames` identical frames. */
 export function writeStillY4m(out: string, width: number, height: number, planes: { luma: Uint8Array; cb: Uint8Array; cr: Uint8Array }, frames: number): void {
+  // The feeds live in test-results/, which a fresh checkout (or a bench run before any test) lacks.
+  mkdirSync(dirname(out), { recursive: true });
   const fd = openSync(out, 'w');
   try {
     writeSync(fd, `YUV4MPEG2 W${width} H${height} F10:1 Ip A1:1 C420jpeg\n`);
