@@ -73,18 +73,36 @@ export class DenyList {
    */
   static async open(deps: DenyListDeps): Promise<DenyList> {
     const list = new DenyList(deps);
+    await list.load();
+    return list;
+  }
+
+  /**
+   * Reads the list again: in site mode another station changed it. A list that cannot be read
+   * or opened is damaged (nobody is registered), never taken for an empty one.
+   */
+  async reload(): Promise<void> {
+    await this.load();
+  }
+
+  private async load(): Promise<void> {
+    let entries: StoredDenyEntry[] | undefined = [];
     try {
-      const text = await deps.file.read();
+      const text = await this.deps.file.read();
       if (text !== undefined) {
         const parsed = StoredListSchema.safeParse(safeJson(text));
-        if (parsed.success) list.entries = parsed.data.entries;
-        else list.damaged = true;
+        entries = parsed.success ? parsed.data.entries : undefined;
       }
     } catch {
-      list.damaged = true;
+      entries = undefined;
     }
-    if (list.damaged) deps.log.error('deny list: the file cannot be read; registrations are refused until an administrator adds or imports entries');
-    return list;
+    if (entries) {
+      this.entries = entries;
+      this.damaged = false;
+      return;
+    }
+    this.damaged = true;
+    this.deps.log.error('deny list: the file cannot be read; registrations are refused until an administrator adds or imports entries');
   }
 
   get isDamaged(): boolean {
