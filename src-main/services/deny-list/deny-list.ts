@@ -149,15 +149,26 @@ export class DenyList {
   /** Adds entries (one write for all); throws AppError('deny-list-unavailable') without a match key. */
   async add(items: readonly NewDenyEntry[], addedBy: string): Promise<StoredDenyEntry[]> {
     const made = items.map((item) => this.make(item, addedBy));
+    await this.loadBeforeChange();
     await this.save([...this.entries, ...made]);
     return made;
   }
 
   async remove(id: string): Promise<StoredDenyEntry> {
+    await this.loadBeforeChange();
     const entry = this.entries.find((e) => e.id === id);
     if (!entry) throw new AppError('not-found', 'no such deny-list entry', 'id');
     await this.save(this.entries.filter((e) => e.id !== id));
     return entry;
+  }
+
+  /**
+   * In site mode another station may have changed the list a moment ago (its notification still on
+   * the way): a change starts from the stored list, so it does not undo that one. A list that cannot
+   * be read now is replaced (what an administrator does to a damaged list).
+   */
+  private async loadBeforeChange(): Promise<void> {
+    await this.load();
   }
 
   private make(item: NewDenyEntry, addedBy: string): StoredDenyEntry {
