@@ -16,12 +16,13 @@ import { MusterArchive } from './presence/muster-archive';
 import { PresenceService } from './presence/presence-service';
 import { RollCallService } from './presence/roll-call';
 import { AdminSession } from './settings/admin-session';
-import { lazyMatchKeys } from './personal-data/match-key';
+import { lazyMatchKeys, matchKeysWith } from './personal-data/match-key';
 import { VisitorProfiles } from './personal-data/visitor-profiles';
 import type { ChangedKey } from './settings/settings-service';
 import { SettingsService } from './settings/settings-service';
 import { toPublic, VisitLedger } from './visits/ledger';
 import { siteLedgerBackend } from './visits/pg/site-ledger';
+import { siteMatchKeyHex } from './visits/pg/site-seal';
 import { RegistrationService } from './visits/registration';
 import { RemovalSweeper } from './visits/removal';
 import { SignOutService } from './visits/sign-out';
@@ -55,20 +56,25 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   const now = opts.now ?? (() => new Date());
   const events = new EventBus((error, name) => log.error(`event ${name}: a listener failed: ${describeError(error)}`));
   const settings = new SettingsService(store, secretBox, log);
-  const matchKeys = lazyMatchKeys(store, secretBox);
+  const site = settings.siteDatabaseSettingsOrUnreadable();
+  const siteBackend = site && siteLedgerBackend(site, log, now);
+  // One match key for the whole site, or this install's own.
+  const matchKeys = site?.siteKey ? matchKeysWith(siteMatchKeyHex(site.siteKey)) : lazyMatchKeys(store, secretBox);
   const mainEvents = new MainEvents((error, name) => log.error(`main event ${name}: a listener failed: ${describeError(error)}`));
   const identity = new IdentityService({ settings, store, log, now: () => now().getTime() });
   const audit = new AuditLog({ dir: join(dataDir, 'audit'), log, now });
-  const denyList = await DenyList.open({ file: atomicFile(join(dataDir, 'deny-list.json')), matchKeys, log, now });
 
   const demo = new DemoMode(log, opts.now, opts.demoControlPlane === true);
   // Site mode: never the demo (its made-up visits would land in the site's shared ledger).
-  const site = settings.siteDatabaseSettingsOrUnreadable();
   if (settings.values.server === '' && !site) await demo.start();
   const clients = new ClientProvider(settings, { demo: () => demo.current(), log, now });
   const client = () => clients.get();
 
-  const ledger = await VisitLedger.open({ dataDir, log, now, disk: opts.disk, box: secretBox, backend: site && siteLedgerBackend(site, log, now) });
+  const ledger = await VisitLedger.open({ dataDir, log, now, disk: opts.disk, box: secretBox, backend: siteBackend });
+  // In site mode the deny list is the site's (read after the ledger has brought the schema up to date).
+  const siteDenyFile = siteBackend?.documents.document('deny-list');
+  const denyList = await DenyList.open({ file: siteDenyFile ?? atomicFile(join(dataDir, 'deny-list.json')), matchKeys, log, now });
+  siteDenyFile?.onChange(() => void denyList.reload());
   // Other stations' changes reach this station's screens like its own.
   const remoteSubscription = ledger.onRemoteChange(({ record }) => record && events.emit('visitUpdated', toPublic(record)));
   const profiles = await VisitorProfiles.open({

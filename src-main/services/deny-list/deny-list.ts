@@ -73,18 +73,36 @@ export class DenyList {
    */
   static async open(deps: DenyListDeps): Promise<DenyList> {
     const list = new DenyList(deps);
+    await list.load();
+    return list;
+  }
+
+  /**
+   * Reads the list again: in site mode another station changed it. A list that cannot be read
+   * or opened is damaged (nobody is registered), never taken for an empty one.
+   */
+  async reload(): Promise<void> {
+    await this.load();
+  }
+
+  private async load(): Promise<void> {
+    let entries: StoredDenyEntry[] | undefined = [];
     try {
-      const text = await deps.file.read();
+      const text = await this.deps.file.read();
       if (text !== undefined) {
         const parsed = StoredListSchema.safeParse(safeJson(text));
-        if (parsed.success) list.entries = parsed.data.entries;
-        else list.damaged = true;
+        entries = parsed.success ? parsed.data.entries : undefined;
       }
     } catch {
-      list.damaged = true;
+      entries = undefined;
     }
-    if (list.damaged) deps.log.error('deny list: the file cannot be read; registrations are refused until an administrator adds or imports entries');
-    return list;
+    if (entries) {
+      this.entries = entries;
+      this.damaged = false;
+      return;
+    }
+    this.damaged = true;
+    this.deps.log.error('deny list: the file cannot be read; registrations are refused until an administrator adds or imports entries');
   }
 
   get isDamaged(): boolean {
@@ -131,15 +149,26 @@ export class DenyList {
   /** Adds entries (one write for all); throws AppError('deny-list-unavailable') without a match key. */
   async add(items: readonly NewDenyEntry[], addedBy: string): Promise<StoredDenyEntry[]> {
     const made = items.map((item) => this.make(item, addedBy));
+    await this.loadBeforeChange();
     await this.save([...this.entries, ...made]);
     return made;
   }
 
   async remove(id: string): Promise<StoredDenyEntry> {
+    await this.loadBeforeChange();
     const entry = this.entries.find((e) => e.id === id);
     if (!entry) throw new AppError('not-found', 'no such deny-list entry', 'id');
     await this.save(this.entries.filter((e) => e.id !== id));
     return entry;
+  }
+
+  /**
+   * In site mode another station may have changed the list a moment ago (its notification still on
+   * the way): a change starts from the stored list, so it does not undo that one. A list that cannot
+   * be read now is replaced (what an administrator does to a damaged list).
+   */
+  private async loadBeforeChange(): Promise<void> {
+    await this.load();
   }
 
   private make(item: NewDenyEntry, addedBy: string): StoredDenyEntry {

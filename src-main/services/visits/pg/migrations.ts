@@ -1,11 +1,15 @@
 import type { PoolClient } from 'pg';
 import { sql as init001 } from './migrations/001-init';
+import { sql as documents002 } from './migrations/002-documents';
 
 /**
  * The site database's schema, as versioned SQL (migrations/NNN-name.ts, one SQL text each), applied
  * in order. Kept as modules so the packaged app, tests and command-line tools all carry them alike.
  */
-export const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [{ version: 1, name: '001_init', sql: init001 }];
+export const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
+  { version: 1, name: '001_init', sql: init001 },
+  { version: 2, name: '002_documents', sql: documents002 },
+];
 
 /** Any number: all stations agree on it, so only one of them migrates at a time. */
 const MIGRATION_LOCK = 0x4b3330; // 'K30'

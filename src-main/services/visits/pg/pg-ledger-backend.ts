@@ -8,6 +8,7 @@ import { LedgerWriteError } from '../ledger-disk';
 import { migrate } from './migrations';
 import { isSealed, openPrivate, sealPrivate, siteKeyOf } from './site-seal';
 import { SiteListener } from './site-listener';
+import { DOCUMENTS_CHANNEL, SiteDocuments } from './site-documents';
 
 export const NOTIFY_CHANNEL = 'kiosk_visits';
 
@@ -59,6 +60,8 @@ export class PgLedgerBackend implements LedgerBackend {
   private readonly writeListeners = new Set<() => void>();
   private readonly remoteListeners = new Set<(change: RemoteChange) => void>();
   private readonly listener: SiteListener;
+  /** The documents the site's stations share whole (the deny list), on the same pool and listener. */
+  readonly documents: SiteDocuments;
   private closed = false;
 
   constructor(options: PgLedgerOptions) {
@@ -76,13 +79,17 @@ export class PgLedgerBackend implements LedgerBackend {
       idleTimeoutMillis: 10_000,
     });
     this.pool.on('error', (error) => this.log.warn(`site database: idle connection lost: ${describeError(error)}`));
+    this.documents = new SiteDocuments(this.pool, this.key, this.owner, this.log);
     this.listener = new SiteListener({
       config: { ...connectionConfig(options), connectionTimeoutMillis: timeout },
-      channel: NOTIFY_CHANNEL,
+      channels: [NOTIFY_CHANNEL, DOCUMENTS_CHANNEL],
       reconnectMs: options.reconnectMs ?? 2000,
       log: this.log,
-      onNotify: (payload) => void this.heard(payload),
-      onUp: () => this.resync(),
+      onNotify: (payload, channel) => (channel === DOCUMENTS_CHANNEL ? this.documents.heard(payload) : void this.heard(payload)),
+      onUp: async () => {
+        await this.resync();
+        this.documents.changedAll();
+      },
       onDown: (error) => this.markDown(error),
     });
   }

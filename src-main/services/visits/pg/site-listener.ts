@@ -4,10 +4,11 @@ import type { Logger } from '../../ports';
 
 export interface SiteListenerOptions {
   config: pg.ClientConfig;
-  channel: string;
+  /** What to LISTEN to (visits, shared documents). */
+  channels: readonly string[];
   reconnectMs: number;
   log: Logger;
-  onNotify(payload: string): void;
+  onNotify(payload: string, channel: string): void;
   /** Connected and listening (again): notifications may have been missed meanwhile. */
   onUp(): Promise<void>;
   onDown(error: unknown): void;
@@ -46,11 +47,11 @@ export class SiteListener {
     client.on('error', (error) => this.lost(client, error));
     client.on('end', () => this.lost(client, new Error('Connection terminated')));
     client.on('notification', (message) => {
-      if (message.channel === this.options.channel && message.payload) this.options.onNotify(message.payload);
+      if (this.options.channels.includes(message.channel) && message.payload) this.options.onNotify(message.payload, message.channel);
     });
     try {
       await client.connect();
-      await client.query(`LISTEN ${this.options.channel}`);
+      for (const channel of this.options.channels) await client.query(`LISTEN ${channel}`);
       if (this.stopped) {
         await client.end().catch(() => {});
         return;

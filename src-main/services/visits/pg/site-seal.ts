@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from 'node:crypto';
 import { VisitPrivateSchema, type VisitPrivate } from '../ledger';
 
 /**
@@ -17,19 +17,35 @@ export function siteKeyOf(secret: string): Buffer {
   return createHash('sha256').update(`k30-kiosk site key\0${secret}`).digest();
 }
 
-export function sealPrivate(key: Buffer, value: VisitPrivate): SealedPrivate {
+export function sealText(key: Buffer, text: string): SealedPrivate {
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', key, iv);
-  const data = Buffer.concat([cipher.update(JSON.stringify(value), 'utf8'), cipher.final()]);
+  const data = Buffer.concat([cipher.update(text, 'utf8'), cipher.final()]);
   return { alg: 'A256GCM', iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64'), data: data.toString('base64') };
 }
 
 /** Throws when the key is wrong or the text was changed (GCM checks both). */
-export function openPrivate(key: Buffer, sealed: SealedPrivate): VisitPrivate {
+export function openText(key: Buffer, sealed: SealedPrivate): string {
   const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(sealed.iv, 'base64'));
   decipher.setAuthTag(Buffer.from(sealed.tag, 'base64'));
-  const text = Buffer.concat([decipher.update(Buffer.from(sealed.data, 'base64')), decipher.final()]).toString('utf8');
-  return VisitPrivateSchema.parse(JSON.parse(text));
+  return Buffer.concat([decipher.update(Buffer.from(sealed.data, 'base64')), decipher.final()]).toString('utf8');
+}
+
+export function sealPrivate(key: Buffer, value: VisitPrivate): SealedPrivate {
+  return sealText(key, JSON.stringify(value));
+}
+
+export function openPrivate(key: Buffer, sealed: SealedPrivate): VisitPrivate {
+  return VisitPrivateSchema.parse(JSON.parse(openText(key, sealed)));
+}
+
+/**
+ * The site's match key (personal-data/match-key.ts), derived from the site key: every station
+ * must hash a phone or document number alike, or a deny-list entry made at one station, or a
+ * duplicate visit registered at another, would never match.
+ */
+export function siteMatchKeyHex(secret: string): string {
+  return createHmac('sha256', siteKeyOf(secret)).update('k30-kiosk match key').digest('hex');
 }
 
 export function isSealed(value: unknown): value is SealedPrivate {
