@@ -23,6 +23,8 @@ import { SettingsService } from './settings/settings-service';
 import { toPublic, VisitLedger } from './visits/ledger';
 import { siteLedgerBackend } from './visits/pg/site-ledger';
 import { siteMatchKeyHex } from './visits/pg/site-seal';
+import { SiteAuditStore } from './visits/pg/site-audit';
+import { AuditFileStore } from './audit/audit-file-store';
 import { RegistrationService } from './visits/registration';
 import { RemovalSweeper } from './visits/removal';
 import { SignOutService } from './visits/sign-out';
@@ -62,7 +64,8 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   const matchKeys = site?.siteKey ? matchKeysWith(siteMatchKeyHex(site.siteKey)) : lazyMatchKeys(store, secretBox);
   const mainEvents = new MainEvents((error, name) => log.error(`main event ${name}: a listener failed: ${describeError(error)}`));
   const identity = new IdentityService({ settings, store, log, now: () => now().getTime() });
-  const audit = new AuditLog({ dir: join(dataDir, 'audit'), log, now });
+  // In site mode the audit log is the site's: the security office reads every desk's.
+  const audit = new AuditLog({ store: siteBackend ? new SiteAuditStore(siteBackend.pool) : new AuditFileStore(join(dataDir, 'audit')), log, now });
 
   const demo = new DemoMode(log, opts.now, opts.demoControlPlane === true);
   // Site mode: never the demo (its made-up visits would land in the site's shared ledger).

@@ -1,6 +1,4 @@
-import { mkdir, open, readdir, readFile, unlink } from 'node:fs/promises';
-import { join } from 'node:path';
-import { AuditEntrySchema, type Actor, type AuditAction, type AuditEntry, type AuditOutcome } from '../../../src-preload/contract';
+import type { Actor, AuditAction, AuditEntry, AuditOutcome } from '../../../src-preload/contract';
 import type { Logger } from '../ports';
 
 /** What a service records: the log adds the time. */
@@ -14,13 +12,21 @@ export interface AuditRecord {
 }
 
 export interface AuditLogOptions {
-  /** The folder of day files (`<dataDir>/audit`). */
-  dir: string;
+  /** Where the entries are kept: day files on this station (AuditFileStore) or the site database. */
+  store: AuditStore;
   log: Logger;
   now?: () => Date;
 }
 
-const DAY_FILE = /^(\d{4}-\d{2}-\d{2})\.jsonl$/;
+/** Where audit entries are kept: appended in order, listed newest first, dropped by whole UTC days. */
+export interface AuditStore {
+  append(entry: AuditEntry): Promise<void>;
+  /** Entries of the days from..to (inclusive, UTC), newest first, at most `limit`. */
+  list(query: { from?: string; to?: string }, limit: number): Promise<{ entries: AuditEntry[]; truncated: boolean }>;
+  /** Drops every entry of a UTC day before `oldestKept`; returns the days dropped, oldest first. */
+  dropBefore(oldestKept: string): Promise<string[]>;
+}
+
 const DETAIL_MAX = 300;
 
 /** The UTC day of a time: the day file it belongs in. */
@@ -32,32 +38,29 @@ export function maskNumbers(text: string): string {
 }
 
 /**
- * Who did what, when, on which visit, with what outcome: one JSON line per action in a file per
- * UTC day (`audit/2026-12-01.jsonl`), appended and fsynced before `record` resolves. Nothing
- * rewrites a day; the only removal is the retention purge, which drops whole days.
+ * Who did what, when, on which visit, with what outcome: one entry per action, stored (day files
+ * on this station, or the site database) before `record` resolves, in the order asked. Nothing
+ * rewrites an entry; the only removal is the retention purge, which drops whole UTC days.
  */
 export class AuditLog {
   private readonly now: () => Date;
   private queue: Promise<void> = Promise.resolve();
-  /** Day files already checked for a torn last line (a crash mid-append) in this run. */
-  private readonly checked = new Set<string>();
 
   constructor(private readonly opts: AuditLogOptions) {
     this.now = opts.now ?? (() => new Date());
   }
 
-  /** Appends one entry (in order with the others); rejects when the disk refuses it. */
+  /** Appends one entry (in order with the others); rejects when the store refuses it. */
   record(entry: AuditRecord): Promise<AuditEntry> {
-    const at = this.now();
     const full: AuditEntry = {
-      at: at.toISOString(),
+      at: this.now().toISOString(),
       actor: entry.actor,
       action: entry.action,
       outcome: entry.outcome,
       ...(entry.visitId ? { visitId: entry.visitId } : {}),
       ...(entry.detail ? { detail: maskNumbers(entry.detail).slice(0, DETAIL_MAX) } : {}),
     };
-    return this.enqueue(() => this.append(dayOf(at), `${JSON.stringify(full)}\n`)).then(() => full);
+    return this.enqueue(() => this.opts.store.append(full)).then(() => full);
   }
 
   /** Appends and purges run one at a time, in order. */
@@ -85,75 +88,18 @@ export class AuditLog {
     this.queue = this.queue.then(() => logged);
   }
 
-  private async append(day: string, line: string): Promise<void> {
-    await mkdir(this.opts.dir, { recursive: true, mode: 0o700 });
-    const file = join(this.opts.dir, `${day}.jsonl`);
-    const handle = await open(file, 'a+', 0o600);
-    try {
-      let prefix = '';
-      if (!this.checked.has(file)) {
-        const { size } = await handle.stat();
-        if (size > 0) {
-          const last = Buffer.alloc(1);
-          await handle.read(last, 0, 1, size - 1);
-          if (last[0] !== 0x0a) prefix = '\n';
-        }
-      }
-      await handle.appendFile(prefix + line, 'utf8');
-      await handle.sync();
-      this.checked.add(file);
-    } finally {
-      await handle.close();
-    }
-  }
-
-  /** The days on disk, oldest first. */
-  async days(): Promise<string[]> {
-    try {
-      return (await readdir(this.opts.dir)).flatMap((name) => DAY_FILE.exec(name)?.[1] ?? []).sort();
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-      throw error;
-    }
-  }
-
   /** Entries of the days from..to (inclusive, UTC), newest first, at most `limit`. */
   async list(query: { from?: string; to?: string }, limit = 5_000): Promise<{ entries: AuditEntry[]; truncated: boolean }> {
     await this.queue;
-    const days = (await this.days()).filter((d) => (!query.from || d >= query.from) && (!query.to || d <= query.to)).reverse();
-    const entries: AuditEntry[] = [];
-    for (const day of days) {
-      const text = await readFile(join(this.opts.dir, `${day}.jsonl`), 'utf8');
-      const ofDay: AuditEntry[] = [];
-      for (const line of text.split('\n')) {
-        if (line.trim() === '') continue;
-        try {
-          const parsed = AuditEntrySchema.safeParse(JSON.parse(line));
-          if (parsed.success) ofDay.push(parsed.data);
-        } catch {
-          // A line torn by a crash: skipped, never rewritten.
-        }
-      }
-      entries.push(...ofDay.reverse());
-      if (entries.length > limit) return { entries: entries.slice(0, limit), truncated: true };
-    }
-    return { entries, truncated: false };
+    return this.opts.store.list(query, limit);
   }
 
-  /** Keeps the last `retentionDays` UTC days (today included), dropping older day files whole; returns the days dropped. */
+  /** Keeps the last `retentionDays` UTC days (today included), dropping older days whole; returns the days dropped. */
   purge(retentionDays: number): Promise<string[]> {
-    return this.enqueue(() => this.dropDays(retentionDays));
-  }
-
-  private async dropDays(retentionDays: number): Promise<string[]> {
-    const oldestKept = dayOf(new Date(this.now().getTime() - (retentionDays - 1) * 86_400_000));
-    const dropped: string[] = [];
-    for (const day of await this.days()) {
-      if (day >= oldestKept) continue;
-      await unlink(join(this.opts.dir, `${day}.jsonl`));
-      dropped.push(day);
-    }
-    if (dropped.length > 0) this.opts.log.info(`audit: retention dropped ${dropped.length} day(s) up to ${dropped[dropped.length - 1]}`);
-    return dropped;
+    return this.enqueue(async () => {
+      const dropped = await this.opts.store.dropBefore(dayOf(new Date(this.now().getTime() - (retentionDays - 1) * 86_400_000)));
+      if (dropped.length > 0) this.opts.log.info(`audit: retention dropped ${dropped.length} day(s) up to ${dropped[dropped.length - 1]}`);
+      return dropped;
+    });
   }
 }
