@@ -4,7 +4,7 @@
  * into that binary, so only this test skips them), then the produced app.asar is read with
  * @electron/asar: the build, the icon and main's production dependencies, and nothing else.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { listPackage } from '@electron/asar';
 import { build } from 'electron-builder';
@@ -51,8 +51,12 @@ describe('the packaged app (electron-builder --dir)', () => {
 
   it('holds main’s production dependencies and none of the renderer’s or the tooling', () => {
     const packages = new Set(files.filter((file) => /^\/node_modules\/(@[^/]+\/)?[^/]+$/.test(file)).map((file) => file.slice('/node_modules/'.length)));
-    for (const name of ['electron-store', 'conf', 'zod']) expect(packages).toContain(name);
-    for (const name of ['react', 'react-dom', 'zustand', 'electron', 'electron-builder', 'vite', 'vitest', 'typescript', '@playwright/test', 'tsx'])
+    // Every package main loads at run time (the site database's pg and the spreadsheet's exceljs too), and conf under electron-store.
+    const { dependencies } = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+    expect(Object.keys(dependencies).sort()).toEqual(['electron-store', 'exceljs', 'pg', 'zod']);
+    for (const name of [...Object.keys(dependencies), 'conf']) expect(packages).toContain(name);
+    const rendererOnly = ['react', 'react-dom', 'zustand', '@vladmandic/face-api', '@tensorflow/tfjs-backend-wasm', 'qrcode', 'jsqr'];
+    for (const name of [...rendererOnly, 'electron', 'electron-builder', 'vite', 'vitest', 'typescript', '@playwright/test', 'tsx'])
       expect(packages).not.toContain(name);
   });
 
