@@ -6,7 +6,7 @@ import './components/components.css';
 import { StrictMode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { App } from './app/App';
-import { ErrorBoundary, RESTART_DELAY_MS, RestartingScreen } from './app/ErrorBoundary';
+import { ErrorBoundary, restartSoon, RestartingScreen } from './app/ErrorBoundary';
 import { reportRendererError } from './app/error-report';
 
 const container = document.getElementById('root');
@@ -22,11 +22,11 @@ if (container) {
     );
   root = createRoot(container, {
     // Only errors the boundary could not catch end up here (React has unmounted the tree): the
-    // same calm screen, then the app drawn again.
+    // same calm screen, then the page loaded again.
     onUncaughtError: (error) => {
       reportRendererError('uncaught', error);
       root.render(<RestartingScreen />);
-      setTimeout(draw, RESTART_DELAY_MS);
+      restartSoon();
     },
   });
   window.addEventListener('error', (event) => reportRendererError('window', event.error ?? event.message));

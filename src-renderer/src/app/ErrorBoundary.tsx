@@ -1,13 +1,21 @@
 import { Component, type ReactNode } from 'react';
 import { reportRendererError } from './error-report';
 
-/** How long the calm "restarting" screen shows before the app is drawn again. */
+/** How long the calm "restarting" screen shows before the app is loaded again. */
 export const RESTART_DELAY_MS = 3000;
 
 /**
+ * The page is loaded again from scratch after the calm screen: the stores may hold what broke
+ * the screen (drawing them again would only break it again). Main keeps everything that matters
+ * (visits, settings); a self-service kiosk starts at its welcome screen with the visitor forgotten.
+ */
+export function restartSoon(): ReturnType<typeof setTimeout> {
+  return setTimeout(() => window.location.reload(), RESTART_DELAY_MS);
+}
+
+/**
  * Never a white screen: a render error shows a calm restarting screen (both languages, no store
- * needed), is reported to main's log, and after a moment the app is drawn again; a self-service
- * kiosk goes back to its welcome screen, forgetting the visitor.
+ * needed), is reported to main's log, and after a moment the page is loaded again.
  */
 export class ErrorBoundary extends Component<{ children: ReactNode }, { failed: boolean }> {
   state = { failed: false };
@@ -20,21 +28,7 @@ export class ErrorBoundary extends Component<{ children: ReactNode }, { failed: 
   componentDidCatch(error: unknown): void {
     reportRendererError('boundary', error);
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.restart(), RESTART_DELAY_MS);
-  }
-
-  /**
-   * The self-service store is imported here, not at the top: it belongs to the self-service chunk,
-   * which a kiosk has already loaded (so this resolves at once) and reception never needs.
-   */
-  private async restart(): Promise<void> {
-    try {
-      const { useSelfServiceStore } = await import('../self-service/store');
-      useSelfServiceStore.getState().reset();
-    } catch {
-      /* the store (or its chunk) may be what broke: drawing again is still worth a try */
-    }
-    this.setState({ failed: false });
+    this.timer = restartSoon();
   }
 
   componentWillUnmount(): void {
