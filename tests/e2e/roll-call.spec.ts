@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { DEMO_REGIONS } from '../../src-main/k30/simulator/seed';
-import { parseCsv } from '../../src-renderer/src/security/csv';
+import { parseCsv } from '../../src-preload/csv-format';
 import { expect, test } from './support/fixtures';
 import { navigate, tr, type T } from './support/journey';
 import { distinctInside, world } from './support/presence';

@@ -11,7 +11,7 @@ import type { Locator, Page } from '@playwright/test';
 import type { Registration, Visit } from '../../src-preload/contract';
 import { DEMO_DEVICES, DEMO_HOSTS, DEMO_REGIONS } from '../../src-main/k30/simulator/seed';
 import { TINY_JPEG } from '../../src-main/k30/simulator/photos';
-import { parseCsv, UTF8_BOM } from '../../src-renderer/src/security/csv';
+import { parseCsv, UTF8_BOM } from '../../src-preload/csv-format';
 import {
   musterOrder,
   placePeople,

@@ -1,5 +1,5 @@
 import type { AuditEntry } from '../../../src-preload/contract';
-import { toCsv } from '../csv';
+import { toCsv } from '../../../src-preload/csv-format';
 
 export const AUDIT_CSV_COLUMNS = ['at', 'station', 'actor', 'staff', 'role', 'action', 'outcome', 'visitId', 'detail'] as const;
 

@@ -1,5 +1,5 @@
 import { LIMITS, type DenyImportResult } from '../../../src-preload/contract';
-import { parseCsv, toCsv, undefuse } from '../csv';
+import { parseCsv, toCsv, undefuse } from '../../../src-preload/csv-format';
 import type { NewDenyEntry, StoredDenyEntry } from './deny-list';
 
 /** The export's columns: last digits and this install's keyed hashes, never a clear number. */

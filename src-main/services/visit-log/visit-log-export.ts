@@ -1,7 +1,7 @@
 import type { FileOut, ImportFormat, Language } from '../../../src-preload/contract';
 import { loadExcelJS } from '../expected/exceljs-loader';
 import type { VisitRecord } from '../visits/ledger';
-import { toCsvText } from './csv-cells';
+import { toCsv } from '../../../src-preload/csv-format';
 import { EXPORT_COLUMNS, EXPORT_DOCUMENTS, EXPORT_SHEET, EXPORT_STATES } from './export-labels';
 import { visitsInRange } from './visit-log';
 
@@ -47,7 +47,7 @@ export async function exportVisitLog(records: VisitRecord[], options: ExportOpti
   const rows = exportRows(records, options);
   const fileName = `${options.language === 'zh-CN' ? '访问记录' : 'visit-log'}-${options.from}_${options.to}`;
   if (options.format === 'csv') {
-    return { fileName: `${fileName}.csv`, mime: 'text/csv', base64: Buffer.from(toCsvText(rows), 'utf8').toString('base64') };
+    return { fileName: `${fileName}.csv`, mime: 'text/csv', base64: Buffer.from(toCsv(rows), 'utf8').toString('base64') };
   }
   const ExcelJS = await loadExcelJS();
   const workbook = new ExcelJS.Workbook();

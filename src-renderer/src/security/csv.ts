@@ -1,32 +1,7 @@
 /** CSV for the evacuation muster list: pure, no DOM (unit-tested). */
 import type { Muster, MusterPerson } from '../../../src-preload/contract';
+import { toCsv } from '../../../src-preload/csv-format';
 import type { Translate } from '../i18n/translate';
-
-/** Excel reads a file as UTF-8 (Chinese intact) only when it starts with a byte order mark. */
-export const UTF8_BOM = '\uFEFF';
-
-/**
- * What a spreadsheet may read as the start of a formula or command: = + - @, their full-width
- * forms (some locales convert them), tab, CR, LF, a leading space (Excel skips it and still sees
- * the formula behind it), and | and ; (DDE and list separators in some locales).
- */
-const FORMULA_START = /^[=+\-@\uFF1D\uFF0B\uFF0D\uFF20\t\r\n |;]/;
-
-/**
- * One CSV field (RFC 4180): quoted when it holds a comma, a quote, a line break or edge spaces,
- * with quotes doubled. Text that starts like a formula (FORMULA_START) gets a leading apostrophe:
- * names come from the K30 server and are not ours to trust.
- */
-export function csvField(value: string | number | boolean): string {
-  let text = String(value);
-  if (typeof value === 'string' && FORMULA_START.test(text)) text = `'${text}`;
-  return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-/** Rows of fields → CSV text with CRLF line ends (what Excel and RFC 4180 expect). */
-export function toCsv(rows: readonly (readonly (string | number | boolean)[])[]): string {
-  return rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
-}
 
 export const MUSTER_COLUMNS = [
   'security.col.region',
@@ -57,7 +32,7 @@ export function musterCsv(muster: Pick<Muster, 'people'>, t: Translate): string 
   for (const p of muster.people) {
     rows.push([regionPathText(p), p.name, p.deptname, p.visitor ? yes : no, p.hostName, p.phone, p.entertime, doorText(p), p.overstay ? yes : no]);
   }
-  return UTF8_BOM + toCsv(rows);
+  return toCsv(rows);
 }
 
 /** A file name for the muster: region (or "all") and local time, without characters file systems refuse. */
@@ -68,39 +43,4 @@ export function musterFileName(scopeName: string, at: Date): string {
   // oxlint-disable-next-line no-control-regex
   const safe = scopeName.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_').trim() || 'muster';
   return `muster-${safe}-${stamp}.csv`;
-}
-
-/** Parses CSV produced by toCsv (for tests and round trips): fields, quotes, CRLF. */
-export function parseCsv(text: string): string[][] {
-  const body = text.startsWith(UTF8_BOM) ? text.slice(1) : text;
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < body.length; i++) {
-    const c = body[i];
-    if (quoted) {
-      if (c === '"' && body[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\r' && body[i + 1] === '\n') {
-      // the \n ends the row
-    } else if (c === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += c;
-  }
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
 }

@@ -1,7 +1,8 @@
 /** The roll call's arithmetic and CSV: pure, no DOM (unit-tested). */
 import type { MusterPerson, RollCall } from '../../../src-preload/contract';
 import type { Translate } from '../i18n/translate';
-import { doorText, regionPathText, toCsv, UTF8_BOM } from './csv';
+import { toCsv } from '../../../src-preload/csv-format';
+import { doorText, regionPathText } from './csv';
 
 export interface RollCallCount {
   /** People placed in this region and its sub-regions. */
@@ -77,7 +78,7 @@ export function rollCallCsv(rollCall: Pick<RollCall, 'muster' | 'safe'>, t: Tran
       at ? time(at) : '',
     ]);
   }
-  return UTF8_BOM + toCsv(rows);
+  return toCsv(rows);
 }
 
 /** How old a kept list is, in words ("12 minutes ago"). */

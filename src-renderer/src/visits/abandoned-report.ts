@@ -2,7 +2,7 @@
 import type { Language, Visit } from '../../../src-preload/contract';
 import type { MessageKey, Translate } from '../i18n/translate';
 import { formatDateTime } from '../lib/datetime';
-import { toCsv, UTF8_BOM } from '../security/csv';
+import { toCsv } from '../../../src-preload/csv-format';
 
 const COLUMNS: MessageKey[] = [
   'report.col.visitId',
@@ -38,5 +38,5 @@ export function abandonedReportCsv(visits: readonly Visit[], t: Translate, langu
     when(v.createdAt),
     when(v.history.findLast((h) => h.event === 'abandoned')?.at),
   ]);
-  return UTF8_BOM + toCsv([COLUMNS.map((key) => t(key)), ...rows]);
+  return toCsv([COLUMNS.map((key) => t(key)), ...rows]);
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { RegionNode } from '../../../src-preload/contract';
 import { translator } from '../../../src-renderer/src/i18n/translate';
-import { csvField, musterCsv, musterFileName, parseCsv, toCsv, UTF8_BOM } from '../../../src-renderer/src/security/csv';
+import { parseCsv, UTF8_BOM } from '../../../src-preload/csv-format';
+import { musterCsv, musterFileName } from '../../../src-renderer/src/security/csv';
 import { clockTime, formatEnterTime, initials, nextPageToLoad, PAGE_SIZE, refreshIntervalMs, rowWindow } from '../../../src-renderer/src/security/presence';
 import { buildRegionTree, flattenTree } from '../../../src-renderer/src/security/tree';
 
@@ -30,33 +31,6 @@ describe('region tree', () => {
 });
 
 describe('CSV', () => {
-  it('quotes what needs quoting, doubles quotes and defuses formulas', () => {
-    expect(csvField('张伟')).toBe('张伟');
-    expect(csvField('a,b')).toBe('"a,b"');
-    expect(csvField('say "hi"')).toBe('"say ""hi"""');
-    expect(csvField('line\nbreak')).toBe('"line\nbreak"');
-    expect(csvField('pad ')).toBe('"pad "');
-    expect(csvField('=HYPERLINK("x")')).toBe('"\'=HYPERLINK(""x"")"');
-    expect(csvField('+1')).toBe("'+1");
-    expect(csvField('@SUM')).toBe("'@SUM");
-    expect(csvField(12)).toBe('12');
-    expect(
-      toCsv([
-        ['a', 'b'],
-        ['c,d', 'e'],
-      ]),
-    ).toBe('a,b\r\n"c,d",e\r\n');
-  });
-
-  it('round-trips through the parser', () => {
-    const rows = [
-      ['区域', '姓名'],
-      ['B栋, 5F', 'O"Brien'],
-      ['多行\r\n文本', ''],
-    ];
-    expect(parseCsv(UTF8_BOM + toCsv(rows))).toEqual(rows);
-  });
-
   it('writes the muster with a BOM, a translated header and one row per person with region path, host and phone', () => {
     const t = translator('zh-CN');
     const base = {

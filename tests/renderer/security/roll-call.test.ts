@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MusterPerson, RegionNode, RollCall } from '../../../src-preload/contract';
 import { translator } from '../../../src-renderer/src/i18n/translate';
-import { parseCsv } from '../../../src-renderer/src/security/csv';
+import { parseCsv } from '../../../src-preload/csv-format';
 import { ageText, rollCallCounts, rollCallCsv, rollCallRows, rollCallTotals } from '../../../src-renderer/src/security/roll-call';
 
 const region = (no: string, name: string, parentno = ''): RegionNode => ({ no, name, parentno, inside: 0, here: 0, below: 0 });

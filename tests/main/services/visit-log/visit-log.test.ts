@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { matchKeysWith } from '../../../../src-main/services/personal-data/match-key';
-import { csvCell } from '../../../../src-main/services/visit-log/csv-cells';
+import { csvField as csvCell } from '../../../../src-preload/csv-format';
 import { queryVisitLog } from '../../../../src-main/services/visit-log/visit-log';
 import { exportVisitLog } from '../../../../src-main/services/visit-log/visit-log-export';
 import type { VisitRecord } from '../../../../src-main/services/visits/ledger';
