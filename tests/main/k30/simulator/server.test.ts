@@ -284,6 +284,17 @@ describe('faults', () => {
     expect((await simCall(sim, 'Device/GetList', { pageindex: 1, pagesize: 1 })).resultcode).toBe('1');
   });
 
+  it('http5xxAfterCommit applies the call and then answers the gateway status given (502 by default)', async () => {
+    await simControl(sim, 'POST', '/__sim/faults', { http5xxAfterCommit: 2, afterCommitStatus: 504, paths: ['visitor/Create'] });
+    const count = sim.state.visitors.size;
+    expect((await simCall(sim, 'visitor/Create', visitorData({ name: '吴网关' }))).status).toBe(504);
+    expect((await simCall(sim, 'visitor/Create', visitorData({ name: '郑网关', phone: '13600002222' }))).status).toBe(504);
+    expect(sim.state.visitors.size).toBe(count + 2);
+    // Spent: the next call is answered as usual, and other paths were never touched.
+    expect((await simCall(sim, 'visitor/Create', visitorData({ name: '王正常', phone: '13600003333' }))).resultcode).toBe('1');
+    expect(sim.state.visitors.size).toBe(count + 3);
+  });
+
   it('malformed answers non-JSON; latency delays; {} clears', async () => {
     await simControl(sim, 'POST', '/__sim/faults', { malformed: 1, latencyMs: 150 });
     expect((await simControl(sim, 'GET', '/__sim/faults')).json).toMatchObject({ malformed: 1, latencyMs: 150 });
