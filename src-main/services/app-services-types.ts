@@ -5,6 +5,7 @@
 import type { EventName, EventPayload } from '../../src-preload/contract';
 import type { ApiHandlers } from './api-types';
 import type { AuditLog } from './audit/audit-log';
+import type { VisitorProfiles } from './personal-data/visitor-profiles';
 import type { DenyList } from './deny-list/deny-list';
 import type { EventBus } from './event-bus';
 import type { IdentityService } from './identity/identity-service';
@@ -61,6 +62,8 @@ export interface AppServices {
   /** `audit.record(...)` / `audit.note(...)` for every feature's actions (actions: AuditActionSchema). */
   audit: AuditLog;
   denyList: DenyList;
+  /** Remembered visitors (this station's files, or the site's in site mode). */
+  profiles: VisitorProfiles;
   /**
    * The services' events as a window may receive them (SelfServiceSession decides; in kiosk mode
    * only the current visitor's). The Electron glue and the harness forward these, never `events`.

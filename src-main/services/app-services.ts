@@ -22,7 +22,7 @@ import type { ChangedKey } from './settings/settings-service';
 import { SettingsService } from './settings/settings-service';
 import { toPublic, VisitLedger } from './visits/ledger';
 import { siteLedgerBackend } from './visits/pg/site-ledger';
-import { siteMatchKeyHex } from './visits/pg/site-seal';
+import { siteBox, siteMatchKeyHex } from './visits/pg/site-seal';
 import { SiteAuditStore } from './visits/pg/site-audit';
 import { AuditFileStore } from './audit/audit-file-store';
 import { RegistrationService } from './visits/registration';
@@ -80,9 +80,11 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   siteDenyFile?.onChange(() => void denyList.reload());
   // Other stations' changes reach this station's screens like its own.
   const remoteSubscription = ledger.onRemoteChange(({ record }) => record && events.emit('visitUpdated', toPublic(record)));
+  // In site mode remembered visitors are the site's, their numbers sealed with the site key.
   const profiles = await VisitorProfiles.open({
     dir: join(dataDir, 'visitor-profiles'),
-    box: secretBox,
+    ...(siteBackend ? { store: siteBackend.profiles } : {}),
+    box: site?.siteKey ? siteBox(site.siteKey) : secretBox,
     keys: matchKeys,
     log,
     now,
@@ -353,6 +355,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     identity,
     audit,
     denyList,
+    profiles,
     onWindowEvent(name, listener) {
       return events.on(name, (payload) => {
         const allowed = selfServiceSession.forWindow(name, payload);

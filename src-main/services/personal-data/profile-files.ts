@@ -5,6 +5,7 @@ import { DocumentTypeSchema } from '../../../src-preload/contract';
 import { describeError } from '../../k30/protocol/describe-error';
 import { atomicFile } from '../durable-file';
 import type { Logger, SecretBox } from '../ports';
+import type { ProfileChange, ProfileStore } from './profile-store';
 
 /** One remembered visitor as the index file holds it: numbers only sealed or as keyed hashes. */
 export const StoredProfileSchema = z.object({
@@ -31,13 +32,13 @@ const IndexFileSchema = z.object({ version: z.literal(1), profiles: z.array(z.un
  * atomically like the ledger) and one sealed file per photo under `photos/`, so a photo is read
  * only when it is reused and deleted on its own.
  */
-export class ProfileFiles {
+export class ProfileFiles implements ProfileStore {
   private readonly index: ReturnType<typeof atomicFile>;
   private writing: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly dir: string,
-    private readonly box: SecretBox,
+    private readonly box: Pick<SecretBox, 'seal' | 'open'>,
     private readonly log: Logger,
   ) {
     this.index = atomicFile(join(dir, 'profiles.json'));
@@ -70,7 +71,7 @@ export class ProfileFiles {
   }
 
   /** Writes the whole index (serialised; a change is visible once this resolves). */
-  save(profiles: Iterable<StoredProfile>): Promise<void> {
+  save(profiles: Iterable<StoredProfile>, _change?: ProfileChange): Promise<void> {
     const text = JSON.stringify({ version: 1, profiles: [...profiles] });
     const next = this.writing.catch(() => {}).then(() => this.index.write(text));
     this.writing = next;

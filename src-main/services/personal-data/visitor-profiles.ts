@@ -5,13 +5,17 @@ import type { Logger, SecretBox } from '../ports';
 import { maskPhone } from '../visits/ledger';
 import { normaliseDocumentNo, type MatchKeys } from './match-key';
 import { ProfileFiles, type StoredProfile } from './profile-files';
+import type { ProfileStore } from './profile-store';
 
 const DAY_MS = 86_400_000;
 
 export interface VisitorProfilesOptions {
-  /** The profiles' own folder (`<data dir>/visitor-profiles`). */
+  /** The profiles' own folder (`<data dir>/visitor-profiles`), when they are kept in files on this station. */
   dir: string;
-  box: SecretBox;
+  /** Where they are kept instead (site mode: the site database). */
+  store?: ProfileStore;
+  /** Seals the numbers a profile keeps (site mode: the site key, which every station has). */
+  box: Pick<SecretBox, 'seal' | 'open'>;
   keys: MatchKeys;
   log: Logger;
   /** Days a profile is kept after the last visit (0 = none kept). */
@@ -35,14 +39,14 @@ interface SealedDetails {
  * erasable per person ("forget this visitor", PIPL Art. 47).
  */
 export class VisitorProfiles {
-  private readonly files: ProfileFiles;
+  private readonly files: ProfileStore;
   private readonly byPhone = new Map<string, string>();
   private readonly byDocument = new Map<string, string>();
   private readonly profiles = new Map<string, StoredProfile>();
   private readonly now: () => Date;
 
   private constructor(private readonly options: VisitorProfilesOptions) {
-    this.files = new ProfileFiles(options.dir, options.box, options.log);
+    this.files = options.store ?? new ProfileFiles(options.dir, options.box, options.log);
     this.now = options.now ?? (() => new Date());
   }
 
@@ -51,7 +55,15 @@ export class VisitorProfiles {
     for (const profile of await store.files.load()) store.index(profile);
     await store.files.removeOrphanPhotos(new Set([...store.profiles.values()].filter((p) => p.photoAt).map((p) => p.id)));
     await store.purgeExpired();
+    store.files.onRemoteChange?.((id, profile) => store.applyRemote(id, profile));
     return store;
+  }
+
+  /** Another station remembered, refreshed or forgot someone. */
+  private applyRemote(id: string, profile: StoredProfile | null): void {
+    const known = this.profiles.get(id);
+    if (known) this.unindex(known);
+    if (profile) this.index(profile);
   }
 
   get size(): number {
@@ -119,7 +131,7 @@ export class VisitorProfiles {
     else if (existing?.photoAt) await this.files.deletePhoto(profile.id);
     if (existing) this.unindex(existing);
     this.index(profile);
-    await this.files.save(this.profiles.values());
+    await this.files.save(this.profiles.values(), { put: [profile] });
   }
 
   /** "Forget this visitor": the profile and its photo are deleted now. */
@@ -127,7 +139,7 @@ export class VisitorProfiles {
     const profile = this.profiles.get(profileId);
     if (!profile) throw new AppError('not-found', 'no such returning visitor');
     this.unindex(profile);
-    await this.files.save(this.profiles.values());
+    await this.files.save(this.profiles.values(), { removed: [profileId] });
     await this.files.deletePhoto(profileId);
   }
 
@@ -147,7 +159,7 @@ export class VisitorProfiles {
     if (expired.length === 0 && stalePhotos.length === 0) return 0;
     for (const profile of expired) this.unindex(profile);
     for (const profile of stalePhotos) delete profile.photoAt;
-    await this.files.save(this.profiles.values());
+    await this.files.save(this.profiles.values(), { put: stalePhotos, removed: expired.map((p) => p.id) });
     for (const profile of [...expired, ...stalePhotos]) await this.files.deletePhoto(profile.id);
     if (expired.length > 0) this.options.log.info(`visitor profiles: ${expired.length} expired and deleted`);
     return expired.length;

@@ -2,6 +2,7 @@ import type { PoolClient } from 'pg';
 import { sql as init001 } from './migrations/001-init';
 import { sql as documents002 } from './migrations/002-documents';
 import { sql as audit003 } from './migrations/003-audit';
+import { sql as profiles004 } from './migrations/004-profiles';
 
 /**
  * The site database's schema, as versioned SQL (migrations/NNN-name.ts, one SQL text each), applied
@@ -11,6 +12,7 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
   { version: 1, name: '001_init', sql: init001 },
   { version: 2, name: '002_documents', sql: documents002 },
   { version: 3, name: '003_audit', sql: audit003 },
+  { version: 4, name: '004_profiles', sql: profiles004 },
 ];
 
 /** Any number: all stations agree on it, so only one of them migrates at a time. */

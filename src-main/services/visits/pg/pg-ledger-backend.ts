@@ -6,8 +6,10 @@ import { VisitRecordSchema, type LedgerProblem, type VisitRecord } from '../ledg
 import { LedgerConflictError, type LedgerBackend, type LedgerChange, type LedgerWriteProblem, type RemoteChange } from '../ledger-backend';
 import { LedgerWriteError } from '../ledger-disk';
 import { migrate } from './migrations';
+import { connectionConfig, inline, isUnreachable } from './pg-connection';
 import { isSealed, openPrivate, sealPrivate, siteKeyOf } from './site-seal';
 import { SiteListener } from './site-listener';
+import { PROFILES_CHANNEL, SiteProfileStore } from './site-profiles';
 import { DOCUMENTS_CHANNEL, SiteDocuments } from './site-documents';
 
 export const NOTIFY_CHANNEL = 'kiosk_visits';
@@ -62,6 +64,8 @@ export class PgLedgerBackend implements LedgerBackend {
   private readonly listener: SiteListener;
   /** The documents the site's stations share whole (the deny list), on the same pool and listener. */
   readonly documents: SiteDocuments;
+  /** Remembered visitors, shared by the site's stations (personal-data/visitor-profiles.ts). */
+  readonly profiles: SiteProfileStore;
   private closed = false;
 
   constructor(options: PgLedgerOptions) {
@@ -80,15 +84,21 @@ export class PgLedgerBackend implements LedgerBackend {
     });
     this.pool.on('error', (error) => this.log.warn(`site database: idle connection lost: ${describeError(error)}`));
     this.documents = new SiteDocuments(this.pool, this.key, this.owner, this.log);
+    this.profiles = new SiteProfileStore(this.pool, this.key, this.owner, this.log);
     this.listener = new SiteListener({
       config: { ...connectionConfig(options), connectionTimeoutMillis: timeout },
-      channels: [NOTIFY_CHANNEL, DOCUMENTS_CHANNEL],
+      channels: [NOTIFY_CHANNEL, DOCUMENTS_CHANNEL, PROFILES_CHANNEL],
       reconnectMs: options.reconnectMs ?? 2000,
       log: this.log,
-      onNotify: (payload, channel) => (channel === DOCUMENTS_CHANNEL ? this.documents.heard(payload) : void this.heard(payload)),
+      onNotify: (payload, channel) => {
+        if (channel === DOCUMENTS_CHANNEL) this.documents.heard(payload);
+        else if (channel === PROFILES_CHANNEL) void this.profiles.heard(payload);
+        else void this.heard(payload);
+      },
       onUp: async () => {
         await this.resync();
         this.documents.changedAll();
+        await this.profiles.changedAll();
       },
       onDown: (error) => this.markDown(error),
     });
@@ -365,32 +375,4 @@ export class PgLedgerBackend implements LedgerBackend {
     this.failing = next;
     if (changed) for (const listener of this.writeListeners) listener();
   }
-}
-
-/** NOTIFY payloads must stay under 8000 bytes: larger records (a photo still kept) are read instead. */
-function inline(doc: unknown): string | null {
-  const text = JSON.stringify(doc);
-  return Buffer.byteLength(text) < 7000 ? text : null;
-}
-
-export function connectionConfig(options: Pick<PgLedgerOptions, 'connectionString' | 'tls'>): pg.ClientConfig {
-  const ssl = options.tls === 'verify' ? { rejectUnauthorized: true } : options.tls === 'no-verify' ? { rejectUnauthorized: false } : undefined;
-  return { connectionString: options.connectionString, ...(ssl ? { ssl } : {}) };
-}
-
-/** Connection trouble (as opposed to a refused statement): the database is out of reach. */
-export function isUnreachable(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  if (
-    typeof code === 'string' &&
-    (code.startsWith('08') ||
-      code === '57P01' ||
-      code === '57P03' ||
-      /^E(CONNREFUSED|CONNRESET|HOSTUNREACH|NETUNREACH|TIMEDOUT|PIPE|NOTFOUND|AI_AGAIN)$/.test(code))
-  )
-    return true;
-  const message = error instanceof Error ? error.message : '';
-  return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|connect ECONNREFUSED|Query read timeout/i.test(
-    message,
-  );
 }

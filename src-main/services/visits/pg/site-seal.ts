@@ -51,3 +51,16 @@ export function siteMatchKeyHex(secret: string): string {
 export function isSealed(value: unknown): value is SealedPrivate {
   return typeof value === 'object' && value !== null && (value as { alg?: unknown }).alg === 'A256GCM';
 }
+
+/** Seals and opens with the site key: what one station seals (a remembered visitor's numbers), every other opens. */
+export function siteBox(secret: string): { seal(plain: string): string; open(sealed: string): string } {
+  const key = siteKeyOf(secret);
+  return {
+    seal: (plain) => JSON.stringify(sealText(key, plain)),
+    open: (sealed) => {
+      const parsed: unknown = JSON.parse(sealed);
+      if (!isSealed(parsed)) throw new Error('not sealed with a site key');
+      return openText(key, parsed);
+    },
+  };
+}

@@ -1,33 +1,13 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import pg from 'pg';
 import { afterEach, expect, it } from 'vitest';
-import { createAppServices, type AppServices } from '../../../../src-main/services/app-services';
-import { SettingsService } from '../../../../src-main/services/settings/settings-service';
-import { mapStore, memoryLogger, testSecretBox } from '../../../helpers/test-ports';
+import { siteStations } from '../../../helpers/site-app-station';
 import { until } from '../../../helpers/test-data';
 import { describeWithPg } from '../../../helpers/with-pg';
 
 const ID = '110101199003071234';
-const opened: AppServices[] = [];
-const dirs: string[] = [];
-afterEach(async () => {
-  for (const s of opened.splice(0)) await s.close();
-  for (const d of dirs.splice(0)) await rm(d, { recursive: true, force: true });
-});
-
-/** A station of the site: its own install (own key store, own data folder), the site's database and key. */
-async function station(url: string, stationName: string, siteKey = 'our site') {
-  const store = mapStore();
-  const box = testSecretBox();
-  new SettingsService(store, box, memoryLogger()).save({ ledgerMode: 'postgres', siteDatabaseUrl: url, siteKey, stationName });
-  const dataDir = await mkdtemp(join(tmpdir(), `site-deny-${stationName}-`));
-  dirs.push(dataDir);
-  const services = await createAppServices({ dataDir, store, secretBox: box, log: memoryLogger(), sweepIntervalMs: 3600_000 });
-  opened.push(services);
-  return services;
-}
+const stations = siteStations();
+afterEach(() => stations.closeAll());
+const station = (url: string, name: string, siteKey?: string) => stations.open(url, name, siteKey);
 
 describeWithPg('the deny list in site mode', (cluster) => {
   it('an entry added at one station stops the person at another within 2 s; the database holds it sealed', async () => {
