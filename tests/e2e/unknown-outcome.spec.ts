@@ -54,7 +54,7 @@ test('an unknown outcome: register again warns of a duplicate, abandon is listed
   await shot('abandoned report');
 });
 
-test('banners: removals cannot be proven while answers are not verified; a K30 result not yet saved', async ({ app, harness, shot }) => {
+test('banners: removals cannot be proven while answers are not verified; a K30 result not yet saved; the clocks disagree', async ({ app, harness, shot }) => {
   const t = tr('zh-CN');
   await expect(app.getByRole('navigation', { name: t('nav.label') })).toBeVisible();
   await expect(app.getByTestId('unproven-removals')).toHaveCount(0);
@@ -78,4 +78,12 @@ test('banners: removals cannot be proven while answers are not verified; a K30 r
   await shot('disk banner');
   harness.services.events.emit('statusChanged', { ledgerProblems: [], unsaved: [] });
   await expect(banner).toHaveCount(0);
+
+  // Door confirmations refused for their time: K30's clock is 12 minutes ahead of this PC's.
+  const skew = { code: 'server-ahead' as const, minutes: 12, rejected: 3, at: new Date().toISOString() };
+  harness.services.events.emit('statusChanged', { ledgerProblems: [], unsaved: [], clockSkew: skew });
+  await expect(app.getByTestId('clock-skew')).toHaveText(t('status.clockSkew.server-ahead', { minutes: 12, count: 3 }));
+  await shot('clock skew banner');
+  harness.services.events.emit('statusChanged', { ledgerProblems: [], unsaved: [] });
+  await expect(app.getByTestId('clock-skew')).toHaveCount(0);
 });
