@@ -34,7 +34,8 @@ export function PrintMuster({ muster, scopeName, printedAt, kept }: Props) {
   const scopeNos = new Set(muster.regions.map((r) => r.no));
   const tops = muster.regions.filter((r) => !scopeNos.has(r.parentno) || r.parentno === r.no);
   return createPortal(
-    <div className="print-muster" data-testid="print-muster">
+    // The page's one main landmark while printing (the app, with its own <main>, is hidden then).
+    <main className="print-muster" data-testid="print-muster">
       <h1>{t('security.printTitle', { scope: scopeName })}</h1>
       <p>{t('security.printedAt', { time: formatDateTime(printedAt, language), count: muster.people.length })}</p>
       {kept && <p data-testid="print-kept">{t('lastKnown.printedFrom', { time: formatDateTime(muster.fetchedAt, language) })}</p>}
@@ -81,7 +82,7 @@ export function PrintMuster({ muster, scopeName, printedAt, kept }: Props) {
           </table>
         </section>
       ))}
-    </div>,
+    </main>,
     document.body,
   );
 }
