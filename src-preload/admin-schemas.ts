@@ -64,6 +64,8 @@ export type Acting = z.infer<typeof ActingSchema>;
  */
 export const AuditActionSchema = z.enum([
   'registered',
+  /** Reception accepted a photo that failed a check: the checks and the reason given. */
+  'photo-override',
   'pushed',
   're-pushed',
   /** A door refused the photo: a new visit with a new photo replaced the old one. */

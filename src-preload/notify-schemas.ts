@@ -57,6 +57,8 @@ export const NotificationSettingsSchema = z.object({
   /** Department name → channel id. */
   routes: z.array(z.object({ department: z.string(), channelId: z.string() })),
   notifyOnFirstPass: z.boolean(),
+  /** The reception group: told when a deny-listed person tries the self-service kiosk ('' = the default channel). */
+  receptionChannelId: z.string(),
 });
 export type NotificationSettings = z.infer<typeof NotificationSettingsSchema>;
 
@@ -94,6 +96,7 @@ export const NotificationSettingsPatchSchema = z
       .max(200)
       .optional(),
     notifyOnFirstPass: z.boolean().optional(),
+    receptionChannelId: z.union([z.literal(''), channelId]).optional(),
   })
   .strict();
 export type NotificationSettingsPatch = z.infer<typeof NotificationSettingsPatchSchema>;

@@ -114,6 +114,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     now,
     ...opts.notificationQueue,
   });
+  mainEvents.on('denyListHit', (hit) => notifier.onDenyListHit(hit));
   const screen = denyScreen({ denyList, identity, audit, events: mainEvents, isSelfServiceMode: selfService, now });
   const registration = new RegistrationService({
     ledger,

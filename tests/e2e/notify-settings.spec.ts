@@ -4,6 +4,7 @@
  * signed; Feishu's "cannot mention by phone" is said; the page never holds the secrets.
  */
 import { createHmac } from 'node:crypto';
+import { createDispatcher } from '../../src-main/ipc/dispatch';
 import { startWebhookStandIn } from '../helpers/webhook-stand-in';
 import { expect, test } from './support/fixtures';
 import { navigate, tr } from './support/journey';
@@ -27,8 +28,17 @@ test('an administrator adds a signed DingTalk channel and sends a test message',
     await channel.getByLabel(t('notify.settings.url')).fill(`${hook.url}/robot/send?access_token=${TOKEN}`);
     await channel.getByLabel(t('notify.settings.secret')).fill(SECRET);
     await section.getByLabel(t('notify.settings.default')).selectOption('channel-1');
+    // The reception group for deny-list alerts at the kiosk: "same as the default" until chosen.
+    const reception = section.getByLabel(t('notify.settings.reception'));
+    await expect(reception).toHaveValue('');
+    await expect(reception).toHaveAccessibleDescription(t('notify.settings.receptionHint'));
+    await reception.selectOption('channel-1');
     await section.getByRole('button', { name: t('notify.settings.save'), exact: true }).click();
     await expect(section.getByText(t('notify.settings.saved'))).toBeVisible();
+    expect(await createDispatcher(harness.services.handlers)('getNotificationSettings', undefined)).toMatchObject({
+      ok: true,
+      value: { defaultChannelId: 'channel-1', receptionChannelId: 'channel-1' },
+    });
     await expect(channel.getByTestId('notify-channel-1-url-status')).toContainText(t('settings.secretSet'));
     await expect(channel.getByLabel(t('notify.settings.url'))).toHaveValue('');
     await shot('notification channel saved');

@@ -30,11 +30,20 @@ export function outcomeOfError(error: unknown): AuditOutcome {
   return UNKNOWN.has(code) ? 'unknown' : REFUSED.has(code) ? 'refused' : 'failed';
 }
 
-/** What a registration came to: the create, then the push to doors. */
+/** Reception accepted a photo that failed a check (issue #15): which checks, and the reason given. */
+function photoOverrideEntry(actor: Actor, visit: Visit): AuditRecord[] {
+  if (!visit.photoOverride) return [];
+  const { failed, reason } = visit.photoOverride;
+  return [{ actor, action: 'photo-override', outcome: 'ok', visitId: visit.id, detail: `failed: ${failed.join(', ')}; reason: ${reason}` }];
+}
+
+/** What a registration came to: a photo override, the create, then the push to doors. */
 function registrationEntries(actor: Actor, visit: Visit, retried: boolean): AuditRecord[] {
   const created = ['created', 'pushed', 'removal-pending', 'removed', 'created-without-no'].includes(visit.state);
   const outcome: AuditOutcome = created ? 'ok' : visit.state === 'create-failed' ? 'failed' : 'unknown';
   const entries: AuditRecord[] = [
+    // A retry re-sends the same visit: its override was recorded when it was first registered.
+    ...(retried ? [] : photoOverrideEntry(actor, visit)),
     { actor, action: retried ? 'registration-retried' : 'registered', outcome, visitId: visit.id, detail: `${visit.channel}; ${visit.state}` },
   ];
   const tried = visit.devices.filter((d) => d.state !== 'waiting');
@@ -137,6 +146,7 @@ export function auditCalls(handlers: ApiHandlers, deps: AuditedCallsDeps): ApiHa
         // Done once the new visitor is at the doors; an old visitor still to delete is in the detail (and retried).
         const outcome: AuditOutcome = result.visit.state === 'pushed' ? 'ok' : 'failed';
         // One entry per visit: ids are kept whole only in visitId (details mask long digit runs).
+        for (const entry of photoOverrideEntry(actor, result.visit)) audit.note(entry);
         audit.note({ actor, action: 'photo-retaken', outcome, visitId: input.visitId, detail: `replaced; old ${result.replaced.state}` });
         audit.note({ actor, action: 'photo-retaken', outcome, visitId: result.visit.id, detail: `new ${result.visit.state}; old ${result.replaced.state}` });
         return result;
@@ -183,6 +193,15 @@ export function auditCalls(handlers: ApiHandlers, deps: AuditedCallsDeps): ApiHa
         undefined,
         () => handlers.signOutByCode(input),
         (r) => `kiosk, by visit code; doors ${r.removal}`,
+      ),
+    // Erasing a returning visitor's profile (PIPL Art. 47): an administrator's act; the detail names the profile id, never the person.
+    forgetVisitor: (input) =>
+      recorded(
+        identity.requireActor(['admin']),
+        'visitor-forgotten',
+        undefined,
+        () => handlers.forgetVisitor(input),
+        () => `returning-visitor profile ${input.profileId}`,
       ),
     removeExpired: () =>
       recorded(

@@ -3,7 +3,9 @@ import { AppError } from '../app-error';
 import type { EventBus } from '../event-bus';
 import type { DurableFile, Logger } from '../ports';
 import { note, toPublic, type VisitLedger } from '../visits/ledger';
+import type { DenyListHitEvent } from '../main-events';
 import { composeMessage, testMessage } from './compose';
+import { composeDenyAlert, denyAlertOf } from './deny-alert';
 import { deliver } from './deliver';
 import { NotificationQueue, type NotificationQueueOptions, type QueuedNotification, type QueueOutcome } from './notification-queue';
 import type { NotificationSettingsStore, ResolvedChannel } from './notification-settings';
@@ -35,7 +37,8 @@ const MENTIONS_BY_MOBILE = new Set(['wecom', 'dingtalk']);
 /**
  * Tells the host that their visitor is here: queued when a visit is registered (and, when chosen,
  * at the visitor's first door pass), sent in the background, the outcome kept on the visit.
- * Registration never waits for it and never fails because of it.
+ * Registration never waits for it and never fails because of it. The same queue tells the
+ * reception group when the kiosk turned away a deny-listed person.
  */
 export class HostNotifier {
   private constructor(
@@ -77,6 +80,23 @@ export class HostNotifier {
     );
   }
 
+  /**
+   * A deny-list hit: when the self-service kiosk turned someone away, the reception group is told
+   * (queued and retried like a host's message; never throws, never waits for sending).
+   */
+  onDenyListHit(hit: DenyListHitEvent): void {
+    const alert = denyAlertOf(hit);
+    if (!alert) return;
+    const channelId = this.deps.settings.receptionChannel();
+    if (!channelId) {
+      this.deps.log.warn('notifications: a deny-listed person tried the kiosk, and no channel is set to tell reception');
+      return;
+    }
+    void this.queue
+      .enqueue({ channelId, event: 'deny-list.kiosk-hit', alert })
+      .catch((error) => this.deps.log.error(`notifications: the reception alert could not be queued: ${(error as Error)?.name ?? 'error'}`));
+  }
+
   /** "Send test message" in Settings: sent now, not queued; the answer says how it went. */
   async test(channelId: string): Promise<NotificationTest> {
     let channel: ResolvedChannel | undefined;
@@ -97,7 +117,7 @@ export class HostNotifier {
     await this.queue.close();
   }
 
-  private async queueFor(visitId: string, event: QueuedNotification['event'], doorNo?: string): Promise<void> {
+  private async queueFor(visitId: string, event: 'visitor.registered' | 'visitor.first-pass', doorNo?: string): Promise<void> {
     const visit = this.deps.ledger.get(visitId);
     if (!visit) return;
     let dept = visit.host.dept;
@@ -113,8 +133,8 @@ export class HostNotifier {
   }
 
   private async send(entry: QueuedNotification): Promise<Verdict> {
-    const visit = this.deps.ledger.get(entry.visitId);
-    if (!visit) return { outcome: 'failed', reason: 'no-channel' };
+    const visit = entry.visitId ? this.deps.ledger.get(entry.visitId) : undefined;
+    if (!visit && !entry.alert) return { outcome: 'failed', reason: 'no-channel' };
     let channel: ResolvedChannel | undefined;
     try {
       channel = this.deps.settings.resolve(entry.channelId);
@@ -122,6 +142,9 @@ export class HostNotifier {
       return { outcome: 'failed', reason: 'secret-unreadable' };
     }
     if (!channel) return { outcome: 'failed', reason: 'no-channel' };
+    // A reception alert carries what it says; a host's message is composed from the visit.
+    if (entry.alert) return deliver(channel, composeDenyAlert(entry.alert, this.deps.language()), this.now, this.deps.timeoutMs);
+    if (!visit) return { outcome: 'failed', reason: 'no-channel' };
     const mobiles: string[] = [];
     if (channel.mentionHost && MENTIONS_BY_MOBILE.has(channel.kind)) {
       // No mention is better than no message: a directory that does not answer only costs the @.
@@ -131,7 +154,7 @@ export class HostNotifier {
     const doors = new Map((await this.deps.directory.listDevices().catch(() => [])).map((d) => [d.no, d.name]));
     const message = composeMessage({
       visit,
-      event: entry.event,
+      event: entry.event === 'visitor.first-pass' ? 'visitor.first-pass' : 'visitor.registered',
       language: this.deps.language(),
       doorName: (no) => doors.get(no) || no,
       doorNo: entry.doorNo,
@@ -142,6 +165,8 @@ export class HostNotifier {
   }
 
   private async record(entry: QueuedNotification, outcome: QueueOutcome): Promise<void> {
+    // A reception alert belongs to no visit: the queue's log line is its record.
+    if (!entry.visitId) return;
     const at = this.now.toISOString();
     const failure = (reason: NotificationFailure) => ({ state: 'failed' as const, at, reason, attempts: entry.attempts });
     await this.update(entry.visitId, (r) => {

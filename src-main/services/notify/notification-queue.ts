@@ -2,21 +2,25 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { NotificationFailure } from '../../../src-preload/contract';
 import type { DurableFile, Logger } from '../ports';
+import { DenyAlertSchema } from './deny-alert';
 import type { Verdict } from './platforms';
 
 /**
- * Host notifications waiting to be sent, kept in a file in the data folder so a restart loses
- * none. An entry holds ids only (visit, channel, door): the message is composed when it is sent,
- * from the ledger, so no visitor data sits in this file. Network errors and 5xx are tried again
- * with a growing wait; 4xx and a platform's "no" are not. Nothing here ever throws into a
- * registration.
+ * Notifications waiting to be sent, kept in a file in the data folder so a restart loses none. A
+ * host's entry holds ids only (visit, channel, door): the message is composed when it is sent,
+ * from the ledger, so no visitor data sits in this file for it. A reception alert (deny-list hit
+ * at the kiosk) has no visit to read back, so it carries its alert (names and reasons, never a
+ * number) until it is sent. Network errors and 5xx are tried again with a growing wait; 4xx and a
+ * platform's "no" are not. Nothing here ever throws into a registration.
  */
 export const QueuedNotificationSchema = z.object({
   id: z.string(),
   channelId: z.string(),
-  visitId: z.string(),
-  event: z.enum(['visitor.registered', 'visitor.first-pass']),
+  /** The visit a host's notification is about (none for a reception alert). */
+  visitId: z.string().optional(),
+  event: z.enum(['visitor.registered', 'visitor.first-pass', 'deny-list.kiosk-hit']),
   doorNo: z.string().optional(),
+  alert: DenyAlertSchema.optional(),
   attempts: z.number().int().nonnegative(),
   nextAt: z.string(),
   lastReason: z.string().optional(),
@@ -124,13 +128,13 @@ export class NotificationQueue {
         this.entries = this.entries.filter((e) => e.id !== entry.id);
       }
       this.options.log.info(
-        `notifications: ${entry.event} for visit ${entry.visitId} via channel ${entry.channelId}: ${outcome.state}${outcome.state === 'failed' ? ` (${outcome.reason})` : ''}`,
+        `notifications: ${entry.event} for ${about(entry)} via channel ${entry.channelId}: ${outcome.state}${outcome.state === 'failed' ? ` (${outcome.reason})` : ''}`,
       );
       await this.persist();
       try {
         await this.options.onOutcome({ ...entry, attempts }, outcome);
       } catch {
-        this.options.log.warn(`notifications: the outcome for visit ${entry.visitId} could not be recorded`);
+        this.options.log.warn(`notifications: the outcome for ${about(entry)} could not be recorded`);
       }
     }
   }
@@ -151,4 +155,9 @@ export class NotificationQueue {
     this.timer = setTimeout(() => void this.runDue(), Math.max(0, next - this.now().getTime()));
     this.timer.unref?.();
   }
+}
+
+/** What an entry is about, for the log (ids only: no names). */
+function about(entry: QueuedNotification): string {
+  return entry.visitId ? `visit ${entry.visitId}` : `reception (entry ${entry.id})`;
 }

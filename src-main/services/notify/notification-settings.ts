@@ -11,7 +11,8 @@ import type { ChannelTarget } from './platforms';
 
 /**
  * Where host notifications go: channels (kind, label, whether to mention the host), the default
- * channel, department routes, and whether a first door pass is announced too. Each channel's
+ * channel, department routes, whether a first door pass is announced too, and which channel is the
+ * reception group (told of deny-list hits at the self-service kiosk). Each channel's
  * webhook address and secret are sealed by the SecretBox under their own store keys, like the K30
  * app secret: the address of a group robot is its credential (anyone holding it can post there).
  * Nothing here logs a value, and the renderer sees only whether each is set.
@@ -24,10 +25,12 @@ const StoredConfigSchema = z.object({
   defaultChannelId: z.string(),
   routes: z.array(z.object({ department: z.string(), channelId: z.string() })),
   notifyOnFirstPass: z.boolean(),
+  // Stored before reception alerts existed: none chosen, so the default channel.
+  receptionChannelId: z.string().default(''),
 });
 type StoredConfig = z.infer<typeof StoredConfigSchema>;
 
-const EMPTY: StoredConfig = { channels: [], defaultChannelId: '', routes: [], notifyOnFirstPass: false };
+const EMPTY: StoredConfig = { channels: [], defaultChannelId: '', routes: [], notifyOnFirstPass: false, receptionChannelId: '' };
 
 export interface ResolvedChannel extends ChannelTarget {
   id: string;
@@ -61,6 +64,7 @@ export class NotificationSettingsStore {
       defaultChannelId: c.defaultChannelId,
       routes: c.routes,
       notifyOnFirstPass: c.notifyOnFirstPass,
+      receptionChannelId: c.receptionChannelId,
     };
   }
 
@@ -81,6 +85,17 @@ export class NotificationSettingsStore {
     const route = department ? c.routes.find((r) => r.department === department.trim()) : undefined;
     const id = route?.channelId ?? c.defaultChannelId;
     return id && c.channels.some((ch) => ch.id === id) && this.isSet('url', id) ? id : undefined;
+  }
+
+  /**
+   * Where reception is alerted: the channel chosen for it, else the default channel (the group a
+   * front desk reads for its hosts; a kiosk that turns someone away must reach somebody), as long
+   * as it has an address; undefined when neither has.
+   */
+  receptionChannel(): string | undefined {
+    const c = this.config();
+    const usable = (id: string) => id !== '' && c.channels.some((ch) => ch.id === id) && this.isSet('url', id);
+    return [c.receptionChannelId, c.defaultChannelId].find(usable);
   }
 
   /**
@@ -141,6 +156,9 @@ export class NotificationSettingsStore {
     const routes = next.routes ?? current.routes;
     if (defaultChannelId && !ids.has(defaultChannelId)) throw new AppError('invalid-input', 'the default channel does not exist', 'defaultChannelId');
     if (routes.some((r) => !ids.has(r.channelId))) throw new AppError('invalid-input', 'a department route names a channel that does not exist', 'routes');
+    const receptionChannelId = next.receptionChannelId ?? current.receptionChannelId;
+    if (receptionChannelId && !ids.has(receptionChannelId))
+      throw new AppError('invalid-input', 'the reception alert channel does not exist', 'receptionChannelId');
 
     // Seal everything before writing anything: a failing SecretBox changes nothing.
     const writes: [string, string][] = [];
@@ -160,6 +178,7 @@ export class NotificationSettingsStore {
       defaultChannelId,
       routes,
       notifyOnFirstPass: next.notifyOnFirstPass ?? current.notifyOnFirstPass,
+      receptionChannelId,
     };
     this.store.set(CONFIG_KEY, stored);
     for (const listener of [...this.listeners]) listener();

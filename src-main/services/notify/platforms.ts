@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import type { NotificationFailure, NotificationKind } from '../../../src-preload/contract';
+import type { DenyAlert } from './deny-alert';
 
 /** What one notification says (never a visitor's document number or full phone). */
 export interface NotificationMessage {
@@ -13,7 +14,7 @@ export interface NotificationMessage {
 
 /** The generic JSON webhook's body (documented in the README). */
 export interface GenericEvent {
-  event: 'visitor.registered' | 'visitor.first-pass' | 'test';
+  event: 'visitor.registered' | 'visitor.first-pass' | 'deny-list.kiosk-hit' | 'test';
   /** ISO time of the event. */
   at: string;
   visit?: {
@@ -26,6 +27,8 @@ export interface GenericEvent {
     doors: string[];
     channel: 'reception' | 'kiosk';
   };
+  /** A deny-listed person tried the self-service kiosk (the reception group's alert): no numbers. */
+  denyListHit?: DenyAlert;
   text: string;
 }
 

@@ -69,6 +69,10 @@ export const notifyZhCN = {
   'notify.settings.addRoute': '添加部门',
   'notify.settings.removeRoute': '删除',
   'notify.settings.firstPass': '访客首次通过门禁时也通知被访人',
+  'notify.settings.reception': '前台提醒渠道（禁止名单）',
+  'notify.settings.receptionDefault': '（同默认）',
+  'notify.settings.receptionHint':
+    '禁止名单上的人在自助终端登记时，终端只请其到前台办理；同时向这个渠道（前台群）发送提醒：哪台终端、时间、登记的姓名和名单原因，不含证件号和手机号。',
   'notify.settings.save': '保存通知设置',
   'notify.settings.saved': '通知设置已保存',
 } as const;
@@ -140,6 +144,10 @@ export const notifyEn: Record<keyof typeof notifyZhCN, string> = {
   'notify.settings.addRoute': 'Add department',
   'notify.settings.removeRoute': 'Remove',
   'notify.settings.firstPass': "Also notify the host at the visitor's first door pass",
+  'notify.settings.reception': 'Reception alerts (deny list)',
+  'notify.settings.receptionDefault': '(same as default)',
+  'notify.settings.receptionHint':
+    'When someone on the deny list tries to register at the self-service kiosk, the kiosk only sends them to reception; this channel (the reception group) is told which kiosk, when, the name given and the reason on the list — never a document number or phone.',
   'notify.settings.save': 'Save notification settings',
   'notify.settings.saved': 'Notification settings saved',
 };

@@ -7,7 +7,7 @@ import { NotificationChannelRow } from './NotificationChannelRow';
 import { draftOf, newChannel, patchOf, type ChannelDraft, type NotificationDraft } from './notification-draft';
 import './notification-settings.css';
 
-/** Settings → host notification: channels, the default one, department routes, first pass. */
+/** Settings → host notification: channels, the default one, department routes, first pass, the reception group. */
 export function NotificationSection() {
   const t = useT();
   const [draft, setDraft] = useState<NotificationDraft | null>(null);
@@ -115,6 +115,27 @@ export function NotificationSection() {
         />
         <span>{t('notify.settings.firstPass')}</span>
       </label>
+
+      <label className="field" htmlFor="notify-reception">
+        <span className="field-label">{t('notify.settings.reception')}</span>
+        <select
+          id="notify-reception"
+          className="input select"
+          aria-describedby="notify-reception-hint"
+          value={draft.receptionChannelId}
+          onChange={(e) => change({ receptionChannelId: e.target.value })}
+        >
+          <option value="">{t('notify.settings.receptionDefault')}</option>
+          {channelOptions.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <p id="notify-reception-hint" className="field-hint">
+        {t('notify.settings.receptionHint')}
+      </p>
 
       <div className="button-row">
         <button type="button" className="button button-primary" disabled={busy} onClick={() => void save()}>

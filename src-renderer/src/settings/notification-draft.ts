@@ -24,6 +24,8 @@ export interface NotificationDraft {
   defaultChannelId: string;
   routes: { department: string; channelId: string }[];
   notifyOnFirstPass: boolean;
+  /** The reception group for deny-list alerts ('' = the default channel). */
+  receptionChannelId: string;
 }
 
 /** Platforms whose robots can mention the host by mobile number (Feishu's custom bot cannot). */
@@ -37,6 +39,7 @@ export function draftOf(view: NotificationSettings): NotificationDraft {
     defaultChannelId: view.defaultChannelId,
     routes: view.routes.map((r) => ({ ...r })),
     notifyOnFirstPass: view.notifyOnFirstPass,
+    receptionChannelId: view.receptionChannelId,
   };
 }
 
@@ -72,5 +75,7 @@ export function patchOf(draft: NotificationDraft): NotificationSettingsPatch {
     defaultChannelId: ids.has(draft.defaultChannelId) ? draft.defaultChannelId : '',
     routes: draft.routes.filter((r) => r.department.trim() && ids.has(r.channelId)).map((r) => ({ department: r.department.trim(), channelId: r.channelId })),
     notifyOnFirstPass: draft.notifyOnFirstPass,
+    // A removed channel's alerts fall back to the default channel.
+    receptionChannelId: ids.has(draft.receptionChannelId) ? draft.receptionChannelId : '',
   };
 }

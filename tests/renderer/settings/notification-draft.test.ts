@@ -7,6 +7,7 @@ const VIEW = {
   defaultChannelId: 'desk',
   routes: [{ department: '研发部', channelId: 'desk' }],
   notifyOnFirstPass: false,
+  receptionChannelId: 'desk',
 };
 
 describe('notification settings form', () => {
@@ -27,5 +28,12 @@ describe('notification settings form', () => {
     expect(patch.channels![1]).toMatchObject({ id: 'channel-1', kind: 'feishu', mentionHost: false });
     expect(patch.routes).toEqual([{ department: '研发部', channelId: 'desk' }]);
     expect(NotificationSettingsPatchSchema.safeParse(patch).success).toBe(true);
+  });
+
+  it('keeps the reception alert channel while it exists, and falls back to the default channel once it is removed', () => {
+    const draft = draftOf(VIEW);
+    expect(patchOf(draft).receptionChannelId).toBe('desk');
+    draft.channels = [];
+    expect(patchOf(draft).receptionChannelId).toBe('');
   });
 });

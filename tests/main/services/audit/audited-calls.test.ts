@@ -6,7 +6,7 @@ import type { Result, Visit } from '../../../../src-preload/contract';
 import { createDispatcher, type Dispatch } from '../../../../src-main/ipc/dispatch';
 import { DEMO_DEVICES } from '../../../../src-main/k30/simulator/seed';
 import { createAppServices, type AppServices } from '../../../../src-main/services/app-services';
-import { demoRegistration } from '../../../helpers/test-data';
+import { demoRegistration, residentId } from '../../../helpers/test-data';
 import { mapStore, memoryLogger, testSecretBox } from '../../../helpers/test-ports';
 
 const ADMIN = '246810';
@@ -166,4 +166,53 @@ it('exports the page makes itself are recorded with who made them, and not from 
   expect(code(await dispatch('setAdminPin', { next: ADMIN }))).toBe('ok');
   expect(code(await dispatch('saveSettings', { defaultDeviceNos: [DEMO_DEVICES.campusGateIn], selfServiceMode: true }))).toBe('ok');
   expect(code(await dispatch('recordExport', { kind: 'abandoned-csv', count: 1 }))).toBe('not-allowed');
+});
+
+it('a photo accepted despite failed checks is recorded with the checks and the reason, before the registration', async () => {
+  const photoOverride = { failed: ['several-faces' as const, 'blurred' as const], reason: '被访人全程陪同 13812345678' };
+  const registered = await dispatch('registerVisit', demoRegistration({ photoOverride }));
+  const visit = (registered as { value: Visit }).value;
+  expect(await actions()).toEqual(['photo-override:ok:station', 'registered:ok:station', 'pushed:ok:station']);
+  const entry = (await services.audit.list({})).entries.find((e) => e.action === 'photo-override');
+  expect(entry).toMatchObject({ visitId: visit.id, detail: 'failed: several-faces, blurred; reason: 被访人全程陪同 ***5678' });
+
+  // A photo that passed its checks adds no such entry.
+  expect(code(await dispatch('registerVisit', demoRegistration({ name: '访客乙', phone: '13812340000', documentNo: residentId('11010119900307124') })))).toBe(
+    'ok',
+  );
+  expect((await actions()).filter((a) => a.startsWith('photo-override'))).toHaveLength(1);
+});
+
+it('forgetting a returning visitor is recorded; with staff sign-in on only an administrator acting may', async () => {
+  const remembered = (name: string, phone: string) =>
+    dispatch('registerVisit', demoRegistration({ name, phone, documentType: 'passport', documentNo: `E${phone.slice(-8)}`, remember: { photo: true } }));
+  expect(code(await remembered('Jane Smith', '13700001111'))).toBe('ok');
+  expect(code(await remembered('John Smith', '13700002222'))).toBe('ok');
+  const profileOf = async (documentNo: string) =>
+    ((await dispatch('findReturningVisitor', { documentNo })) as { value: { profileId: string } }).value.profileId;
+  const jane = await profileOf('E00001111');
+  const john = await profileOf('E00002222');
+
+  expect(code(await dispatch('forgetVisitor', { profileId: jane }))).toBe('ok');
+  const forgotten = (await services.audit.list({})).entries.find((e) => e.action === 'visitor-forgotten');
+  expect(forgotten).toMatchObject({ outcome: 'ok', actor: { kind: 'station' } });
+  expect(forgotten?.detail).not.toMatch(/Jane|Smith|1111/);
+
+  expect(code(await dispatch('setAdminPin', { next: ADMIN }))).toBe('ok');
+  expect(code(await dispatch('saveSettings', { staffSignIn: true }))).toBe('ok');
+  expect(code(await dispatch('signInStaff', { pin: ADMIN }))).toBe('ok');
+  expect(code(await dispatch('addStaff', { name: '王芳', role: 'reception', pin: RECEPTION }))).toBe('ok');
+  await dispatch('signOutStaff', undefined);
+  expect(code(await dispatch('forgetVisitor', { profileId: john }))).toBe('staff-required');
+  await dispatch('signInStaff', { pin: RECEPTION });
+  expect(code(await dispatch('forgetVisitor', { profileId: john }))).toBe('not-allowed');
+  expect(await profileOf('E00002222')).toBe(john);
+  await dispatch('signInStaff', { pin: ADMIN });
+  expect(code(await dispatch('forgetVisitor', { profileId: john }))).toBe('ok');
+  expect(code(await dispatch('forgetVisitor', { profileId: john }))).toBe('not-found');
+  expect((await actions()).filter((a) => a.startsWith('visitor-forgotten'))).toEqual([
+    'visitor-forgotten:ok:station',
+    'visitor-forgotten:ok:staff:admin',
+    'visitor-forgotten:failed:staff:admin',
+  ]);
 });

@@ -99,6 +99,17 @@ describe('retaking a photo a door refused', () => {
     );
   });
 
+  it('a new photo accepted despite failed checks is on the new visit and in the audit log', async () => {
+    const { dispatch, old } = await refusedVisit();
+    const photoOverride = { failed: ['not-frontal' as const], reason: 'Neck brace' };
+    const { visit } = value<RetakePhotoResult>(await dispatch('retakePhoto', { visitId: old.id, photo: SMALL_PHOTO, photoOverride }));
+    expect(visit.photoOverride).toEqual(photoOverride);
+    const audit = value<{ entries: { action: string; outcome: string; visitId?: string; detail?: string }[] }>(await dispatch('listAudit', {}));
+    expect(audit.entries.filter((e) => e.action === 'photo-override')).toEqual([
+      expect.objectContaining({ visitId: visit.id, outcome: 'ok', detail: 'failed: not-frontal; reason: Neck brace' }),
+    ]);
+  });
+
   it('keeps the old visit and removes nothing when the new create has an unknown outcome; a second retake is refused', async () => {
     const { dispatch, old } = await refusedVisit();
     await sim('faults', { dropAfterCommit: 1, paths: ['visitor/Create'] });
