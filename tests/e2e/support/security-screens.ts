@@ -7,7 +7,8 @@
 import { readFile } from 'node:fs/promises';
 import { expect, type Page } from '@playwright/test';
 import { placePeople, RegionForest, regionCounts, VISITOR_ROLE, type Placement, type PresenceRow } from '../../../src-main/services/presence/muster-model';
-import { MUSTER_COLUMNS, parseCsv } from '../../../src-renderer/src/security/csv';
+import { parseCsv } from '../../../src-preload/csv-format';
+import { MUSTER_COLUMNS } from '../../../src-renderer/src/security/csv';
 import type { CheckScreen } from './fixtures';
 import { navigate, type T } from './journey';
 import type { World } from './presence';
