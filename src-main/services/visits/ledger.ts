@@ -5,6 +5,7 @@ import type { Logger, SecretBox } from '../ports';
 import type { LedgerDisk } from './ledger-disk';
 import { LedgerConflictError, type LedgerBackend, type LedgerChange, type LedgerWriteProblem, type RemoteChange } from './ledger-backend';
 import { FileLedgerBackend } from './file-ledger-backend';
+import { sameData } from './same-data';
 
 export type { LedgerWriteProblem };
 
@@ -295,14 +296,17 @@ export class VisitLedger {
     return write;
   }
 
-  /** Another station's change (or a fresher copy read back) replaces the mirror's record. */
+  /**
+   * Another station's change (or a fresher copy read back) replaces the mirror's record. A copy read
+   * back that holds what the mirror holds is no change, and is not reported as one.
+   */
   private applyRemote(change: RemoteChange): void {
     const known = this.records.get(change.id);
     if (change.record === null) {
       if (!known) return;
       this.records.delete(change.id);
     } else {
-      if (known && JSON.stringify(known) === JSON.stringify(change.record)) return;
+      if (known && sameData(known, change.record)) return;
       this.records.set(change.id, change.record);
     }
     for (const listener of this.remoteListeners) listener({ id: change.id, record: change.record && structuredClone(change.record) });
