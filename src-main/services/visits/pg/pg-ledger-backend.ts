@@ -7,9 +7,11 @@ import { LedgerConflictError, type LedgerBackend, type LedgerChange, type Ledger
 import { LedgerWriteError } from '../ledger-disk';
 import { migrate } from './migrations';
 import { isSealed, openPrivate, sealPrivate, siteKeyOf } from './site-seal';
+import { connectionConfig, isUnreachable } from './site-connection';
 import { SiteListener } from './site-listener';
+import { CLAIM_VISIT, DELETE_VISITS, INSERT_VISIT, NOTIFY_CHANNEL, UPDATE_VISIT, inline, parseNote, type ChangeNote } from './site-statements';
 
-export const NOTIFY_CHANNEL = 'kiosk_visits';
+export { NOTIFY_CHANNEL };
 
 export interface PgLedgerOptions {
   connectionString: string;
@@ -35,6 +37,8 @@ interface Row {
   doc: unknown;
 }
 
+type ClaimRow = Row & { ok: boolean };
+
 /**
  * The site ledger: every station's records in one PostgreSQL table, one JSONB document per visit.
  * Each change is one statement (its own short transaction) that checks the version it changes and
@@ -55,6 +59,8 @@ export class PgLedgerBackend implements LedgerBackend {
   private readonly chains = new Map<string, Promise<unknown>>();
   /** Records whose last write failed: the mirror may hold a change that was not stored. */
   private readonly suspect = new Set<string>();
+  /** The latest change another station made to a record while this station was writing it. */
+  private readonly deferred = new Map<string, ChangeNote>();
   private failing?: LedgerWriteProblem;
   private readonly writeListeners = new Set<() => void>();
   private readonly remoteListeners = new Set<(change: RemoteChange) => void>();
@@ -81,7 +87,7 @@ export class PgLedgerBackend implements LedgerBackend {
       channel: NOTIFY_CHANNEL,
       reconnectMs: options.reconnectMs ?? 2000,
       log: this.log,
-      onNotify: (payload) => void this.heard(payload),
+      onNotify: (payload) => this.heard(payload),
       onUp: () => this.resync(),
       onDown: (error) => this.markDown(error),
     });
@@ -136,7 +142,11 @@ export class PgLedgerBackend implements LedgerBackend {
       )
       .finally(() => {
         // Before the caller resumes: a retry it makes is not chained to this failure.
-        for (const id of ids) if (this.chains.get(id) === run) this.chains.delete(id);
+        for (const id of ids) {
+          if (this.chains.get(id) !== run) continue;
+          this.chains.delete(id);
+          this.replayDeferred(id);
+        }
       });
     for (const id of ids) this.chains.set(id, run);
     run.catch(() => {
@@ -157,16 +167,19 @@ export class PgLedgerBackend implements LedgerBackend {
     }
   }
 
+  /** `fresh` is undefined when the mirror already holds the version stored (nothing was read). */
   async claim(id: string): Promise<{ ok: boolean; fresh?: VisitRecord | null | undefined }> {
+    // A record whose last write failed may differ in the mirror from any stored version: read it.
+    const known = this.suspect.has(id) ? -1 : (this.versions.get(id) ?? -1);
     try {
-      const { rows } = await this.pool.query<Row>(
-        `UPDATE kiosk_visits SET lease_owner = $2, lease_until = now() + make_interval(secs => $3::float8 / 1000)
-         WHERE id = $1 AND (lease_until IS NULL OR lease_until < now() OR lease_owner = $2) RETURNING id, version, doc`,
-        [id, this.owner, this.leaseMs],
-      );
+      const { rows } = await this.pool.query<ClaimRow>(CLAIM_VISIT, [id, this.owner, this.leaseMs, known]);
       this.markUp();
-      if (rows[0]) return { ok: true, fresh: this.remember(rows[0]) };
-      return { ok: false, fresh: await this.fetch(id) };
+      const row = rows[0];
+      if (!row) {
+        this.versions.delete(id);
+        return { ok: false, fresh: null };
+      }
+      return { ok: row.ok, fresh: row.doc === null ? undefined : this.remember(row) };
     } catch (error) {
       throw this.writeError(error);
     }
@@ -192,23 +205,31 @@ export class PgLedgerBackend implements LedgerBackend {
 
   private async insert(record: VisitRecord): Promise<void> {
     const doc = this.toDoc(record);
-    const { rows } = await this.pool.query<{ version: string }>(
-      `WITH w AS (INSERT INTO kiosk_visits (id, k30_no, state, doc) VALUES ($1, $2, $3, $4) RETURNING id, version)
-       SELECT w.version, pg_notify($5, json_build_object('id', w.id, 'v', w.version, 'by', $6::text, 'doc', $7::jsonb)::text) FROM w`,
-      [record.id, record.k30No ?? null, record.state, doc, NOTIFY_CHANNEL, this.owner, inline(doc)],
-    );
+    const { rows } = await this.pool.query<{ version: string }>(INSERT_VISIT, [
+      record.id,
+      record.k30No ?? null,
+      record.state,
+      doc,
+      NOTIFY_CHANNEL,
+      this.owner,
+      inline(doc),
+    ]);
     this.versions.set(record.id, Number(rows[0].version));
   }
 
   private async replace(record: VisitRecord): Promise<void> {
     const known = this.versions.get(record.id) ?? 0;
     const doc = this.toDoc(record);
-    const { rows } = await this.pool.query<{ version: string }>(
-      `WITH w AS (UPDATE kiosk_visits SET doc = $2, k30_no = $3, state = $4, version = version + 1, updated_at = now()
-                  WHERE id = $1 AND version = $5 RETURNING id, version)
-       SELECT w.version, pg_notify($6, json_build_object('id', w.id, 'v', w.version, 'by', $7::text, 'doc', $8::jsonb)::text) FROM w`,
-      [record.id, doc, record.k30No ?? null, record.state, known, NOTIFY_CHANNEL, this.owner, inline(doc)],
-    );
+    const { rows } = await this.pool.query<{ version: string }>(UPDATE_VISIT, [
+      record.id,
+      doc,
+      record.k30No ?? null,
+      record.state,
+      known,
+      NOTIFY_CHANNEL,
+      this.owner,
+      inline(doc),
+    ]);
     if (rows[0]) {
       this.versions.set(record.id, Number(rows[0].version));
       return;
@@ -218,11 +239,7 @@ export class PgLedgerBackend implements LedgerBackend {
   }
 
   private async remove(ids: string[]): Promise<void> {
-    await this.pool.query(
-      `WITH w AS (DELETE FROM kiosk_visits WHERE id = ANY($1::text[]) RETURNING id)
-       SELECT pg_notify($2, json_build_object('id', w.id, 'v', 0, 'by', $3::text)::text) FROM w`,
-      [ids, NOTIFY_CHANNEL, this.owner],
-    );
+    await this.pool.query(DELETE_VISITS, [ids, NOTIFY_CHANNEL, this.owner]);
     for (const id of ids) this.versions.delete(id);
   }
 
@@ -268,15 +285,28 @@ export class PgLedgerBackend implements LedgerBackend {
     return { records, present };
   }
 
-  /** Another station's change: fetch the record unless this station already has that version. */
-  private async heard(payload: string): Promise<void> {
-    let note: { id?: unknown; v?: unknown; by?: unknown; doc?: unknown };
-    try {
-      note = JSON.parse(payload) as typeof note;
-    } catch {
-      return;
-    }
-    if (typeof note.id !== 'string' || typeof note.v !== 'number' || note.by === this.owner) return;
+  /**
+   * Another station's change. While this station is writing the same record, the version it knows
+   * stays the one its write checks against (so the write meets the other change as a conflict and
+   * never overwrites it), and the note is looked at again once the write is done: the write may
+   * have landed first, with the other change made on top of it.
+   */
+  private heard(payload: string): void {
+    const note = parseNote(payload);
+    if (!note || note.by === this.owner) return;
+    if (this.chains.has(note.id)) this.deferred.set(note.id, note);
+    else void this.apply(note);
+  }
+
+  private replayDeferred(id: string): void {
+    const note = this.deferred.get(id);
+    if (!note) return;
+    this.deferred.delete(id);
+    void this.apply(note);
+  }
+
+  /** Another station's change, for the mirror: read the record unless it came along or is known already. */
+  private async apply(note: ChangeNote): Promise<void> {
     if (note.v === 0) {
       this.versions.delete(note.id);
       this.emit({ id: note.id, record: null });
@@ -358,32 +388,4 @@ export class PgLedgerBackend implements LedgerBackend {
     this.failing = next;
     if (changed) for (const listener of this.writeListeners) listener();
   }
-}
-
-/** NOTIFY payloads must stay under 8000 bytes: larger records (a photo still kept) are read instead. */
-function inline(doc: unknown): string | null {
-  const text = JSON.stringify(doc);
-  return Buffer.byteLength(text) < 7000 ? text : null;
-}
-
-export function connectionConfig(options: Pick<PgLedgerOptions, 'connectionString' | 'tls'>): pg.ClientConfig {
-  const ssl = options.tls === 'verify' ? { rejectUnauthorized: true } : options.tls === 'no-verify' ? { rejectUnauthorized: false } : undefined;
-  return { connectionString: options.connectionString, ...(ssl ? { ssl } : {}) };
-}
-
-/** Connection trouble (as opposed to a refused statement): the database is out of reach. */
-export function isUnreachable(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  if (
-    typeof code === 'string' &&
-    (code.startsWith('08') ||
-      code === '57P01' ||
-      code === '57P03' ||
-      /^E(CONNREFUSED|CONNRESET|HOSTUNREACH|NETUNREACH|TIMEDOUT|PIPE|NOTFOUND|AI_AGAIN)$/.test(code))
-  )
-    return true;
-  const message = error instanceof Error ? error.message : '';
-  return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|connect ECONNREFUSED|Query read timeout/i.test(
-    message,
-  );
 }
