@@ -173,6 +173,11 @@ export class VisitLedger {
     return record && structuredClone(record);
   }
 
+  /** The visit's state, without copying the record (undefined: no such visit). */
+  stateOf(id: string): VisitRecord['state'] | undefined {
+    return this.records.get(id)?.state;
+  }
+
   require(id: string): VisitRecord {
     const record = this.get(id);
     if (!record) throw new AppError('not-found', `no visit ${id}`);
