@@ -6,10 +6,10 @@ import { VisitRecordSchema, type LedgerProblem, type VisitRecord } from '../ledg
 import { LedgerConflictError, type LedgerBackend, type LedgerChange, type LedgerWriteProblem, type RemoteChange } from '../ledger-backend';
 import { LedgerWriteError } from '../ledger-disk';
 import { migrate } from './migrations';
-import { isSealed, openPrivate, sealPrivate, siteKeyOf } from './site-seal';
+import { SiteSealer } from './site-sealer';
 import { connectionConfig, isUnreachable } from './site-connection';
 import { SiteListener } from './site-listener';
-import { CLAIM_VISIT, DELETE_VISITS, INSERT_VISIT, NOTIFY_CHANNEL, UPDATE_VISIT, inline, parseNote, type ChangeNote } from './site-statements';
+import { CLAIM_VISIT, DELETE_VISITS, INSERT_VISIT, NOTIFY_CHANNEL, UPDATE_VISIT, ownNotePrefix, parseNote, travels, type ChangeNote } from './site-statements';
 
 export { NOTIFY_CHANNEL };
 
@@ -53,7 +53,8 @@ export class PgLedgerBackend implements LedgerBackend {
   private readonly log: Logger;
   private readonly now: () => Date;
   private readonly leaseMs: number;
-  private readonly key?: Buffer;
+  private readonly sealer?: SiteSealer;
+  private readonly ownNote: string;
   private readonly versions = new Map<string, number>();
   /** Writes of one record go one after another, in the order the ledger made them. */
   private readonly chains = new Map<string, Promise<unknown>>();
@@ -72,7 +73,8 @@ export class PgLedgerBackend implements LedgerBackend {
     this.log = options.log;
     this.now = options.now ?? (() => new Date());
     this.leaseMs = options.leaseMs ?? 120_000;
-    this.key = options.siteKey ? siteKeyOf(options.siteKey) : undefined;
+    this.sealer = options.siteKey ? new SiteSealer(options.siteKey) : undefined;
+    this.ownNote = ownNotePrefix(this.owner);
     const timeout = options.timeoutMs ?? 3000;
     this.pool = new pg.Pool({
       ...connectionConfig(options),
@@ -212,7 +214,7 @@ export class PgLedgerBackend implements LedgerBackend {
       doc,
       NOTIFY_CHANNEL,
       this.owner,
-      inline(doc),
+      travels(doc),
     ]);
     this.versions.set(record.id, Number(rows[0].version));
   }
@@ -228,7 +230,7 @@ export class PgLedgerBackend implements LedgerBackend {
       known,
       NOTIFY_CHANNEL,
       this.owner,
-      inline(doc),
+      travels(doc),
     ]);
     if (rows[0]) {
       this.versions.set(record.id, Number(rows[0].version));
@@ -240,7 +242,10 @@ export class PgLedgerBackend implements LedgerBackend {
 
   private async remove(ids: string[]): Promise<void> {
     await this.pool.query(DELETE_VISITS, [ids, NOTIFY_CHANNEL, this.owner]);
-    for (const id of ids) this.versions.delete(id);
+    for (const id of ids) {
+      this.versions.delete(id);
+      this.sealer?.forget(id);
+    }
   }
 
   /**
@@ -292,6 +297,7 @@ export class PgLedgerBackend implements LedgerBackend {
    * have landed first, with the other change made on top of it.
    */
   private heard(payload: string): void {
+    if (payload.startsWith(this.ownNote)) return;
     const note = parseNote(payload);
     if (!note || note.by === this.owner) return;
     if (this.chains.has(note.id)) this.deferred.set(note.id, note);
@@ -309,6 +315,7 @@ export class PgLedgerBackend implements LedgerBackend {
   private async apply(note: ChangeNote): Promise<void> {
     if (note.v === 0) {
       this.versions.delete(note.id);
+      this.sealer?.forget(note.id);
       this.emit({ id: note.id, record: null });
       return;
     }
@@ -349,15 +356,15 @@ export class PgLedgerBackend implements LedgerBackend {
     for (const listener of this.remoteListeners) listener(change);
   }
 
-  private toDoc(record: VisitRecord): unknown {
-    if (!this.key) return record;
-    return { ...record, private: sealPrivate(this.key, record.private) };
+  /** The record as the database keeps it, as JSON text (sent once, for the row and the notification). */
+  private toDoc(record: VisitRecord): string {
+    return JSON.stringify(this.sealer ? { ...record, private: this.sealer.seal(record.id, record.private) } : record);
   }
 
   private fromDoc(doc: unknown): VisitRecord | null {
     try {
-      const raw = doc as { private?: unknown };
-      const open = this.key && isSealed(raw.private) ? { ...raw, private: openPrivate(this.key, raw.private) } : raw;
+      const raw = doc as { id?: unknown; private?: unknown };
+      const open = this.sealer ? { ...raw, private: this.sealer.open(String(raw.id), raw.private) } : raw;
       const parsed = VisitRecordSchema.safeParse(open);
       return parsed.success ? parsed.data : null;
     } catch {

@@ -1,22 +1,29 @@
 /**
  * The site ledger's statements. Each change is one statement (its own short transaction) that
  * checks the version it changes and notifies the other stations in the same transaction; the
- * notification carries the record when it is small enough (see `inline`).
+ * notification carries the record when it is small enough (see `travels`). The record is sent once,
+ * as JSON text, for both the row and the notification. The notification names the station first,
+ * so a station recognises its own without reading the rest (`ownNotePrefix`).
  */
 export const NOTIFY_CHANNEL = 'kiosk_visits';
 
-/** $1 id, $2 k30_no, $3 state, $4 doc, $5 channel, $6 station, $7 doc for the notification (or null). */
-export const INSERT_VISIT = `WITH w AS (INSERT INTO kiosk_visits (id, k30_no, state, doc) VALUES ($1, $2, $3, $4) RETURNING id, version)
-  SELECT w.version, pg_notify($5, json_build_object('id', w.id, 'v', w.version, 'by', $6::text, 'doc', $7::jsonb)::text) FROM w`;
+/** $1 id, $2 k30_no, $3 state, $4 doc, $5 channel, $6 station, $7 whether the doc travels with the notification. */
+export const INSERT_VISIT = `WITH w AS (INSERT INTO kiosk_visits (id, k30_no, state, doc) VALUES ($1, $2, $3, $4::jsonb) RETURNING id, version)
+  SELECT w.version, pg_notify($5, json_build_object('by', $6::text, 'id', w.id, 'v', w.version, 'doc', CASE WHEN $7::boolean THEN $4::jsonb END)::text) FROM w`;
 
-/** $1 id, $2 doc, $3 k30_no, $4 state, $5 version changed, $6 channel, $7 station, $8 doc for the notification (or null). */
-export const UPDATE_VISIT = `WITH w AS (UPDATE kiosk_visits SET doc = $2, k30_no = $3, state = $4, version = version + 1, updated_at = now()
+/** $1 id, $2 doc, $3 k30_no, $4 state, $5 version changed, $6 channel, $7 station, $8 whether the doc travels with the notification. */
+export const UPDATE_VISIT = `WITH w AS (UPDATE kiosk_visits SET doc = $2::jsonb, k30_no = $3, state = $4, version = version + 1, updated_at = now()
               WHERE id = $1 AND version = $5 RETURNING id, version)
-  SELECT w.version, pg_notify($6, json_build_object('id', w.id, 'v', w.version, 'by', $7::text, 'doc', $8::jsonb)::text) FROM w`;
+  SELECT w.version, pg_notify($6, json_build_object('by', $7::text, 'id', w.id, 'v', w.version, 'doc', CASE WHEN $8::boolean THEN $2::jsonb END)::text) FROM w`;
 
 /** $1 ids, $2 channel, $3 station. */
 export const DELETE_VISITS = `WITH w AS (DELETE FROM kiosk_visits WHERE id = ANY($1::text[]) RETURNING id)
-  SELECT pg_notify($2, json_build_object('id', w.id, 'v', 0, 'by', $3::text)::text) FROM w`;
+  SELECT pg_notify($2, json_build_object('by', $3::text, 'id', w.id, 'v', 0)::text) FROM w`;
+
+/** How a station's own notifications begin (json_build_object's text form): heard by its listener too, and dropped unread. */
+export function ownNotePrefix(station: string): string {
+  return `{"by" : ${JSON.stringify(station)}, `;
+}
 
 /**
  * The removal lease, and the record as stored, in one round trip: taken (ok) when free, expired or
@@ -49,7 +56,6 @@ export function parseNote(payload: string): ChangeNote | undefined {
 }
 
 /** NOTIFY payloads must stay under 8000 bytes: larger records (a photo still kept) are read instead. */
-export function inline(doc: unknown): string | null {
-  const text = JSON.stringify(doc);
-  return Buffer.byteLength(text) < 7000 ? text : null;
+export function travels(docText: string): boolean {
+  return docText.length < 2300 || Buffer.byteLength(docText) < 7000;
 }
