@@ -6,6 +6,8 @@ import { DEMO_DEVICES } from '../../../../src-main/k30/simulator/seed';
 import { demoRegistration, until } from '../../../helpers/test-data';
 import { startStation, type DeleteLog } from '../../../helpers/site-station';
 import { describeWithPg } from '../../../helpers/with-pg';
+import { NOTIFY_CHANNEL } from '../../../../src-main/services/visits/pg/pg-ledger-backend';
+import { ownNotePrefix } from '../../../../src-main/services/visits/pg/site-statements';
 
 const registration = (i: number) => demoRegistration({ name: `访客${i}`, phone: `139${String(10000000 + i)}`, deviceNos: [DEMO_DEVICES.campusGateIn] });
 
@@ -82,5 +84,19 @@ describeWithPg('site ledger: other stations’ changes in the mirror', (cluster)
     const { rows } = await check.query<{ doc: { signedOutAt?: string; lastPassAt?: string } }>('SELECT doc FROM kiosk_visits WHERE id = $1', [visit.id]);
     await check.end();
     expect(rows[0].doc).toMatchObject({ signedOutAt: '2030-01-01T09:00:00.000Z', lastPassAt: '2030-01-01T10:00:00.000Z' });
+  });
+
+  it('a station’s own notification is recognised by its first bytes (and dropped unread)', async () => {
+    const a = await station('lobby');
+    const listener = new pg.Client({ connectionString: url });
+    await listener.connect();
+    const payloads: string[] = [];
+    listener.on('notification', (message) => payloads.push(message.payload ?? ''));
+    await listener.query(`LISTEN ${NOTIFY_CHANNEL}`);
+    const visit = await a.registration.register(registration(3));
+    await until(() => payloads.length >= 3, 2000);
+    await listener.end();
+    expect(payloads.every((payload) => payload.startsWith(ownNotePrefix(a.backend.owner)))).toBe(true);
+    expect(JSON.parse(payloads.at(-1)!)).toMatchObject({ id: visit.id, by: a.backend.owner, doc: { state: 'pushed' } });
   });
 });
