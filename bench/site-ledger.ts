@@ -189,7 +189,9 @@ console.log(`    while registering (${changeMs.registration.length}): ${spread(c
 console.log(`    while removing (${changeMs.removal.length}): ${spread(changeMs.removal)}`);
 console.log(`  removal claim (${claimMs.length}, refused ${refused}): p50 ${ms(pct(claimMs, 50))}, p95 ${ms(pct(claimMs, 95))}`);
 console.log(`  seen by the other station (${lagMs.length} of ${written.size} changes; from the start of the write): ${spread(lagMs)}`);
-console.log(`    over 2 s: ${lagMs.filter((v) => v > 2000).length}; never seen: ${unseen}; own changes reported as another's: ${ownAsRemote}`);
+console.log(
+  `    over 2 s: ${lagMs.filter((v) => v > 2000).length}; never seen as such (the other read a later version first): ${unseen}; own changes reported as another's: ${ownAsRemote}`,
+);
 console.log(`  machine load at start (1/5/15 min): ${load}`);
 
 await a.ledger.close();
