@@ -5,6 +5,7 @@ import type { Logger, SecretBox } from '../ports';
 import type { LedgerDisk } from './ledger-disk';
 import { LedgerConflictError, type LedgerBackend, type LedgerChange, type LedgerWriteProblem, type RemoteChange } from './ledger-backend';
 import { FileLedgerBackend } from './file-ledger-backend';
+import { sameData } from './same-data';
 
 export type { LedgerWriteProblem };
 
@@ -172,6 +173,11 @@ export class VisitLedger {
     return record && structuredClone(record);
   }
 
+  /** The visit's state, without copying the record (undefined: no such visit). */
+  stateOf(id: string): VisitRecord['state'] | undefined {
+    return this.records.get(id)?.state;
+  }
+
   require(id: string): VisitRecord {
     const record = this.get(id);
     if (!record) throw new AppError('not-found', `no visit ${id}`);
@@ -295,14 +301,17 @@ export class VisitLedger {
     return write;
   }
 
-  /** Another station's change (or a fresher copy read back) replaces the mirror's record. */
+  /**
+   * Another station's change (or a fresher copy read back) replaces the mirror's record. A copy read
+   * back that holds what the mirror holds is no change, and is not reported as one.
+   */
   private applyRemote(change: RemoteChange): void {
     const known = this.records.get(change.id);
     if (change.record === null) {
       if (!known) return;
       this.records.delete(change.id);
     } else {
-      if (known && JSON.stringify(known) === JSON.stringify(change.record)) return;
+      if (known && sameData(known, change.record)) return;
       this.records.set(change.id, change.record);
     }
     for (const listener of this.remoteListeners) listener({ id: change.id, record: change.record && structuredClone(change.record) });

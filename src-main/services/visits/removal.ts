@@ -151,8 +151,10 @@ export class RemovalSweeper {
     await this.clampFutureAttempts();
     const now = this.now().getTime();
     const result: SweepResult = { removed: 0, pending: 0, failed: [] };
-    for (const visit of this.ledger.all()) {
+    for (const visit of this.sweepOrder(this.ledger.all())) {
       if (!DELETABLE.has(visit.state) || !visit.k30No) continue;
+      // Removed by another station meanwhile (its change has reached the mirror): nothing to claim.
+      if (!DELETABLE.has(this.ledger.stateOf(visit.id) ?? 'removed')) continue;
       // Once removal has begun its end time no longer matters: after the clock stepped back, the
       // end may look in the future again, and the visitor would keep door access meanwhile.
       if (visit.state !== 'removal-pending' && Date.parse(visit.end) > now) continue;
@@ -170,6 +172,16 @@ export class RemovalSweeper {
     result.pending = this.ledger.all().filter((v) => v.state === 'removal-pending').length;
     await this.purgeExpiredRecords();
     return result;
+  }
+
+  /**
+   * On a site database every station sweeps the same visits: each starts at its own point, so two
+   * sweeps do not walk the same visits side by side, one waiting on the other's lease at every step.
+   */
+  private sweepOrder(visits: VisitRecord[]): VisitRecord[] {
+    if (this.ledger.backend.kind !== 'postgres' || visits.length < 2) return visits;
+    const start = Math.floor(Math.random() * visits.length);
+    return [...visits.slice(start), ...visits.slice(0, start)];
   }
 
   /**

@@ -2,7 +2,7 @@ import pg from 'pg';
 import type { Logger } from '../../ports';
 import { FileLedgerBackend } from '../file-ledger-backend';
 import { migrate } from './migrations';
-import { connectionConfig } from './pg-connection';
+import { connectionConfig } from './site-connection';
 import { sealPrivate, siteKeyOf } from './site-seal';
 
 export interface ImportCounts {

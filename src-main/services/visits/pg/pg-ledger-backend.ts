@@ -6,13 +6,16 @@ import { VisitRecordSchema, type LedgerProblem, type VisitRecord } from '../ledg
 import { LedgerConflictError, type LedgerBackend, type LedgerChange, type LedgerWriteProblem, type RemoteChange } from '../ledger-backend';
 import { LedgerWriteError } from '../ledger-disk';
 import { migrate } from './migrations';
-import { connectionConfig, inline, isUnreachable } from './pg-connection';
-import { isSealed, openPrivate, sealPrivate, siteKeyOf } from './site-seal';
+import { SiteSealer } from './site-sealer';
+import { siteKeyOf } from './site-seal';
+import { connectionConfig, isUnreachable } from './site-connection';
 import { SiteListener } from './site-listener';
+import { SiteReachability } from './site-reachability';
 import { PROFILES_CHANNEL, SiteProfileStore } from './site-profiles';
 import { DOCUMENTS_CHANNEL, SiteDocuments } from './site-documents';
+import { CLAIM_VISIT, DELETE_VISITS, INSERT_VISIT, NOTIFY_CHANNEL, UPDATE_VISIT, ownNotePrefix, parseNote, travels, type ChangeNote } from './site-statements';
 
-export const NOTIFY_CHANNEL = 'kiosk_visits';
+export { NOTIFY_CHANNEL };
 
 export interface PgLedgerOptions {
   connectionString: string;
@@ -38,6 +41,8 @@ interface Row {
   doc: unknown;
 }
 
+type ClaimRow = Row & { ok: boolean };
+
 /**
  * The site ledger: every station's records in one PostgreSQL table, one JSONB document per visit.
  * Each change is one statement (its own short transaction) that checks the version it changes and
@@ -52,14 +57,16 @@ export class PgLedgerBackend implements LedgerBackend {
   private readonly log: Logger;
   private readonly now: () => Date;
   private readonly leaseMs: number;
-  private readonly key?: Buffer;
+  private readonly sealer?: SiteSealer;
+  private readonly ownNote: string;
   private readonly versions = new Map<string, number>();
   /** Writes of one record go one after another, in the order the ledger made them. */
   private readonly chains = new Map<string, Promise<unknown>>();
   /** Records whose last write failed: the mirror may hold a change that was not stored. */
   private readonly suspect = new Set<string>();
-  private failing?: LedgerWriteProblem;
-  private readonly writeListeners = new Set<() => void>();
+  /** The latest change another station made to a record while this station was writing it. */
+  private readonly deferred = new Map<string, ChangeNote>();
+  private readonly reach: SiteReachability;
   private readonly remoteListeners = new Set<(change: RemoteChange) => void>();
   private readonly listener: SiteListener;
   /** The documents the site's stations share whole (the deny list), on the same pool and listener. */
@@ -72,8 +79,10 @@ export class PgLedgerBackend implements LedgerBackend {
     this.owner = `${options.stationName}#${randomBytes(3).toString('hex')}`;
     this.log = options.log;
     this.now = options.now ?? (() => new Date());
+    this.reach = new SiteReachability(this.log, this.now);
     this.leaseMs = options.leaseMs ?? 120_000;
-    this.key = options.siteKey ? siteKeyOf(options.siteKey) : undefined;
+    this.sealer = options.siteKey ? new SiteSealer(options.siteKey) : undefined;
+    this.ownNote = ownNotePrefix(this.owner);
     const timeout = options.timeoutMs ?? 3000;
     this.pool = new pg.Pool({
       ...connectionConfig(options),
@@ -83,8 +92,10 @@ export class PgLedgerBackend implements LedgerBackend {
       idleTimeoutMillis: 10_000,
     });
     this.pool.on('error', (error) => this.log.warn(`site database: idle connection lost: ${describeError(error)}`));
-    this.documents = new SiteDocuments(this.pool, this.key, this.owner, this.log);
-    this.profiles = new SiteProfileStore(this.pool, this.key, this.owner, this.log);
+    // Shared documents and remembered visitors are sealed with the same site key as the records.
+    const key = options.siteKey ? siteKeyOf(options.siteKey) : undefined;
+    this.documents = new SiteDocuments(this.pool, key, this.owner, this.log);
+    this.profiles = new SiteProfileStore(this.pool, key, this.owner, this.log);
     this.listener = new SiteListener({
       config: { ...connectionConfig(options), connectionTimeoutMillis: timeout },
       channels: [NOTIFY_CHANNEL, DOCUMENTS_CHANNEL, PROFILES_CHANNEL],
@@ -93,24 +104,23 @@ export class PgLedgerBackend implements LedgerBackend {
       onNotify: (payload, channel) => {
         if (channel === DOCUMENTS_CHANNEL) this.documents.heard(payload);
         else if (channel === PROFILES_CHANNEL) void this.profiles.heard(payload);
-        else void this.heard(payload);
+        else this.heard(payload);
       },
       onUp: async () => {
         await this.resync();
         this.documents.changedAll();
         await this.profiles.changedAll();
       },
-      onDown: (error) => this.markDown(error),
+      onDown: (error) => this.reach.down(error),
     });
   }
 
   get writeProblem(): LedgerWriteProblem | undefined {
-    return this.failing && { ...this.failing };
+    return this.reach.problem;
   }
 
   onWritableChange(listener: () => void): () => void {
-    this.writeListeners.add(listener);
-    return () => this.writeListeners.delete(listener);
+    return this.reach.onChange(listener);
   }
 
   onRemoteChange(listener: (change: RemoteChange) => void): () => void {
@@ -136,7 +146,7 @@ export class PgLedgerBackend implements LedgerBackend {
       return { records, problems };
     } catch (error) {
       if (!isUnreachable(error)) throw error;
-      this.markDown(error);
+      this.reach.down(error);
       this.listener.start();
       return { records: [], problems };
     }
@@ -153,7 +163,11 @@ export class PgLedgerBackend implements LedgerBackend {
       )
       .finally(() => {
         // Before the caller resumes: a retry it makes is not chained to this failure.
-        for (const id of ids) if (this.chains.get(id) === run) this.chains.delete(id);
+        for (const id of ids) {
+          if (this.chains.get(id) !== run) continue;
+          this.chains.delete(id);
+          this.replayDeferred(id);
+        }
       });
     for (const id of ids) this.chains.set(id, run);
     run.catch(() => {
@@ -167,23 +181,26 @@ export class PgLedgerBackend implements LedgerBackend {
       if (change.kind === 'add') await this.insert(change.record);
       else if (change.kind === 'update') await this.replace(change.after);
       else await this.remove(change.records.map((r) => r.id));
-      this.markUp();
+      this.reach.up();
     } catch (error) {
       if (error instanceof LedgerConflictError) throw error;
       throw this.writeError(error);
     }
   }
 
+  /** `fresh` is undefined when the mirror already holds the version stored (nothing was read). */
   async claim(id: string): Promise<{ ok: boolean; fresh?: VisitRecord | null | undefined }> {
+    // A record whose last write failed may differ in the mirror from any stored version: read it.
+    const known = this.suspect.has(id) ? -1 : (this.versions.get(id) ?? -1);
     try {
-      const { rows } = await this.pool.query<Row>(
-        `UPDATE kiosk_visits SET lease_owner = $2, lease_until = now() + make_interval(secs => $3::float8 / 1000)
-         WHERE id = $1 AND (lease_until IS NULL OR lease_until < now() OR lease_owner = $2) RETURNING id, version, doc`,
-        [id, this.owner, this.leaseMs],
-      );
-      this.markUp();
-      if (rows[0]) return { ok: true, fresh: this.remember(rows[0]) };
-      return { ok: false, fresh: await this.fetch(id) };
+      const { rows } = await this.pool.query<ClaimRow>(CLAIM_VISIT, [id, this.owner, this.leaseMs, known]);
+      this.reach.up();
+      const row = rows[0];
+      if (!row) {
+        this.versions.delete(id);
+        return { ok: false, fresh: null };
+      }
+      return { ok: row.ok, fresh: row.doc === null ? undefined : this.remember(row) };
     } catch (error) {
       throw this.writeError(error);
     }
@@ -209,23 +226,31 @@ export class PgLedgerBackend implements LedgerBackend {
 
   private async insert(record: VisitRecord): Promise<void> {
     const doc = this.toDoc(record);
-    const { rows } = await this.pool.query<{ version: string }>(
-      `WITH w AS (INSERT INTO kiosk_visits (id, k30_no, state, doc) VALUES ($1, $2, $3, $4) RETURNING id, version)
-       SELECT w.version, pg_notify($5, json_build_object('id', w.id, 'v', w.version, 'by', $6::text, 'doc', $7::jsonb)::text) FROM w`,
-      [record.id, record.k30No ?? null, record.state, doc, NOTIFY_CHANNEL, this.owner, inline(doc)],
-    );
+    const { rows } = await this.pool.query<{ version: string }>(INSERT_VISIT, [
+      record.id,
+      record.k30No ?? null,
+      record.state,
+      doc,
+      NOTIFY_CHANNEL,
+      this.owner,
+      travels(doc),
+    ]);
     this.versions.set(record.id, Number(rows[0].version));
   }
 
   private async replace(record: VisitRecord): Promise<void> {
     const known = this.versions.get(record.id) ?? 0;
     const doc = this.toDoc(record);
-    const { rows } = await this.pool.query<{ version: string }>(
-      `WITH w AS (UPDATE kiosk_visits SET doc = $2, k30_no = $3, state = $4, version = version + 1, updated_at = now()
-                  WHERE id = $1 AND version = $5 RETURNING id, version)
-       SELECT w.version, pg_notify($6, json_build_object('id', w.id, 'v', w.version, 'by', $7::text, 'doc', $8::jsonb)::text) FROM w`,
-      [record.id, doc, record.k30No ?? null, record.state, known, NOTIFY_CHANNEL, this.owner, inline(doc)],
-    );
+    const { rows } = await this.pool.query<{ version: string }>(UPDATE_VISIT, [
+      record.id,
+      doc,
+      record.k30No ?? null,
+      record.state,
+      known,
+      NOTIFY_CHANNEL,
+      this.owner,
+      travels(doc),
+    ]);
     if (rows[0]) {
       this.versions.set(record.id, Number(rows[0].version));
       return;
@@ -235,12 +260,11 @@ export class PgLedgerBackend implements LedgerBackend {
   }
 
   private async remove(ids: string[]): Promise<void> {
-    await this.pool.query(
-      `WITH w AS (DELETE FROM kiosk_visits WHERE id = ANY($1::text[]) RETURNING id)
-       SELECT pg_notify($2, json_build_object('id', w.id, 'v', 0, 'by', $3::text)::text) FROM w`,
-      [ids, NOTIFY_CHANNEL, this.owner],
-    );
-    for (const id of ids) this.versions.delete(id);
+    await this.pool.query(DELETE_VISITS, [ids, NOTIFY_CHANNEL, this.owner]);
+    for (const id of ids) {
+      this.versions.delete(id);
+      this.sealer?.forget(id);
+    }
   }
 
   /**
@@ -285,17 +309,32 @@ export class PgLedgerBackend implements LedgerBackend {
     return { records, present };
   }
 
-  /** Another station's change: fetch the record unless this station already has that version. */
-  private async heard(payload: string): Promise<void> {
-    let note: { id?: unknown; v?: unknown; by?: unknown; doc?: unknown };
-    try {
-      note = JSON.parse(payload) as typeof note;
-    } catch {
-      return;
-    }
-    if (typeof note.id !== 'string' || typeof note.v !== 'number' || note.by === this.owner) return;
+  /**
+   * Another station's change. While this station is writing the same record, the version it knows
+   * stays the one its write checks against (so the write meets the other change as a conflict and
+   * never overwrites it), and the note is looked at again once the write is done: the write may
+   * have landed first, with the other change made on top of it.
+   */
+  private heard(payload: string): void {
+    if (payload.startsWith(this.ownNote)) return;
+    const note = parseNote(payload);
+    if (!note || note.by === this.owner) return;
+    if (this.chains.has(note.id)) this.deferred.set(note.id, note);
+    else void this.apply(note);
+  }
+
+  private replayDeferred(id: string): void {
+    const note = this.deferred.get(id);
+    if (!note) return;
+    this.deferred.delete(id);
+    void this.apply(note);
+  }
+
+  /** Another station's change, for the mirror: read the record unless it came along or is known already. */
+  private async apply(note: ChangeNote): Promise<void> {
     if (note.v === 0) {
       this.versions.delete(note.id);
+      this.sealer?.forget(note.id);
       this.emit({ id: note.id, record: null });
       return;
     }
@@ -319,7 +358,7 @@ export class PgLedgerBackend implements LedgerBackend {
   private async resync(): Promise<void> {
     const before = new Map(this.versions);
     const { records, present } = await this.readAll();
-    this.markUp();
+    this.reach.up();
     for (const record of records) {
       if (before.get(record.id) !== this.versions.get(record.id) || this.suspect.has(record.id)) this.emit({ id: record.id, record });
     }
@@ -336,15 +375,15 @@ export class PgLedgerBackend implements LedgerBackend {
     for (const listener of this.remoteListeners) listener(change);
   }
 
-  private toDoc(record: VisitRecord): unknown {
-    if (!this.key) return record;
-    return { ...record, private: sealPrivate(this.key, record.private) };
+  /** The record as the database keeps it, as JSON text (sent once, for the row and the notification). */
+  private toDoc(record: VisitRecord): string {
+    return JSON.stringify(this.sealer ? { ...record, private: this.sealer.seal(record.id, record.private) } : record);
   }
 
   private fromDoc(doc: unknown): VisitRecord | null {
     try {
-      const raw = doc as { private?: unknown };
-      const open = this.key && isSealed(raw.private) ? { ...raw, private: openPrivate(this.key, raw.private) } : raw;
+      const raw = doc as { id?: unknown; private?: unknown };
+      const open = this.sealer ? { ...raw, private: this.sealer.open(String(raw.id), raw.private) } : raw;
       const parsed = VisitRecordSchema.safeParse(open);
       return parsed.success ? parsed.data : null;
     } catch {
@@ -355,24 +394,7 @@ export class PgLedgerBackend implements LedgerBackend {
 
   private writeError(error: unknown): Error {
     if (!isUnreachable(error)) return error instanceof Error ? error : new Error(String(error));
-    this.markDown(error);
+    this.reach.down(error);
     return new LedgerWriteError('site-unreachable', (error as { code?: string }).code);
-  }
-
-  private markDown(error: unknown): void {
-    if (this.failing) return;
-    this.log.error(`site database unreachable: ${describeError(error)}`);
-    this.setFailing({ problem: 'site-unreachable', at: this.now().toISOString() });
-  }
-
-  private markUp(): void {
-    if (this.failing) this.log.info('site database reachable again');
-    this.setFailing(undefined);
-  }
-
-  private setFailing(next: LedgerWriteProblem | undefined): void {
-    const changed = Boolean(next) !== Boolean(this.failing);
-    this.failing = next;
-    if (changed) for (const listener of this.writeListeners) listener();
   }
 }

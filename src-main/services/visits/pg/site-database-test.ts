@@ -1,7 +1,7 @@
 import pg from 'pg';
 import type { SiteDatabaseTest } from '../../../../src-preload/contract';
 import { MIGRATIONS } from './migrations';
-import { connectionConfig, isUnreachable } from './pg-connection';
+import { connectionConfig, isUnreachable } from './site-connection';
 
 /**
  * "Test site database connection": connects with the saved settings, reads the schema version and

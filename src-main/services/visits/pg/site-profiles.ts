@@ -3,7 +3,7 @@ import { describeError } from '../../../k30/protocol/describe-error';
 import type { Logger } from '../../ports';
 import { StoredProfileSchema, type StoredProfile } from '../../personal-data/profile-files';
 import type { ProfileChange, ProfileStore } from '../../personal-data/profile-store';
-import { isUnreachable } from './pg-connection';
+import { isUnreachable } from './site-connection';
 import { isSealed, openText, sealText } from './site-seal';
 
 export const PROFILES_CHANNEL = 'kiosk_profiles';

@@ -1,13 +1,7 @@
 import type pg from 'pg';
-import type { PgLedgerOptions } from './pg-ledger-backend';
 
-/** NOTIFY payloads must stay under 8000 bytes: larger records (a photo still kept) are read instead. */
-export function inline(doc: unknown): string | null {
-  const text = JSON.stringify(doc);
-  return Buffer.byteLength(text) < 7000 ? text : null;
-}
-
-export function connectionConfig(options: Pick<PgLedgerOptions, 'connectionString' | 'tls'>): pg.ClientConfig {
+/** How a station reaches the site database (its address, and TLS: off, checked, or unchecked for a self-signed server). */
+export function connectionConfig(options: { connectionString: string; tls?: 'off' | 'verify' | 'no-verify' }): pg.ClientConfig {
   const ssl = options.tls === 'verify' ? { rejectUnauthorized: true } : options.tls === 'no-verify' ? { rejectUnauthorized: false } : undefined;
   return { connectionString: options.connectionString, ...(ssl ? { ssl } : {}) };
 }
