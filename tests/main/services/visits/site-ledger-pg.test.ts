@@ -100,8 +100,13 @@ describeWithPg('the site ledger in PostgreSQL', (cluster) => {
     expect(a.get('v')?.history.map((h) => h.event)).toEqual(['intent', 'while reading']);
   });
 
+  /** Cuts the station's listening connection, once it is listening (it connects after the ledger has opened). */
   async function terminateListener(url: string): Promise<void> {
-    const rows = await query(url, "SELECT pg_terminate_backend(pid) AS done FROM pg_stat_activity WHERE query LIKE 'LISTEN%' AND datname = current_database()");
+    const listening = "FROM pg_stat_activity WHERE query LIKE 'LISTEN%' AND datname = current_database()";
+    let seen = 0;
+    await until(async () => (seen = (await query(url, `SELECT pid ${listening}`)).length) > 0, 3000).catch(() => {});
+    expect(seen, 'the station is listening').toBe(1);
+    const rows = await query(url, `SELECT pg_terminate_backend(pid) AS done ${listening}`);
     expect(rows).toEqual([{ done: true }]);
   }
 });
