@@ -81,10 +81,14 @@ test('an installer points the station at a site database: secrets shown only as 
   await expect(section.getByTestId('site-test-result')).toHaveText(t('settings.site.failure.unreachable'), { timeout: 15_000 });
   await checkScreen('zh-CN settings, site database unreachable');
 
+  // In English, after a reload: what is set is main's word, the page kept nothing.
   await useLanguage(app, 'en');
   const en = tr('en');
+  await app.reload();
+  await unlockSettings(app, en);
   const english = siteSection(app, en);
   await expect(english.getByTestId('siteDatabaseUrl-status')).toHaveText(en('settings.secretSet'));
+  await expect(english.getByLabel(en('settings.site.ledgerMode'), { exact: true })).toHaveValue('postgres');
   await english.getByRole('button', { name: en('settings.site.test'), exact: true }).click();
   await expect(english.getByTestId('site-test-result')).toHaveText(en('settings.site.failure.unreachable'), { timeout: 15_000 });
   await checkScreen('en settings, site database unreachable');

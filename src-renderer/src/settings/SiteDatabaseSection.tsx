@@ -53,7 +53,7 @@ export function SiteDatabaseSection({ settings, form, set, setSecret, err, siteD
   return (
     <section className="card settings-section" aria-labelledby="settings-site">
       <h2 id="settings-site">{t('settings.site.title')}</h2>
-      <p className="field-hint">{t('settings.site.intro')}</p>
+      <p className="field-hint settings-intro">{t('settings.site.intro')}</p>
       <div className="grid-2">
         <SelectField
           id={fid('ledgerMode')}
