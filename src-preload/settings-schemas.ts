@@ -34,19 +34,25 @@ export type LedgerMode = z.infer<typeof LedgerModeSchema>;
 /** TLS to the site database: off, on with the server's certificate checked, on without checking it. */
 export const SiteTlsSchema = z.enum(['off', 'verify', 'no-verify']);
 
-/** Site mode as the renderer may know it: whether the secrets are set, never their values. */
+export type SiteTls = z.infer<typeof SiteTlsSchema>;
+
+/**
+ * Site mode as the renderer may know it: whether the secrets are set, never their values. The
+ * station's name on the site is PublicSettings.stationName (one name: header, audit, lease owner).
+ */
 export const PublicSiteSettingsSchema = z.object({
   ledgerMode: LedgerModeSchema,
   siteDatabaseTls: SiteTlsSchema,
-  stationName: z.string(),
   siteDatabaseUrlSet: z.boolean(),
   siteKeySet: z.boolean(),
 });
 
 /** Result of "test site database connection"; failures are codes the renderer translates. */
+export const SiteDatabaseFailureSchema = z.enum(['not-configured', 'unreachable', 'refused', 'schema-too-new']);
+export type SiteDatabaseFailure = z.infer<typeof SiteDatabaseFailureSchema>;
 export const SiteDatabaseTestSchema = z.object({
   ok: z.boolean(),
-  failure: z.enum(['not-configured', 'unreachable', 'refused', 'schema-too-new']).optional(),
+  failure: SiteDatabaseFailureSchema.optional(),
   schemaVersion: z.number().int().optional(),
 });
 export type SiteDatabaseTest = z.infer<typeof SiteDatabaseTestSchema>;
@@ -90,14 +96,14 @@ export const PublicSettingsSchema = z.object({
   profilePhotoDays: z.number().int(),
   /** A host-notification channel is set: the kiosk says "we are letting your host know", else "please wait at reception". */
   hostNotificationConfigured: z.boolean(),
-  /** This PC's name at the desk (header, audit log); '' until an administrator names it. */
+  /** This PC's name at the desk (header, audit log, the site ledger's lease owner); '' until an administrator names it (main then uses the computer's name). */
   stationName: z.string(),
   /** Staff give their PIN before acting (off: the station acts). */
   staffSignIn: z.boolean(),
   auditRetentionDays: z.number().int(),
   /** Who is responsible for visitors' data (the kiosk's consent names it); '' = not set. */
   companyName: z.string(),
-  site: PublicSiteSettingsSchema.optional(),
+  site: PublicSiteSettingsSchema,
 });
 export type PublicSettings = z.infer<typeof PublicSettingsSchema>;
 

@@ -40,6 +40,7 @@ export function publicSettings(over: Partial<PublicSettings> = {}): PublicSettin
     staffSignIn: false,
     auditRetentionDays: 365,
     companyName: '',
+    site: { ledgerMode: 'file', siteDatabaseTls: 'off', siteDatabaseUrlSet: false, siteKeySet: false },
     ...over,
   };
 }

@@ -1,4 +1,3 @@
-import { hostname } from 'node:os';
 import type { Acting, Actor, StaffInput, StaffMember, StaffRole } from '../../../src-preload/contract';
 import { AppError } from '../app-error';
 import type { KeyValueStore, Logger } from '../ports';
@@ -20,8 +19,6 @@ export interface IdentityDeps {
   store: KeyValueStore;
   log: Logger;
   now?: () => number;
-  /** The station's name until an administrator sets one (default: the computer's name). */
-  fallbackStation?: () => string;
 }
 
 /**
@@ -41,8 +38,9 @@ export class IdentityService {
     this.now = deps.now ?? Date.now;
   }
 
+  /** The station's one name, as settings keep it (the site ledger's lease owner is the same). */
   station(): string {
-    return this.deps.settings.values.stationName || (this.deps.fallbackStation ?? hostname)();
+    return this.deps.settings.stationName();
   }
 
   private get signInOn(): boolean {

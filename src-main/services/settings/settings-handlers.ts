@@ -119,7 +119,8 @@ export function settingsHandlers(deps: SettingsHandlerDeps): SettingsHandlers {
 
     async testSiteDatabase() {
       try {
-        return await testSiteDatabase(settings.siteDatabaseSettings());
+        // The stored database, in either mode: an administrator tests it before switching to it.
+        return await testSiteDatabase(settings.siteDatabaseConnection());
       } catch {
         // The stored URL cannot be opened on this machine (logged by settings): enter it again.
         return { ok: false, failure: 'not-configured' as const };

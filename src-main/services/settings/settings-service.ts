@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
 import { describeError } from '../../k30/protocol';
-import { PinSchema, SettingsPatchSchema, type PublicSettings, type SecretSource, type SettingsPatch } from '../../../src-preload/contract';
+import { PinSchema, SettingsPatchSchema, type PublicSettings, type SecretSource, type SettingsPatch, type SiteTls } from '../../../src-preload/contract';
 import { AppError } from '../app-error';
 import { PROFILE_NAMES } from '../../k30/protocol/crypto-profiles';
 import type { K30Credentials } from '../../k30/protocol/credentials';
@@ -45,6 +45,8 @@ export interface SettingsServiceOptions {
   maxLockoutMs?: number;
   /** scrypt cost N for new PIN hashes (a power of two). */
   scryptN?: number;
+  /** The station's name until an administrator sets one (default: the computer's host name). */
+  hostName?: () => string;
 }
 
 function sameValue(a: unknown, b: unknown): boolean {
@@ -62,6 +64,7 @@ export class SettingsService {
   private readonly listeners = new Set<SettingsListener>();
   private readonly scryptN: number;
   private readonly lockout: PinLockout;
+  private readonly hostName: () => string;
   /** Told by the notification settings (their own store keys): whether a host channel is set. */
   private hostNotificationConfigured: () => boolean = () => false;
 
@@ -72,6 +75,7 @@ export class SettingsService {
     options: SettingsServiceOptions = {},
   ) {
     this.scryptN = options.scryptN ?? 2 ** 14;
+    this.hostName = options.hostName ?? hostname;
     this.lockout = new PinLockout(store, {
       now: options.now ?? Date.now,
       maxAttempts: options.maxPinAttempts ?? 5,
@@ -204,16 +208,15 @@ export class SettingsService {
       site: {
         ledgerMode: v.ledgerMode,
         siteDatabaseTls: v.siteDatabaseTls,
-        stationName: this.stationName(),
         siteDatabaseUrlSet: this.secretSet('siteDatabaseUrl'),
         siteKeySet: this.secretSet('siteKey'),
       },
     };
   }
 
-  /** This station's name on the site: the setting, else the computer's host name. */
+  /** This station's one name (header, audit log, the site ledger's lease owner): the setting, else the computer's host name. */
   stationName(): string {
-    return this.values.stationName.trim() || hostname();
+    return this.values.stationName.trim() || this.hostName();
   }
 
   /**
@@ -229,11 +232,15 @@ export class SettingsService {
   }
 
   /** For the site ledger only (main process): the connection with its secrets opened. */
-  siteDatabaseSettings(): { url: string; tls: 'off' | 'verify' | 'no-verify'; stationName: string; siteKey?: string } | undefined {
+  siteDatabaseSettings(): { url: string; tls: SiteTls; stationName: string; siteKey?: string } | undefined {
     if (this.values.ledgerMode !== 'postgres') return undefined;
-    const url = this.openSecret('siteDatabaseUrl') ?? '';
     const siteKey = this.openSecret('siteKey');
-    return { url, tls: this.values.siteDatabaseTls, stationName: this.stationName(), ...(siteKey ? { siteKey } : {}) };
+    return { ...this.siteDatabaseConnection(), stationName: this.stationName(), ...(siteKey ? { siteKey } : {}) };
+  }
+
+  /** The stored site database, whatever the ledger mode (tested before a station switches to it). Throws like openSecret. */
+  siteDatabaseConnection(): { url: string; tls: SiteTls } {
+    return { url: this.openSecret('siteDatabaseUrl') ?? '', tls: this.values.siteDatabaseTls };
   }
 
   /**

@@ -37,7 +37,7 @@ export const adminZhCN = {
 
   'staff.title': '工作站与员工',
   'settings.stationName': '工作站名称',
-  'settings.stationNameHint': '显示在页眉和审计日志中，例如「一楼前台」',
+  'settings.stationNameHint': '显示在页眉和审计日志中，站点模式下其他工作站也以此名称识别本机，例如「一楼前台」',
   'settings.staffSignIn': '员工登录：修改数据或查看完整号码前，员工须输入个人 PIN',
   'settings.auditRetentionDays': '审计日志保留天数',
   'staff.name': '姓名',
@@ -150,7 +150,7 @@ export const adminEn: Record<keyof typeof adminZhCN, string> = {
 
   'staff.title': 'Station and staff',
   'settings.stationName': 'Station name',
-  'settings.stationNameHint': 'Shown in the header and the audit log, e.g. "Ground-floor reception"',
+  'settings.stationNameHint': 'Shown in the header and the audit log, and how other stations know this PC in site mode, e.g. "Ground-floor reception"',
   'settings.staffSignIn': 'Staff sign-in: staff enter their own PIN before changing data or seeing full numbers',
   'settings.auditRetentionDays': 'Keep the audit log for (days)',
   'staff.name': 'Name',

@@ -8,16 +8,18 @@ interface Props {
   isSet: boolean;
   value: string;
   clear: boolean;
+  /** What this secret is for; the write-only rule is said after it. */
+  hint?: string;
   error?: string;
   onChange: (patch: Partial<{ value: string; clear: boolean }>) => void;
 }
 
 /** A write-only secret: never filled with the stored value; shows only whether one is set; can be cleared. */
-export function SecretField({ name, label, isSet, value, clear, error, onChange }: Props) {
+export function SecretField({ name, label, isSet, value, clear, hint: about, error, onChange }: Props) {
   const t = useT();
   const id = settingsFieldId(name);
   const statusId = `${id}-status`;
-  const hint = t('settings.secretHint');
+  const hint = about ? t('settings.secretHintAbout', { about }) : t('settings.secretHint');
   return (
     <Field id={id} label={label} hint={hint} error={error}>
       <div className="secret-row">

@@ -9,11 +9,12 @@ import { TextField } from '../components/TextField';
 import { ConnectionTools } from './ConnectionTools';
 import { profileOptions, settingsFieldId as fid, type SettingsField } from './patch';
 import { SecretField } from './SecretField';
+import { SiteDatabaseSection } from './SiteDatabaseSection';
 import { useSettingsForm } from './useSettingsForm';
 
 export function SettingsForm({ settings }: { settings: PublicSettings }) {
   const t = useT();
-  const { form, set, setSecret, errors, dirty, saving, saved, saveError, submit, discard } = useSettingsForm(settings);
+  const { form, set, setSecret, errors, dirty, siteDirty, restartNeeded, saving, saved, saveError, submit, discard } = useSettingsForm(settings);
   const { devices, loaded: devicesLoaded, error: devicesError } = useDeviceList();
 
   const err = (field: SettingsField) => {
@@ -285,6 +286,8 @@ export function SettingsForm({ settings }: { settings: PublicSettings }) {
           />
         </div>
       </section>
+
+      <SiteDatabaseSection settings={settings} form={form} set={set} setSecret={setSecret} err={err} siteDirty={siteDirty} restartNeeded={restartNeeded} />
 
       <div className="save-bar">
         <ErrorAlert id="settings-alert" error={saveError} />

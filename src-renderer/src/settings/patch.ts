@@ -2,8 +2,23 @@
 import { LIMITS, SettingsPatchSchema, type Language, type PublicSettings, type SettingsPatch } from '../../../src-preload/contract';
 import type { MessageRef } from '../i18n/translate';
 
-export const SECRET_FIELDS = ['appSecret', 'aesKey', 'aesIv'] as const;
+/** The K30 connection's secrets and the site database's: each write-only, shown only as set or not. */
+export const K30_SECRET_FIELDS = ['appSecret', 'aesKey', 'aesIv'] as const;
+export const SITE_SECRET_FIELDS = ['siteDatabaseUrl', 'siteKey'] as const;
+export const SECRET_FIELDS = [...K30_SECRET_FIELDS, ...SITE_SECRET_FIELDS] as const;
 export type SecretField = (typeof SECRET_FIELDS)[number];
+
+/** The site database settings: main reads them at start, so a change to any applies at restart. */
+export const SITE_FIELDS = ['ledgerMode', 'siteDatabaseTls', ...SITE_SECRET_FIELDS] as const;
+
+/** Whether a secret is stored (main says so; it never says what it is). */
+export function secretIsSet(s: PublicSettings, field: SecretField): boolean {
+  if (field === 'siteDatabaseUrl') return s.site.siteDatabaseUrlSet;
+  if (field === 'siteKey') return s.site.siteKeySet;
+  return s.secretsSet[field];
+}
+
+const emptySecret = () => ({ value: '', clear: false });
 
 export interface SettingsFormValues {
   server: string;
@@ -26,6 +41,8 @@ export interface SettingsFormValues {
   profileRetentionDays: string;
   profilePhotoDays: string;
   companyName: string;
+  ledgerMode: PublicSettings['site']['ledgerMode'];
+  siteDatabaseTls: PublicSettings['site']['siteDatabaseTls'];
   /** Write-only: '' = keep; `clear` = clear on save. */
   secrets: Record<SecretField, { value: string; clear: boolean }>;
 }
@@ -55,7 +72,9 @@ export function formFromSettings(s: PublicSettings): SettingsFormValues {
     profileRetentionDays: String(s.profileRetentionDays),
     profilePhotoDays: String(s.profilePhotoDays),
     companyName: s.companyName,
-    secrets: { appSecret: { value: '', clear: false }, aesKey: { value: '', clear: false }, aesIv: { value: '', clear: false } },
+    ledgerMode: s.site.ledgerMode,
+    siteDatabaseTls: s.site.siteDatabaseTls,
+    secrets: { appSecret: emptySecret(), aesKey: emptySecret(), aesIv: emptySecret(), siteDatabaseUrl: emptySecret(), siteKey: emptySecret() },
   };
 }
 
@@ -92,6 +111,8 @@ export function buildPatch(form: SettingsFormValues, s: PublicSettings): Record<
   for (const key of flags) if (form[key] !== s[key]) patch[key] = form[key];
   if (form.startAtLogin !== s.startAtLogin) patch.startAtLogin = form.startAtLogin;
   if (!sameList(form.defaultDeviceNos, s.defaultDeviceNos)) patch.defaultDeviceNos = form.defaultDeviceNos;
+  if (form.ledgerMode !== s.site.ledgerMode) patch.ledgerMode = form.ledgerMode;
+  if (form.siteDatabaseTls !== s.site.siteDatabaseTls) patch.siteDatabaseTls = form.siteDatabaseTls;
   for (const key of SECRET_FIELDS) {
     const secret = form.secrets[key];
     if (secret.clear) patch[key] = '';
@@ -129,6 +150,10 @@ const FIELD_ERROR: Record<SettingsField, MessageRef> = {
   profileRetentionDays: range(LIMITS.profileRetentionDays),
   profilePhotoDays: range(LIMITS.profilePhotoDays),
   companyName: { key: 'settings.error.companyName', params: { max: LIMITS.companyName } },
+  ledgerMode: generic,
+  siteDatabaseTls: generic,
+  siteDatabaseUrl: { key: 'settings.error.siteDatabaseUrl' },
+  siteKey: secret,
 };
 
 export function errorForField(path: string | undefined): { field: SettingsField; error: MessageRef } | undefined {
@@ -176,6 +201,10 @@ export const FIELD_ORDER: SettingsField[] = [
   'retentionDays',
   'profileRetentionDays',
   'profilePhotoDays',
+  'ledgerMode',
+  'siteDatabaseUrl',
+  'siteDatabaseTls',
+  'siteKey',
 ];
 
 export const settingsFieldId = (field: SettingsField) => `settings-${field}`;

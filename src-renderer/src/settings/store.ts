@@ -1,5 +1,14 @@
 import { create } from 'zustand';
-import type { ConnectionTest, KioskError, Language, ProfileSearch, PublicSettings, Result, SettingsPatch } from '../../../src-preload/contract';
+import type {
+  ConnectionTest,
+  KioskError,
+  Language,
+  ProfileSearch,
+  PublicSettings,
+  Result,
+  SettingsPatch,
+  SiteDatabaseTest,
+} from '../../../src-preload/contract';
 import { call } from '../api';
 import { loadDictionary } from '../i18n/dictionaries';
 import { showLanguage } from '../i18n/language-store';
@@ -19,6 +28,8 @@ interface SettingsState {
   verifyPin(pin: string): Promise<Result<boolean>>;
   setAdminPin(current: string | undefined, next: string): Promise<Result<PublicSettings>>;
   testConnection(): Promise<Result<ConnectionTest>>;
+  /** Connects to the saved site database (whatever the ledger mode) and reads its schema version. */
+  testSiteDatabase(): Promise<Result<SiteDatabaseTest>>;
   findCryptoProfile(): Promise<Result<ProfileSearch>>;
   /** The packaged app's DevTools (main wants the admin session). */
   openDevTools(): Promise<Result<boolean>>;
@@ -89,6 +100,7 @@ export const useSettingsStore = create<SettingsState>()((set, get) => ({
   },
 
   testConnection: () => call('testConnection'),
+  testSiteDatabase: () => call('testSiteDatabase'),
   async findCryptoProfile() {
     const result = await call('findCryptoProfile');
     if (!result.ok) lockIfMainWantsThePin(result.error);

@@ -8,6 +8,7 @@ import {
   FIELD_ORDER,
   formFromSettings,
   settingsFieldId,
+  SITE_FIELDS,
   type SecretField,
   type SettingsErrors,
   type SettingsFormValues,
@@ -23,6 +24,8 @@ export function useSettingsForm(settings: PublicSettings) {
   const [saveError, setSaveError] = useState<KioskError | null>(null);
   const [saving, setSaving] = useState(false);
   const [saved, setSaved] = useState<'saved' | 'nothing' | null>(null);
+  /** Site database settings were saved while the app runs: main reads them at start only. */
+  const [restartNeeded, setRestartNeeded] = useState(false);
 
   const set = useCallback(<K extends PlainField>(key: K, value: SettingsFormValues[K]) => {
     setForm((f) => ({ ...f, [key]: value }));
@@ -43,6 +46,7 @@ export function useSettingsForm(settings: PublicSettings) {
 
   const patch = buildPatch(form, settings);
   const dirty = Object.keys(patch).length > 0;
+  const siteDirty = SITE_FIELDS.some((key) => key in patch);
 
   const submit = async () => {
     setSaveError(null);
@@ -64,6 +68,7 @@ export function useSettingsForm(settings: PublicSettings) {
       setForm(formFromSettings(result.value));
       setErrors({});
       setSaved('saved');
+      if (siteDirty) setRestartNeeded(true);
       return;
     }
     const found = result.error.code === 'invalid-input' ? errorForField(result.error.field) : undefined;
@@ -83,5 +88,5 @@ export function useSettingsForm(settings: PublicSettings) {
     setSaved(null);
   };
 
-  return { form, set, setSecret, errors, dirty, saving, saved, saveError, submit, discard };
+  return { form, set, setSecret, errors, dirty, siteDirty, restartNeeded, saving, saved, saveError, submit, discard };
 }

@@ -13,9 +13,10 @@ export async function testSiteDatabase(site: { url: string; tls: 'off' | 'verify
   client.on('error', () => {});
   try {
     await client.connect();
-    const { rows } = await client.query<{ v: number | null }>(
-      "SELECT CASE WHEN to_regclass('kiosk_schema_version') IS NULL THEN 0 ELSE (SELECT coalesce(max(version), 0) FROM kiosk_schema_version) END AS v",
-    );
+    // Two statements: one naming a table that does not exist fails as a whole, even in a branch not
+    // taken (an empty database, whose tables the first station in site mode creates, read as refused).
+    const { rows: table } = await client.query<{ present: boolean }>("SELECT to_regclass('kiosk_schema_version') IS NOT NULL AS present");
+    const { rows } = table[0]?.present ? await client.query<{ v: number | null }>('SELECT max(version) AS v FROM kiosk_schema_version') : { rows: [] };
     const schemaVersion = Number(rows[0]?.v ?? 0);
     const known = MIGRATIONS.at(-1)?.version ?? 0;
     return schemaVersion > known ? { ok: false, failure: 'schema-too-new', schemaVersion } : { ok: true, schemaVersion };

@@ -10,9 +10,9 @@ function setup(options: { adminPin?: boolean } = {}) {
   const store = mapStore();
   const log = memoryLogger();
   let clock = 1_000_000;
-  const settings = new SettingsService(store, testSecretBox(), log, { scryptN: 2 ** 10, now: () => clock });
+  const settings = new SettingsService(store, testSecretBox(), log, { scryptN: 2 ** 10, now: () => clock, hostName: () => 'PC-01' });
   if (options.adminPin !== false) settings.setPin(undefined, ADMIN_PIN);
-  const identity = new IdentityService({ settings, store, log, now: () => clock, fallbackStation: () => 'PC-01' });
+  const identity = new IdentityService({ settings, store, log, now: () => clock });
   return { store, settings, identity, log, advance: (ms: number) => (clock += ms) };
 }
 
