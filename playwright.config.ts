@@ -31,7 +31,9 @@ export default defineConfig({
       args: chromiumArgs(faceFeeds.oneFace),
     },
     viewport: { width: 1280, height: 800 },
-    screenshot: 'on',
+    // The tests keep a named screenshot of every step they look at (fixtures' shot/checkScreen);
+    // Playwright's own, of the last state, only when a test fails.
+    screenshot: 'only-on-failure',
     trace: 'retain-on-failure',
     actionTimeout: 15_000,
     navigationTimeout: 30_000,
