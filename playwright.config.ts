@@ -16,8 +16,10 @@ export default defineConfig({
   outputDir,
   workers: 2,
   // One retry, and Playwright lists a test that passed only on it as "flaky" in the summary line
-  // .ci/run prints: a known intermittent failure (security.spec: a security-view call to the harness
-  // now and then meets ERR_CONNECTION_REFUSED; cause not found) must not hide, nor block a landing.
+  // .ci/run prints. The security view's ERR_CONNECTION_REFUSED was the harness closing before the
+  // test's page (fixtures.ts closes the context first now); the retry stays until whole-suite runs
+  // on a quiet machine show no flaky test (not yet measured: a loaded 2-core machine still times
+  // out camera tests now and then).
   retries: 1,
   fullyParallel: true,
   forbidOnly: !!process.env.CI,
@@ -31,7 +33,9 @@ export default defineConfig({
       args: chromiumArgs(faceFeeds.oneFace),
     },
     viewport: { width: 1280, height: 800 },
-    screenshot: 'on',
+    // The tests keep a named screenshot of every step they look at (fixtures' shot/checkScreen);
+    // Playwright's own, of the last state, only when a test fails.
+    screenshot: 'only-on-failure',
     trace: 'retain-on-failure',
     actionTimeout: 15_000,
     navigationTimeout: 30_000,

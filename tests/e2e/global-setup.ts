@@ -1,11 +1,13 @@
 /**
  * Once per run: build the app (`electron-vite build`: renderer for the browser tests, main and
  * preload for the Electron test) and make the fake webcam's videos: the busy pattern (no face) and
- * the face feeds (support/face-feeds.ts; the one-face feed is the default camera). Starts nothing.
+ * the face feeds (support/face-feeds.ts; the one-face feed is the default camera), and bundle the
+ * harness's browser shim for every worker. Starts nothing.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, statSync } from 'node:fs';
-import { buildRenderer } from '../harness/harness';
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { buildRenderer, bundleShim, PREBUILT_SHIM_ENV } from '../harness/harness';
 import { writeBusyY4m } from './support/busy-y4m';
 import { makeFaceFeeds } from './support/face-feeds';
 import { cameraY4m, outputDir, sharedCameraTool } from './support/paths';
@@ -16,6 +18,10 @@ export default async function globalSetup(): Promise<void> {
   const started = Date.now();
   if (process.env.KIOSK_E2E_SKIP_BUILD !== '1') await buildRenderer();
   console.log(`[e2e] app built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  // The harness's browser shim, bundled once here: the workers inherit this environment.
+  const shimFile = path.join(outputDir, 'harness-shim.js');
+  writeFileSync(shimFile, await bundleShim());
+  process.env[PREBUILT_SHIM_ENV] = shimFile;
 
   let made = false;
   if (existsSync(sharedCameraTool)) {

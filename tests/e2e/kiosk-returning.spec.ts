@@ -2,6 +2,7 @@
  * Issue #10 item 3 at the self-service kiosk: a remembered visitor is welcomed back only after
  * typing their own full phone and document (main answers the phone + last 4 only, with name and
  * last host); a wrong document offers nothing. The visit then reaches the simulator with that host.
+ * In English only (a passport holder with a UK number): the behaviour is the same in Chinese.
  */
 import { expect, test } from './support/fixtures';
 import type { Language, Visit } from '../../src-preload/contract';
@@ -13,7 +14,7 @@ import { agree, DOORS, expectDone, heading, next, takePhoto, turnSelfServiceOn, 
 
 test.use({ viewport: { width: 1080, height: 1920 } });
 
-for (const language of ['zh-CN', 'en'] as Language[]) {
+for (const language of ['en'] as Language[]) {
   test(`welcomes a remembered visitor back after their own phone and document (${language})`, async ({ app, harness, sim, shot }) => {
     const t = language === 'en' ? en : zh;
     const dispatch = createDispatcher(harness.services.handlers);

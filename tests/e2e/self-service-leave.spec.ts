@@ -1,7 +1,8 @@
 /**
  * The kiosk's "I'm leaving" (签离) by the visit code: a wrong code reveals nothing and removes no
  * one; the right code (typed in any case, or its QR held to the camera) signs the visitor out and
- * the simulator no longer has them. Never by phone number.
+ * the simulator no longer has them. Never by phone number. The code is typed in English, the QR
+ * held up in Chinese: one behaviour, once each (issue #13).
  */
 import { createDispatcher } from '../../src-main/ipc/dispatch';
 import type { Visit } from '../../src-preload/contract';
@@ -25,10 +26,7 @@ async function typeCode(page: import('@playwright/test').Page, t: T, code: strin
   await page.getByRole('button', { name: t('selfService.leave.submit'), exact: true }).click();
 }
 
-for (const [language, t] of [
-  ['zh-CN', zh],
-  ['en', en],
-] as const) {
+for (const [language, t] of [['en', en]] as const) {
   test(`kiosk sign-out by visit code (${language}): a wrong code reveals nothing, the right one removes the visitor from K30`, async ({
     page,
     harness,

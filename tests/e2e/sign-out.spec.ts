@@ -1,14 +1,15 @@
 /**
  * Staff sign a visitor out (签离): the visit ends now and the visitor is gone from the simulator;
- * an active visit offers "sign out", not "delete".
+ * an active visit offers "sign out", not "delete". In Chinese only: the behaviour is the same in
+ * both languages (issue #13: a behaviour once, unless its point is layout or language).
  */
 import { createDispatcher } from '../../src-main/ipc/dispatch';
-import type { Visit } from '../../src-preload/contract';
+import type { Language, Visit } from '../../src-preload/contract';
 import { demoRegistration } from '../helpers/test-data';
 import { expect, test } from './support/fixtures';
 import { navigate, tr } from './support/journey';
 
-for (const language of ['zh-CN', 'en'] as const) {
+for (const language of ['zh-CN'] as Language[]) {
   test(`staff sign a visitor out (${language}): removed from K30 and the doors`, async ({ app, harness, sim, shot }) => {
     const t = tr(language);
     const dispatch = createDispatcher(harness.services.handlers);

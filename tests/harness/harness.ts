@@ -78,8 +78,14 @@ export async function ensureRendererBuilt(force = false): Promise<void> {
 
 let shimCache: Promise<string> | undefined;
 
+/** Where a run's already bundled shim is (the browser tests' global setup bundles it once for every worker). */
+export const PREBUILT_SHIM_ENV = 'KIOSK_HARNESS_SHIM';
+
 /** Bundles the browser shim into one classic script (IIFE), in memory. */
 export function bundleShim(): Promise<string> {
+  const prebuilt = process.env[PREBUILT_SHIM_ENV];
+  // Loading vite and bundling takes each Playwright worker 3–15 s before its first test.
+  if (prebuilt && existsSync(prebuilt)) shimCache ??= readFile(prebuilt, 'utf8');
   shimCache ??= (async () => {
     const { build } = await import('vite');
     const output = await build({

@@ -132,6 +132,17 @@ type Fixtures = {
 };
 
 export const test = base.extend<Fixtures>({
+  // The test's pages talk to its harness, so they close first: Playwright tears fixtures down in
+  // the reverse order of setup, and the built-in context, set up before the harness, used to close
+  // after it. Meanwhile the page went on calling (the security view's auto-refresh, a call in
+  // flight) into a closed port, ERR_CONNECTION_REFUSED, and the screenshot and trace Playwright
+  // take as the context closes showed an "internal" error the test never caused.
+  context: async ({ context, harness }, use) => {
+    void harness;
+    await use(context);
+    await context.close();
+  },
+
   harness: async ({}, use, testInfo) => {
     const harness = await startHarness({ port: 0 });
     try {
