@@ -48,7 +48,12 @@ test('invalid mobile, bad ID checksum and a missing host are explained, and noth
   // The host: typed a name but never chose anyone.
   const host = app.getByRole('combobox', { name: t('host.label') });
   await host.fill('伟');
-  await expect(app.getByRole('option').first()).toBeVisible();
+  await expect(
+    app
+      .getByRole('listbox', { name: t('host.listLabel') })
+      .getByRole('option')
+      .first(),
+  ).toBeVisible();
   await nextButton(app, t).click();
   await expect(stepHeading(app, t, 'visitor')).toBeVisible();
   await expect(fieldError(app, 'reg-host')).toHaveText(t('validation.hostRequired'));
@@ -89,7 +94,12 @@ test('pressing Next with the host list open is not lost', async ({ app, sim, sho
   await app.getByLabel(t('field.documentNo'), { exact: true }).fill(VISITOR_ZH.idCard);
   await expect(stepHeading(app, t, 'visitor')).toBeVisible();
   await app.getByRole('combobox', { name: t('host.label') }).fill('伟');
-  await expect(app.getByRole('option').first()).toBeVisible();
+  await expect(
+    app
+      .getByRole('listbox', { name: t('host.listLabel') })
+      .getByRole('option')
+      .first(),
+  ).toBeVisible();
   await shot('host list open');
   await nextButton(app, t).click();
   await expect(fieldError(app, 'reg-host')).toHaveText(t('validation.hostRequired'), { timeout: 3_000 });
