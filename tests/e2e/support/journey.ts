@@ -42,6 +42,8 @@ export interface JourneyResult {
   photoLimitKB: number;
   /** Clicks, key presses and fills the staff member made for this visitor, from the empty form (a measure of effort). */
   interactions: number;
+  /** Of `interactions`, the optional fields typed (plate, reason). */
+  optionalFields: number;
   /** The header's language button pressed first (0 or 1): a saved setting of the station, not part of a visitor's registration. */
   languageSwitches: number;
 }
@@ -330,7 +332,8 @@ export async function registerVisitor(page: Page, options: RegisterOptions): Pro
   await expectActionOnScreen(page, submitButton(page, t));
   await submitButton(page, t).click();
   effort.count();
-  const result = { deviceNos, photoKB: photo.kb, photoLimitKB: photo.limitKB, interactions: effort.n, languageSwitches: setup.n };
+  const optionalFields = (visitor.carno ? 1 : 0) + (visitor.reason ? 1 : 0);
+  const result = { deviceNos, photoKB: photo.kb, photoLimitKB: photo.limitKB, interactions: effort.n, optionalFields, languageSwitches: setup.n };
   if (options.until === 'submitted') return result;
 
   await expect(page.getByRole('heading', { name: t('result.done'), exact: true })).toBeVisible({ timeout: 30_000 });
@@ -340,7 +343,8 @@ export async function registerVisitor(page: Page, options: RegisterOptions): Pro
 }
 
 /** The journey's effort in words, for the printed `[interactions]` lines. */
-export function effortLine(result: Pick<JourneyResult, 'interactions' | 'languageSwitches'>): string {
+export function effortLine(result: Pick<JourneyResult, 'interactions' | 'optionalFields' | 'languageSwitches'>): string {
+  const optional = result.optionalFields ? ` (${result.interactions - result.optionalFields} without the ${result.optionalFields} optional fields typed)` : '';
   const language = result.languageSwitches ? ` (+${result.languageSwitches} language switch first: a saved setting, not per visitor)` : '';
-  return `${result.interactions} interactions${language}`;
+  return `${result.interactions} interactions${optional}${language}`;
 }
