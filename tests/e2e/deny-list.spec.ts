@@ -28,7 +28,7 @@ test('reception: a deny-listed visitor is stopped before K30, and an administrat
   await expect(alert).toContainText(t('deny.entry', { name: VISITOR_ZH.name, reason: REASON }));
   await expect(alert).toContainText(VISITOR_ZH.idCard.slice(-4));
   await expect(alert).not.toContainText(VISITOR_ZH.idCard);
-  await expect(stepHeading(app, t, 'review')).toBeVisible();
+  await expect(stepHeading(app, t, 'visit')).toBeVisible();
   await shot('deny alert at reception');
   expect(await sim.visitors(), 'nothing reached the simulator').toHaveLength(before.length);
   expect(harness.services.ledger.all(), 'nothing was recorded').toEqual([]);

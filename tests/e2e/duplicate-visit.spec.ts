@@ -21,7 +21,7 @@ test('warns of a live visit of the same person; open it, then register anyway (z
   const warning = app.getByRole('alertdialog', { name: t('duplicate.title') });
   await expect(warning).toBeVisible();
   await expect(warning).toContainText(VISITOR_ZH.name);
-  await expect(stepHeading(app, t, 'review')).toBeVisible();
+  await expect(stepHeading(app, t, 'visit')).toBeVisible();
   await shot('duplicate warning');
   expect((await sim.visitors()).filter((v) => v.name === VISITOR_ZH.name)).toHaveLength(1);
 

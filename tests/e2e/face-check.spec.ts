@@ -8,7 +8,20 @@ import type { Page } from '@playwright/test';
 import { VISITOR_ZH, ZHANG_WEI } from './support/data';
 import { expect, test } from './support/fixtures';
 import { openAppWithFeed } from './support/feed-browser';
-import { chooseHost, Effort, expectVisitorOnServer, fillVisitor, nextButton, registerVisitor, stepHeading, tr, useLanguage, type T } from './support/journey';
+import {
+  chooseHost,
+  Effort,
+  expectVisitorOnServer,
+  fillVisitor,
+  nextButton,
+  registerVisitor,
+  selectAllOnlineButton,
+  stepHeading,
+  submitButton,
+  tr,
+  useLanguage,
+  type T,
+} from './support/journey';
 
 const en = tr('en');
 
@@ -17,10 +30,7 @@ async function upToPhoto(page: Page, t: T): Promise<void> {
   const effort = new Effort();
   await useLanguage(page, 'en', effort);
   await fillVisitor(page, t, VISITOR_ZH, effort);
-  await nextButton(page, t).click();
   await chooseHost(page, t, ZHANG_WEI, effort);
-  await nextButton(page, t).click();
-  await expect(stepHeading(page, t, 'window')).toBeVisible();
   await nextButton(page, t).click();
   await expect(stepHeading(page, t, 'photo')).toBeVisible();
 }
@@ -77,10 +87,9 @@ test.describe('face check at reception', () => {
       await expect(stepHeading(page, en, 'photo')).toBeVisible();
       await page.getByLabel(en('faceCheck.overrideLabel')).fill('Visitor escorted by host all day');
       await nextButton(page, en).click();
-      await expect(stepHeading(page, en, 'devices')).toBeVisible();
-      for (const box of await page.locator('[id="reg-devices"] .device-option:not(.device-offline) input[type=checkbox]').all()) await box.check();
-      await nextButton(page, en).click();
-      await page.getByRole('button', { name: en('wizard.submit'), exact: true }).click();
+      await expect(stepHeading(page, en, 'visit')).toBeVisible();
+      await selectAllOnlineButton(page, en).click();
+      await submitButton(page, en).click();
       await expect(page.getByRole('heading', { name: en('result.done'), exact: true })).toBeVisible({ timeout: 30_000 });
       await page.screenshot({ path: testInfo.outputPath('override-done.png') });
       expect((await sim.visitors()).length).toBe(before.length + 1);

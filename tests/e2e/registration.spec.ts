@@ -10,7 +10,7 @@ import { expect, test } from './support/fixtures';
 import type { Language } from '../../src-preload/contract';
 import { DEMO_OFFLINE_DEVICE } from '../../src-main/k30/simulator/seed';
 import { LI_NA, VISITOR_EN, VISITOR_ZH, ZHANG_WEI } from './support/data';
-import { expectVisitorOnServer, registerVisitor, tr, useLanguage } from './support/journey';
+import { effortLine, expectVisitorOnServer, registerVisitor, tr, useLanguage } from './support/journey';
 import { expectHeaderButtonReadableOnHover, probeDevicesError, probeVisitorErrors, walkOtherScreens } from './support/screens';
 
 const PHOTO_LIMIT_BYTES = 200 * 1024;
@@ -42,11 +42,14 @@ for (const size of SIZES) {
         await probeVisitorErrors(app, t, checkScreen);
 
         const started = Date.now();
-        const result = await registerVisitor(app, { language, visitor: who, host, shot: checkScreen, atEmptyDevicesStep: () => probeDevicesError(app, t) });
+        const result = await registerVisitor(app, { language, visitor: who, host, shot: checkScreen, beforeDoorsTicked: () => probeDevicesError(app, t) });
         const seconds = (Date.now() - started) / 1000;
-        const summary = `${language} ${size.width}×${size.height}: ${seconds.toFixed(1)} s, ${result.interactions} interactions, photo ${result.photoKB} KB (limit ${result.photoLimitKB} KB), ${result.deviceNos.length} devices`;
+        const summary = `${language} ${size.width}×${size.height}: ${seconds.toFixed(1)} s, ${effortLine(result)}, photo ${result.photoKB} KB (limit ${result.photoLimitKB} KB), ${result.deviceNos.length} devices`;
         testInfo.annotations.push({ type: 'journey', description: summary });
         console.log(`[journey] ${summary}`);
+        console.log(`[interactions] ${language}: new visitor ${effortLine(result)} (target ≤ 10)`);
+        // Issue #10: a new visitor in ≤ 10 interactions (this visitor also gives the optional plate or reason).
+        expect(result.interactions - result.optionalFields, 'a new visitor in ≤ 10 interactions').toBeLessThanOrEqual(10);
 
         expect(result.photoKB).toBeLessThanOrEqual(result.photoLimitKB);
         const visitor = await expectVisitorOnServer(sim, before, { visitor: who, host, deviceNos: result.deviceNos, maxPhotoBytes: PHOTO_LIMIT_BYTES });

@@ -3,8 +3,8 @@
  * and nothing typed is lost; nothing reaches the server.
  */
 import { expect, test } from './support/fixtures';
-import { badChecksum, VISITOR_ZH } from './support/data';
-import { fieldError, nextButton, stepHeading, tr } from './support/journey';
+import { badChecksum, VISITOR_ZH, ZHANG_WEI } from './support/data';
+import { chooseHost, Effort, fieldError, nextButton, stepHeading, tr } from './support/journey';
 
 test('invalid mobile, bad ID checksum and a missing host are explained, and nothing typed is lost', async ({ app, sim, shot }) => {
   const t = tr('zh-CN');
@@ -26,6 +26,7 @@ test('invalid mobile, bad ID checksum and a missing host are explained, and noth
   // Still on the visitor step, each message under its own field, the fields marked invalid.
   await expect(stepHeading(app, t, 'visitor')).toBeVisible();
   await expect(fieldError(app, 'reg-phone')).toHaveText(t('validation.phoneMainland'));
+  await expect(fieldError(app, 'reg-host')).toHaveText(t('validation.hostRequired'));
   await expect(fieldError(app, 'reg-documentNo')).toHaveText(t('validation.idChecksum'));
   await expect(phone).toHaveAttribute('aria-invalid', 'true');
   await expect(documentNo).toHaveAttribute('aria-invalid', 'true');
@@ -38,35 +39,43 @@ test('invalid mobile, bad ID checksum and a missing host are explained, and noth
   await expect(carno).toHaveValue(VISITOR_ZH.carno!);
   await shot('invalid mobile and ID checksum');
 
-  // Corrected: the messages go, the step can be left.
+  // Corrected: the messages go; the host (same step) is what is left.
   await phone.fill(VISITOR_ZH.phone);
   await documentNo.fill(VISITOR_ZH.idCard);
   await expect(fieldError(app, 'reg-phone')).toHaveCount(0);
   await expect(fieldError(app, 'reg-documentNo')).toHaveCount(0);
-  await nextButton(app, t).click();
 
-  // Host step: typed a name but never chose anyone.
-  await expect(stepHeading(app, t, 'host')).toBeVisible();
+  // The host: typed a name but never chose anyone.
   const host = app.getByRole('combobox', { name: t('host.label') });
   await host.fill('伟');
-  await expect(app.getByRole('option').first()).toBeVisible();
+  await expect(
+    app
+      .getByRole('listbox', { name: t('host.listLabel') })
+      .getByRole('option')
+      .first(),
+  ).toBeVisible();
   await nextButton(app, t).click();
-  await expect(stepHeading(app, t, 'host')).toBeVisible();
+  await expect(stepHeading(app, t, 'visitor')).toBeVisible();
   await expect(fieldError(app, 'reg-host')).toHaveText(t('validation.hostRequired'));
   await expect(host).toHaveAttribute('aria-invalid', 'true');
   await expect(host).toHaveValue('伟');
+  await expect(host).toBeFocused();
+  await expect(name).toHaveValue(VISITOR_ZH.name);
   await shot('missing host');
 
-  // Back to the visitor step: everything is still there.
-  await expect(host).toBeFocused();
+  // Chosen: on to the photo; back again, everything is still there.
+  await host.fill('');
+  await chooseHost(app, t, ZHANG_WEI, new Effort());
+  await nextButton(app, t).click();
+  await expect(stepHeading(app, t, 'photo')).toBeVisible();
   await app.getByRole('button', { name: t('common.back'), exact: true }).click();
   await expect(stepHeading(app, t, 'visitor')).toBeVisible();
   await expect(name).toHaveValue(VISITOR_ZH.name);
   await expect(phone).toHaveValue(VISITOR_ZH.phone);
   await expect(documentNo).toHaveValue(VISITOR_ZH.idCard);
   await expect(carno).toHaveValue(VISITOR_ZH.carno!);
-  await nextButton(app, t).click();
-  await expect(host).toHaveValue('伟');
+  await expect(host).toHaveValue(ZHANG_WEI.name);
+  await expect(app.getByText(t('host.selected', { name: ZHANG_WEI.name, dept: ZHANG_WEI.dept, tail: ZHANG_WEI.phoneTail }))).toBeVisible();
   await shot('nothing lost');
 
   // Nothing reached the server.
@@ -83,10 +92,14 @@ test('pressing Next with the host list open is not lost', async ({ app, sim, sho
   await app.getByLabel(t('field.name'), { exact: true }).fill(VISITOR_ZH.name);
   await app.getByLabel(t('field.phone'), { exact: true }).fill(VISITOR_ZH.phone);
   await app.getByLabel(t('field.documentNo'), { exact: true }).fill(VISITOR_ZH.idCard);
-  await nextButton(app, t).click();
-  await expect(stepHeading(app, t, 'host')).toBeVisible();
+  await expect(stepHeading(app, t, 'visitor')).toBeVisible();
   await app.getByRole('combobox', { name: t('host.label') }).fill('伟');
-  await expect(app.getByRole('option').first()).toBeVisible();
+  await expect(
+    app
+      .getByRole('listbox', { name: t('host.listLabel') })
+      .getByRole('option')
+      .first(),
+  ).toBeVisible();
   await shot('host list open');
   await nextButton(app, t).click();
   await expect(fieldError(app, 'reg-host')).toHaveText(t('validation.hostRequired'), { timeout: 3_000 });

@@ -12,18 +12,32 @@ interface Props {
   selected: string[];
   onChange: (deviceNos: string[]) => void;
   errorId?: string;
+  /** "Select all online doors" and "Clear all" above the regions: one tap instead of one per door. */
+  bulkActions?: boolean;
 }
 
 /** Door devices grouped by region, each a checkbox; offline ones are shown (and selectable) with a warning. */
-export function DeviceChecklist({ id, labelledBy, devices, selected, onChange, errorId }: Props) {
+export function DeviceChecklist({ id, labelledBy, devices, selected, onChange, errorId, bulkActions = false }: Props) {
   const t = useT();
   const chosen = new Set(selected);
   const toggle = (no: string, on: boolean) => onChange(on ? [...selected, no] : selected.filter((n) => n !== no));
   const selectRegion = (list: Device[]) => onChange([...new Set([...selected, ...list.map((d) => d.no)])]);
   const clearRegion = (list: Device[]) => onChange(selected.filter((no) => !list.some((d) => d.no === no)));
+  const online = devices.filter((d) => d.online);
 
   return (
     <div id={id} role="group" aria-labelledby={labelledBy} aria-describedby={errorId} tabIndex={-1} className="device-checklist">
+      {bulkActions && (
+        // Offline doors ticked by hand stay ticked: "all online" only adds.
+        <div className="button-row checklist-bulk" role="group" aria-label={t('devices.bulkLabel')}>
+          <button type="button" className="button" onClick={() => selectRegion(online)} disabled={online.every((d) => chosen.has(d.no))}>
+            {t('devices.selectAllOnline', { count: online.length })}
+          </button>
+          <button type="button" className="button button-quiet" onClick={() => onChange([])} disabled={selected.length === 0}>
+            {t('devices.clearAll')}
+          </button>
+        </div>
+      )}
       {groupByRegion(devices).map(({ region, devices: list }) => {
         const regionName = region || t('devices.noRegion');
         const allOn = list.every((d) => chosen.has(d.no));

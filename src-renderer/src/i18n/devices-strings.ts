@@ -12,7 +12,10 @@ export const devicesZhCN = {
   'devices.out': '出',
   'devices.selectRegion': '全选「{region}」',
   'devices.clearRegion': '清除「{region}」',
-  'devices.noDefaults': '尚未设置默认门禁，因此没有预先勾选：请勾选本次访客可以通行的门，并请管理员在“设置”中选择默认门禁。',
+  'devices.noDefaults': '尚未设置默认门禁，因此没有预先勾选：请勾选本次访客可以通行的门（或「全选在线门禁」），并请管理员在“设置”中选择默认门禁。',
+  'devices.bulkLabel': '全部门禁',
+  'devices.selectAllOnline': '全选在线门禁（{count} 台）',
+  'devices.clearAll': '全部取消',
   'devices.noRegion': '未分区域',
   'devices.selectedCount': '已选择 {count} 台设备',
   'devices.offlineWarning': '已选择的设备中有 {count} 台离线：访客信息可能无法下发到这些设备。设备恢复后，可在「访客」中重新下发',
@@ -41,7 +44,10 @@ export const devicesEn: Record<keyof typeof devicesZhCN, string> = {
   'devices.selectRegion': 'Select all in “{region}”',
   'devices.clearRegion': 'Clear “{region}”',
   'devices.noDefaults':
-    'No default doors are set, so none is ticked: tick the doors this visitor may use, and ask the administrator to choose the default doors in Settings.',
+    'No default doors are set, so none is ticked: tick the doors this visitor may use (or “Select all online doors”), and ask the administrator to choose the default doors in Settings.',
+  'devices.bulkLabel': 'All doors',
+  'devices.selectAllOnline': 'Select all online doors ({count})',
+  'devices.clearAll': 'Clear all',
   'devices.noRegion': 'No region',
   'devices.selectedCount': '{count|# device|# devices} selected',
   'devices.offlineWarning':

@@ -1,7 +1,8 @@
-import { useEffect, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { Host } from '../../../src-preload/contract';
 import { describeError, useT } from '../i18n';
 import { hostLabel } from './host-label';
+import { reveal } from '../lib/reveal';
 import { useHostSearchStore, type HostSearchStore } from './hosts-store';
 import { useRegistrationStore } from './store';
 import { fieldId, type FieldError } from './draft';
@@ -45,12 +46,18 @@ export function HostSearchBox({ search, host, onHostChange: setHost, error, hint
   const retry = search((s) => s.retry);
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
+  const listRef = useRef<HTMLUListElement>(null);
 
   // New results: nothing active yet, list open if the box has focus.
   useEffect(() => setActive(-1), [results]);
 
   const id = fieldId('host');
   const expanded = open && results.length > 0;
+
+  // The list opens over the page: scrolled clear of the sticky action bar (the host sits low on its step).
+  useEffect(() => {
+    if (expanded && listRef.current) reveal(listRef.current);
+  }, [expanded, results]);
   const label = (h: Host) => hostLabel(t, h);
 
   const choose = (chosen: Host) => {
@@ -132,7 +139,7 @@ export function HostSearchBox({ search, host, onHostChange: setHost, error, hint
         />
         {/* The ARIA combobox pattern: focus stays in the input, which moves through the options with the arrow keys. */}
         {/* oxlint-disable-next-line jsx-a11y/no-noninteractive-element-to-interactive-role */}
-        <ul id={LISTBOX_ID} role="listbox" aria-label={t('host.listLabel')} className="listbox" hidden={!expanded}>
+        <ul ref={listRef} id={LISTBOX_ID} role="listbox" aria-label={t('host.listLabel')} className="listbox" hidden={!expanded}>
           {results.map((h, i) => (
             // oxlint-disable-next-line jsx-a11y/click-events-have-key-events
             <li

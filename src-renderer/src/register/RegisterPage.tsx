@@ -3,24 +3,18 @@ import { useT } from '../i18n';
 import { useRegistrationStore } from './store';
 import type { StepId } from './draft';
 import { NewRegistrationButton } from './NewRegistrationButton';
-import { StepDevices } from './StepDevices';
-import { StepHost } from './StepHost';
 import { StepIndicator } from './StepIndicator';
 import { StepPhoto } from './StepPhoto';
 import { StepResult } from './StepResult';
-import { StepReview } from './StepReview';
+import { StepVisit } from './StepVisit';
 import { StepVisitor } from './StepVisitor';
-import { StepWindow } from './StepWindow';
 import { useFocusRequests } from './useFocusRequests';
 import './register.css';
 
 const STEP_VIEWS: Record<StepId, () => JSX.Element> = {
   visitor: StepVisitor,
-  host: StepHost,
-  window: StepWindow,
   photo: StepPhoto,
-  devices: StepDevices,
-  review: StepReview,
+  visit: StepVisit,
   result: StepResult,
 };
 

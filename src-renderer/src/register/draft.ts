@@ -10,10 +10,17 @@ import type { MessageKey, MessageRef } from '../i18n/translate';
 import { parseLocalInput, toIsoWithOffset } from '../lib/datetime';
 import type { CapturedPhoto } from '../photo/captured-photo';
 
-export const STEPS = ['visitor', 'host', 'window', 'photo', 'devices', 'review', 'result'] as const;
+/**
+ * Three form steps (issue #10: a new visitor in ≤ 10 interactions): who (the visitor and the host
+ * they came for, typed together), the photo (the camera needs the screen), and the visit (time,
+ * doors and the review, submitted from the same page).
+ */
+export const STEPS = ['visitor', 'photo', 'visit', 'result'] as const;
 export type StepId = (typeof STEPS)[number];
 /** The steps shown in the step indicator and counted as "step n of total". */
-export const FORM_STEPS: StepId[] = ['visitor', 'host', 'window', 'photo', 'devices', 'review'];
+export const FORM_STEPS: StepId[] = ['visitor', 'photo', 'visit'];
+/** The last form step: it holds the review and submits; edits elsewhere come back to it. */
+export const REVIEW_STEP: StepId = 'visit';
 
 /** The contract's document types, in its order (the select offers them as they are). */
 export const DOCUMENT_TYPES: readonly DocumentType[] = DOCUMENT_TYPE_VALUES;
@@ -39,7 +46,7 @@ export interface Draft {
   /** Staff changed the window themselves (else it follows "now" when the step is shown). */
   windowTouched: boolean;
   photo: CapturedPhoto | null;
-  /** null until the devices step first sets its defaults. */
+  /** null until the visit step first sets the default doors. */
   deviceNos: string[] | null;
   /** The visitor's own consent to be remembered for next time, and separately to keep the photo. */
   remember: boolean;
@@ -53,17 +60,14 @@ export type FieldError = MessageRef;
 export type FieldErrors = Partial<Record<DraftField, FieldError>>;
 
 export const STEP_FIELDS: Record<StepId, DraftField[]> = {
-  visitor: ['name', 'phone', 'documentType', 'documentNo', 'carno', 'reason'],
-  host: ['host'],
-  window: ['begin', 'end'],
+  visitor: ['name', 'phone', 'documentType', 'documentNo', 'carno', 'reason', 'host'],
   photo: ['photo'],
-  devices: ['devices'],
-  review: [],
+  visit: ['begin', 'end', 'devices'],
   result: [],
 };
 
 export function stepOfField(field: DraftField): StepId {
-  return FORM_STEPS.find((s) => STEP_FIELDS[s].includes(field)) ?? 'review';
+  return FORM_STEPS.find((s) => STEP_FIELDS[s].includes(field)) ?? REVIEW_STEP;
 }
 
 /** The DOM id of a field's input, for labels and for moving focus to it. */

@@ -10,6 +10,7 @@ import {
   emptyDraft,
   firstErrorField,
   FORM_STEPS,
+  REVIEW_STEP,
   stepOfField,
   setDraftValue,
   validateAll,
@@ -52,7 +53,7 @@ interface RegistrationState {
   error: KioskError | null;
   focusRequest: { target: FocusTarget; seq: number } | null;
   submission: Submission;
-  /** Came here from the review page (an edit link or a failed submit): "Next" goes straight back. */
+  /** Came here from the review (the visit step's edit links, a failed submit): "Next" goes straight back. */
   returnToReview: boolean;
   duplicate: DuplicateChoice | null;
   /** The deny list stopped this visitor (main said who matched and why); nothing was sent. */
@@ -62,7 +63,7 @@ interface RegistrationState {
   /** Validates one field now (on leaving it), showing or clearing its error. */
   checkField(field: DraftField): void;
   setHost(host: Host | null): void;
-  /** Called when the visit-time step is shown: follows "now" until staff change it. */
+  /** Called when the visit step is shown: the window follows "now" until staff change it. */
   initWindow(): void;
   setWindow(patch: { begin?: string; end?: string }): void;
   applyPreset(preset: WindowPreset): void;
@@ -106,16 +107,17 @@ export const useRegistrationStore = create<RegistrationState>()((set, get) => {
   const failBack = (error: KioskError) => {
     const blamed = blamedField(error, get().draft.documentType);
     if (blamed) {
+      const step = stepOfField(blamed.field);
       set({
-        step: stepOfField(blamed.field),
-        returnToReview: true,
+        step,
+        returnToReview: step !== REVIEW_STEP,
         error,
         fieldErrors: { ...get().fieldErrors, [blamed.field]: blamed.error },
         submission: { status: 'idle', busy: false },
         ...focus(blamed.field),
       });
     } else {
-      set({ step: 'review', error, submission: { status: 'idle', busy: false }, ...focus('alert') });
+      set({ step: REVIEW_STEP, error, submission: { status: 'idle', busy: false }, ...focus('alert') });
     }
   };
 
@@ -201,8 +203,8 @@ export const useRegistrationStore = create<RegistrationState>()((set, get) => {
         draft = { ...draft, deviceNos: [...useSettingsStore.getState().settings!.defaultDeviceNos] };
       }
       const field = firstErrorField(validateAll(draft));
-      const step = field ? stepOfField(field) : 'review';
-      set({ draft, fieldErrors: {}, step, error: null, returnToReview: step !== 'review', ...focus(field ?? 'heading') });
+      const step = field ? stepOfField(field) : REVIEW_STEP;
+      set({ draft, fieldErrors: {}, step, error: null, returnToReview: step !== REVIEW_STEP, ...focus(field ?? 'heading') });
     },
 
     setRemember(patch) {
@@ -213,7 +215,7 @@ export const useRegistrationStore = create<RegistrationState>()((set, get) => {
     },
 
     goTo(step, fromReview = false) {
-      set({ step, error: null, returnToReview: fromReview && step !== 'review', ...focus('heading') });
+      set({ step, error: null, returnToReview: fromReview && step !== REVIEW_STEP, ...focus('heading') });
     },
 
     next() {
@@ -225,7 +227,7 @@ export const useRegistrationStore = create<RegistrationState>()((set, get) => {
         return;
       }
       if (get().returnToReview) {
-        set({ step: 'review', error: null, returnToReview: false, ...focus('heading') });
+        set({ step: REVIEW_STEP, error: null, returnToReview: false, ...focus('heading') });
         return;
       }
       const index = FORM_STEPS.indexOf(step);
@@ -244,7 +246,8 @@ export const useRegistrationStore = create<RegistrationState>()((set, get) => {
       const errors = validateAll(draft);
       const field = firstErrorField(errors);
       if (field) {
-        set({ step: stepOfField(field), fieldErrors: errors, returnToReview: true, ...focus(field) });
+        const step = stepOfField(field);
+        set({ step, fieldErrors: errors, returnToReview: step !== REVIEW_STEP, ...focus(field) });
         return;
       }
       const registration = {
@@ -259,7 +262,7 @@ export const useRegistrationStore = create<RegistrationState>()((set, get) => {
         // Stopped before anything was sent: back to the review, with who matched and why.
         const denied = result.error.denyList ?? get().denied;
         set({
-          step: 'review',
+          step: REVIEW_STEP,
           denied,
           error: result.error.code === 'deny-listed' ? null : result.error,
           submission: { status: 'idle', busy: false },
@@ -280,7 +283,7 @@ export const useRegistrationStore = create<RegistrationState>()((set, get) => {
       }
       if (result.error.code === 'duplicate-visit' && result.error.visitId) {
         void useVisitsStore.getState().load();
-        set({ step: 'review', duplicate: { visitId: result.error.visitId }, submission: { status: 'idle', busy: false }, ...focus('heading') });
+        set({ step: REVIEW_STEP, duplicate: { visitId: result.error.visitId }, submission: { status: 'idle', busy: false }, ...focus('heading') });
         return;
       }
       if (result.error.code === 'not-saved') {
@@ -326,7 +329,7 @@ export const useRegistrationStore = create<RegistrationState>()((set, get) => {
     },
 
     editAgain() {
-      set({ step: 'review', error: null, returnToReview: false, submission: { status: 'idle', busy: false }, ...focus('heading') });
+      set({ step: REVIEW_STEP, error: null, returnToReview: false, submission: { status: 'idle', busy: false }, ...focus('heading') });
     },
 
     dismissError() {

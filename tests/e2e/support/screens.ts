@@ -5,7 +5,7 @@
  */
 import { expect, type Locator, type Page } from '@playwright/test';
 import type { CheckScreen } from './fixtures';
-import { fieldError, navigate, nextButton, stepHeading, type T } from './journey';
+import { fieldError, navigate, nextButton, stepHeading, submitButton, type T } from './journey';
 
 /** Waits until the window has not scrolled for a few frames (focus scrolls smoothly). */
 export async function scrollSettled(page: Page): Promise<void> {
@@ -49,10 +49,11 @@ export async function probeVisitorErrors(page: Page, t: T, checkScreen: CheckScr
   await checkScreen('visitor step with errors', { fullPage: false });
 }
 
-/** Nothing ticked in the devices step: Next shows the error, on screen with the list it is about. */
+/** No door ticked on the visit step: Submit shows the error, on screen with the list it is about; nothing is sent. */
 export async function probeDevicesError(page: Page, t: T): Promise<void> {
-  await expect(stepHeading(page, t, 'devices')).toBeVisible();
-  await nextButton(page, t).click();
+  await expect(stepHeading(page, t, 'visit')).toBeVisible();
+  await submitButton(page, t).click();
+  await expect(stepHeading(page, t, 'visit')).toBeVisible();
   const error = fieldError(page, 'reg-devices');
   await expect(error).toBeVisible();
   await expect(page.locator('[id="reg-devices"]')).toBeFocused();

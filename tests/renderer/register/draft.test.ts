@@ -43,7 +43,7 @@ describe('registration draft', () => {
   it('checks the visit window', () => {
     const d = filled();
     const now = new Date(2029, 0, 1);
-    expect(validateStep('window', d, now)).toEqual({});
+    expect(validateStep('visit', d, now)).toEqual({});
     expect(validateField('end', { ...d, end: '2030-01-01T08:00' }, now)?.key).toBe('validation.endBeforeBegin');
     expect(validateField('end', d, new Date(2031, 0, 1))?.key).toBe('validation.endInPast');
   });
@@ -95,7 +95,10 @@ describe('registration draft', () => {
     expect(fieldFromPath('deviceNos.1')).toBe('devices');
     expect(fieldFromPath('hostNo')).toBe('host');
     expect(stepOfField('documentNo')).toBe('visitor');
-    expect(stepOfField('end')).toBe('window');
+    expect(stepOfField('host')).toBe('visitor');
+    expect(stepOfField('photo')).toBe('photo');
+    expect(stepOfField('end')).toBe('visit');
+    expect(stepOfField('devices')).toBe('visit');
   });
 });
 

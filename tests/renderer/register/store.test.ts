@@ -102,12 +102,12 @@ describe('registration store', () => {
     expect(s.submission.status).toBe('idle');
   });
 
-  it('a refusal goes back to the review with the alert focused', async () => {
+  it('a refusal goes back to the review (the visit step) with the alert focused', async () => {
     fillDraft();
     registerVisit = async () => ({ ok: false, error: { code: 'server-refused', message: '手机号已存在' } });
     await useRegistrationStore.getState().submit();
     const s = useRegistrationStore.getState();
-    expect(s.step).toBe('review');
+    expect(s.step).toBe('visit');
     expect(s.error?.code).toBe('server-refused');
     expect(s.focusRequest?.target).toBe('alert');
   });

@@ -4,7 +4,6 @@ import { parseLocalInput } from '../lib/datetime';
 import { useRegistrationStore, type WindowPreset } from './store';
 import { DateTimeField } from '../components/DateTimeField';
 import { fieldId, type FieldError } from './draft';
-import { StepFrame } from './StepFrame';
 
 const PRESETS: { preset: WindowPreset; key: 'window.preset1h' | 'window.preset2h' | 'window.presetHalfDay' | 'window.presetEndOfDay' }[] = [
   { preset: '1h', key: 'window.preset1h' },
@@ -13,7 +12,8 @@ const PRESETS: { preset: WindowPreset; key: 'window.preset1h' | 'window.preset2h
   { preset: 'end-of-day', key: 'window.presetEndOfDay' },
 ];
 
-export function StepWindow() {
+/** The visit window (begin, end, quick durations): part of the visit step, following "now" until changed. */
+export function WindowFields() {
   const t = useT();
   const begin = useRegistrationStore((s) => s.draft.begin);
   const end = useRegistrationStore((s) => s.draft.end);
@@ -31,7 +31,8 @@ export function StepWindow() {
   const minutes = b && e && e > b ? Math.round((e.getTime() - b.getTime()) / 60_000) : null;
 
   return (
-    <StepFrame step="window">
+    <section className="visit-part" aria-labelledby="visit-window-title">
+      <h3 id="visit-window-title">{t('wizard.section.window')}</h3>
       <div className="grid-2">
         {/* Our own field: Chromium's datetime-local follows the system's locale, not the app's language. */}
         <DateTimeField id={fieldId('begin')} label={t('field.begin')} value={begin} onChange={(v) => setWindow({ begin: v })} error={errorText(errors.begin)} />
@@ -55,6 +56,6 @@ export function StepWindow() {
           {t('window.startNow')}
         </button>
       </div>
-    </StepFrame>
+    </section>
   );
 }

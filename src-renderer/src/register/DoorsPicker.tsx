@@ -6,9 +6,12 @@ import { useRegistrationStore } from './store';
 import { DeviceChecklist } from '../devices/DeviceChecklist';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { fieldId } from './draft';
-import { StepFrame } from './StepFrame';
 
-export function StepDevices() {
+/**
+ * The doors of the visit step: the administrator's defaults pre-ticked; without defaults none is
+ * (#11: never every door on its own), and "select all online doors" makes that one tap.
+ */
+export function DoorsPicker() {
   const t = useT();
   const { devices, loaded, loading, error: loadError, load } = useDeviceList();
   const selected = useRegistrationStore((s) => s.draft.deviceNos);
@@ -26,15 +29,15 @@ export function StepDevices() {
   const errorId = fieldError ? `${fieldId('devices')}-error` : undefined;
 
   return (
-    <StepFrame step="devices">
+    <section className="visit-part" aria-labelledby="devices-label">
       <div className="toolbar">
-        <p className="field-label">
-          <span id="devices-label">{t('field.devices')}</span>
-          <span className="muted" aria-live="polite">
+        <h3>
+          <span id="devices-label">{t('wizard.section.devices')}</span>
+          <span className="muted selected-count" aria-live="polite">
             {' · '}
             {t('devices.selectedCount', { count: chosen.length })}
           </span>
-        </p>
+        </h3>
         <button type="button" className="button button-quiet" onClick={() => void load(true)} disabled={loading}>
           {t('common.refresh')}
         </button>
@@ -55,7 +58,15 @@ export function StepDevices() {
           </p>
         )}
         {loaded && devices.length > 0 && (
-          <DeviceChecklist id={fieldId('devices')} labelledBy="devices-label" devices={devices} selected={chosen} onChange={setDevices} errorId={errorId} />
+          <DeviceChecklist
+            id={fieldId('devices')}
+            labelledBy="devices-label"
+            devices={devices}
+            selected={chosen}
+            onChange={setDevices}
+            errorId={errorId}
+            bulkActions
+          />
         )}
       </div>
       {offlineChosen > 0 && (
@@ -63,6 +74,6 @@ export function StepDevices() {
           {t('devices.offlineWarning', { count: offlineChosen })}
         </p>
       )}
-    </StepFrame>
+    </section>
   );
 }

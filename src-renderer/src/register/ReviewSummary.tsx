@@ -1,24 +1,20 @@
 import type { ReactNode } from 'react';
-import { useT, useLanguage } from '../i18n';
-import { formatDateTime, parseLocalInput } from '../lib/datetime';
-import { useDevicesStore } from '../devices/store';
+import { useT } from '../i18n';
 import { useRegistrationStore } from './store';
 import { useSettingsStore } from '../settings/store';
 import { normalizeDocumentNo, normalizePhone, type StepId } from './draft';
-import { StepFrame } from './StepFrame';
 import { hostLabel } from './host-label';
 import { PhotoResult } from '../photo/PhotoResult';
 import { RememberConsent } from './RememberConsent';
-import { DuplicateWarning } from './DuplicateWarning';
-import { DenyAlert } from './DenyAlert';
 
+/** One part of the review, with its "Edit" link back to the step that holds it (Next then returns here). */
 function Section({ step, title, children }: { step: StepId; title: string; children: ReactNode }) {
   const t = useT();
   const goTo = useRegistrationStore((s) => s.goTo);
   return (
     <section className="review-section" aria-label={title}>
       <div className="review-head">
-        <h3>{title}</h3>
+        <h4>{title}</h4>
         <button type="button" className="button button-small" onClick={() => goTo(step, true)}>
           {t('review.edit', { section: title })}
         </button>
@@ -37,24 +33,21 @@ function Row({ label, value }: { label: string; value: ReactNode }) {
   );
 }
 
-export function StepReview() {
+/**
+ * The review of what the earlier steps hold (visitor, host, photo), on the visit step above its
+ * Submit, with the visitor's own "remember me" consent. Time and doors are edited on that step itself.
+ */
+export function ReviewSummary() {
   const t = useT();
-  const language = useLanguage();
   const draft = useRegistrationStore((s) => s.draft);
-  const submit = useRegistrationStore((s) => s.submit);
-  const devices = useDevicesStore((s) => s.devices);
   const maxKB = useSettingsStore((s) => s.settings?.photoMaxKB ?? 200);
   const none = <span className="muted">{t('common.notFilled')}</span>;
-  const chosen = devices.filter((d) => draft.deviceNos?.includes(d.no));
-  const begin = parseLocalInput(draft.begin);
-  const end = parseLocalInput(draft.end);
 
   return (
-    <StepFrame step="review" onSubmit={() => void submit()} submitLabel={t('wizard.submit')}>
-      <DuplicateWarning />
-      <DenyAlert />
+    <section className="visit-part" aria-labelledby="review-title">
+      <h3 id="review-title">{t('wizard.section.review')}</h3>
       <div className="review">
-        <Section step="visitor" title={t('step.visitor')}>
+        <Section step="visitor" title={t('wizard.section.visitor')}>
           <dl className="dl">
             <Row label={t('field.name')} value={draft.name.trim() || none} />
             <Row label={t('field.phone')} value={normalizePhone(draft.phone) || none} />
@@ -65,34 +58,13 @@ export function StepReview() {
           </dl>
         </Section>
         <RememberConsent />
-        <Section step="host" title={t('step.host')}>
+        <Section step="visitor" title={t('wizard.section.host')}>
           <p>{draft.host ? hostLabel(t, draft.host) : none}</p>
         </Section>
-        <Section step="window" title={t('step.window')}>
-          <dl className="dl">
-            <Row label={t('field.begin')} value={begin ? formatDateTime(begin, language) : none} />
-            <Row label={t('field.end')} value={end ? formatDateTime(end, language) : none} />
-          </dl>
-        </Section>
-        <Section step="photo" title={t('step.photo')}>
-          {draft.photo ? <PhotoResult photo={draft.photo} maxKB={maxKB} /> : none}
-        </Section>
-        <Section step="devices" title={t('step.devices')}>
-          {chosen.length ? (
-            <ul className="plain-list">
-              {chosen.map((d) => (
-                <li key={d.no}>
-                  {d.regionname ? `${d.regionname} · ` : ''}
-                  {d.name}
-                  {!d.online && <span className="badge badge-danger">{t('devices.offline')}</span>}
-                </li>
-              ))}
-            </ul>
-          ) : (
-            none
-          )}
+        <Section step="photo" title={t('wizard.section.photo')}>
+          <div className="review-photo">{draft.photo ? <PhotoResult photo={draft.photo} maxKB={maxKB} /> : none}</div>
         </Section>
       </div>
-    </StepFrame>
+    </section>
   );
 }
