@@ -45,9 +45,7 @@ export const registerZhCN = {
   'window.startNow': '从现在开始',
   'window.duration': '时长：{hours} 小时 {minutes} 分钟',
 
-  'review.title': '请核对登记信息',
   'review.edit': '修改{section}',
-  'review.devicesCount': '{count} 台',
 
   'result.submitting': '正在登记，请稍候…',
   'result.progressLabel': '登记进度',
@@ -116,9 +114,7 @@ export const registerEn: Record<keyof typeof registerZhCN, string> = {
   'window.startNow': 'Start now',
   'window.duration': 'Duration: {hours} h {minutes} min',
 
-  'review.title': 'Check the registration',
   'review.edit': 'Edit {section}',
-  'review.devicesCount': '{count|# device|# devices}',
 
   'result.submitting': 'Registering, please wait…',
   'result.progressLabel': 'Registration progress',
