@@ -64,6 +64,15 @@ export async function probeDevicesError(page: Page, t: T): Promise<void> {
     await page.keyboard.press('Shift+Tab');
     await expectBelowHeader(page, page.locator(':focus'), `focus after ${i + 1} × Shift+Tab`);
   }
+  // Per region: "select all in X" ticks that region's doors, "clear X" unticks them again.
+  const region = page.locator('[id="reg-devices"] fieldset.region').first();
+  const name = (await region.locator('legend').innerText()).trim();
+  const boxes = region.getByRole('checkbox');
+  await region.getByRole('button', { name: t('devices.selectRegion', { region: name }), exact: true }).click();
+  expect(await boxes.count()).toBeGreaterThan(0);
+  for (const box of await boxes.all()) await expect(box).toBeChecked();
+  await region.getByRole('button', { name: t('devices.clearRegion', { region: name }), exact: true }).click();
+  for (const box of await boxes.all()) await expect(box).not.toBeChecked();
 }
 
 /**

@@ -5,6 +5,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Registration, Result, Visit } from '../../../src-preload/contract';
 import { installFakeKiosk } from '../../helpers/fake-kiosk';
+import { publicSettings } from '../../helpers/public-settings';
 import { visitFrom } from '../../helpers/visit-from';
 
 let registerVisit: (input: Registration) => Promise<Result<Visit>>;
@@ -19,6 +20,7 @@ const kiosk = installFakeKiosk({
 const { useRegistrationStore } = await import('../../../src-renderer/src/register/store');
 const { useVisitsStore } = await import('../../../src-renderer/src/visits/store');
 const { startEventBridge } = await import('../../../src-renderer/src/app/event-bridge');
+const { useSettingsStore } = await import('../../../src-renderer/src/settings/store');
 startEventBridge();
 
 const emit = (v: Visit) => kiosk.emit('visitUpdated', v);
@@ -110,5 +112,22 @@ describe('registration store', () => {
     expect(s.step).toBe('visit');
     expect(s.error?.code).toBe('server-refused');
     expect(s.focusRequest?.target).toBe('alert');
+  });
+
+  it("ticks the administrator's default doors that exist, and nothing else; a choice already made is kept", () => {
+    const door = (no: string, online = true) => ({ no, name: no, area: '', regionname: '', direction: 'in' as const, online });
+    useSettingsStore.setState({ settings: publicSettings({ defaultDeviceNos: ['D1', 'D3', 'GONE'] }) });
+    const s = useRegistrationStore.getState();
+    s.reset();
+    s.initDevices([door('D1'), door('D2'), door('D3', false)]);
+    expect(useRegistrationStore.getState().draft.deviceNos).toEqual(['D1', 'D3']);
+    s.setDevices(['D2']);
+    s.initDevices([door('D1'), door('D2')]);
+    expect(useRegistrationStore.getState().draft.deviceNos).toEqual(['D2']);
+
+    useSettingsStore.setState({ settings: publicSettings({ defaultDeviceNos: [] }) });
+    s.reset();
+    s.initDevices([door('D1'), door('D2')]);
+    expect(useRegistrationStore.getState().draft.deviceNos).toEqual([]);
   });
 });
