@@ -133,8 +133,8 @@ export function SettingsForm({ settings }: { settings: PublicSettings }) {
             label={t('settings.defaultVisitMinutes')}
             type="number"
             inputMode="numeric"
-            min={5}
-            max={43200}
+            min={LIMITS.defaultVisitMinutes.min}
+            max={LIMITS.defaultVisitMinutes.max}
             step={5}
             value={form.defaultVisitMinutes}
             onChange={(v) => set('defaultVisitMinutes', v)}
@@ -145,8 +145,8 @@ export function SettingsForm({ settings }: { settings: PublicSettings }) {
             label={t('settings.maxVisitHours')}
             type="number"
             inputMode="numeric"
-            min={1}
-            max={720}
+            min={LIMITS.maxVisitHours.min}
+            max={LIMITS.maxVisitHours.max}
             value={form.maxVisitHours}
             onChange={(v) => set('maxVisitHours', v)}
             hint={t('settings.maxVisitHoursHint')}
@@ -157,8 +157,8 @@ export function SettingsForm({ settings }: { settings: PublicSettings }) {
             label={t('settings.photoMaxKB')}
             type="number"
             inputMode="numeric"
-            min={20}
-            max={2048}
+            min={LIMITS.photoMaxKB.min}
+            max={LIMITS.photoMaxKB.max}
             value={form.photoMaxKB}
             onChange={(v) => set('photoMaxKB', v)}
             error={err('photoMaxKB')}
@@ -190,8 +190,8 @@ export function SettingsForm({ settings }: { settings: PublicSettings }) {
             label={t('settings.selfServiceIdleSeconds')}
             type="number"
             inputMode="numeric"
-            min={15}
-            max={3600}
+            min={LIMITS.selfServiceIdleSeconds.min}
+            max={LIMITS.selfServiceIdleSeconds.max}
             value={form.selfServiceIdleSeconds}
             onChange={(v) => set('selfServiceIdleSeconds', v)}
             error={err('selfServiceIdleSeconds')}
@@ -201,8 +201,8 @@ export function SettingsForm({ settings }: { settings: PublicSettings }) {
             label={t('settings.selfServiceRegistrationsPerMinute')}
             type="number"
             inputMode="numeric"
-            min={1}
-            max={60}
+            min={LIMITS.selfServiceRegistrationsPerMinute.min}
+            max={LIMITS.selfServiceRegistrationsPerMinute.max}
             value={form.selfServiceRegistrationsPerMinute}
             onChange={(v) => set('selfServiceRegistrationsPerMinute', v)}
             error={err('selfServiceRegistrationsPerMinute')}
@@ -255,8 +255,8 @@ export function SettingsForm({ settings }: { settings: PublicSettings }) {
             label={t('settings.retentionDays')}
             type="number"
             inputMode="numeric"
-            min={1}
-            max={365}
+            min={LIMITS.retentionDays.min}
+            max={LIMITS.retentionDays.max}
             value={form.retentionDays}
             onChange={(v) => set('retentionDays', v)}
             error={err('retentionDays')}
