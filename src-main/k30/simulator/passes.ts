@@ -1,5 +1,5 @@
 import { k30DateTime } from '../protocol';
-import type { PassRecord, SimulatorState } from './state';
+import type { PassRecord, Person, SimulatorState } from './state';
 
 export interface PassInput {
   personNo?: string;
@@ -69,21 +69,7 @@ export function recordPass(state: SimulatorState, input: PassInput, now: Date, b
     const person = state.people.get(input.personNo);
     if (!person) throw new PassError(`person not found: ${input.personNo}`, 404);
     key = `p:${person.no}`;
-    record = {
-      no: state.nextRecordNo(),
-      deviceno: device.no,
-      peopleno: person.no,
-      peoplename: person.name,
-      jobnumber: person.jobnumber,
-      iccard: person.iccard,
-      deptno: person.deptno,
-      deptname: state.deptName(person.deptno),
-      group: 0,
-      mode: 0,
-      addtime,
-      outintype: device.outintype,
-      exceptionmode: 1,
-    };
+    record = { no: state.nextRecordNo(), ...passOf(state, person, device.no, addtime) };
   } else {
     throw new PassError('personNo or visitorNo is required', 400);
   }
@@ -117,4 +103,23 @@ export function recordPass(state: SimulatorState, input: PassInput, now: Date, b
     companyName: device.regionname,
   };
   return { record, upload };
+}
+
+/** A person's pass through a door, as K30 records it (the seed's history and a live pass alike). */
+export function passOf(state: SimulatorState, person: Person, deviceno: string, addtime: string): Omit<PassRecord, 'no'> {
+  const device = state.devices.get(deviceno)!;
+  return {
+    deviceno,
+    peopleno: person.no,
+    peoplename: person.name,
+    jobnumber: person.jobnumber,
+    iccard: person.iccard,
+    deptno: person.deptno,
+    deptname: state.deptName(person.deptno),
+    group: 0,
+    mode: 0,
+    addtime,
+    outintype: device.outintype,
+    exceptionmode: 1,
+  };
 }

@@ -3,6 +3,7 @@ import { newPerson } from './handlers/people';
 import { TINY_JPEG } from './photos';
 import { seededRandom, type Random } from './prng';
 import { NATIONS, NATIVE_PLACES } from './seed-data';
+import { passOf } from './passes';
 import { chineseName, idCard, idCardFor, phone, pickWeighted } from './seed-identities';
 import type { Department, Device, PassRecord, Person, Region, Sex, SimulatorState, Visitor } from './state';
 
@@ -205,24 +206,6 @@ function seedPeople(state: SimulatorState, rng: Random): void {
 
 function at(day: Date, minutes: number): string {
   return k30DateTime(new Date(day.getFullYear(), day.getMonth(), day.getDate(), 0, minutes));
-}
-
-function passOf(state: SimulatorState, person: Person, deviceno: string, addtime: string): Omit<PassRecord, 'no'> {
-  const device = state.devices.get(deviceno)!;
-  return {
-    deviceno,
-    peopleno: person.no,
-    peoplename: person.name,
-    jobnumber: person.jobnumber,
-    iccard: person.iccard,
-    deptno: person.deptno,
-    deptname: state.deptName(person.deptno),
-    group: 0,
-    mode: 0,
-    addtime,
-    outintype: device.outintype,
-    exceptionmode: 1,
-  };
 }
 
 /** Gate entries and exits on the past week's workdays. */
