@@ -3,7 +3,7 @@
  * store against a fake `window.kiosk` (what is sent, what is never sent, what is forgotten).
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { RegistrationSchema, type ErrorCode, type KioskApi, type Registration, type Result, type Visit } from '../../../src-preload/contract';
+import { ErrorCodeSchema, RegistrationSchema, type KioskApi, type Registration, type Result, type Visit } from '../../../src-preload/contract';
 import { buildSelfServiceRegistration, selfServiceErrorView, lockoutSeconds, outcomeOfVisit } from '../../../src-renderer/src/self-service/flow';
 import { emptyDraft, type Draft } from '../../../src-renderer/src/register/draft';
 import { en } from '../../../src-renderer/src/i18n/en';
@@ -69,29 +69,8 @@ describe('kiosk flow rules', () => {
   });
 
   it('has a visitor-facing message for every error code, never a retry of an unknown outcome', () => {
-    const codes: ErrorCode[] = [
-      'invalid-input',
-      'not-configured',
-      'unreachable',
-      'timeout',
-      'outcome-unknown',
-      'http-status',
-      'bad-signature',
-      'undecryptable',
-      'server-refused',
-      'device-offline',
-      'rate-limited',
-      'not-found',
-      'not-allowed',
-      'pin-required',
-      'wrong-pin',
-      'photo-too-large',
-      'app-secret-required',
-      'visit-too-long',
-      'too-many-registrations',
-      'internal',
-    ];
-    for (const code of codes) {
+    // Every code the contract has, so a new one without a visitor-facing message fails here.
+    for (const code of ErrorCodeSchema.options) {
       const view = selfServiceErrorView({ code, message: '' });
       expect(zhCN[view.key], code).toBeTruthy();
       expect(en[view.key], code).toBeTruthy();
