@@ -69,7 +69,9 @@ export async function fillDetails(page: Page, t: T, visitor: Visitor): Promise<v
 }
 
 export async function chooseHost(page: Page, t: T, host: HostChoice): Promise<void> {
-  await expect(heading(page, t('selfService.step.host'))).toBeVisible();
+  // The step puts focus on its heading once drawn: typing before that would lose the list of hosts
+  // to the focus move (a race seen on a loaded machine).
+  await expect(heading(page, t('selfService.step.host'))).toBeFocused();
   // The kiosk searches names of at least two characters, and shows name · department only.
   await page.getByRole('combobox', { name: t('host.label') }).fill(host.name);
   const option = page.getByRole('option', { name: t('host.optionNoTail', { name: host.name, dept: host.dept }), exact: true });
