@@ -13,6 +13,7 @@ import { VisitError } from '../../../../src-main/services/visits/visit-error';
 import { failingDisk } from '../../../helpers/failing-disk';
 import { guestCsv, nthId } from '../../../helpers/guest-list';
 import { memoryLogger, testSecretBox } from '../../../helpers/test-ports';
+import { until } from '../../../helpers/test-data';
 
 const PHOTO = TINY_JPEG.toString('base64');
 const keys = matchKeysWith('11'.repeat(32));
@@ -197,16 +198,17 @@ describe('check-in', () => {
   it('refuses a second check-in while the first is under way', async () => {
     const { expected } = await service();
     const visit = await expected.create(input());
-    let release!: () => void;
+    let release: (() => void) | undefined;
     registerOutcome = (_reg, onRecorded) =>
       new Promise((resolve) => {
         onRecorded('visit-slow');
         release = () => resolve({ id: 'visit-slow', state: 'pushed' } as Visit);
       });
     const first = expected.checkIn({ expectedId: visit.id, photo: PHOTO });
-    await new Promise((r) => setTimeout(r, 20));
+    // Under way: the registration has started (however long a loaded machine took to get there).
+    await until(() => release !== undefined);
     await expect(expected.checkIn({ expectedId: visit.id, photo: PHOTO })).rejects.toMatchObject({ code: 'not-allowed' });
-    release();
+    release!();
     await expect(first).resolves.toMatchObject({ id: 'visit-slow' });
     expect(registered).toHaveLength(1);
   });
