@@ -24,14 +24,15 @@ export interface AnswerTrust {
 
 export function checkAnswerTrust(path: string, answer: { signatureValid: boolean; timestamp: unknown }, trust: AnswerTrust): void {
   if (trust.policy === 'off') return;
-  const problems: { message: string; failure: 'bad-signature' | 'stale-timestamp' }[] = [];
-  if (!answer.signatureValid) problems.push({ message: `${path}: the answer's signature does not match`, failure: 'bad-signature' });
+  if (!answer.signatureValid) refuse(path, `${path}: the answer's signature does not match`, 'bad-signature', trust);
   const at = parseK30Timestamp(typeof answer.timestamp === 'string' ? answer.timestamp.trim() : undefined);
   const skew = at ? Math.abs(trust.now().getTime() - at.getTime()) : 0;
   if (skew > trust.freshnessMs)
-    problems.push({ message: `${path}: the answer's timestamp is ${Math.round(skew / 1000)} s away from this PC's clock`, failure: 'stale-timestamp' });
-  for (const problem of problems) {
-    if (trust.policy === 'strict') throw new K30ProtocolError(problem.message, problem.failure, path);
-    trust.logger.warn(`K30 ${problem.message} (responseSignPolicy warn)`);
-  }
+    refuse(path, `${path}: the answer's timestamp is ${Math.round(skew / 1000)} s away from this PC's clock`, 'stale-timestamp', trust);
+}
+
+/** Strict: throws; warn: logs and goes on. */
+function refuse(path: string, message: string, failure: 'bad-signature' | 'stale-timestamp', trust: AnswerTrust): void {
+  if (trust.policy === 'strict') throw new K30ProtocolError(message, failure, path);
+  trust.logger.warn(`K30 ${message} (responseSignPolicy warn)`);
 }

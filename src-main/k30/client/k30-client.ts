@@ -19,7 +19,7 @@ import { isReadPath, isRateLimitedPath, normalisePath, PATHS, type K30Path } fro
 import { encodePhoto } from './photo';
 import { compact, dateOnly, dateTime, flag01, type Data } from './request-data';
 import { sharedListLimiter, type CallPriority, type RateLimiter } from './rate-limiter';
-import { retryPolicy, withRetry, type RetryPolicy } from './retry';
+import { retryPolicy, withRetry, type RetryHooks, type RetryPolicy } from './retry';
 import { HttpTransport } from './transport';
 import type {
   CreateVisitorResult,
@@ -79,6 +79,13 @@ export class K30Client {
   private readonly limiter: RateLimiter;
   private readonly logger: K30Logger;
   private readonly transport: HttpTransport;
+  /** One object for every call (only transport errors, which name their call, are retried). */
+  private readonly retryHooks: RetryHooks = {
+    onRetry: (error, retry, delay) =>
+      this.logger.warn(
+        `K30 ${error instanceof K30Error ? error.message : 'call failed'}; retry ${retry + 1} of ${this.retry.attempts - 1} in ${Math.round(delay)} ms`,
+      ),
+  };
 
   constructor(options: K30ClientOptions) {
     this.server = normaliseServer(options.server);
@@ -122,15 +129,10 @@ export class K30Client {
     return this.exchange(path, body, isReadPath(path), priority);
   }
 
-  private async exchange(path: string, data: Data, readOnly: boolean, priority: CallPriority = 'interactive'): Promise<unknown> {
+  private exchange(path: string, data: Data, readOnly: boolean, priority: CallPriority = 'interactive'): Promise<unknown> {
     const limited = isRateLimitedPath(path);
     const attempt = () => (limited ? this.limiter.schedule(() => this.once(path, data), priority) : this.once(path, data));
-    return withRetry(attempt, readOnly, this.retry, {
-      onRetry: (error, retry, delay) =>
-        this.logger.warn(
-          `K30 ${error instanceof K30Error ? error.message : `${path} failed`}; retry ${retry + 1} of ${this.retry.attempts - 1} in ${Math.round(delay)} ms`,
-        ),
-    });
+    return withRetry(attempt, readOnly, this.retry, this.retryHooks);
   }
 
   /** One attempt: seal, POST, open, check. */

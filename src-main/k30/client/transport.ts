@@ -168,17 +168,20 @@ export class HttpTransport {
   }
 }
 
+function tooLarge(call: string, maxBytes: number): K30ProtocolError {
+  return new K30ProtocolError(`${call}: the answer is larger than ${maxBytes} bytes`, 'too-large', call);
+}
+
 /**
  * The body as UTF-8 text, refused (and the rest not read) once it passes `maxBytes`. When the
  * deadline passes meanwhile, the reader is cancelled (which closes the connection) and the read
  * ends as a timeout.
  */
 async function readCapped(response: Response, maxBytes: number, call: string, deadline: CallDeadline): Promise<string> {
-  const tooLarge = () => new K30ProtocolError(`${call}: the answer is larger than ${maxBytes} bytes`, 'too-large', call);
   const declared = Number(response.headers.get('content-length'));
   if (declared > maxBytes) {
     await response.body?.cancel().catch(ignore);
-    throw tooLarge();
+    throw tooLarge(call, maxBytes);
   }
   const reader = response.body?.getReader();
   if (!reader) return '';
@@ -193,7 +196,7 @@ async function readCapped(response: Response, maxBytes: number, call: string, de
     size += value.byteLength;
     if (size > maxBytes) {
       await reader.cancel().catch(ignore);
-      throw tooLarge();
+      throw tooLarge(call, maxBytes);
     }
     chunks.push(value);
   }

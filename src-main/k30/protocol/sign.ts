@@ -1,9 +1,11 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
+
+const byteOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** The string K30 hashes: non-empty fields except `sign`, sorted by name in byte order, `k=v` joined by `&`. */
 export function signingString(fields: Record<string, unknown>, appSecret: string): string {
   // One pass and one string, not filter/sort/map: this runs twice for every call (request, answer).
-  const names = Object.keys(fields).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const names = Object.keys(fields).sort(byteOrder);
   let out = '';
   for (const name of names) {
     const value = fields[name];
@@ -16,7 +18,8 @@ export function signingString(fields: Record<string, unknown>, appSecret: string
 
 /** K30's signature: lower-case hex MD5 of the signing string. `data` must be the plaintext JSON. */
 export function sign(fields: Record<string, unknown>, appSecret: string): string {
-  return createHash('md5').update(signingString(fields, appSecret), 'utf8').digest('hex');
+  // One-shot hash: no Hash object per message.
+  return hash('md5', signingString(fields, appSecret), 'hex');
 }
 
 /** Constant-time comparison, case-insensitive on the hex digits. */
