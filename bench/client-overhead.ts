@@ -5,6 +5,9 @@
  * - client: `client.listDevices({ pageindex: 1, pagesize: 20 })` with every check on (field
  *   validation, strict answer signature, the per-call timeout, normalising);
  * - naive: what anyone would write in a hurry: sign + AES + fetch + decrypt, no checks at all;
+ * - checked: the naive client plus, written inline, only the checks an answer must pass (result
+ *   code, Base64, strict UTF-8, the answer's signature, its timestamp's freshness): the floor
+ *   for any client that keeps them, with no layering, validation of our own request or normalising;
  * - bare: `fetch` POSTs of a JSON body of the same size.
  * Blocks of calls are interleaved (the order rotates) so drift, GC and a busy machine land on all
  * three; a run prints µs/call and the ratios, and the figure to hold is the median of RUNS runs.
@@ -20,7 +23,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { availableParallelism, loadavg } from 'node:os';
 import { K30Client } from '../src-main/k30/client';
-import { k30Timestamp, resolveCredentials, sealRequest, sealResponse } from '../src-main/k30/protocol';
+import { k30Timestamp, parseK30Timestamp, resolveCredentials, sealRequest, sealResponse } from '../src-main/k30/protocol';
 
 const CALLS = Math.max(500, Number(process.env.CALLS) || 2000);
 const WARMUP = Math.max(50, Number(process.env.WARMUP) || 300);
@@ -74,6 +77,43 @@ function naiveClient(url: string) {
   };
 }
 
+/** The naive client with the answer checks the K30 client makes, inline (see the file's comment). */
+function checkedClient(url: string) {
+  const key = Buffer.from(credentials.aesKey, 'utf8');
+  const iv = Buffer.from(credentials.aesIv, 'utf8');
+  const utf8 = new TextDecoder('utf-8', { fatal: true });
+  return async (data: Record<string, unknown>): Promise<any> => {
+    const plaintext = JSON.stringify(data);
+    const timestamp = k30Timestamp();
+    const sign = createHash('md5')
+      .update(`companyno=${credentials.companyno}&data=${plaintext}&timestamp=${timestamp}&key=${credentials.appSecret}`)
+      .digest('hex');
+    const cipher = createCipheriv('aes-128-cbc', key, iv);
+    const encrypted = encodeURIComponent(Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]).toString('base64'));
+    const response = await fetch(`${url}/openapi/Device/GetList`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json; charset=utf-8' },
+      body: JSON.stringify({ companyno: credentials.companyno, timestamp, sign, data: encrypted }),
+    });
+    const body = JSON.parse(await response.text());
+    if (body.resultcode !== '1') throw new Error('refused');
+    const base64 = decodeURIComponent(body.data);
+    if (!/^[A-Za-z0-9+/]+={0,2}$/.test(base64)) throw new Error('not Base64');
+    const decipher = createDecipheriv('aes-128-cbc', key, iv);
+    const plain = utf8.decode(Buffer.concat([decipher.update(Buffer.from(base64, 'base64')), decipher.final()]));
+    const fields: Record<string, string> = { ...body, data: plain };
+    const signing = Object.keys(fields)
+      .filter((name) => name !== 'sign' && fields[name] !== '')
+      .sort()
+      .map((name) => `${name}=${fields[name]}`)
+      .join('&');
+    if (createHash('md5').update(`${signing}&key=${credentials.appSecret}`).digest('hex') !== body.sign) throw new Error('bad signature');
+    const at = parseK30Timestamp(body.timestamp);
+    if (!at || Math.abs(Date.now() - at.getTime()) > 10 * 60_000) throw new Error('stale');
+    return JSON.parse(plain);
+  };
+}
+
 /** Wall and CPU µs of `count` sequential calls, in total. */
 async function time(count: number, fn: () => Promise<unknown>): Promise<{ wall: number; cpu: number }> {
   const started = process.hrtime.bigint();
@@ -93,15 +133,20 @@ async function main(): Promise<void> {
 
   const client = new K30Client({ server: url, credentials, responseSignPolicy: 'strict', retries: { attempts: 1 } });
   const naive = naiveClient(url);
+  const checked = checkedClient(url);
   const requestSize = JSON.stringify(sealRequest(resolved, { pageindex: 1, pagesize: 20 })).length;
   const bareBody = JSON.stringify({ pad: 'x'.repeat(Math.max(0, requestSize - '{"pad":""}'.length)) });
-  const contenders: Record<'client' | 'naive' | 'bare', () => Promise<void>> = {
+  const contenders: Record<'client' | 'naive' | 'checked' | 'bare', () => Promise<void>> = {
     client: async () => {
       const page = await client.listDevices({ pageindex: 1, pagesize: 20 });
       if (page.rows.length !== devices.length) throw new Error('unexpected answer');
     },
     naive: async () => {
       const page = await naive({ pageindex: 1, pagesize: 20 });
+      if (page.data.length !== devices.length) throw new Error('unexpected answer');
+    },
+    checked: async () => {
+      const page = await checked({ pageindex: 1, pagesize: 20 });
       if (page.data.length !== devices.length) throw new Error('unexpected answer');
     },
     bare: async () => {
@@ -122,13 +167,14 @@ async function main(): Promise<void> {
   const ratios: number[] = [];
   const cpuRatios: number[] = [];
   const blockRatios: number[] = [];
+  const checkedRatios: number[] = [];
   for (let run = 1; run <= RUNS; run++) {
-    const wall = { client: 0, naive: 0, bare: 0 };
-    const cpu = { client: 0, naive: 0, bare: 0 };
+    const wall = { client: 0, naive: 0, checked: 0, bare: 0 };
+    const cpu = { client: 0, naive: 0, checked: 0, bare: 0 };
     const perBlock: number[] = [];
     for (let done = 0, block = 0; done < CALLS; done += BLOCK, block++) {
       const n = Math.min(BLOCK, CALLS - done);
-      const blockCpu = { client: 0, naive: 0, bare: 0 };
+      const blockCpu = { client: 0, naive: 0, checked: 0, bare: 0 };
       // Rotate the order, so no contender always runs right after another.
       for (let k = 0; k < names.length; k++) {
         const name = names[(block + k) % names.length];
@@ -140,21 +186,27 @@ async function main(): Promise<void> {
       perBlock.push(blockCpu.client / blockCpu.naive);
     }
     blockRatios.push(median(perBlock));
-    const us = (totals: typeof wall) => ({ client: totals.client / CALLS, naive: totals.naive / CALLS, bare: totals.bare / CALLS });
+    const us = (totals: typeof wall) => ({
+      client: totals.client / CALLS,
+      naive: totals.naive / CALLS,
+      checked: totals.checked / CALLS,
+      bare: totals.bare / CALLS,
+    });
     const w = us(wall);
     const c = us(cpu);
     ratios.push(w.client / w.naive);
     cpuRatios.push(c.client / c.naive);
+    checkedRatios.push(w.checked / w.naive);
     console.log(
-      `run ${run}: client ${w.client.toFixed(0)} µs/call, naive ${w.naive.toFixed(0)}, bare POST ${w.bare.toFixed(0)}; ` +
-        `client/naive ${(w.client / w.naive).toFixed(3)}, client/bare ${(w.client / w.bare).toFixed(3)}; ` +
-        `CPU µs/call ${c.client.toFixed(0)} / ${c.naive.toFixed(0)} / ${c.bare.toFixed(0)}, client/naive ${(c.client / c.naive).toFixed(3)}, ` +
+      `run ${run}: client ${w.client.toFixed(0)} µs/call, naive ${w.naive.toFixed(0)}, naive + checks ${w.checked.toFixed(0)}, bare POST ${w.bare.toFixed(0)}; ` +
+        `client/naive ${(w.client / w.naive).toFixed(3)}, (naive + checks)/naive ${(w.checked / w.naive).toFixed(3)}, client/bare ${(w.client / w.bare).toFixed(3)}; ` +
+        `CPU µs/call ${c.client.toFixed(0)} / ${c.naive.toFixed(0)} / ${c.checked.toFixed(0)} / ${c.bare.toFixed(0)}, client/naive ${(c.client / c.naive).toFixed(3)}, ` +
         `median of its ${perBlock.length} side-by-side blocks ${median(perBlock).toFixed(3)} (${CALLS} calls each)`,
     );
   }
   console.log(
     `client/naive, median of ${RUNS} runs: ${median(ratios).toFixed(3)} wall, ${median(cpuRatios).toFixed(3)} CPU, ` +
-      `${median(blockRatios).toFixed(3)} CPU block by block ` +
+      `${median(blockRatios).toFixed(3)} CPU block by block; the checks alone, inline: ${median(checkedRatios).toFixed(3)} wall ` +
       `(request ${requestSize} B, answer ${Buffer.byteLength(answer)} B; load average ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores)`,
   );
   server.closeAllConnections();

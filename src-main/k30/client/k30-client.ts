@@ -18,7 +18,7 @@ import {
 import { isReadPath, isRateLimitedPath, normalisePath, PATHS, type K30Path } from './paths';
 import { encodePhoto } from './photo';
 import { compact, dateOnly, dateTime, flag01, type Data } from './request-data';
-import { sharedListLimiter, type CallPriority, type RateLimiter } from './rate-limiter';
+import { listLimiterFor, type CallPriority, type RateLimiter } from './rate-limiter';
 import { retryPolicy, withRetry, type RetryHooks, type RetryPolicy } from './retry';
 import { HttpTransport } from './transport';
 import type {
@@ -101,7 +101,7 @@ export class K30Client {
     };
     this.timeoutMs = options.timeoutMs !== undefined && options.timeoutMs > 0 ? options.timeoutMs : DEFAULT_TIMEOUT_MS;
     this.retry = retryPolicy(options.retries);
-    this.limiter = options.limiter ?? sharedListLimiter;
+    this.limiter = options.limiter ?? listLimiterFor(this.server);
     this.logger = options.logger ?? silentLogger;
     this.transport = new HttpTransport({
       fetch: options.fetch ?? ((input, init) => fetch(input, init)),

@@ -1,8 +1,8 @@
 /**
  * A sliding-window rate limiter: at most `perMinute` calls in any window of `windowMs` (default
- * 60 s). Callers wait their turn, first come first served; nobody is refused. The process-wide
- * sharedListLimiter keeps the vendor's "fewer than 60 a minute" list calls (people, regions,
- * region people) under the limit for every client in the process, with a margin.
+ * 60 s). Callers wait their turn, first come first served; nobody is refused. listLimiterFor
+ * keeps the vendor's "fewer than 60 a minute" list calls (people, regions, region people) to one
+ * server under the limit for every client of it in the process, with a margin.
  *
  * When does a call count? The server counts it when it gets to it, which may be well after we
  * let it go (requests wait for connections, the network, a busy server). Counting it when it was
@@ -142,5 +142,16 @@ export const SHARED_LIST_LIMIT_PER_MINUTE = 55;
 /** Of those, kept for calls someone waits for at the screen (host search, the list on screen). */
 export const SHARED_LIST_RESERVE = 15;
 
-/** Process-wide: people/getlist, region/getlist and region/getpeoplelist of every client. */
-export const sharedListLimiter = new RateLimiter({ perMinute: SHARED_LIST_LIMIT_PER_MINUTE, reserve: SHARED_LIST_RESERVE });
+const listLimiters = new Map<string, RateLimiter>();
+
+/**
+ * The limiter of people/getlist, region/getlist and region/getpeoplelist for one K30 server,
+ * shared by every client of it in the process: the server counts the calls it gets, whichever
+ * client sent them (a client rebuilt after a settings change goes on counting). Another server
+ * (a test's own simulator, say) has its own count.
+ */
+export function listLimiterFor(server: string): RateLimiter {
+  let limiter = listLimiters.get(server);
+  if (!limiter) listLimiters.set(server, (limiter = new RateLimiter({ perMinute: SHARED_LIST_LIMIT_PER_MINUTE, reserve: SHARED_LIST_RESERVE })));
+  return limiter;
+}

@@ -46,7 +46,7 @@ export interface K30ClientOptions {
   /** Answers larger than this are refused unread (K30ProtocolError 'too-large'); default 8 MB. */
   maxAnswerBytes?: number;
   retries?: RetryOptions;
-  /** Default: the process-wide sharedListLimiter. */
+  /** Default: the process-wide limiter of this server's list calls (listLimiterFor). */
   limiter?: RateLimiter;
   /** Never given credentials or photo data. */
   logger?: K30Logger;

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHash } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, type Decipheriv } from 'node:crypto';
 
 /**
  * The vendor document lost its AES section, so the cipher is configurable. A crypto profile says
@@ -103,6 +103,8 @@ interface CipherParts {
   algorithm: string;
   key: Buffer;
   iv: Buffer | null;
+  /** AES-ECB without padding under the same key, kept for every message (see decryptData). */
+  blockDecipher: Decipheriv;
 }
 
 /**
@@ -117,7 +119,8 @@ function cipherParts(profile: CryptoProfile, secrets: AesSecrets): CipherParts {
   const key = deriveKey(profile, secrets.aesKey);
   const algorithm = `aes-${key.length * 8}-${profile.mode}`;
   const iv = profile.mode === 'ecb' ? null : deriveIv(profile, key, secrets.aesIv);
-  const parts = { algorithm, key, iv };
+  const blockDecipher = createDecipheriv(`aes-${key.length * 8}-ecb`, key, null).setAutoPadding(false);
+  const parts = { algorithm, key, iv, blockDecipher };
   derived.set(secrets, { profile, aesKey: secrets.aesKey, aesIv: secrets.aesIv, parts });
   return parts;
 }
@@ -147,14 +150,25 @@ export function encryptData(plaintext: string, profile: CryptoProfile, secrets: 
  * The reverse of encryptData. Escapes of either case are accepted; a `+` is kept as `+` (it is a
  * Base64 digit from a sender that did not URL-encode, never a space). Throws on anything that does
  * not decrypt to UTF-8 text under this profile.
+ *
+ * One block decipher per key serves every message: making a decipher costs more than decrypting
+ * an answer. CBC decryption is each block decrypted on its own, then XOR-ed with the ciphertext
+ * block before it (the IV for the first), so all blocks go through the kept ECB decipher in one
+ * call; the PKCS#7 padding is then checked as OpenSSL checks it.
  */
 export function decryptData(encoded: string, profile: CryptoProfile, secrets: AesSecrets): string {
   const base64 = encoded.includes('%') ? decodeURIComponent(encoded) : encoded;
   if (!/^[A-Za-z0-9+/]+={0,2}$/.test(base64)) throw new Error('data is not Base64');
   const bytes = Buffer.from(base64, 'base64');
   if (bytes.length === 0 || bytes.length % 16 !== 0) throw new Error('data is not a whole number of AES blocks');
-  const { algorithm, key, iv } = cipherParts(profile, secrets);
-  const decipher = createDecipheriv(algorithm, key, iv);
-  const plain = Buffer.concat([decipher.update(bytes), decipher.final()]);
-  return UTF8.decode(plain);
+  const { iv, blockDecipher } = cipherParts(profile, secrets);
+  const plain = blockDecipher.update(bytes);
+  if (iv) {
+    for (let i = 0; i < 16; i++) plain[i] ^= iv[i];
+    for (let i = 16; i < plain.length; i++) plain[i] ^= bytes[i - 16];
+  }
+  const pad = plain[plain.length - 1];
+  if (pad < 1 || pad > 16) throw new Error('bad decrypt (padding)');
+  for (let i = plain.length - pad; i < plain.length; i++) if (plain[i] !== pad) throw new Error('bad decrypt (padding)');
+  return UTF8.decode(plain.subarray(0, plain.length - pad));
 }

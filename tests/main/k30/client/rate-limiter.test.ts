@@ -6,8 +6,8 @@
  * its own, with a fake clock.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { K30Client } from '../../../../src-main/k30/client';
-import { RateLimiter, SHARED_LIST_LIMIT_PER_MINUTE } from '../../../../src-main/k30/client/rate-limiter';
+import { K30Client, normaliseServer } from '../../../../src-main/k30/client';
+import { listLimiterFor, RateLimiter, SHARED_LIST_LIMIT_PER_MINUTE } from '../../../../src-main/k30/client/rate-limiter';
 import { isRateLimitedPath, isReadPath, PATHS } from '../../../../src-main/k30/client/paths';
 import { startSimulator, type RunningSimulator } from '../../../../src-main/k30/simulator';
 
@@ -157,5 +157,29 @@ describe('rate limiter', () => {
     expect([PATHS.deviceList, PATHS.departmentList, PATHS.recordList].map(isRateLimitedPath)).toEqual([false, false, false]);
     expect([PATHS.deviceList, PATHS.deviceStatus, PATHS.recordList, '/openapi/region/getpeoplelist'].map(isReadPath)).toEqual([true, true, true, true]);
     expect([PATHS.visitorCreate, PATHS.deviceOpenDoor, 'attendance/attcalculate'].map(isReadPath)).toEqual([false, false, false]);
+  });
+});
+
+describe('the default list limiter', () => {
+  const sims: RunningSimulator[] = [];
+  afterEach(async () => {
+    await Promise.all(sims.splice(0).map((s) => s.close()));
+  });
+
+  it('is one per K30 server: a full minute on one server does not hold up a call to another', async () => {
+    const [busy, other] = await Promise.all([startSimulator({ port: 0, seed: 'demo' }), startSimulator({ port: 0, seed: 'demo' })]);
+    sims.push(busy, other);
+    const client = (sim: RunningSimulator) => new K30Client({ server: sim.url, credentials: sim.credentials });
+    const toBusy = client(busy);
+    await Promise.all(Array.from({ length: SHARED_LIST_LIMIT_PER_MINUTE }, () => toBusy.listRegions({ pageindex: 1, pagesize: 20 })));
+
+    // The other server answers at once.
+    const started = performance.now();
+    await client(other).listRegions({ pageindex: 1, pagesize: 20 });
+    expect(performance.now() - started).toBeLessThan(2_000);
+
+    // Every client of one server counts against the same minute, however its address was written.
+    expect(listLimiterFor(normaliseServer(`${busy.url}/openapi/`))).toBe(listLimiterFor(normaliseServer(busy.url)));
+    expect(listLimiterFor(normaliseServer(busy.url))).not.toBe(listLimiterFor(normaliseServer(other.url)));
   });
 });
