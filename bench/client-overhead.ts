@@ -53,65 +53,56 @@ function handle(request: IncomingMessage, response: ServerResponse): void {
   });
 }
 
-/** The naive client: the aes-cbc profile with 16-byte UTF-8 key and IV, written out by hand. */
-function naiveClient(url: string) {
-  const key = Buffer.from(credentials.aesKey, 'utf8');
-  const iv = Buffer.from(credentials.aesIv, 'utf8');
-  return async (data: Record<string, unknown>): Promise<any> => {
-    const plaintext = JSON.stringify(data);
-    const timestamp = k30Timestamp();
-    const sign = createHash('md5')
-      .update(`companyno=${credentials.companyno}&data=${plaintext}&timestamp=${timestamp}&key=${credentials.appSecret}`)
-      .digest('hex');
-    const cipher = createCipheriv('aes-128-cbc', key, iv);
-    const encrypted = encodeURIComponent(Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]).toString('base64'));
-    const response = await fetch(`${url}/openapi/Device/GetList`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json; charset=utf-8' },
-      body: JSON.stringify({ companyno: credentials.companyno, timestamp, sign, data: encrypted }),
-    });
-    const body = JSON.parse(await response.text());
-    const decipher = createDecipheriv('aes-128-cbc', key, iv);
-    const plain = Buffer.concat([decipher.update(Buffer.from(decodeURIComponent(body.data), 'base64')), decipher.final()]).toString('utf8');
-    return JSON.parse(plain);
-  };
+/** The naive clients' AES: the aes-cbc profile with 16-byte UTF-8 key and IV, written out by hand. */
+const naiveKey = Buffer.from(credentials.aesKey, 'utf8');
+const naiveIv = Buffer.from(credentials.aesIv, 'utf8');
+
+/** The naive request body: signed, encrypted. */
+function naiveBody(data: Record<string, unknown>): string {
+  const plaintext = JSON.stringify(data);
+  const timestamp = k30Timestamp();
+  const sign = createHash('md5')
+    .update(`companyno=${credentials.companyno}&data=${plaintext}&timestamp=${timestamp}&key=${credentials.appSecret}`)
+    .digest('hex');
+  const cipher = createCipheriv('aes-128-cbc', naiveKey, naiveIv);
+  const encrypted = encodeURIComponent(Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]).toString('base64'));
+  return JSON.stringify({ companyno: credentials.companyno, timestamp, sign, data: encrypted });
 }
 
+const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8' };
+
+function naiveDecrypt(base64: string): Buffer {
+  const decipher = createDecipheriv('aes-128-cbc', naiveKey, naiveIv);
+  return Buffer.concat([decipher.update(Buffer.from(base64, 'base64')), decipher.final()]);
+}
+
+/** The naive client: no checks at all. */
+async function naive(url: string, data: Record<string, unknown>): Promise<any> {
+  const response = await fetch(`${url}/openapi/Device/GetList`, { method: 'POST', headers: JSON_HEADERS, body: naiveBody(data) });
+  const body = JSON.parse(await response.text());
+  return JSON.parse(naiveDecrypt(decodeURIComponent(body.data)).toString('utf8'));
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
 /** The naive client with the answer checks the K30 client makes, inline (see the file's comment). */
-function checkedClient(url: string) {
-  const key = Buffer.from(credentials.aesKey, 'utf8');
-  const iv = Buffer.from(credentials.aesIv, 'utf8');
-  const utf8 = new TextDecoder('utf-8', { fatal: true });
-  return async (data: Record<string, unknown>): Promise<any> => {
-    const plaintext = JSON.stringify(data);
-    const timestamp = k30Timestamp();
-    const sign = createHash('md5')
-      .update(`companyno=${credentials.companyno}&data=${plaintext}&timestamp=${timestamp}&key=${credentials.appSecret}`)
-      .digest('hex');
-    const cipher = createCipheriv('aes-128-cbc', key, iv);
-    const encrypted = encodeURIComponent(Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]).toString('base64'));
-    const response = await fetch(`${url}/openapi/Device/GetList`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json; charset=utf-8' },
-      body: JSON.stringify({ companyno: credentials.companyno, timestamp, sign, data: encrypted }),
-    });
-    const body = JSON.parse(await response.text());
-    if (body.resultcode !== '1') throw new Error('refused');
-    const base64 = decodeURIComponent(body.data);
-    if (!/^[A-Za-z0-9+/]+={0,2}$/.test(base64)) throw new Error('not Base64');
-    const decipher = createDecipheriv('aes-128-cbc', key, iv);
-    const plain = utf8.decode(Buffer.concat([decipher.update(Buffer.from(base64, 'base64')), decipher.final()]));
-    const fields: Record<string, string> = { ...body, data: plain };
-    const signing = Object.keys(fields)
-      .filter((name) => name !== 'sign' && fields[name] !== '')
-      .sort()
-      .map((name) => `${name}=${fields[name]}`)
-      .join('&');
-    if (createHash('md5').update(`${signing}&key=${credentials.appSecret}`).digest('hex') !== body.sign) throw new Error('bad signature');
-    const at = parseK30Timestamp(body.timestamp);
-    if (!at || Math.abs(Date.now() - at.getTime()) > 10 * 60_000) throw new Error('stale');
-    return JSON.parse(plain);
-  };
+async function checked(url: string, data: Record<string, unknown>): Promise<any> {
+  const response = await fetch(`${url}/openapi/Device/GetList`, { method: 'POST', headers: JSON_HEADERS, body: naiveBody(data) });
+  const body = JSON.parse(await response.text());
+  if (body.resultcode !== '1') throw new Error('refused');
+  const base64 = decodeURIComponent(body.data);
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(base64)) throw new Error('not Base64');
+  const plain = utf8.decode(naiveDecrypt(base64));
+  const fields: Record<string, string> = { ...body, data: plain };
+  const signing = Object.keys(fields)
+    .filter((name) => name !== 'sign' && fields[name] !== '')
+    .sort()
+    .map((name) => `${name}=${fields[name]}`)
+    .join('&');
+  if (createHash('md5').update(`${signing}&key=${credentials.appSecret}`).digest('hex') !== body.sign) throw new Error('bad signature');
+  const at = parseK30Timestamp(body.timestamp);
+  if (!at || Math.abs(Date.now() - at.getTime()) > 10 * 60_000) throw new Error('stale');
+  return JSON.parse(plain);
 }
 
 /** Wall and CPU µs of `count` sequential calls, in total. */
@@ -132,8 +123,6 @@ async function main(): Promise<void> {
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   const client = new K30Client({ server: url, credentials, responseSignPolicy: 'strict', retries: { attempts: 1 } });
-  const naive = naiveClient(url);
-  const checked = checkedClient(url);
   const requestSize = JSON.stringify(sealRequest(resolved, { pageindex: 1, pagesize: 20 })).length;
   const bareBody = JSON.stringify({ pad: 'x'.repeat(Math.max(0, requestSize - '{"pad":""}'.length)) });
   const contenders: Record<'client' | 'naive' | 'checked' | 'bare', () => Promise<void>> = {
@@ -142,11 +131,11 @@ async function main(): Promise<void> {
       if (page.rows.length !== devices.length) throw new Error('unexpected answer');
     },
     naive: async () => {
-      const page = await naive({ pageindex: 1, pagesize: 20 });
+      const page = await naive(url, { pageindex: 1, pagesize: 20 });
       if (page.data.length !== devices.length) throw new Error('unexpected answer');
     },
     checked: async () => {
-      const page = await checked({ pageindex: 1, pagesize: 20 });
+      const page = await checked(url, { pageindex: 1, pagesize: 20 });
       if (page.data.length !== devices.length) throw new Error('unexpected answer');
     },
     bare: async () => {
