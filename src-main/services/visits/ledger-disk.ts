@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto';
-import { copyFile, mkdir, open, readdir, readFile, rename, unlink } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { readTextIfExists, TEMP_INFIX, writeFileAtomically } from '../atomic-write';
 import type { DiskProblem } from '../../../src-preload/contract';
 
 /**
@@ -24,57 +24,19 @@ export const nodeLedgerDisk: LedgerDisk = {
     await mkdir(dir, { recursive: true });
   },
 
-  async read(file) {
-    try {
-      return await readFile(file, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-      throw error;
-    }
-  },
-
-  async writeAtomically(file, text) {
-    const temp = `${file}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
-    try {
-      const handle = await open(temp, 'w', 0o600);
-      try {
-        await handle.writeFile(text, 'utf8');
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
-      await rename(temp, file);
-    } catch (error) {
-      await unlink(temp).catch(() => {});
-      throw error;
-    }
-    await syncDirectory(dirname(file));
-  },
+  read: (file) => readTextIfExists(file),
+  writeAtomically: (file, text) => writeFileAtomically(file, text),
 
   rename: (from, to) => rename(from, to),
   copy: (from, to) => copyFile(from, to),
 
   async removeStaleTemps(file) {
-    const prefix = `${basename(file)}.tmp-`;
+    const prefix = `${basename(file)}${TEMP_INFIX}`;
     for (const name of await readdir(dirname(file))) {
       if (name.startsWith(prefix)) await unlink(join(dirname(file), name)).catch(() => {});
     }
   },
 };
-
-/** Makes the rename itself durable. Not possible on every platform (Windows): best effort. */
-async function syncDirectory(dir: string): Promise<void> {
-  try {
-    const handle = await open(dir, 'r');
-    try {
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-  } catch {
-    // ignored: the data is already fsynced in the file
-  }
-}
 
 export type { DiskProblem };
 
