@@ -25,6 +25,7 @@ import { createDispatcher } from '../../src-main/ipc/dispatch';
 import { createAppServices } from '../../src-main/services/app-services';
 import { memoryLogger } from '../../src-main/services/ports';
 import { contentSecurityPolicy } from '../../src-main/security-policy';
+import { mimeTypeOf } from '../../src-main/runtime/app-origin';
 import { basicTextSecretBox, confStore } from './stores';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -117,27 +118,6 @@ export function bundleShim(): Promise<string> {
 
 // ---------------------------------------------------------------------------------------------
 // Serving
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.wasm': 'application/wasm',
-  '.map': 'application/json; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-};
 
 /** Puts the shim's script tag before the app's first module script (or at the end of head). */
 export function injectShim(html: string): string {
@@ -318,7 +298,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     const info = await stat(file).catch(() => undefined);
     if (!info?.isFile()) return sendText(res, 404, 'not found');
     res.writeHead(200, {
-      'content-type': MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+      'content-type': mimeTypeOf(file),
       'content-length': info.size,
       'cache-control': 'no-store',
       'content-security-policy': APP_CSP,
