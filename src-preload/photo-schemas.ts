@@ -1,30 +1,14 @@
 /**
  * The contract's photo-check shapes: the rules a face photo must meet (tunable in settings) and
  * the codes of the checks. Part of the one contract (re-exported by contract.ts); imports nothing
- * but zod. The renderer runs the checks (the face detector lives there); main keeps the rules and
+ * but zod and the list of check codes. The renderer runs the checks (the face detector lives there); main keeps the rules and
  * records a reception override with its reason on the visit.
  */
 import { z } from 'zod';
+import { PHOTO_CHECK_CODES } from './photo-check-codes';
 
 /** One check of the photo; a failing one is shown to the user in their language. */
-export const PhotoCheckCodeSchema = z.enum([
-  /** The face detector could not be loaded: nothing is known about the photo. */
-  'detector-unavailable',
-  'no-face',
-  'several-faces',
-  /** The face is under minFaceHeightPct of the cropped photo: move closer. */
-  'face-too-small',
-  /** The face is over maxFaceHeightPct of the cropped photo: step back. */
-  'face-too-large',
-  /** The face is cut by the frame's edge or too far from the middle. */
-  'off-centre',
-  'not-frontal',
-  'too-dark',
-  'too-bright',
-  'low-contrast',
-  'blurred',
-  'moving',
-]);
+export const PhotoCheckCodeSchema = z.enum(PHOTO_CHECK_CODES);
 export type PhotoCheckCode = z.infer<typeof PhotoCheckCodeSchema>;
 
 const int = (min: number, max: number) => z.number().int().min(min).max(max);

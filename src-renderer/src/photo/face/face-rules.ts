@@ -3,6 +3,7 @@
  * the same verdict drives the live guidance over the preview and the check of the captured frame.
  */
 import type { PhotoCheckCode, PhotoRules } from '../../../../src-preload/contract';
+import { PHOTO_CHECK_CODES } from '../../../../src-preload/photo-check-codes';
 import type { Crop } from '../portrait-crop';
 import { boxInside, faceCrop, type Box } from './face-crop';
 import type { ImageStats } from './image-stats';
@@ -36,22 +37,6 @@ export interface FaceVerdict {
   crop?: Crop;
 }
 
-/** The order guidance speaks in: the first failing one is the advice shown. */
-export const CHECK_ORDER: readonly PhotoCheckCode[] = [
-  'detector-unavailable',
-  'no-face',
-  'several-faces',
-  'face-too-small',
-  'face-too-large',
-  'off-centre',
-  'not-frontal',
-  'too-dark',
-  'too-bright',
-  'low-contrast',
-  'moving',
-  'blurred',
-];
-
 export function judgeFrame(findings: FrameFindings, rules: PhotoRules): FaceVerdict {
   const results = new Map<PhotoCheckCode, boolean>();
   const { faces } = findings;
@@ -81,7 +66,7 @@ export function judgeFrame(findings: FrameFindings, rules: PhotoRules): FaceVerd
 }
 
 function verdict(results: Map<PhotoCheckCode, boolean>): FaceVerdict {
-  const inOrder = CHECK_ORDER.filter((code) => results.has(code));
+  const inOrder = PHOTO_CHECK_CODES.filter((code) => results.has(code));
   return { failed: inOrder.filter((code) => !results.get(code)), passed: inOrder.filter((code) => results.get(code)) };
 }
 
