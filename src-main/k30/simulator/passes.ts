@@ -1,5 +1,5 @@
 import { k30DateTime } from '../protocol';
-import type { PassRecord, Person, SimulatorState } from './state';
+import type { PassRecord, Person, SimulatorState, Visitor } from './state';
 
 export interface PassInput {
   personNo?: string;
@@ -50,21 +50,7 @@ export function recordPass(state: SimulatorState, input: PassInput, now: Date, b
     const visitor = state.visitors.get(input.visitorNo);
     if (!visitor) throw new PassError(`visitor not found: ${input.visitorNo}`, 404);
     key = `v:${visitor.no}`;
-    record = {
-      no: state.nextRecordNo(),
-      deviceno: device.no,
-      peopleno: visitor.no,
-      peoplename: visitor.name,
-      jobnumber: '',
-      iccard: '',
-      deptno: '',
-      deptname: '',
-      group: 10,
-      mode: 6,
-      addtime,
-      outintype: device.outintype,
-      exceptionmode: 1,
-    };
+    record = { no: state.nextRecordNo(), ...visitorPassOf(state, visitor, device.no, addtime) };
   } else if (input.personNo) {
     const person = state.people.get(input.personNo);
     if (!person) throw new PassError(`person not found: ${input.personNo}`, 404);
@@ -120,6 +106,24 @@ export function passOf(state: SimulatorState, person: Person, deviceno: string, 
     mode: 0,
     addtime,
     outintype: device.outintype,
+    exceptionmode: 1,
+  };
+}
+
+/** A visitor's pass at a device (group 10, recognised by face: mode 6), without its record number. */
+export function visitorPassOf(state: SimulatorState, visitor: Visitor, deviceno: string, addtime: string): Omit<PassRecord, 'no'> {
+  return {
+    deviceno,
+    peopleno: visitor.no,
+    peoplename: visitor.name,
+    jobnumber: '',
+    iccard: '',
+    deptno: '',
+    deptname: '',
+    group: 10,
+    mode: 6,
+    addtime,
+    outintype: state.devices.get(deviceno)!.outintype,
     exceptionmode: 1,
   };
 }

@@ -3,7 +3,7 @@ import { newPerson } from './handlers/people';
 import { TINY_JPEG } from './photos';
 import { seededRandom, type Random } from './prng';
 import { NATIONS, NATIVE_PLACES } from './seed-data';
-import { passOf } from './passes';
+import { passOf, visitorPassOf } from './passes';
 import { chineseName, idCard, idCardFor, phone, pickWeighted } from './seed-identities';
 import type { Department, Device, PassRecord, Person, Region, Sex, SimulatorState, Visitor } from './state';
 
@@ -325,20 +325,7 @@ function seedVisitors(state: SimulatorState, now: Date, records: Omit<PassRecord
   const liu = visitors[0];
   const gateTime = earlierToday(now, 50);
   const insideTime = earlierToday(now, 46);
-  const visitorRecord = (deviceno: string, addtime: string): Omit<PassRecord, 'no'> => ({
-    deviceno,
-    peopleno: liu.no,
-    peoplename: liu.name,
-    jobnumber: '',
-    iccard: '',
-    deptno: '',
-    deptname: '',
-    group: 10,
-    mode: 6,
-    addtime,
-    outintype: 1,
-    exceptionmode: 1,
-  });
+  const visitorRecord = (deviceno: string, addtime: string) => visitorPassOf(state, liu, deviceno, addtime);
   const who = { visitorNo: liu.no, name: liu.name };
   enter(state, records, who, R.campus, D.campusGateIn, k30DateTime(gateTime), visitorRecord(D.campusGateIn, k30DateTime(gateTime)));
   enter(state, records, who, R.buildingB, D.buildingBIn, k30DateTime(insideTime), visitorRecord(D.buildingBIn, k30DateTime(insideTime)));
