@@ -1,10 +1,8 @@
 import { z } from 'zod';
 import { VisitSchema, type Visit } from '../../../src-preload/contract';
 import { AppError } from '../app-error';
-import type { Logger, SecretBox } from '../ports';
-import type { LedgerDisk } from './ledger-disk';
 import { LedgerConflictError, type LedgerBackend, type LedgerChange, type LedgerWriteProblem, type RemoteChange } from './ledger-backend';
-import { FileLedgerBackend } from './file-ledger-backend';
+import { FileLedgerBackend, type FileLedgerOptions } from './file-ledger-backend';
 import { sameData } from './same-data';
 
 export type { LedgerWriteProblem };
@@ -102,14 +100,8 @@ export function minimise(record: VisitRecord): void {
   if (!CREATE_MAY_BE_RESENT.has(record.state) && !stillPushing) delete p.photo;
 }
 
-export interface LedgerOptions {
-  dataDir: string;
-  log: Logger;
-  fileName?: string;
-  now?: () => Date;
-  disk?: LedgerDisk;
-  /** Seals the private fields at rest (without one they are written open: tests only). */
-  box?: SecretBox;
+/** The file's options (its seal applies to any backend's records), and where records are kept. */
+export interface LedgerOptions extends FileLedgerOptions {
   /** Where records are kept; the atomic file in `dataDir` when absent. */
   backend?: LedgerBackend;
 }

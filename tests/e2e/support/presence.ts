@@ -1,13 +1,8 @@
 /** The simulator's world as the security tests read it (`GET /__sim/state`). */
+import type { PresenceEntry } from '../../../src-main/k30/simulator/state';
 import type { Sim } from './fixtures';
 
-export interface PresenceEntry {
-  personNo?: string;
-  visitorNo?: string;
-  name: string;
-  deviceno: string;
-  entertime: string;
-}
+export type { PresenceEntry };
 export interface World {
   regions: { no: string; name: string; parentno: string }[];
   people: { no: string; name: string; deptno: string; phone: string }[];
