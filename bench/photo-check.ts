@@ -10,11 +10,13 @@
 import { createServer } from 'node:http';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize } from 'node:path';
+import { join, normalize } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { build } from 'vite';
+import { mimeTypeOf } from '../src-main/runtime/app-origin';
 import { metaContentSecurityPolicy } from '../src-main/security-policy';
+import type { BenchResult } from './photo-page/bench-result';
 import { chromiumArgs, faceFeeds, makeFaceFeeds } from '../tests/e2e/support/face-feeds';
 import { chromiumPath, repoRoot } from '../tests/e2e/support/paths';
 
@@ -23,24 +25,6 @@ const CAPTURES = Number(process.env.CAPTURES ?? 10);
 const MAX_KB = 200;
 
 const out = mkdtempSync(join(tmpdir(), 'photo-bench-'));
-const MIME: Record<string, string> = {
-  '.html': 'text/html',
-  '.js': 'text/javascript',
-  '.wasm': 'application/wasm',
-  '.bin': 'application/octet-stream',
-  '.json': 'application/json',
-};
-
-/** What the page's runPhotoBench answers (bench/photo-page/bench-page.ts). */
-interface PageResult {
-  backend: string;
-  frame: { width: number; height: number };
-  loadMs: number;
-  checkMs: number[];
-  captureMs: number[];
-  photo: { width: number; height: number; bytes: number; failed: string[] };
-}
-
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
@@ -57,7 +41,7 @@ async function main(): Promise<void> {
       join(out, decodeURIComponent((req.url ?? '/').split('?')[0]) === '/' ? 'index.html' : decodeURIComponent((req.url ?? '/').split('?')[0])),
     );
     if (!path.startsWith(out) || !existsSync(path)) return void res.writeHead(404).end();
-    res.writeHead(200, { 'content-type': MIME[extname(path)] ?? 'application/octet-stream', 'content-security-policy': csp }).end(readFileSync(path));
+    res.writeHead(200, { 'content-type': mimeTypeOf(path), 'content-security-policy': csp }).end(readFileSync(path));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as { port: number }).port;
@@ -69,7 +53,7 @@ async function main(): Promise<void> {
     page.on('pageerror', (e) => problems.push(e.message));
     await page.goto(`http://127.0.0.1:${port}/`);
     await page.waitForFunction('"runPhotoBench" in window');
-    const r = await page.evaluate<PageResult>(`window.runPhotoBench(${CHECKS}, ${CAPTURES}, ${MAX_KB})`);
+    const r = await page.evaluate<BenchResult>(`window.runPhotoBench(${CHECKS}, ${CAPTURES}, ${MAX_KB})`);
     console.log(`backend: ${r.backend} (Chromium --disable-gpu, headless); camera frame ${r.frame.width}×${r.frame.height}`);
     console.log(`detector load (chunk + models + WASM, first time): ${ms(r.loadMs)}`);
     console.log(`face check per preview frame (${CHECKS}): p50 ${ms(percentile(r.checkMs, 50))}  p95 ${ms(percentile(r.checkMs, 95))}  (target p95 ≤ 150 ms)`);

@@ -7,15 +7,7 @@ import { grabFullFrame, photoFromFrame } from '../../src-renderer/src/photo/capt
 import { checkFrame } from '../../src-renderer/src/photo/face/frame-check';
 import { loadFaceEngine } from '../../src-renderer/src/photo/face/load-face-engine';
 import { CAMERA_CONSTRAINTS } from '../../src-renderer/src/photo/portrait-crop';
-
-interface BenchResult {
-  backend: string;
-  frame: { width: number; height: number };
-  loadMs: number;
-  checkMs: number[];
-  captureMs: number[];
-  photo: { width: number; height: number; bytes: number; failed: string[] };
-}
+import type { BenchResult } from './bench-result';
 
 const nextFrame = (video: HTMLVideoElement) => new Promise<void>((resolve) => video.requestVideoFrameCallback(() => resolve()));
 
