@@ -16,10 +16,11 @@ export default defineConfig({
   outputDir,
   workers: 2,
   // One retry, and Playwright lists a test that passed only on it as "flaky" in the summary line
-  // .ci/run prints. The security view's ERR_CONNECTION_REFUSED was the harness closing before the
-  // test's page (fixtures.ts closes the context first now); the retry stays until whole-suite runs
-  // on a quiet machine show no flaky test (not yet measured: a loaded 2-core machine still times
-  // out camera tests now and then).
+  // .ci/run prints. Two causes of flakes are fixed: the harness closing before the test's page
+  // (fixtures.ts closes the context first) and the K30 list-call limiter being shared by every
+  // harness in a worker process (a muster waited for other tests' minute; it is per server now).
+  // Whole-suite runs since: 0 flaky on a quiet machine. The retry stays for loaded CI machines,
+  // where a camera test may still time out.
   retries: 1,
   fullyParallel: true,
   forbidOnly: !!process.env.CI,
