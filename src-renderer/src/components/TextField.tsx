@@ -3,7 +3,7 @@ import type { MessageRef } from '../i18n/translate';
 import { useT } from '../i18n';
 import { describedBy, Field } from './Field';
 
-interface Props extends Omit<InputHTMLAttributes<HTMLInputElement>, 'onChange' | 'value' | 'id'> {
+export interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'onChange' | 'value' | 'id'> {
   id: string;
   label: ReactNode;
   value: string;
@@ -14,7 +14,7 @@ interface Props extends Omit<InputHTMLAttributes<HTMLInputElement>, 'onChange' |
 }
 
 /** A labelled input with its hint and its error (announced through aria-describedby). */
-export function TextField({ id, label, value, onChange, hint, error, optional, className, ...rest }: Props) {
+export function TextField({ id, label, value, onChange, hint, error, optional, className, ...rest }: TextFieldProps) {
   const t = useT();
   const errorText = typeof error === 'string' ? error : error ? t(error.key, error.params) : undefined;
   return (

@@ -4,6 +4,7 @@ import { call } from '../api';
 import { useActingStore } from '../staff/acting-store';
 import { useT } from '../i18n';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { RadioGroup } from '../components/RadioGroup';
 import { TextField } from '../components/TextField';
 import { useSecurityStore } from './store';
 import { musterCsv, musterFileName } from './csv';
@@ -94,57 +95,30 @@ export function MusterPanel({ selected }: Props) {
   return (
     <section className="card security-muster" aria-labelledby="muster-heading">
       <h2 id="muster-heading">{t('security.muster')}</h2>
-      <fieldset className="muster-scope" disabled={busy}>
-        <legend className="field-label">{t('security.musterScope')}</legend>
-        <div className="check-field">
-          <input
-            id="muster-scope-selected"
-            className="checkbox"
-            type="radio"
-            name="muster-scope"
-            checked={scope === 'selected' && !!selected}
-            disabled={!selected}
-            onChange={() => setScope('selected')}
-          />
-          <label htmlFor="muster-scope-selected">{t('security.scopeSelected', { name: selected?.name ?? '—' })}</label>
-        </div>
-        <div className="check-field">
-          <input
-            id="muster-scope-all"
-            className="checkbox"
-            type="radio"
-            name="muster-scope"
-            checked={scope === 'all' || !selected}
-            onChange={() => setScope('all')}
-          />
-          <label htmlFor="muster-scope-all">{t('security.scopeAll')}</label>
-        </div>
-      </fieldset>
-      <fieldset className="muster-scope" disabled={busy}>
-        <legend className="field-label">{t('security.musterPhones')}</legend>
-        <div className="check-field">
-          <input
-            id="muster-phones-masked"
-            className="checkbox"
-            type="radio"
-            name="muster-phones"
-            checked={phones === 'masked'}
-            onChange={() => setPhones('masked')}
-          />
-          <label htmlFor="muster-phones-masked">{t('security.phonesMasked')}</label>
-        </div>
-        <div className="check-field">
-          <input
-            id="muster-phones-full"
-            className="checkbox"
-            type="radio"
-            name="muster-phones"
-            checked={phones === 'full'}
-            onChange={() => setPhones('full')}
-          />
-          <label htmlFor="muster-phones-full">{t('security.phonesFull')}</label>
-        </div>
-      </fieldset>
+      <RadioGroup
+        className="muster-scope"
+        name="muster-scope"
+        legend={t('security.musterScope')}
+        disabled={busy}
+        value={selected ? scope : 'all'}
+        options={[
+          { value: 'selected', label: t('security.scopeSelected', { name: selected?.name ?? '—' }), disabled: !selected },
+          { value: 'all', label: t('security.scopeAll') },
+        ]}
+        onChange={setScope}
+      />
+      <RadioGroup
+        className="muster-scope"
+        name="muster-phones"
+        legend={t('security.musterPhones')}
+        disabled={busy}
+        value={phones}
+        options={[
+          { value: 'masked', label: t('security.phonesMasked') },
+          { value: 'full', label: t('security.phonesFull') },
+        ]}
+        onChange={setPhones}
+      />
       <div className="button-row">
         <button type="button" className="button" data-testid="muster-print" onClick={() => void run('print')} disabled={busy}>
           {t('security.print')}

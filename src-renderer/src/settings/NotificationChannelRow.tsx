@@ -1,9 +1,13 @@
 import { useState } from 'react';
 import type { NotificationKind, NotificationTest } from '../../../src-preload/contract';
 import { call } from '../api';
+import { CheckField } from '../components/CheckField';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { SelectField } from '../components/SelectField';
+import { TextField } from '../components/TextField';
 import { useT } from '../i18n';
 import type { KioskError } from '../../../src-preload/contract';
+import { ChannelSecretField } from './ChannelSecretField';
 import { CAN_MENTION, HAS_SECRET, type ChannelDraft } from './notification-draft';
 
 const KINDS: NotificationKind[] = ['wecom', 'dingtalk', 'feishu', 'webhook'];
@@ -23,7 +27,6 @@ export function NotificationChannelRow({
   const [error, setError] = useState<KioskError | null>(null);
   const [busy, setBusy] = useState(false);
   const id = (field: string) => `notify-${channel.id}-${field}`;
-  const setStatus = (isSet: boolean, clear: boolean) => (clear ? t('settings.secretWillClear') : isSet ? t('settings.secretSet') : t('settings.secretNotSet'));
 
   const sendTest = async () => {
     setError(null);
@@ -43,76 +46,44 @@ export function NotificationChannelRow({
     <fieldset className="notify-channel" data-testid={`notify-channel-${channel.id}`}>
       <legend>{channel.label || t(`notify.kind.${channel.kind}`)}</legend>
       <div className="notify-grid">
-        <label className="field" htmlFor={id('kind')}>
-          <span className="field-label">{t('notify.settings.kind')}</span>
-          <select id={id('kind')} className="input select" value={channel.kind} onChange={(e) => onChange({ kind: e.target.value as NotificationKind })}>
-            {KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`notify.kind.${k}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field" htmlFor={id('label')}>
-          <span className="field-label">{t('notify.settings.label')}</span>
-          <input id={id('label')} className="input" value={channel.label} maxLength={40} onChange={(e) => onChange({ label: e.target.value })} />
-        </label>
-        <label className="field" htmlFor={id('url')}>
-          <span className="field-label">{t('notify.settings.url')}</span>
-          <input
-            id={id('url')}
-            className="input"
-            type="password"
-            autoComplete="new-password"
-            spellCheck={false}
-            value={channel.url}
-            disabled={channel.clearUrl}
-            onChange={(e) => onChange({ url: e.target.value })}
-          />
-          <span className="field-hint" data-testid={`notify-${channel.id}-url-status`}>
-            {setStatus(channel.urlSet, channel.clearUrl)}
-            {channel.urlSet && !channel.clearUrl && (
-              <button type="button" className="button button-small" onClick={() => onChange({ clearUrl: true, url: '' })}>
-                {t('settings.clearSecret', { name: t('notify.settings.url') })}
-              </button>
-            )}
-          </span>
-        </label>
+        <SelectField
+          id={id('kind')}
+          label={t('notify.settings.kind')}
+          value={channel.kind}
+          options={KINDS.map((k) => ({ value: k, label: t(`notify.kind.${k}`) }))}
+          onChange={(kind) => onChange({ kind })}
+        />
+        <TextField id={id('label')} label={t('notify.settings.label')} value={channel.label} maxLength={40} onChange={(label) => onChange({ label })} />
+        <ChannelSecretField
+          id={id('url')}
+          label={t('notify.settings.url')}
+          value={channel.url}
+          isSet={channel.urlSet}
+          clear={channel.clearUrl}
+          statusTestId={`notify-${channel.id}-url-status`}
+          onChange={(url) => onChange({ url })}
+          onClear={() => onChange({ clearUrl: true, url: '' })}
+        />
         {HAS_SECRET.has(channel.kind) && (
-          <label className="field" htmlFor={id('secret')}>
-            <span className="field-label">{t('notify.settings.secret')}</span>
-            <input
-              id={id('secret')}
-              className="input"
-              type="password"
-              autoComplete="new-password"
-              spellCheck={false}
-              value={channel.secret}
-              disabled={channel.clearSecret}
-              onChange={(e) => onChange({ secret: e.target.value })}
-            />
-            <span className="field-hint">
-              {t('notify.settings.secretHint')} · {setStatus(channel.secretSet, channel.clearSecret)}
-              {channel.secretSet && !channel.clearSecret && (
-                <button type="button" className="button button-small" onClick={() => onChange({ clearSecret: true, secret: '' })}>
-                  {t('settings.clearSecret', { name: t('notify.settings.secret') })}
-                </button>
-              )}
-            </span>
-          </label>
+          <ChannelSecretField
+            id={id('secret')}
+            label={t('notify.settings.secret')}
+            about={t('notify.settings.secretHint')}
+            value={channel.secret}
+            isSet={channel.secretSet}
+            clear={channel.clearSecret}
+            onChange={(secret) => onChange({ secret })}
+            onClear={() => onChange({ clearSecret: true, secret: '' })}
+          />
         )}
       </div>
       {CAN_MENTION.has(channel.kind) ? (
-        <label className="check-field" htmlFor={id('mention')}>
-          <input
-            id={id('mention')}
-            type="checkbox"
-            className="checkbox"
-            checked={channel.mentionHost}
-            onChange={(e) => onChange({ mentionHost: e.target.checked })}
-          />
-          <span>{t('notify.settings.mention')}</span>
-        </label>
+        <CheckField
+          id={id('mention')}
+          label={t('notify.settings.mention')}
+          checked={channel.mentionHost}
+          onChange={(mentionHost) => onChange({ mentionHost })}
+        />
       ) : (
         channel.kind === 'feishu' && <p className="field-hint">{t('notify.settings.feishuNoMention')}</p>
       )}

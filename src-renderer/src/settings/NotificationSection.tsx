@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'react';
 import type { KioskError } from '../../../src-preload/contract';
 import { call } from '../api';
+import { CheckField } from '../components/CheckField';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { SelectField } from '../components/SelectField';
 import { useT } from '../i18n';
 import { NotificationChannelRow } from './NotificationChannelRow';
 import { draftOf, newChannel, patchOf, type ChannelDraft, type NotificationDraft } from './notification-draft';
@@ -27,6 +29,17 @@ export function NotificationSection() {
   const changeChannel = (index: number, patch: Partial<ChannelDraft>) =>
     change({ channels: draft.channels.map((c, i) => (i === index ? { ...c, ...patch } : c)) });
   const channelOptions = draft.channels.map((c) => ({ value: c.id, label: c.label || t(`notify.kind.${c.kind}`) }));
+  /** A choice of one channel, or of none (`none` says what no channel means there). */
+  const channelChoice = (field: 'defaultChannelId' | 'receptionChannelId', id: string, label: string, none: string, hint?: string) => (
+    <SelectField
+      id={id}
+      label={label}
+      hint={hint}
+      value={draft[field]}
+      options={[{ value: '', label: none }, ...channelOptions]}
+      onChange={(channelId) => change({ [field]: channelId })}
+    />
+  );
 
   const save = async () => {
     setBusy(true);
@@ -55,17 +68,7 @@ export function NotificationSection() {
         {t('notify.settings.add')}
       </button>
 
-      <label className="field" htmlFor="notify-default">
-        <span className="field-label">{t('notify.settings.default')}</span>
-        <select id="notify-default" className="input select" value={draft.defaultChannelId} onChange={(e) => change({ defaultChannelId: e.target.value })}>
-          <option value="">{t('notify.settings.none')}</option>
-          {channelOptions.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-      </label>
+      {channelChoice('defaultChannelId', 'notify-default', t('notify.settings.default'), t('notify.settings.none'))}
 
       <h3>{t('notify.settings.routes')}</h3>
       {draft.routes.map((route, index) => (
@@ -105,37 +108,20 @@ export function NotificationSection() {
         </button>
       )}
 
-      <label className="check-field" htmlFor="notify-first-pass">
-        <input
-          id="notify-first-pass"
-          type="checkbox"
-          className="checkbox"
-          checked={draft.notifyOnFirstPass}
-          onChange={(e) => change({ notifyOnFirstPass: e.target.checked })}
-        />
-        <span>{t('notify.settings.firstPass')}</span>
-      </label>
+      <CheckField
+        id="notify-first-pass"
+        label={t('notify.settings.firstPass')}
+        checked={draft.notifyOnFirstPass}
+        onChange={(notifyOnFirstPass) => change({ notifyOnFirstPass })}
+      />
 
-      <label className="field" htmlFor="notify-reception">
-        <span className="field-label">{t('notify.settings.reception')}</span>
-        <select
-          id="notify-reception"
-          className="input select"
-          aria-describedby="notify-reception-hint"
-          value={draft.receptionChannelId}
-          onChange={(e) => change({ receptionChannelId: e.target.value })}
-        >
-          <option value="">{t('notify.settings.receptionDefault')}</option>
-          {channelOptions.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-      </label>
-      <p id="notify-reception-hint" className="field-hint">
-        {t('notify.settings.receptionHint')}
-      </p>
+      {channelChoice(
+        'receptionChannelId',
+        'notify-reception',
+        t('notify.settings.reception'),
+        t('notify.settings.receptionDefault'),
+        t('notify.settings.receptionHint'),
+      )}
 
       <div className="button-row">
         <button type="button" className="button button-primary" disabled={busy} onClick={() => void save()}>

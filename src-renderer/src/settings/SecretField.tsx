@@ -1,6 +1,7 @@
 import { useT } from '../i18n';
 import { describedBy, Field } from '../components/Field';
 import { settingsFieldId, type SecretField as SecretName } from './patch';
+import { SecretInput, secretStatusKey } from './SecretInput';
 
 interface Props {
   name: SecretName;
@@ -23,12 +24,8 @@ export function SecretField({ name, label, isSet, value, clear, hint: about, err
   return (
     <Field id={id} label={label} hint={hint} error={error}>
       <div className="secret-row">
-        <input
+        <SecretInput
           id={id}
-          className="input"
-          type="password"
-          autoComplete="new-password"
-          spellCheck={false}
           value={clear ? '' : value}
           disabled={clear}
           onChange={(e) => onChange({ value: e.target.value })}
@@ -48,7 +45,7 @@ export function SecretField({ name, label, isSet, value, clear, hint: about, err
       </div>
       <p id={statusId} className="field-hint">
         <span className={`badge ${clear ? 'badge-warning' : isSet ? 'badge-success' : 'badge-muted'}`} data-testid={`${name}-status`}>
-          {clear ? t('settings.secretWillClear') : isSet ? t('settings.secretSet') : t('settings.secretNotSet')}
+          {t(secretStatusKey(isSet, clear))}
         </span>
       </p>
     </Field>

@@ -2,18 +2,16 @@ import { useState } from 'react';
 import type { KioskError, PublicSettings, SiteDatabaseTest } from '../../../src-preload/contract';
 import { useT } from '../i18n';
 import { ErrorAlert } from '../components/ErrorAlert';
-import { SelectField } from '../components/SelectField';
-import { secretIsSet, settingsFieldId as fid, SITE_SECRET_FIELDS, type SecretField as SecretName, type SettingsFormValues } from './patch';
-import { SecretField } from './SecretField';
+import { SITE_SECRET_FIELDS, type SettingsFormValues } from './patch';
+import type { SettingsFields } from './settings-fields';
 import { siteTestMessage } from './site-database-result';
 import { useSettingsStore } from './store';
 
 interface Props {
   settings: PublicSettings;
   form: SettingsFormValues;
-  set: <K extends 'ledgerMode' | 'siteDatabaseTls'>(key: K, value: SettingsFormValues[K]) => void;
-  setSecret: (key: SecretName, patch: Partial<{ value: string; clear: boolean }>) => void;
-  err: (field: 'ledgerMode' | 'siteDatabaseTls' | SecretName) => string | undefined;
+  /** The settings form's fields, bound to its values and errors. */
+  fields: SettingsFields;
   /** A site setting is changed and not saved yet (the test uses the saved ones). */
   siteDirty: boolean;
   /** Site settings were saved in this run: they take effect at the next start. */
@@ -26,7 +24,7 @@ interface Props {
  * (write-only secrets), TLS, and "test connection" on the saved settings. Main reads all of it at
  * start, so the section says a change applies when the app restarts.
  */
-export function SiteDatabaseSection({ settings, form, set, setSecret, err, siteDirty, restartNeeded }: Props) {
+export function SiteDatabaseSection({ settings, form, fields, siteDirty, restartNeeded }: Props) {
   const t = useT();
   const testSiteDatabase = useSettingsStore((s) => s.testSiteDatabase);
   const [busy, setBusy] = useState(false);
@@ -55,35 +53,17 @@ export function SiteDatabaseSection({ settings, form, set, setSecret, err, siteD
       <h2 id="settings-site">{t('settings.site.title')}</h2>
       <p className="field-hint settings-intro">{t('settings.site.intro')}</p>
       <div className="grid-2">
-        <SelectField
-          id={fid('ledgerMode')}
-          label={t('settings.site.ledgerMode')}
-          value={form.ledgerMode}
-          options={(['file', 'postgres'] as const).map((v) => ({ value: v, label: t(`settings.site.ledgerMode.${v}`) }))}
-          onChange={(v) => set('ledgerMode', v)}
-          error={err('ledgerMode')}
-        />
-        <SelectField
-          id={fid('siteDatabaseTls')}
-          label={t('settings.site.tls')}
-          value={form.siteDatabaseTls}
-          options={(['off', 'verify', 'no-verify'] as const).map((v) => ({ value: v, label: t(`settings.site.tls.${v}`) }))}
-          onChange={(v) => set('siteDatabaseTls', v)}
-          error={err('siteDatabaseTls')}
-        />
-        {SITE_SECRET_FIELDS.map((name) => (
-          <SecretField
-            key={name}
-            name={name}
-            label={labels[name].label}
-            hint={labels[name].hint}
-            isSet={secretIsSet(settings, name)}
-            value={form.secrets[name].value}
-            clear={form.secrets[name].clear}
-            error={err(name)}
-            onChange={(patch) => setSecret(name, patch)}
-          />
-        ))}
+        {fields.choice(
+          'ledgerMode',
+          t('settings.site.ledgerMode'),
+          (['file', 'postgres'] as const).map((v) => ({ value: v, label: t(`settings.site.ledgerMode.${v}`) })),
+        )}
+        {fields.choice(
+          'siteDatabaseTls',
+          t('settings.site.tls'),
+          (['off', 'verify', 'no-verify'] as const).map((v) => ({ value: v, label: t(`settings.site.tls.${v}`) })),
+        )}
+        {SITE_SECRET_FIELDS.map((name) => fields.secret(name, labels[name].label, labels[name].hint))}
       </div>
       {form.ledgerMode === 'postgres' && !urlWillBeSet && (
         <p className="alert alert-warning" data-testid="site-url-missing">

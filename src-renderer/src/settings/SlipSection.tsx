@@ -1,7 +1,10 @@
 import { useEffect, useState } from 'react';
 import type { KioskError, Printer, SlipPaper } from '../../../src-preload/contract';
 import { call } from '../api';
+import { CheckField } from '../components/CheckField';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { Field } from '../components/Field';
+import { SelectField } from '../components/SelectField';
 import { useT } from '../i18n';
 import { PrintSlipButton } from '../slip/lazy';
 import { useSlipStore } from '../slip/store';
@@ -53,8 +56,7 @@ export function SlipSection() {
   return (
     <section className="card settings-section" aria-labelledby="settings-slip">
       <h2 id="settings-slip">{t('slip.settings.title')}</h2>
-      <label className="field" htmlFor="slip-company">
-        <span className="field-label">{t('slip.settings.company')}</span>
+      <Field id="slip-company" label={t('slip.settings.company')}>
         <input
           id="slip-company"
           className="input"
@@ -62,11 +64,10 @@ export function SlipSection() {
           maxLength={60}
           onBlur={(e) => e.target.value !== settings.companyName && void apply({ companyName: e.target.value })}
         />
-      </label>
-      <label className="field" htmlFor="slip-logo">
-        <span className="field-label">{t('slip.settings.logo')}</span>
+      </Field>
+      <Field id="slip-logo" label={t('slip.settings.logo')}>
         <input id="slip-logo" type="file" accept="image/png,image/jpeg" onChange={(e) => pickLogo(e.target.files?.[0])} />
-      </label>
+      </Field>
       {logoError && <p className="field-error">{t('slip.settings.logoTooLarge')}</p>}
       {settings.logo && (
         <p>
@@ -76,32 +77,22 @@ export function SlipSection() {
           </button>
         </p>
       )}
-      <label className="field" htmlFor="slip-paper">
-        <span className="field-label">{t('slip.settings.paper')}</span>
-        <select id="slip-paper" className="input select" value={settings.paper} onChange={(e) => void apply({ paper: e.target.value as SlipPaper })}>
-          {PAPERS.map((p) => (
-            <option key={p} value={p}>
-              {t(`slip.paper.${p}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field" htmlFor="slip-printer">
-        <span className="field-label">{t('slip.settings.printer')}</span>
-        <select id="slip-printer" className="input select" value={settings.printerName} onChange={(e) => void apply({ printerName: e.target.value })}>
-          <option value="">{t('slip.settings.systemDialog')}</option>
-          {printers.map((p) => (
-            <option key={p.name} value={p.name}>
-              {p.displayName}
-            </option>
-          ))}
-        </select>
-      </label>
+      <SelectField
+        id="slip-paper"
+        label={t('slip.settings.paper')}
+        value={settings.paper}
+        options={PAPERS.map((p) => ({ value: p, label: t(`slip.paper.${p}`) }))}
+        onChange={(paper) => void apply({ paper })}
+      />
+      <SelectField
+        id="slip-printer"
+        label={t('slip.settings.printer')}
+        value={settings.printerName}
+        options={[{ value: '', label: t('slip.settings.systemDialog') }, ...printers.map((p) => ({ value: p.name, label: p.displayName }))]}
+        onChange={(printerName) => void apply({ printerName })}
+      />
       {printers.length === 0 && <p className="field-hint">{t('slip.settings.noPrinters')}</p>}
-      <label className="check-field" htmlFor="slip-auto">
-        <input id="slip-auto" type="checkbox" className="checkbox" checked={settings.autoPrint} onChange={(e) => void apply({ autoPrint: e.target.checked })} />
-        <span>{t('slip.settings.autoPrint')}</span>
-      </label>
+      <CheckField id="slip-auto" label={t('slip.settings.autoPrint')} checked={settings.autoPrint} onChange={(autoPrint) => void apply({ autoPrint })} />
       <div className="button-row">
         <PrintSlipButton
           label={t('slip.settings.testPage')}

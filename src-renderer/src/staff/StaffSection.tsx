@@ -1,7 +1,9 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { LIMITS, StaffRoleSchema, type KioskError, type StaffMember, type StaffRole } from '../../../src-preload/contract';
 import { call } from '../api';
+import { CheckField } from '../components/CheckField';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { NumberField } from '../components/NumberField';
 import { TextField } from '../components/TextField';
 import { useT } from '../i18n';
 import { useSettingsStore } from '../settings/store';
@@ -61,31 +63,24 @@ export function StaffSection() {
           onChange={setStationName}
           maxLength={LIMITS.stationName}
         />
-        <TextField
+        <NumberField
           id="audit-retention"
           label={t('settings.auditRetentionDays')}
-          type="number"
-          inputMode="numeric"
+          limit={LIMITS.auditRetentionDays}
           value={retention}
           onChange={setRetention}
-          min={LIMITS.auditRetentionDays.min}
-          max={LIMITS.auditRetentionDays.max}
         />
         <button type="submit" className="button" disabled={busy}>
           {t('staff.saveStation')}
         </button>
       </form>
-      <label className="check-field" htmlFor="staff-sign-in">
-        <input
-          id="staff-sign-in"
-          type="checkbox"
-          className="checkbox"
-          checked={settings.staffSignIn}
-          disabled={busy}
-          onChange={(e) => void run(() => save({ staffSignIn: e.target.checked }))}
-        />
-        {t('settings.staffSignIn')}
-      </label>
+      <CheckField
+        id="staff-sign-in"
+        label={t('settings.staffSignIn')}
+        checked={settings.staffSignIn}
+        disabled={busy}
+        onChange={(checked) => void run(() => save({ staffSignIn: checked }))}
+      />
       <h3>{t('staff.list')}</h3>
       <table className="admin-table" data-testid="staff-list">
         <tbody>
