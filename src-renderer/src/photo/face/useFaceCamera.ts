@@ -4,6 +4,7 @@ import { useT } from '../../i18n';
 import { captureProgress } from '../camera-ui';
 import type { CapturedPhoto } from '../captured-photo';
 import { useCamera } from '../useCamera';
+import { faceCaptureLabel } from './capture-label';
 import { adviceOf } from './face-words';
 import { useFaceCapture } from './useFaceCapture';
 
@@ -26,8 +27,7 @@ export function useFaceCamera(hasPhoto: boolean, deviceId: string, maxKB: number
     capture,
     advice,
     progress,
-    /** The "take photo" button's words: the 3-2-1, else ready or what the face check waits for. */
-    captureLabel: progress || (face.ready ? t('photo.capture') : t('faceCheck.waiting', { why: advice })),
+    captureLabel: faceCaptureLabel(t, progress, { ready: face.ready, advice }),
     /** CameraView's props but its class: the preview, the 3-2-1 and the advice over it. */
     view: { videoRef, stream: camera.stream, status: camera.status, countdown: capture.countdown, guidance: { text: advice, ok: face.ready } },
   };
