@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { TextField } from '../components/TextField';
+import { PinField } from '../components/PinField';
 import { useLanguage, useT } from '../i18n';
 import { formatDateTime } from '../lib/datetime';
 import { useRegistrationStore } from './store';
@@ -42,15 +42,11 @@ export function DenyAlert() {
       {/* Inside the review's form: Enter here overrides, it does not submit the review. */}
       <div className="deny-override">
         <p className="field-hint">{t('deny.overrideBody')}</p>
-        <TextField
+        <PinField
           id="deny-override-pin"
           label={t('deny.overridePin')}
-          type="password"
-          inputMode="numeric"
-          autoComplete="off"
           value={pin}
           onChange={setPin}
-          maxLength={16}
           onKeyDown={(e) => {
             if (e.key !== 'Enter') return;
             e.preventDefault();

@@ -1,15 +1,13 @@
 import { DEFAULT_PHOTO_RULES } from '../../../src-preload/photo-rules';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { useT } from '../i18n';
 import { useRegistrationStore } from './store';
 import { useSettingsStore } from '../settings/store';
-import { captureProgress } from '../photo/camera-ui';
 import { CaptureProblems } from '../photo/CaptureProblems';
 import { rememberCamera, rememberedCamera } from '../settings/camera-choice';
 import { CameraView } from '../photo/CameraView';
-import { useCamera } from '../photo/useCamera';
-import { adviceOf } from '../photo/face/face-words';
-import { useFaceCapture } from '../photo/face/useFaceCapture';
+import { FaceCaptureButtons } from '../photo/face/FaceCaptureButtons';
+import { useFaceCamera } from '../photo/face/useFaceCamera';
 import { SelectField } from '../components/SelectField';
 import { fieldId } from './draft';
 import { StepFrame } from './StepFrame';
@@ -23,13 +21,8 @@ export function StepPhoto() {
   const maxKB = useSettingsStore((s) => s.settings?.photoMaxKB ?? 200);
   const rules = useSettingsStore((s) => s.settings?.photoRules ?? DEFAULT_PHOTO_RULES);
   const [deviceId, setDeviceId] = useState(rememberedCamera);
-  const camera = useCamera(!photo, deviceId);
-  const videoRef = useRef<HTMLVideoElement>(null);
-  const face = useFaceCapture(videoRef, !photo && camera.status === 'live', maxKB, rules, setPhoto);
-  const { capture } = face;
-  const advice = adviceOf(t, face.verdict, face.engineState);
-  const { processing, busy, error: captureError, start: startCountdown, clearError: clearCaptureError } = capture;
-  const progress = captureProgress(t, capture);
+  const shot = useFaceCamera(!!photo, deviceId, maxKB, rules, setPhoto);
+  const { camera, capture } = shot;
 
   const chooseCamera = (id: string) => {
     setDeviceId(id);
@@ -40,28 +33,21 @@ export function StepPhoto() {
   const errorId = fieldError ? `${fieldId('photo')}-error` : undefined;
 
   return (
-    <StepFrame step="photo" busy={busy}>
+    <StepFrame step="photo" busy={capture.busy}>
       {photo ? (
         <PhotoResult
           photo={photo}
           maxKB={maxKB}
           retakeId={fieldId('photo')}
           onRetake={() => {
-            clearCaptureError();
+            capture.clearError();
             setPhoto(null);
           }}
           onOverrideReason={(overrideReason) => setPhoto({ ...photo, overrideReason })}
         />
       ) : (
         <div className="camera">
-          <CameraView
-            className="camera-frame"
-            videoRef={videoRef}
-            stream={camera.stream}
-            status={camera.status}
-            countdown={capture.countdown}
-            guidance={{ text: advice, ok: face.ready }}
-          />
+          <CameraView className="camera-frame" {...shot.view} />
           <div className="camera-controls">
             {camera.cameras.length > 1 && (
               <SelectField
@@ -70,39 +56,16 @@ export function StepPhoto() {
                 value={liveDeviceId}
                 options={camera.cameras.map((c, i) => ({ value: c.deviceId, label: c.label || t('photo.cameraN', { n: i + 1 }) }))}
                 onChange={chooseCamera}
-                disabled={busy}
+                disabled={capture.busy}
               />
             )}
             <p className="field-hint">{t('photo.guide')}</p>
             <p className="sr-only" role="status" aria-live="assertive">
-              {progress}
+              {shot.progress}
             </p>
-            {processing && <p className="field-hint">{t('photo.fitting')}</p>}
-            <CaptureProblems camera={camera} captureError={captureError} />
-            <div className="button-row">
-              <button
-                id={fieldId('photo')}
-                type="button"
-                className="button button-primary button-large"
-                disabled={camera.status !== 'live' || busy || !face.ready}
-                aria-describedby={errorId}
-                onClick={startCountdown}
-              >
-                {progress || (face.ready ? t('photo.capture') : t('faceCheck.waiting', { why: advice }))}
-              </button>
-              {/* Staff may take a photo that fails the check; it then needs a reason to be registered. */}
-              {!face.ready && face.engineState !== 'loading' && (
-                <button
-                  id="photo-capture-anyway"
-                  type="button"
-                  className="button button-secondary-small"
-                  disabled={camera.status !== 'live' || busy}
-                  onClick={startCountdown}
-                >
-                  {t('faceCheck.captureAnyway')}
-                </button>
-              )}
-            </div>
+            {capture.processing && <p className="field-hint">{t('photo.fitting')}</p>}
+            <CaptureProblems camera={camera} captureError={capture.error} />
+            <FaceCaptureButtons shot={shot} id={fieldId('photo')} anywayId="photo-capture-anyway" large describedBy={errorId} />
           </div>
         </div>
       )}

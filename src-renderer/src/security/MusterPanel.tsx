@@ -5,7 +5,7 @@ import { useActingStore } from '../staff/acting-store';
 import { useT } from '../i18n';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { RadioGroup } from '../components/RadioGroup';
-import { TextField } from '../components/TextField';
+import { PinField } from '../components/PinField';
 import { useSecurityStore } from './store';
 import { musterCsv, musterFileName } from './csv';
 import { downloadText } from '../lib/download-file';
@@ -211,18 +211,7 @@ function MusterPin({ onUnlocked, onCancel }: { onUnlocked: () => void; onCancel:
     <form ref={form} className="muster-pin" onSubmit={(e) => void submit(e)} noValidate data-testid="muster-pin">
       <p role="alert">{t('security.phonesNeedPin')}</p>
       <ErrorAlert error={error} />
-      <TextField
-        id="muster-pin"
-        label={t('settings.pin')}
-        type="password"
-        inputMode="numeric"
-        autoComplete="off"
-        value={pin}
-        onChange={setPin}
-        error={wrong ? t('error.wrong-pin') : undefined}
-        autoFocus
-        maxLength={16}
-      />
+      <PinField id="muster-pin" label={t('settings.pin')} value={pin} onChange={setPin} error={wrong ? t('error.wrong-pin') : undefined} autoFocus />
       <div className="button-row">
         <button type="submit" className="button button-primary" disabled={!pin}>
           {t('settings.unlock')}

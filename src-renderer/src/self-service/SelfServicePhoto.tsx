@@ -1,15 +1,13 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { PhotoCheckCode } from '../../../src-preload/contract';
 import { DEFAULT_PHOTO_RULES } from '../../../src-preload/photo-rules';
 import { useT } from '../i18n';
 import { PHOTO_TRIES, useSelfServiceStore } from './store';
 import { useSettingsStore } from '../settings/store';
-import { CAMERA_PROBLEM_KEYS, captureProgress } from '../photo/camera-ui';
+import { CAMERA_PROBLEM_KEYS } from '../photo/camera-ui';
 import { rememberedCamera } from '../settings/camera-choice';
 import { CameraView } from '../photo/CameraView';
-import { useCamera } from '../photo/useCamera';
-import { adviceOf } from '../photo/face/face-words';
-import { useFaceCapture } from '../photo/face/useFaceCapture';
+import { useFaceCamera } from '../photo/face/useFaceCamera';
 import type { CapturedPhoto } from '../register/draft';
 import { photoSrc } from '../photo/PhotoResult';
 import { selfServiceFieldId } from './hooks';
@@ -29,8 +27,6 @@ export function SelfServicePhoto() {
   const maxKB = useSettingsStore((s) => s.settings?.photoMaxKB ?? 200);
   const rules = useSettingsStore((s) => s.settings?.photoRules ?? DEFAULT_PHOTO_RULES);
   const [deviceId] = useState(rememberedCamera);
-  const camera = useCamera(!photo, deviceId);
-  const videoRef = useRef<HTMLVideoElement>(null);
   const photoFailed = useSelfServiceStore((s) => s.photoFailed);
   const failures = useSelfServiceStore((s) => s.photoFailures);
   const [notTaken, setNotTaken] = useState<PhotoCheckCode[] | null>(null);
@@ -46,15 +42,13 @@ export function SelfServicePhoto() {
     (taken: CapturedPhoto) => (taken.check && taken.check.failed.length > 0 ? refuse(taken.check.failed) : setPhoto(taken)),
     [refuse, setPhoto],
   );
-  const face = useFaceCapture(videoRef, !photo && camera.status === 'live', maxKB, rules, onCaptured);
-  const { capture } = face;
-  const advice = adviceOf(t, face.verdict, face.engineState);
+  const shot = useFaceCamera(!!photo, deviceId, maxKB, rules, onCaptured);
+  const { camera, face, capture } = shot;
   const takePhoto = () => {
     setNotTaken(null);
     if (face.ready) capture.start();
     else if (face.engineState !== 'loading') refuse(face.verdict?.failed.length ? face.verdict.failed : ['detector-unavailable']);
   };
-  const progress = captureProgress(t, capture);
 
   const captureId = selfServiceFieldId('photo');
   const errorId = fieldError ? `${captureId}-error` : undefined;
@@ -68,7 +62,7 @@ export function SelfServicePhoto() {
       aria-describedby={errorId}
       onClick={takePhoto}
     >
-      {progress || (face.ready ? t('photo.capture') : t('faceCheck.waiting', { why: advice }))}
+      {shot.captureLabel}
     </button>
   );
 
@@ -97,18 +91,11 @@ export function SelfServicePhoto() {
         </div>
       ) : (
         <div className="self-service-photo">
-          <CameraView
-            className="self-service-camera"
-            videoRef={videoRef}
-            stream={camera.stream}
-            status={camera.status}
-            countdown={capture.countdown}
-            guidance={{ text: advice, ok: face.ready }}
-          />
+          <CameraView className="self-service-camera" {...shot.view} />
           <div className="self-service-photo-side">
             <p className="self-service-lead">{t('selfService.photo.guide')}</p>
             <p className="sr-only" role="status" aria-live="assertive">
-              {progress}
+              {shot.progress}
             </p>
             {camera.status === 'error' && camera.problem && (
               <div className="self-service-alert" role="alert">

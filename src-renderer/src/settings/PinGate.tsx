@@ -3,7 +3,7 @@ import type { KioskError } from '../../../src-preload/contract';
 import { useT } from '../i18n';
 import { useSettingsStore } from './store';
 import { ErrorAlert } from '../components/ErrorAlert';
-import { TextField } from '../components/TextField';
+import { PinField } from '../components/PinField';
 
 /** Asks for the admin PIN before the settings are shown. */
 export function PinGate() {
@@ -35,18 +35,7 @@ export function PinGate() {
       <h2 id="pin-gate-title">{t('settings.pinTitle')}</h2>
       <p>{t('settings.pinBody')}</p>
       <ErrorAlert error={error} />
-      <TextField
-        id="admin-pin"
-        label={t('settings.pin')}
-        type="password"
-        inputMode="numeric"
-        autoComplete="off"
-        value={pin}
-        onChange={setPin}
-        error={wrong ? t('error.wrong-pin') : undefined}
-        autoFocus
-        maxLength={16}
-      />
+      <PinField id="admin-pin" label={t('settings.pin')} value={pin} onChange={setPin} error={wrong ? t('error.wrong-pin') : undefined} autoFocus />
       <button type="submit" className="button button-primary button-large" disabled={busy || !pin}>
         {busy ? t('common.working') : t('settings.unlock')}
       </button>

@@ -3,7 +3,7 @@ import { LIMITS, PinSchema, type KioskError } from '../../../src-preload/contrac
 import { useT, type MessageKey } from '../i18n';
 import { useSettingsStore } from './store';
 import { ErrorAlert } from '../components/ErrorAlert';
-import { TextField } from '../components/TextField';
+import { PinField } from '../components/PinField';
 
 type PinErrors = Partial<Record<'current' | 'next' | 'confirm', MessageKey>>;
 
@@ -68,39 +68,23 @@ export function PinSection() {
       )}
       <div className="grid-3">
         {pinSet && (
-          <TextField
-            id="pin-current"
-            label={t('settings.currentPin')}
-            type="password"
-            inputMode="numeric"
-            autoComplete="off"
-            value={current}
-            onChange={setCurrent}
-            error={errors.current && t(errors.current)}
-            maxLength={16}
-          />
+          <PinField id="pin-current" label={t('settings.currentPin')} value={current} onChange={setCurrent} error={errors.current && t(errors.current)} />
         )}
-        <TextField
+        <PinField
           id="pin-next"
+          purpose="new"
           label={t('settings.newPin')}
-          type="password"
-          inputMode="numeric"
-          autoComplete="new-password"
           value={next}
           onChange={setNext}
           error={errors.next && t(errors.next, LIMITS.pinDigits)}
-          maxLength={LIMITS.pinDigits.max}
         />
-        <TextField
+        <PinField
           id="pin-confirm"
+          purpose="new"
           label={t('settings.confirmPin')}
-          type="password"
-          inputMode="numeric"
-          autoComplete="new-password"
           value={confirm}
           onChange={setConfirm}
           error={errors.confirm && t(errors.confirm)}
-          maxLength={LIMITS.pinDigits.max}
         />
       </div>
       <div className="button-row">

@@ -4,6 +4,7 @@ import { call } from '../api';
 import { CheckField } from '../components/CheckField';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { NumberField } from '../components/NumberField';
+import { PinField } from '../components/PinField';
 import { TextField } from '../components/TextField';
 import { useT } from '../i18n';
 import { useSettingsStore } from '../settings/store';
@@ -118,16 +119,7 @@ export function StaffSection() {
             ))}
           </select>
         </div>
-        <TextField
-          id="staff-pin"
-          label={t('staff.pin')}
-          type="password"
-          inputMode="numeric"
-          autoComplete="off"
-          value={pin}
-          onChange={setPin}
-          maxLength={LIMITS.pinDigits.max}
-        />
+        <PinField id="staff-pin" purpose="new" label={t('staff.pin')} value={pin} onChange={setPin} />
         <button type="submit" className="button button-primary" disabled={busy || !name.trim() || !pin}>
           {t('staff.add')}
         </button>

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { KioskError } from '../../../src-preload/contract';
 import { setStaffPrompt } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
-import { TextField } from '../components/TextField';
+import { PinField } from '../components/PinField';
 import { useT } from '../i18n';
 import { useActingStore } from './acting-store';
 import './staff.css';
@@ -68,17 +68,7 @@ export function WhoIsActingDialog() {
           </h2>
           <p className="dialog-body">{t(prompt.mode === 'door' ? 'acting.doorBody' : 'acting.body')}</p>
           <ErrorAlert error={error} />
-          <TextField
-            id="acting-pin"
-            label={t('acting.pin')}
-            type="password"
-            inputMode="numeric"
-            autoComplete="off"
-            value={pin}
-            onChange={setPin}
-            autoFocus
-            maxLength={16}
-          />
+          <PinField id="acting-pin" label={t('acting.pin')} value={pin} onChange={setPin} autoFocus />
           <div className="dialog-actions">
             <button type="button" className="button" onClick={() => answer(null)} disabled={busy}>
               {t('acting.cancel')}

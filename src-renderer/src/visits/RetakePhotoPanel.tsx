@@ -1,16 +1,14 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { DEFAULT_PHOTO_RULES, type KioskError, type RetakePhotoResult, type Visit } from '../../../src-preload/contract';
 import { useT } from '../i18n';
 import { useSettingsStore } from '../settings/store';
 import { rememberedCamera } from '../settings/camera-choice';
-import { captureProgress } from '../photo/camera-ui';
 import { CaptureProblems } from '../photo/CaptureProblems';
 import type { CapturedPhoto } from '../photo/captured-photo';
 import { CameraView } from '../photo/CameraView';
 import { PhotoResult } from '../photo/PhotoResult';
-import { adviceOf } from '../photo/face/face-words';
-import { useFaceCapture } from '../photo/face/useFaceCapture';
-import { useCamera } from '../photo/useCamera';
+import { FaceCaptureButtons } from '../photo/face/FaceCaptureButtons';
+import { useFaceCamera } from '../photo/face/useFaceCamera';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { useVisitsStore } from './store';
 
@@ -28,12 +26,7 @@ export function RetakePhotoPanel({ visit, onCancel, onDone }: Props) {
   const [photo, setPhoto] = useState<CapturedPhoto | null>(null);
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<KioskError | null>(null);
-  const camera = useCamera(!photo, rememberedCamera());
-  const videoRef = useRef<HTMLVideoElement>(null);
-  const face = useFaceCapture(videoRef, !photo && camera.status === 'live', maxKB, rules, setPhoto);
-  const { capture } = face;
-  const advice = adviceOf(t, face.verdict, face.engineState);
-  const progress = captureProgress(t, capture);
+  const shot = useFaceCamera(!!photo, rememberedCamera(), maxKB, rules, setPhoto);
   const failed = photo?.check?.failed ?? [];
   const reason = photo?.overrideReason?.trim() ?? '';
   const needsReason = failed.length > 0 && !reason;
@@ -64,35 +57,12 @@ export function RetakePhotoPanel({ visit, onCancel, onDone }: Props) {
         />
       ) : (
         <div className="retake-camera">
-          <CameraView
-            className="camera-frame retake-frame"
-            videoRef={videoRef}
-            stream={camera.stream}
-            status={camera.status}
-            countdown={capture.countdown}
-            guidance={{ text: advice, ok: face.ready }}
-          />
+          <CameraView className="camera-frame retake-frame" {...shot.view} />
           <p className="sr-only" role="status" aria-live="assertive">
-            {progress}
+            {shot.progress}
           </p>
-          <CaptureProblems camera={camera} captureError={capture.error} />
-          <div className="button-row">
-            <button
-              id="retake-capture"
-              type="button"
-              className="button button-primary"
-              disabled={camera.status !== 'live' || capture.busy || !face.ready}
-              onClick={capture.start}
-            >
-              {progress || (face.ready ? t('photo.capture') : t('faceCheck.waiting', { why: advice }))}
-            </button>
-            {/* Staff may take a photo that fails the check; it then needs a reason. */}
-            {!face.ready && face.engineState !== 'loading' && (
-              <button type="button" className="button button-secondary-small" disabled={camera.status !== 'live' || capture.busy} onClick={capture.start}>
-                {t('faceCheck.captureAnyway')}
-              </button>
-            )}
-          </div>
+          <CaptureProblems camera={shot.camera} captureError={shot.capture.error} />
+          <FaceCaptureButtons shot={shot} id="retake-capture" />
         </div>
       )}
       {photo && needsReason && <p className="field-error">{t('retake.needReason')}</p>}
