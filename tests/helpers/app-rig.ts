@@ -3,7 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect } from 'vitest';
 import { createDispatcher, type Dispatch } from '../../src-main/ipc/dispatch';
+import type { RunningSimulator } from '../../src-main/k30/simulator';
 import { createAppServices, type AppServices, type AppServicesOptions } from '../../src-main/services/app-services';
+import { ok } from './results';
+import { until } from './test-data';
 import { mapStore, memoryLogger, testSecretBox } from './test-ports';
 
 interface StartOptions {
@@ -81,6 +84,20 @@ export function appRig(prefix: string) {
       const services = await createAppServices(optionsFor(otherDir, over));
       others.push({ services, dir: otherDir });
       return services;
+    },
+    /**
+     * Points the started services at a simulator of the test's own, as an administrator would (its
+     * address and credentials). With `callbacks`, the callback receiver also moves off the demo's
+     * port to a loopback one of its own, and the simulator is told to call it there.
+     */
+    async connect(sim: RunningSimulator, { callbacks = false } = {}): Promise<void> {
+      const { companyno, appSecret, aesKey, aesIv } = sim.credentials;
+      const demoReceiver = rig.services.callbackUrl;
+      const address = callbacks ? { callbackAddress: '127.0.0.1:0' } : {};
+      ok(await createDispatcher(rig.services.handlers)('saveSettings', { server: sim.url, companyno, appSecret, aesKey, aesIv, ...address }));
+      if (!callbacks) return;
+      await until(() => rig.services.callbackUrl !== undefined && rig.services.callbackUrl !== demoReceiver);
+      sim.setCallbackUrl(rig.services.callbackUrl);
     },
     /** Calls the demo simulator's control plane (`/__sim/<path>`): POSTs `body` when given; expects a 200 and gives its JSON. */
     async demoSim<T = any>(path: string, body?: unknown): Promise<T> {
