@@ -100,7 +100,7 @@ export function appRig(prefix: string) {
       sim.setCallbackUrl(rig.services.callbackUrl);
     },
     /** Calls the demo simulator's control plane (`/__sim/<path>`): POSTs `body` when given; expects a 200 and gives its JSON. */
-    async demoSim<T = any>(path: string, body?: unknown): Promise<T> {
+    async demoSim<T = unknown>(path: string, body?: unknown): Promise<T> {
       const init = body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
       const response = await fetch(`${rig.services.demo!.url}/__sim/${path}`, init);
       expect(response.status, `/__sim/${path}`).toBe(200);

@@ -19,7 +19,7 @@ const SMALL_PHOTO = TINY_JPEG.toString('base64');
 const DOORS = [DEMO_DEVICES.campusGateIn, DEMO_DEVICES.buildingBIn];
 
 const sim = app.demoSim;
-const simVisitorNos = async () => ((await sim('state')) as { visitors: { no: string }[] }).visitors.map((v) => v.no);
+const simVisitorNos = async () => (await sim<{ visitors: { no: string }[] }>('state')).visitors.map((v) => v.no);
 
 /** A visit one of whose doors (campus gate, limited to the tiny photo's size) refused the photo. */
 async function refusedVisit() {
