@@ -1,4 +1,4 @@
-import { chineseIdCheckDigit, type Registration } from '../../src-preload/contract';
+import { chineseIdCheckDigit, type ExpectedVisitInput, type Registration } from '../../src-preload/contract';
 import { TINY_JPEG } from '../../src-main/k30/simulator/photos';
 import { DEMO_DEVICES, DEMO_HOST_NO } from '../../src-main/k30/simulator/seed';
 import { maskDocument, maskPhone, type VisitRecord } from '../../src-main/services/visits/ledger';
@@ -35,6 +35,23 @@ export function demoRegistration(over: Partial<Registration> = {}, durationMs = 
     photo: TINY_JPEG.toString('base64'),
     deviceNos: [DEMO_DEVICES.campusGateIn, DEMO_DEVICES.buildingBIn],
     channel: 'reception',
+    ...over,
+  };
+}
+
+/** A visit expected with the demo company's host 张伟, from a minute ago for `durationMs`; each test overrides what it is about. */
+export function expectedVisitInput(over: Partial<ExpectedVisitInput> = {}, durationMs = 3600_000): ExpectedVisitInput {
+  const begin = new Date(Date.now() - 60_000);
+  return {
+    name: '预约访客',
+    phone: '13911112222',
+    documentType: 'passport',
+    documentNo: 'E11112222',
+    hostNo: DEMO_HOST_NO,
+    hostName: '张伟',
+    begin: begin.toISOString(),
+    end: new Date(begin.getTime() + durationMs).toISOString(),
+    deviceNos: [DEMO_DEVICES.campusGateIn],
     ...over,
   };
 }

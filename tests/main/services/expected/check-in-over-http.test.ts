@@ -5,7 +5,7 @@ import { DEMO_DEVICES, DEMO_HOST_NO } from '../../../../src-main/k30/simulator/s
 import { appRig } from '../../../helpers/app-rig';
 import { guestCsv } from '../../../helpers/guest-list';
 import { ok } from '../../../helpers/results';
-import { until } from '../../../helpers/test-data';
+import { expectedVisitInput, until } from '../../../helpers/test-data';
 import { mapStore, memoryLogger } from '../../../helpers/test-ports';
 
 /** Expected visits against the demo simulator over real HTTP: nothing on K30 until check-in. */
@@ -23,19 +23,14 @@ describe('expected visits through the dispatcher', () => {
     const dispatch = await app.start({ log });
     const before = (await simVisitors()).length;
 
-    const begin = new Date(Date.now() - 60_000);
     const created = ok<ExpectedVisit>(
-      await dispatch('createExpectedVisit', {
-        name: '预约访客',
-        phone: '13911112222',
-        documentType: 'passport',
-        documentNo: 'E11112222',
-        hostNo: DEMO_HOST_NO,
-        hostName: '张伟',
-        begin: begin.toISOString(),
-        end: new Date(begin.getTime() + 7_200_000).toISOString(),
-        deviceNos: [DEMO_DEVICES.campusGateIn, DEMO_DEVICES.buildingBIn],
-      }),
+      await dispatch(
+        'createExpectedVisit',
+        expectedVisitInput(
+          { name: '预约访客', phone: '13911112222', documentNo: 'E11112222', deviceNos: [DEMO_DEVICES.campusGateIn, DEMO_DEVICES.buildingBIn] },
+          7_200_000,
+        ),
+      ),
     );
     expect(ok<ImportResult>(await dispatch('importExpectedVisits', { format: 'csv', base64: Buffer.from(guestCsv(30)).toString('base64') }))).toMatchObject({
       imported: 30,
@@ -62,19 +57,8 @@ describe('expected visits through the dispatcher', () => {
 
   it('a K30 5xx after acting leaves the check-in "outcome unknown", counted as checked in (never sent twice)', async () => {
     const dispatch = await app.start();
-    const begin = new Date(Date.now() - 60_000);
     const created = ok<ExpectedVisit>(
-      await dispatch('createExpectedVisit', {
-        name: '未知结果',
-        documentType: 'passport',
-        documentNo: 'E12345675',
-        phone: '13911113333',
-        hostNo: DEMO_HOST_NO,
-        hostName: '',
-        begin: begin.toISOString(),
-        end: new Date(begin.getTime() + 3_600_000).toISOString(),
-        deviceNos: [DEMO_DEVICES.campusGateIn],
-      }),
+      await dispatch('createExpectedVisit', expectedVisitInput({ name: '未知结果', documentNo: 'E12345675', phone: '13911113333', hostName: '' })),
     );
     await app.demoSim('faults', { http5xxAfterCommit: 1, paths: ['visitor/Create'] });
     const result = await dispatch('checkInExpectedVisit', { expectedId: created.id, photo: TINY_JPEG.toString('base64') });
