@@ -39,21 +39,11 @@ export function demoRegistration(over: Partial<Registration> = {}, durationMs = 
   };
 }
 
-/** A visit expected with the demo company's host 张伟, from a minute ago for `durationMs`; each test overrides what it is about. */
+/** A visit expected with the demo company's host 张伟 (a passport holder), from a minute ago for `durationMs`; each test overrides what it is about. */
 export function expectedVisitInput(over: Partial<ExpectedVisitInput> = {}, durationMs = 3600_000): ExpectedVisitInput {
-  const begin = new Date(Date.now() - 60_000);
-  return {
-    name: '预约访客',
-    phone: '13911112222',
-    documentType: 'passport',
-    documentNo: 'E11112222',
-    hostNo: DEMO_HOST_NO,
-    hostName: '张伟',
-    begin: begin.toISOString(),
-    end: new Date(begin.getTime() + durationMs).toISOString(),
-    deviceNos: [DEMO_DEVICES.campusGateIn],
-    ...over,
-  };
+  const reg = demoRegistration({ name: '预约访客', phone: '13911112222', documentType: 'passport', documentNo: 'E11112222' }, durationMs);
+  const { name, phone, documentType, documentNo, hostNo, hostName, begin, end } = reg;
+  return { name, phone, documentType, documentNo, hostNo, hostName, begin, end, deviceNos: [DEMO_DEVICES.campusGateIn], ...over };
 }
 
 /** The ledger record a process writes just before visitor/Create (as if it then crashed). */
