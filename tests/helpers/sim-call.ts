@@ -2,6 +2,8 @@
 // fetch, open the answer. Independent of the real client on purpose.
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { startSimulator, type RunningSimulator } from '../../src-main/k30/simulator';
 import { DEMO_HOST_NO } from '../../src-main/k30/simulator/seed';
 import { TINY_JPEG } from '../../src-main/k30/simulator/photos';
 import { openMessage, resolveCredentials, sealRequest, type K30Credentials, type OpenedMessage, type ResolvedCredentials } from '../../src-main/k30/protocol';
@@ -29,6 +31,18 @@ export interface SimCallResult {
   resultcode?: unknown;
   msg?: unknown;
   data?: any;
+}
+
+/** The file's simulator (set by `withSimulator`). */
+export let sim: RunningSimulator;
+
+/** One simulator (the default seed) for the test file, restored to its seed before each test. */
+export function withSimulator(): void {
+  beforeAll(async () => {
+    sim = await startSimulator({ port: 0 });
+  });
+  afterAll(() => sim.close());
+  beforeEach(() => sim.reset());
 }
 
 export function simCredentials(sim: SimLike, overrides: Partial<K30Credentials> = {}): ResolvedCredentials {

@@ -1,4 +1,6 @@
-import type { K30Client } from '../../src-main/k30/client';
+import { afterEach, beforeEach } from 'vitest';
+import { K30Client } from '../../src-main/k30/client';
+import { startSimulator, type RunningSimulator } from '../../src-main/k30/simulator';
 import { EventBus } from '../../src-main/services/event-bus';
 import { memoryLogger } from '../../src-main/services/ports';
 import { VisitLedger } from '../../src-main/services/visits/ledger';
@@ -53,4 +55,43 @@ export async function startStation(options: StationOptions) {
     retentionDays: () => 30,
   });
   return { name: options.name, ledger, backend, registration, sweeper, log, updated };
+}
+
+/**
+ * A site for the tests of one block: before each test a demo simulator, its client and a fresh
+ * site database; `station` opens a station on them (on the clock `now`). Stations and simulator
+ * are closed after each test; `deletes` starts empty for each.
+ */
+export function siteRig(newDatabase: () => Promise<string>, now: () => Date = () => new Date()) {
+  let sim: RunningSimulator;
+  let client: K30Client;
+  let url: string;
+  const deletes: DeleteLog = [];
+  const stations: Awaited<ReturnType<typeof startStation>>[] = [];
+  beforeEach(async () => {
+    sim = await startSimulator({ port: 0, seed: 'demo' });
+    client = new K30Client({ server: sim.url, credentials: sim.credentials, timeoutMs: 3000, retries: { attempts: 1 } });
+    url = await newDatabase();
+    deletes.length = 0;
+  });
+  afterEach(async () => {
+    for (const s of stations.splice(0)) await s.ledger.close();
+    await sim.close();
+  });
+  return {
+    get sim() {
+      return sim;
+    },
+    get url() {
+      return url;
+    },
+    deletes,
+    /** The open stations (a test that closes one itself takes it out). */
+    stations,
+    async station(name: string, extra: Pick<StationOptions, 'leaseMs' | 'deleteVisitor'> = {}) {
+      const s = await startStation({ name, url, client, deletes, now, ...extra });
+      stations.push(s);
+      return s;
+    },
+  };
 }

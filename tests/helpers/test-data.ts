@@ -1,4 +1,4 @@
-import { chineseIdCheckDigit, type Registration } from '../../src-preload/contract';
+import { chineseIdCheckDigit, type ExpectedVisitInput, type Registration } from '../../src-preload/contract';
 import { TINY_JPEG } from '../../src-main/k30/simulator/photos';
 import { DEMO_DEVICES, DEMO_HOST_NO } from '../../src-main/k30/simulator/seed';
 import { maskDocument, maskPhone, type VisitRecord } from '../../src-main/services/visits/ledger';
@@ -37,6 +37,13 @@ export function demoRegistration(over: Partial<Registration> = {}, durationMs = 
     channel: 'reception',
     ...over,
   };
+}
+
+/** A visit expected with the demo company's host 张伟 (a passport holder), from a minute ago for `durationMs`; each test overrides what it is about. */
+export function expectedVisitInput(over: Partial<ExpectedVisitInput> = {}, durationMs = 3600_000): ExpectedVisitInput {
+  const reg = demoRegistration({ name: '预约访客', phone: '13911112222', documentType: 'passport', documentNo: 'E11112222' }, durationMs);
+  const { name, phone, documentType, documentNo, hostNo, hostName, begin, end } = reg;
+  return { name, phone, documentType, documentNo, hostNo, hostName, begin, end, deviceNos: [DEMO_DEVICES.campusGateIn], ...over };
 }
 
 /** The ledger record a process writes just before visitor/Create (as if it then crashed). */

@@ -1,14 +1,14 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CALL_NAMES, type CallName, type Registration, type Result, type Visit } from '../../../src-preload/contract';
 import { createDispatcher } from '../../../src-main/ipc/dispatch';
 import { startSimulator } from '../../../src-main/k30/simulator';
 import { DEMO_DEVICES, DEMO_HOST_NO, DEMO_OFFLINE_DEVICE, DEMO_REGIONS } from '../../../src-main/k30/simulator/seed';
-import { createAppServices, type AppServices } from '../../../src-main/services/app-services';
-import { mapStore, memoryLogger, testSecretBox } from '../../helpers/test-ports';
+import { appRig } from '../../helpers/app-rig';
+import { ok } from '../../helpers/results';
+import { mapStore, memoryLogger } from '../../helpers/test-ports';
 import { demoRegistration, intentRecord, residentId, until } from '../../helpers/test-data';
 import { startWebhookStandIn } from '../../helpers/webhook-stand-in';
 
@@ -29,35 +29,21 @@ function registration(over: Partial<Registration> = {}): Registration {
   });
 }
 
-function ok<T>(result: Result<unknown>): T {
-  if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result.error)}`);
-  return result.value as T;
-}
-
-let dir: string;
-let services: AppServices | undefined;
+const app = appRig('app-services-');
 let log: ReturnType<typeof memoryLogger>;
 
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'app-services-'));
+beforeEach(() => {
   log = memoryLogger();
-});
-afterEach(async () => {
-  await services?.close();
-  services = undefined;
-  await rm(dir, { recursive: true, force: true });
 });
 
 describe('createAppServices in demo mode', () => {
   it('a door pass reported by callback refreshes who is inside at once, despite the cache', async () => {
-    services = await createAppServices({ dataDir: dir, store: mapStore(), secretBox: testSecretBox(), log, sweepIntervalMs: 3600_000, demoControlPlane: true });
-    await services.ready;
-    const dispatch = createDispatcher(services.handlers);
+    const dispatch = await app.start({ log });
     const inParking = async () =>
       ok<{ rows: { no: string }[] }>(await dispatch('listRegionPeople', { regionNo: DEMO_REGIONS.parking, pageindex: 1, pagesize: 200 })).rows.map((r) => r.no);
     const wangQiang = '1745000000000003';
     expect(await inParking()).not.toContain(wangQiang);
-    const pass = await fetch(`${services.demo!.url}/__sim/pass`, {
+    const pass = await fetch(`${app.services.demo!.url}/__sim/pass`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ personNo: wangQiang, deviceNo: DEMO_DEVICES.parkingIn }),
@@ -68,24 +54,22 @@ describe('createAppServices in demo mode', () => {
 
   it('reports a corrupt ledger through getStatus, and starts empty beside the set-aside copy', async () => {
     const { writeFile, readdir } = await import('node:fs/promises');
-    await writeFile(join(dir, 'visits.json'), '{"visits": [ this is not json');
-    services = await createAppServices({ dataDir: dir, store: mapStore(), secretBox: testSecretBox(), log, sweepIntervalMs: 3600_000, demoControlPlane: true });
-    const dispatch = createDispatcher(services.handlers);
+    await writeFile(join(app.dir, 'visits.json'), '{"visits": [ this is not json');
+    const dispatch = await app.start({ log }, { awaitReady: false });
     const status = ok<{ ledgerProblems: { kind: string; setAside: string }[] }>(await dispatch('getStatus', undefined));
     expect(status.ledgerProblems).toHaveLength(1);
     expect(status.ledgerProblems[0].kind).toBe('corrupt');
-    expect((await readdir(dir)).some((name) => join(dir, name) === status.ledgerProblems[0].setAside)).toBe(true);
+    expect((await readdir(app.dir)).some((name) => join(app.dir, name) === status.ledgerProblems[0].setAside)).toBe(true);
     expect(ok<Visit[]>(await dispatch('listVisits', undefined))).toEqual([]);
   });
 
   it('registers a visit end to end through the dispatcher, confirmed by the demo callbacks', async () => {
-    services = await createAppServices({ dataDir: dir, store: mapStore(), secretBox: testSecretBox(), log, sweepIntervalMs: 3600_000, demoControlPlane: true });
-    await services.ready;
-    expect(services.demo?.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    expect(services.callbackUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
-    const dispatch = createDispatcher(services.handlers, (line) => log.error(line));
+    await app.start({ log });
+    expect(app.services.demo?.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(app.services.callbackUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    const dispatch = createDispatcher(app.services.handlers, (line) => log.error(line));
     const passes: unknown[] = [];
-    services.events.on('visitorPassed', (p) => passes.push(p));
+    app.services.events.on('visitorPassed', (p) => passes.push(p));
 
     const settings = ok<{ demo: boolean; configured: boolean }>(await dispatch('getSettings', undefined));
     expect(settings).toMatchObject({ demo: true, configured: false });
@@ -101,7 +85,7 @@ describe('createAppServices in demo mode', () => {
     await until(async () => ok<Visit[]>(await dispatch('listVisits', undefined))[0].devices.every((d) => d.state === 'confirmed'));
 
     // The visitor walks into building B: the door's record comes back by callback.
-    const pass = await fetch(`${services.demo!.url}/__sim/pass`, {
+    const pass = await fetch(`${app.services.demo!.url}/__sim/pass`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ visitorNo: visit.k30No, deviceNo: DEMO_DEVICES.buildingBIn }),
@@ -137,15 +121,13 @@ describe('createAppServices in demo mode', () => {
     expect(await dispatch('cancelVisit', { visitId: 'nope' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
 
     // The ledger on disk keeps neither the full phone nor the ID.
-    const disk = await readFile(join(dir, 'visits.json'), 'utf8');
+    const disk = await readFile(join(app.dir, 'visits.json'), 'utf8');
     expect(disk).not.toContain(PHONE);
     expect(disk).not.toContain(ID);
   });
 
   it('refuses a photo over photoMaxKB, a kiosk registration without consent, and a refused registration maps to the server error', async () => {
-    services = await createAppServices({ dataDir: dir, store: mapStore(), secretBox: testSecretBox(), log, sweepIntervalMs: 3600_000, demoControlPlane: true });
-    await services.ready;
-    const dispatch = createDispatcher(services.handlers);
+    const dispatch = await app.start({ log });
     ok(await dispatch('saveSettings', { photoMaxKB: 20 }));
     const big = '/9j/' + 'A'.repeat(Math.ceil((21 * 1024 * 4) / 3));
     expect(await dispatch('registerVisit', registration({ photo: big }))).toMatchObject({ ok: false, error: { code: 'photo-too-large' } });
@@ -161,27 +143,23 @@ describe('createAppServices in demo mode', () => {
   it('with a moved clock the demo world moves too: its callbacks are still fresh', async () => {
     const offset = 3 * 3600_000;
     const now = () => new Date(Date.now() + offset);
-    services = await createAppServices({ dataDir: dir, store: mapStore(), secretBox: testSecretBox(), log, sweepIntervalMs: 3600_000, now });
-    await services.ready;
-    const dispatch = createDispatcher(services.handlers);
+    const dispatch = await app.start({ log, now, demoControlPlane: false });
     const begin = now();
     const visit = ok<Visit>(
       await dispatch('registerVisit', registration({ begin: begin.toISOString(), end: new Date(begin.getTime() + 3600_000).toISOString() })),
     );
-    await until(() => services!.ledger.get(visit.id)!.devices.every((d) => d.state === 'confirmed'));
+    await until(() => app.services.ledger.get(visit.id)!.devices.every((d) => d.state === 'confirmed'));
     expect(log.lines.some((l) => l.includes('callback rejected'))).toBe(false);
   });
 
   it('resumes the previous run: an interrupted registration is marked, not re-sent', async () => {
-    services = await createAppServices({ dataDir: dir, store: mapStore(), secretBox: testSecretBox(), log, sweepIntervalMs: 3600_000, demoControlPlane: true });
-    await services.ready;
+    await app.start({ log });
     const reg = registration();
-    await services.ledger.add(intentRecord('interrupted', reg));
-    await services.close();
-    services = await createAppServices({ dataDir: dir, store: mapStore(), secretBox: testSecretBox(), log, sweepIntervalMs: 3600_000, demoControlPlane: true });
-    await services.ready;
-    expect(services.ledger.get('interrupted')!.state).toBe('create-unknown');
-    const dispatch = createDispatcher(services.handlers);
+    await app.services.ledger.add(intentRecord('interrupted', reg));
+    await app.stop();
+    // The next run, on the same folder (a new key store: only the ledger carries over).
+    const dispatch = await app.start({ log, store: mapStore() });
+    expect(app.services.ledger.get('interrupted')!.state).toBe('create-unknown');
     expect(ok<Visit>(await dispatch('cancelVisit', { visitId: 'interrupted' })).state).toBe('abandoned');
   });
 });
@@ -203,24 +181,22 @@ describe('no secret leaves the main process', () => {
     sim = await startSimulator({ port: 0, seed: 'demo', companyno: 'CO-LEAK-CHECK', secret: SECRETS.appSecret, aesKey: SECRETS.aesKey, aesIv: SECRETS.aesIv });
   });
   afterEach(async () => {
-    await services?.close();
-    services = undefined;
+    await app.stop();
     await sim.close();
     await hook.close();
   });
 
   it('in no IPC answer, no event and no log line, across every call', async () => {
-    const store = mapStore();
-    services = await createAppServices({ dataDir: dir, store, secretBox: testSecretBox(), log, sweepIntervalMs: 3600_000, demoControlPlane: true });
-    await services.ready;
-    const dispatch = createDispatcher(services.handlers, (line) => log.error(line));
+    const store = app.store;
+    await app.start({ log });
+    const dispatch = createDispatcher(app.services.handlers, (line) => log.error(line));
     const seen: unknown[] = [];
     const record = (value: unknown) => seen.push(value);
-    services.events.on('visitUpdated', record);
-    services.events.on('visitorPassed', record);
-    services.events.on('settingsChanged', record);
+    app.services.events.on('visitUpdated', record);
+    app.services.events.on('visitorPassed', record);
+    app.services.events.on('settingsChanged', record);
 
-    const demoReceiver = services.callbackUrl;
+    const demoReceiver = app.services.callbackUrl;
     ok(
       await dispatch('saveSettings', {
         server: sim.url,
@@ -232,9 +208,9 @@ describe('no secret leaves the main process', () => {
       }),
     );
     // The receiver moves from the demo's loopback port to the configured address.
-    await until(() => services!.callbackUrl !== undefined && services!.callbackUrl !== demoReceiver);
-    sim.setCallbackUrl(services.callbackUrl);
-    expect(services.demo).toBeUndefined();
+    await until(() => app.services.callbackUrl !== undefined && app.services.callbackUrl !== demoReceiver);
+    sim.setCallbackUrl(app.services.callbackUrl);
+    expect(app.services.demo).toBeUndefined();
 
     // Every call in the contract (the Record type makes a new call a compile error here).
     const registered: { id?: string } = {};
@@ -347,7 +323,7 @@ describe('no secret leaves the main process', () => {
     seen.push(await dispatch('leaveSelfServiceMode', { pin: '00000' }));
     await sim.callbacksIdle();
     // The host's notification went out (signed, to the stand-in) and the test message too.
-    await until(() => services!.notifier.queue.pending().length === 0 && hook.received.length >= 2);
+    await until(() => app.services.notifier.queue.pending().length === 0 && hook.received.length >= 2);
     expect(results.testNotification).toMatchObject({ ok: true, value: { ok: true } });
     expect(results.getNotificationSettings).toMatchObject({ ok: true, value: { channels: [{ id: 'desk', urlSet: true, secretSet: true }] } });
     expect(hook.received.every((r) => r.query.get('access_token') === SECRETS.webhookToken && r.query.get('sign'))).toBe(true);
@@ -358,12 +334,12 @@ describe('no secret leaves the main process', () => {
     // It was re-pushed to the offline device as well, so the delete cannot reach every device yet.
     expect(results.removeVisit).toMatchObject({ ok: true, value: { state: 'removal-pending', removal: { attempts: 1 } } });
     // Callbacks signed with the configured secrets were received and verified.
-    expect(services.ledger.get(registered.id!)!.history.some((h) => h.event === 'device-confirmed')).toBe(true);
+    expect(app.services.ledger.get(registered.id!)!.history.some((h) => h.event === 'device-confirmed')).toBe(true);
     expect(results.getSettings).toMatchObject({ ok: true, value: { secretsSet: { appSecret: true, aesKey: true, aesIv: true } } });
 
     // The audit log (day files in the data folder) recorded the calls, without secrets or numbers.
-    await services.audit.idle();
-    const auditDir = join(dir, 'audit');
+    await app.services.audit.idle();
+    const auditDir = join(app.dir, 'audit');
     const auditText = (await readdir(auditDir)).map((f) => readFileSync(join(auditDir, f), 'utf8')).join('\n');
     expect(auditText).toContain('"action":"registered"');
     expect(auditText).toContain('"action":"deny-list-changed"');

@@ -3,63 +3,36 @@
  * two characters), at most five people, department but no phone tail, no lookup by phone, and
  * only so many searches a minute. Against the simulator over HTTP.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Host, Result } from '../../../src-preload/contract';
+import type { Host } from '../../../src-preload/contract';
 import { createDispatcher, type Dispatch } from '../../../src-main/ipc/dispatch';
 import { startSimulator, type RunningSimulator } from '../../../src-main/k30/simulator';
 import { DEMO_DEVICES, DEMO_HOST_NO } from '../../../src-main/k30/simulator/seed';
-import { createAppServices, type AppServices } from '../../../src-main/services/app-services';
 import { SELF_SERVICE_SEARCHES_PER_MINUTE } from '../../../src-main/services/self-service-guard';
-import { mapStore, memoryLogger, testSecretBox } from '../../helpers/test-ports';
+import { appRig } from '../../helpers/app-rig';
+import { ok as value } from '../../helpers/results';
 
 const PIN = '2468';
 /** Eight people whose names share "欧阳明": more than a kiosk may list. */
 const NAMESAKES = [...'一二三四五六七八'].map((c, i) => ({ no: `17459900000000${10 + i}`, name: `欧阳明${c}`, phone: `1390000${String(1000 + i)}` }));
 
-let dir: string;
+const app = appRig('kiosk-search-');
 let sim: RunningSimulator;
-let services: AppServices | undefined;
 let offsetMs = 0;
 
-function value<T>(result: Result<unknown>): T {
-  if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result.error)}`);
-  return result.value as T;
-}
 const search = async (dispatch: Dispatch, query: string) => value<Host[]>(await dispatch('searchHosts', { query }));
 
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'kiosk-search-'));
   offsetMs = 0;
   sim = await startSimulator({ port: 0, seed: 'demo' });
   const template = sim.state.people.get(DEMO_HOST_NO)!;
   for (const p of NAMESAKES) sim.state.people.set(p.no, { ...template, ...p, jobnumber: p.no.slice(-6), idcard: '' });
-  services = await createAppServices({
-    dataDir: dir,
-    store: mapStore(),
-    secretBox: testSecretBox(),
-    log: memoryLogger(),
-    sweepIntervalMs: 3600_000,
-    now: () => new Date(Date.now() + offsetMs),
-  });
-  const c = sim.credentials;
-  value(
-    await createDispatcher(services.handlers)('saveSettings', {
-      server: sim.url,
-      companyno: c.companyno,
-      appSecret: c.appSecret,
-      aesKey: c.aesKey,
-      aesIv: c.aesIv,
-    }),
-  );
+  await app.start({ now: () => new Date(Date.now() + offsetMs) });
+  await app.connect(sim);
 });
 afterEach(async () => {
-  await services?.close();
-  services = undefined;
+  await app.stop();
   await sim.close();
-  await rm(dir, { recursive: true, force: true });
 });
 
 async function selfServiceOn(dispatch: Dispatch): Promise<void> {
@@ -69,7 +42,7 @@ async function selfServiceOn(dispatch: Dispatch): Promise<void> {
 
 describe('host search at the self-service kiosk', () => {
   it('reception still finds by phone and sees phone tails (the comparison)', async () => {
-    const dispatch = createDispatcher(services!.handlers);
+    const dispatch = createDispatcher(app.services.handlers);
     expect(await search(dispatch, '欧阳明')).toHaveLength(8);
     const byPhone = await search(dispatch, '13800138001');
     expect(byPhone.map((h) => h.no)).toContain(DEMO_HOST_NO);
@@ -77,7 +50,7 @@ describe('host search at the self-service kiosk', () => {
   });
 
   it('needs two characters, lists at most 5, with department and no phone tail', async () => {
-    const dispatch = createDispatcher(services!.handlers);
+    const dispatch = createDispatcher(app.services.handlers);
     await selfServiceOn(dispatch);
     expect(await search(dispatch, '欧')).toEqual([]);
     const hosts = await search(dispatch, '欧阳明');
@@ -94,13 +67,13 @@ describe('host search at the self-service kiosk', () => {
   });
 
   it('never finds anyone by phone: not the full number, not its tail, not digits mixed into a name', async () => {
-    const dispatch = createDispatcher(services!.handlers);
+    const dispatch = createDispatcher(app.services.handlers);
     await selfServiceOn(dispatch);
     for (const query of ['13800138001', '8001', '138', '张伟8001', NAMESAKES[0].phone]) expect(await search(dispatch, query)).toEqual([]);
   });
 
   it(`allows ${SELF_SERVICE_SEARCHES_PER_MINUTE} searches a minute, then says rate-limited until the minute has passed`, async () => {
-    const dispatch = createDispatcher(services!.handlers);
+    const dispatch = createDispatcher(app.services.handlers);
     await selfServiceOn(dispatch);
     for (let i = 0; i < SELF_SERVICE_SEARCHES_PER_MINUTE; i++) expect((await dispatch('searchHosts', { query: '张伟' })).ok).toBe(true);
     expect(await dispatch('searchHosts', { query: '张伟' })).toMatchObject({ ok: false, error: { code: 'rate-limited' } });

@@ -1,13 +1,10 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, expect, it } from 'vitest';
-import type { Registration, Result } from '../../../src-preload/contract';
-import { createDispatcher, type Dispatch } from '../../../src-main/ipc/dispatch';
+import { beforeEach, expect, it } from 'vitest';
+import type { Registration } from '../../../src-preload/contract';
+import type { Dispatch } from '../../../src-main/ipc/dispatch';
 import { DEMO_DEVICES } from '../../../src-main/k30/simulator/seed';
-import { createAppServices, type AppServices } from '../../../src-main/services/app-services';
 import { SELF_SERVICE_CALLS } from '../../../src-main/services/self-service-guard';
-import { mapStore, memoryLogger, testSecretBox } from '../../helpers/test-ports';
+import { appRig } from '../../helpers/app-rig';
+import { code } from '../../helpers/results';
 import { demoRegistration } from '../../helpers/test-data';
 
 const DEFAULT_DOORS = [DEMO_DEVICES.campusGateIn, DEMO_DEVICES.buildingAIn];
@@ -30,30 +27,13 @@ async function simVisitors(url: string): Promise<unknown[]> {
   return ((await (await fetch(`${url}/__sim/state`)).json()) as { visitors: unknown[] }).visitors;
 }
 
-const code = (result: Result<unknown>) => (result.ok ? 'ok' : result.error.code);
-
-let dir: string;
-let services: AppServices;
+const app = appRig('kiosk-guard-');
 let dispatch: Dispatch;
 
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'kiosk-guard-'));
-  services = await createAppServices({
-    dataDir: dir,
-    store: mapStore(),
-    secretBox: testSecretBox(),
-    log: memoryLogger(),
-    sweepIntervalMs: 3600_000,
-    demoControlPlane: true,
-  });
-  await services.ready;
-  dispatch = createDispatcher(services.handlers);
+  dispatch = await app.start();
   expect(code(await dispatch('setAdminPin', { next: PIN }))).toBe('ok');
   expect(code(await dispatch('saveSettings', { defaultDeviceNos: DEFAULT_DOORS, selfServiceMode: true }))).toBe('ok');
-});
-afterEach(async () => {
-  await services.close();
-  await rm(dir, { recursive: true, force: true });
 });
 
 it('in kiosk mode main refuses lists, settings, doors and other visitors, whatever the renderer shows', async () => {
@@ -70,17 +50,17 @@ it('in kiosk mode main refuses lists, settings, doors and other visitors, whatev
     expect(code(await dispatch(name, input)), name).toBe('not-allowed');
   }
   expect(SELF_SERVICE_CALLS.has('listVisits')).toBe(false);
-  expect(services.settings.values.server).toBe('');
+  expect(app.services.settings.values.server).toBe('');
 });
 
 it('a self-registration gets the default doors and nothing else; a reception registration is refused', async () => {
-  const before = (await simVisitors(services.demo!.url)).length;
+  const before = (await simVisitors(app.services.demo!.url)).length;
   expect(code(await dispatch('registerVisit', selfRegistration({ deviceNos: [...DEFAULT_DOORS, DEMO_DEVICES.parkingIn] })))).toBe('not-allowed');
   expect(code(await dispatch('registerVisit', selfRegistration({ channel: 'reception', consent: undefined })))).toBe('not-allowed');
-  expect((await simVisitors(services.demo!.url)).length).toBe(before);
+  expect((await simVisitors(app.services.demo!.url)).length).toBe(before);
 
   expect(code(await dispatch('registerVisit', selfRegistration({ deviceNos: [...DEFAULT_DOORS].reverse() })))).toBe('ok');
-  const after = await simVisitors(services.demo!.url);
+  const after = await simVisitors(app.services.demo!.url);
   expect(after.length).toBe(before + 1);
 });
 

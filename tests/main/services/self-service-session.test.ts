@@ -4,28 +4,20 @@
  * the connection). The rule (SelfServiceSession) is unit-tested here, and then end to end through
  * `onWindowEvent`, which both the Electron glue and the browser harness forward.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { EventName, EventPayload, PublicSettings, Registration, Result, Visit } from '../../../src-preload/contract';
+import type { EventName, EventPayload, PublicSettings, Registration, Visit } from '../../../src-preload/contract';
 import { createDispatcher } from '../../../src-main/ipc/dispatch';
 import { startSimulator, type RunningSimulator } from '../../../src-main/k30/simulator';
 import { DEMO_DEVICES } from '../../../src-main/k30/simulator/seed';
-import { createAppServices, type AppServices } from '../../../src-main/services/app-services';
 import { SelfServiceSession } from '../../../src-main/services/self-service-session';
 import { guardSelfServiceMode } from '../../../src-main/services/self-service-guard';
 import type { ApiHandlers } from '../../../src-main/services/api-types';
-import { mapStore, memoryLogger, testSecretBox } from '../../helpers/test-ports';
-import { demoRegistration, residentId, until } from '../../helpers/test-data';
+import { appRig } from '../../helpers/app-rig';
+import { ok as value } from '../../helpers/results';
+import { demoRegistration, residentId } from '../../helpers/test-data';
 
 const PIN = '2468';
 const DOORS = [DEMO_DEVICES.campusGateIn, DEMO_DEVICES.buildingBIn];
-
-function value<T>(result: Result<unknown>): T {
-  if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result.error)}`);
-  return result.value as T;
-}
 
 describe('SelfServiceSession: the rule', () => {
   const visit = (id: string) => ({ id }) as unknown as EventPayload<'visitUpdated'>;
@@ -77,40 +69,23 @@ describe('getStatus at the kiosk', () => {
 });
 
 describe('what a kiosk window receives, end to end', () => {
-  let dir: string;
+  const app = appRig('kiosk-events-');
   let sim: RunningSimulator;
-  let services: AppServices;
 
   beforeEach(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'kiosk-events-'));
     sim = await startSimulator({ port: 0, seed: 'demo' });
-    services = await createAppServices({ dataDir: dir, store: mapStore(), secretBox: testSecretBox(), log: memoryLogger(), sweepIntervalMs: 3600_000 });
-    const c = sim.credentials;
-    const demoReceiver = services.callbackUrl;
-    value(
-      await createDispatcher(services.handlers)('saveSettings', {
-        server: sim.url,
-        companyno: c.companyno,
-        appSecret: c.appSecret,
-        aesKey: c.aesKey,
-        aesIv: c.aesIv,
-        callbackAddress: '127.0.0.1:0',
-      }),
-    );
-    // The receiver moves from the demo's loopback port to the configured address.
-    await until(() => services.callbackUrl !== undefined && services.callbackUrl !== demoReceiver);
-    sim.setCallbackUrl(services.callbackUrl);
+    await app.start();
+    await app.connect(sim, { callbacks: true });
   });
   afterEach(async () => {
-    await services.close();
+    await app.stop();
     await sim.close();
-    await rm(dir, { recursive: true, force: true });
   });
 
   function windowLog() {
     const seen: { name: EventName; payload: unknown }[] = [];
     const names: EventName[] = ['visitUpdated', 'visitorPassed', 'settingsChanged'];
-    for (const name of names) services.onWindowEvent(name, (payload) => seen.push({ name, payload }));
+    for (const name of names) app.services.onWindowEvent(name, (payload) => seen.push({ name, payload }));
     const visitIds = () =>
       new Set(
         seen.flatMap(({ name, payload }) =>
@@ -126,7 +101,7 @@ describe('what a kiosk window receives, end to end', () => {
   /** A door recognised the visitor: the services have handled the simulator's UploadRecord callback. */
   async function passDoor(visit: Visit): Promise<void> {
     const handled = new Promise<void>((resolve) => {
-      const off = services.events.on('visitorPassed', (p) => {
+      const off = app.services.events.on('visitorPassed', (p) => {
         if (p.visitId !== visit.id) return;
         off();
         resolve();
@@ -142,7 +117,7 @@ describe('what a kiosk window receives, end to end', () => {
   }
 
   it("sends a kiosk window its own visitor's events only, and none of them after it went back to the welcome screen", async () => {
-    const dispatch = createDispatcher(services.handlers);
+    const dispatch = createDispatcher(app.services.handlers);
     const window = windowLog();
     const reception = value<Visit>(await dispatch('registerVisit', visitor(1)));
     expect(window.visitIds()).toContain(reception.id); // reception sees everything
@@ -173,18 +148,18 @@ describe('what a kiosk window receives, end to end', () => {
   });
 
   it('tells a kiosk page nothing about the connection, by answer or by event', async () => {
-    const dispatch = createDispatcher(services.handlers);
+    const dispatch = createDispatcher(app.services.handlers);
     const full = value<PublicSettings>(await dispatch('getSettings', undefined));
     expect(full).toMatchObject({ server: sim.url, companyno: sim.credentials.companyno });
 
     value(await dispatch('setAdminPin', { next: PIN }));
     const window = windowLog();
     value(await dispatch('saveSettings', { defaultDeviceNos: DOORS, selfServiceMode: true }));
-    services.settings.save({ language: 'en' });
+    app.services.settings.save({ language: 'en' });
 
     const kiosk = value<PublicSettings>(await dispatch('getSettings', undefined));
     const told = JSON.stringify([kiosk, window.seen]);
-    for (const secret of [sim.credentials.companyno, sim.url, String(sim.port), services.callbackUrl!]) expect(told).not.toContain(secret);
+    for (const secret of [sim.credentials.companyno, sim.url, String(sim.port), app.services.callbackUrl!]) expect(told).not.toContain(secret);
     expect(kiosk).toMatchObject({
       selfServiceMode: true,
       defaultDeviceNos: DOORS,

@@ -1,23 +1,10 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  startSimulator,
-  type RunningSimulator,
-  DEMO_DEVICES,
-  DEMO_HOST_NO,
-  DEMO_HOSTS,
-  DEMO_OFFLINE_DEVICE,
-  DEMO_REGIONS,
-} from '../../../../src-main/k30/simulator';
-import { simCall, simControl, simOk, startCallbackReceiver, visitorData } from '../../../helpers/sim-call';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DEMO_DEVICES, DEMO_HOST_NO, DEMO_HOSTS, DEMO_OFFLINE_DEVICE, DEMO_REGIONS } from '../../../../src-main/k30/simulator';
+import { sim, simCall, simControl, simOk, startCallbackReceiver, visitorData, withSimulator } from '../../../helpers/sim-call';
 
 /** The simulator's callbacks to the kiosk: authstatus per device and UploadRecord per pass. */
 
-let sim: RunningSimulator;
-beforeAll(async () => {
-  sim = await startSimulator({ port: 0 });
-});
-afterAll(() => sim.close());
-beforeEach(() => sim.reset());
+withSimulator();
 
 describe('callbacks', () => {
   let receiver: Awaited<ReturnType<typeof startCallbackReceiver>>;

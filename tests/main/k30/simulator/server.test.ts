@@ -1,7 +1,6 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import {
   startSimulator,
-  type RunningSimulator,
   DEMO_DEVICES,
   DEMO_HOST_NO,
   DEMO_HOSTS,
@@ -10,14 +9,9 @@ import {
   DEMO_PEOPLE_COUNT,
 } from '../../../../src-main/k30/simulator';
 import { TINY_JPEG } from '../../../../src-main/k30/simulator/photos';
-import { PHOTO_B64, simCall, simControl, simOk, visitorData } from '../../../helpers/sim-call';
+import { PHOTO_B64, sim, simCall, simControl, simOk, visitorData, withSimulator } from '../../../helpers/sim-call';
 
-let sim: RunningSimulator;
-beforeAll(async () => {
-  sim = await startSimulator({ port: 0 });
-});
-afterAll(() => sim.close());
-beforeEach(() => sim.reset());
+withSimulator();
 
 describe('envelope', () => {
   it('answers a signed, encrypted list call (round trip)', async () => {

@@ -1,44 +1,26 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, expect, it } from 'vitest';
-import type { Result, Visit } from '../../../../src-preload/contract';
+import { beforeEach, expect, it } from 'vitest';
+import type { Visit } from '../../../../src-preload/contract';
 import { createDispatcher, type Dispatch } from '../../../../src-main/ipc/dispatch';
 import { DEMO_DEVICES } from '../../../../src-main/k30/simulator/seed';
-import { createAppServices, type AppServices } from '../../../../src-main/services/app-services';
+import { appRig } from '../../../helpers/app-rig';
+import { code } from '../../../helpers/results';
 import { demoRegistration, residentId } from '../../../helpers/test-data';
-import { mapStore, memoryLogger, testSecretBox } from '../../../helpers/test-ports';
+import { mapStore } from '../../../helpers/test-ports';
 
 const ADMIN = '246810';
 const RECEPTION = '13579';
 const SECURITY = '97531';
 
-let dir: string;
-let services: AppServices;
+const app = appRig('audited-');
 let dispatch: Dispatch;
-let store: ReturnType<typeof mapStore>;
 
-const code = (result: Result<unknown>) => (result.ok ? 'ok' : result.error.code);
 const actions = async () =>
-  (await services.audit.list({})).entries.reverse().map((e) => `${e.action}:${e.outcome}:${e.actor.kind}${e.actor.staffName ? `:${e.actor.staffName}` : ''}`);
+  (await app.services.audit.list({})).entries
+    .reverse()
+    .map((e) => `${e.action}:${e.outcome}:${e.actor.kind}${e.actor.staffName ? `:${e.actor.staffName}` : ''}`);
 
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'audited-'));
-  store = mapStore();
-  services = await createAppServices({
-    dataDir: dir,
-    store,
-    secretBox: testSecretBox(),
-    log: memoryLogger(),
-    sweepIntervalMs: 3600_000,
-    demoControlPlane: true,
-  });
-  await services.ready;
-  dispatch = createDispatcher(services.handlers);
-});
-afterEach(async () => {
-  await services.close();
-  await rm(dir, { recursive: true, force: true });
+  dispatch = await app.start();
 });
 
 it('records a whole journey as the station while staff sign-in is off', async () => {
@@ -48,7 +30,7 @@ it('records a whole journey as the station while staff sign-in is off', async ()
   expect(code(await dispatch('openDoor', { deviceNo: DEMO_DEVICES.campusGateIn }))).toBe('ok');
   expect(code(await dispatch('removeVisit', { visitId: visit.id }))).toBe('ok');
   expect(await actions()).toEqual(['registered:ok:station', 'pushed:ok:station', 're-pushed:ok:station', 'door-opened:ok:station', 'removed:ok:station']);
-  const entries = (await services.audit.list({})).entries;
+  const entries = (await app.services.audit.list({})).entries;
   expect(entries.filter((e) => e.action !== 'door-opened').every((e) => e.visitId === visit.id)).toBe(true);
   expect(entries.find((e) => e.action === 'door-opened')?.detail).toBe(DEMO_DEVICES.campusGateIn);
 });
@@ -65,7 +47,7 @@ it('with staff sign-in on main asks who is acting, and records them; a door want
   await dispatch('signOutStaff', undefined);
 
   expect(code(await dispatch('registerVisit', demoRegistration()))).toBe('staff-required');
-  expect(services.ledger.all()).toEqual([]);
+  expect(app.services.ledger.all()).toEqual([]);
   expect(await dispatch('signInStaff', { pin: RECEPTION })).toMatchObject({
     ok: true,
     value: { station: '一楼前台', staffSignIn: true, staff: { name: '王芳', role: 'reception' } },
@@ -87,7 +69,9 @@ it('with staff sign-in on main asks who is acting, and records them; a door want
   expect(recorded).toContain('door-opened:ok:staff:保安甲');
   expect(recorded).toContain('full-numbers-shown:ok:staff:保安甲');
   expect(
-    (await services.audit.list({})).entries.every((e) => e.actor.station === '一楼前台' || e.action === 'settings-changed' || e.action === 'admin-pin-changed'),
+    (await app.services.audit.list({})).entries.every(
+      (e) => e.actor.station === '一楼前台' || e.action === 'settings-changed' || e.action === 'admin-pin-changed',
+    ),
   ).toBe(true);
 });
 
@@ -96,22 +80,10 @@ it('the security role opens the full-number muster without the admin session, ev
   expect(code(await dispatch('addStaff', { name: '保安甲', role: 'security', pin: SECURITY }))).toBe('ok');
   await dispatch('signOutStaff', undefined);
   // A new window: no admin session (the test opens it by setting the PIN; a fresh services would not have it).
-  const fresh = await createAppServices({
-    dataDir: await mkdtemp(join(tmpdir(), 'audited-b-')),
-    store,
-    secretBox: testSecretBox(),
-    log: memoryLogger(),
-    sweepIntervalMs: 3600_000,
-    demoControlPlane: true,
-  });
-  try {
-    const d = createDispatcher(fresh.handlers);
-    expect(code(await d('getMuster', { scope: 'all', phones: 'full' }))).toBe('pin-required');
-    expect(code(await d('signInStaff', { pin: SECURITY }))).toBe('ok');
-    expect(await d('getMuster', { scope: 'all', phones: 'full' })).toMatchObject({ ok: true, value: { phones: 'full' } });
-  } finally {
-    await fresh.close();
-  }
+  const d = createDispatcher((await app.another()).handlers);
+  expect(code(await d('getMuster', { scope: 'all', phones: 'full' }))).toBe('pin-required');
+  expect(code(await d('signInStaff', { pin: SECURITY }))).toBe('ok');
+  expect(await d('getMuster', { scope: 'all', phones: 'full' })).toMatchObject({ ok: true, value: { phones: 'full' } });
 });
 
 it('kiosk mode entered and left, settings changed and exports are recorded; listing wants the admin session', async () => {
@@ -132,32 +104,20 @@ it('kiosk mode entered and left, settings changed and exports are recorded; list
 
 it('a visit the sweeper removes on its own is recorded as the system acting', async () => {
   let offset = 0;
-  const swept = await createAppServices({
-    dataDir: await mkdtemp(join(tmpdir(), 'audited-sweep-')),
-    store: mapStore(),
-    secretBox: testSecretBox(),
-    log: memoryLogger(),
-    sweepIntervalMs: 50,
-    demoControlPlane: true,
-    now: () => new Date(Date.now() + offset),
-  });
-  try {
-    const d = createDispatcher(swept.handlers);
-    const registered = await d('registerVisit', demoRegistration({}, 5 * 60_000));
-    const visitId = (registered as { value: Visit }).value.id;
-    offset = 60 * 60_000;
-    await expect
-      .poll(async () => (await swept.audit.list({})).entries.find((e) => e.action === 'removed'), { timeout: 10_000 })
-      .toMatchObject({ visitId, outcome: 'ok', actor: { kind: 'system' }, detail: 'visit ended' });
-  } finally {
-    await swept.close();
-  }
+  const swept = await app.another({ store: mapStore(), sweepIntervalMs: 50, now: () => new Date(Date.now() + offset) });
+  const d = createDispatcher(swept.handlers);
+  const registered = await d('registerVisit', demoRegistration({}, 5 * 60_000));
+  const visitId = (registered as { value: Visit }).value.id;
+  offset = 60 * 60_000;
+  await expect
+    .poll(async () => (await swept.audit.list({})).entries.find((e) => e.action === 'removed'), { timeout: 10_000 })
+    .toMatchObject({ visitId, outcome: 'ok', actor: { kind: 'system' }, detail: 'visit ended' });
 });
 
 it('exports the page makes itself are recorded with who made them, and not from a kiosk', async () => {
   expect(code(await dispatch('recordExport', { kind: 'muster-csv', count: 12 }))).toBe('ok');
-  await services.audit.idle();
-  expect((await services.audit.list({})).entries[0]).toMatchObject({
+  await app.services.audit.idle();
+  expect((await app.services.audit.list({})).entries[0]).toMatchObject({
     action: 'data-exported',
     outcome: 'ok',
     detail: 'muster-csv: 12 rows',
@@ -173,7 +133,7 @@ it('a photo accepted despite failed checks is recorded with the checks and the r
   const registered = await dispatch('registerVisit', demoRegistration({ photoOverride }));
   const visit = (registered as { value: Visit }).value;
   expect(await actions()).toEqual(['photo-override:ok:station', 'registered:ok:station', 'pushed:ok:station']);
-  const entry = (await services.audit.list({})).entries.find((e) => e.action === 'photo-override');
+  const entry = (await app.services.audit.list({})).entries.find((e) => e.action === 'photo-override');
   expect(entry).toMatchObject({ visitId: visit.id, detail: 'failed: several-faces, blurred; reason: 被访人全程陪同 ***5678' });
 
   // A photo that passed its checks adds no such entry.
@@ -194,7 +154,7 @@ it('forgetting a returning visitor is recorded; with staff sign-in on only an ad
   const john = await profileOf('E00002222');
 
   expect(code(await dispatch('forgetVisitor', { profileId: jane }))).toBe('ok');
-  const forgotten = (await services.audit.list({})).entries.find((e) => e.action === 'visitor-forgotten');
+  const forgotten = (await app.services.audit.list({})).entries.find((e) => e.action === 'visitor-forgotten');
   expect(forgotten).toMatchObject({ outcome: 'ok', actor: { kind: 'station' } });
   expect(forgotten?.detail).not.toMatch(/Jane|Smith|1111/);
 

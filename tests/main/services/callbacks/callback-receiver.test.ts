@@ -9,17 +9,15 @@ import { EventBus } from '../../../../src-main/services/event-bus';
 import { memoryLogger } from '../../../../src-main/services/ports';
 import { VisitLedger, type VisitRecord } from '../../../../src-main/services/visits/ledger';
 import type { EventPayload } from '../../../../src-preload/contract';
+import { ledgerRecord } from '../../../helpers/ledger-suite';
 
 const credentials = resolveCredentials({ companyno: 'CO-TEST-1', appSecret: 'callback-secret-1', aesKey: 'callback-aes-key', aesIv: 'callback-aes-iv-1' });
 
-function visit(over: Partial<VisitRecord> = {}): VisitRecord {
-  return {
-    id: 'visit-1',
+/** A visit live now, pushed to its two doors: what a callback confirms. */
+function visit(): VisitRecord {
+  return ledgerRecord('visit-1', {
     state: 'pushed',
     k30No: '1760000000000001',
-    channel: 'reception',
-    visitor: { name: '张三', phoneMasked: '138****5678', documentType: 'id-card', documentMasked: '1101**********123X', carno: '', reason: '' },
-    host: { no: 'P1', name: '李四' },
     begin: new Date(Date.now() - 3600_000).toISOString(),
     end: new Date(Date.now() + 3600_000).toISOString(),
     devices: [
@@ -29,8 +27,7 @@ function visit(over: Partial<VisitRecord> = {}): VisitRecord {
     history: [],
     createdAt: new Date().toISOString(),
     private: {},
-    ...over,
-  };
+  });
 }
 
 interface Answer {

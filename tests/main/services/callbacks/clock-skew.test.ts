@@ -2,38 +2,29 @@
  * Door confirmations refused because the K30 server's clock and ours disagree are still refused,
  * but counted and reported (getStatus), with how far apart the clocks are.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createDispatcher } from '../../../../src-main/ipc/dispatch';
+import { afterEach, describe, expect, it } from 'vitest';
 import { startSimulator, type RunningSimulator } from '../../../../src-main/k30/simulator';
 import { DEMO_DEVICES } from '../../../../src-main/k30/simulator/seed';
-import { createAppServices, type AppServices } from '../../../../src-main/services/app-services';
 import { CallbackReceiver } from '../../../../src-main/services/callbacks/callback-receiver';
 import { CLOCK_SKEW_REPORT_MS, ClockSkewTracker } from '../../../../src-main/services/callbacks/clock-skew';
 import { resolveCredentials } from '../../../../src-main/k30/protocol';
 import type { AppStatus } from '../../../../src-preload/contract';
-import { mapStore, memoryLogger, testSecretBox } from '../../../helpers/test-ports';
-import { until } from '../../../helpers/test-data';
+import { appRig } from '../../../helpers/app-rig';
+import { ok } from '../../../helpers/results';
+import { memoryLogger } from '../../../helpers/test-ports';
 
 const MINUTE = 60_000;
 const WANG_QIANG = '1745000000000003';
 
+const app = appRig('clock-skew-');
 let sim: RunningSimulator | undefined;
 let receiver: CallbackReceiver | undefined;
-let services: AppServices | undefined;
-let dir: string;
 
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'clock-skew-'));
-});
 afterEach(async () => {
-  await services?.close();
+  await app.stop();
   await receiver?.close();
   await sim?.close();
-  services = receiver = sim = undefined;
-  await rm(dir, { recursive: true, force: true });
+  receiver = sim = undefined;
 });
 
 async function pass(target: RunningSimulator): Promise<void> {
@@ -67,29 +58,10 @@ describe('getStatus', () => {
   it('tells the renderer how far a K30 server ahead of us is, once its callbacks are refused', async () => {
     sim = await startSimulator({ port: 0, seed: 'demo', now: () => new Date(Date.now() + 17 * MINUTE) });
     const log = memoryLogger();
-    services = await createAppServices({ dataDir: dir, store: mapStore(), secretBox: testSecretBox(), log, sweepIntervalMs: 3600_000 });
-    await services.ready;
-    const dispatch = createDispatcher(services.handlers);
-    const demoReceiver = services.callbackUrl;
-    const c = sim.credentials;
-    const saved = await dispatch('saveSettings', {
-      server: sim.url,
-      companyno: c.companyno,
-      appSecret: c.appSecret,
-      aesKey: c.aesKey,
-      aesIv: c.aesIv,
-      callbackAddress: '127.0.0.1:0',
-    });
-    expect(saved.ok).toBe(true);
-    // The receiver moves from the demo's loopback port to the configured address.
-    await until(() => services!.callbackUrl !== undefined && services!.callbackUrl !== demoReceiver);
-    sim.setCallbackUrl(services.callbackUrl);
+    const dispatch = await app.start({ log });
+    await app.connect(sim, { callbacks: true });
 
-    const status = async () => {
-      const result = await dispatch('getStatus', undefined);
-      if (!result.ok) throw new Error(result.error.message);
-      return result.value as AppStatus;
-    };
+    const status = async () => ok<AppStatus>(await dispatch('getStatus', undefined));
     expect((await status()).clockSkew).toBeUndefined();
     await pass(sim);
     expect((await status()).clockSkew).toMatchObject({ code: 'server-ahead', minutes: 17, rejected: 3 });

@@ -1,51 +1,29 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, expect, it } from 'vitest';
-import type { Result } from '../../../../src-preload/contract';
-import { createDispatcher, type Dispatch } from '../../../../src-main/ipc/dispatch';
+import { beforeEach, expect, it } from 'vitest';
+import type { Dispatch } from '../../../../src-main/ipc/dispatch';
 import { DEMO_DEVICES } from '../../../../src-main/k30/simulator/seed';
-import { createAppServices, type AppServices } from '../../../../src-main/services/app-services';
 import type { DenyListHitEvent } from '../../../../src-main/services/main-events';
 import { MATCH_KEY_STORE_KEY } from '../../../../src-main/services/personal-data/match-key';
+import { appRig } from '../../../helpers/app-rig';
+import { code } from '../../../helpers/results';
 import { demoRegistration, residentId } from '../../../helpers/test-data';
-import { mapStore, memoryLogger, testSecretBox } from '../../../helpers/test-ports';
 
 const PIN = '246810';
 const DENIED_PHONE = '13955556666';
 const DOORS = [DEMO_DEVICES.campusGateIn, DEMO_DEVICES.buildingAIn];
 
-let dir: string;
-let services: AppServices;
+const app = appRig('deny-screen-');
 let dispatch: Dispatch;
-let store: ReturnType<typeof mapStore>;
 let hits: DenyListHitEvent[];
 
-const code = (result: Result<unknown>) => (result.ok ? 'ok' : result.error.code);
-const simVisitors = async () => ((await (await fetch(`${services.demo!.url}/__sim/state`)).json()) as { visitors: { phone: string }[] }).visitors;
-const audit = async () => (await services.audit.list({})).entries.reverse();
+const simVisitors = async () => (await app.demoSim<{ visitors: { phone: string }[] }>('state')).visitors;
+const audit = async () => (await app.services.audit.list({})).entries.reverse();
 
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'deny-screen-'));
-  store = mapStore();
-  services = await createAppServices({
-    dataDir: dir,
-    store,
-    secretBox: testSecretBox(),
-    log: memoryLogger(),
-    sweepIntervalMs: 3600_000,
-    demoControlPlane: true,
-  });
-  await services.ready;
+  dispatch = await app.start();
   hits = [];
-  services.mainEvents.on('denyListHit', (hit) => hits.push(hit));
-  dispatch = createDispatcher(services.handlers);
+  app.services.mainEvents.on('denyListHit', (hit) => hits.push(hit));
   expect(code(await dispatch('setAdminPin', { next: PIN }))).toBe('ok');
   expect(code(await dispatch('addDenyEntry', { name: '黑名单', phone: DENIED_PHONE, reason: '曾在园区闹事' }))).toBe('ok');
-});
-afterEach(async () => {
-  await services.close();
-  await rm(dir, { recursive: true, force: true });
 });
 
 it('reception is told who matched and why; nothing is recorded or sent to K30', async () => {
@@ -57,7 +35,7 @@ it('reception is told who matched and why; nothing is recorded or sent to K30', 
   });
   expect(JSON.stringify(result)).not.toContain(DENIED_PHONE);
   expect((await simVisitors()).length).toBe(before);
-  expect(services.ledger.all()).toEqual([]);
+  expect(app.services.ledger.all()).toEqual([]);
   expect(hits).toEqual([
     expect.objectContaining({ channel: 'reception', outcome: 'blocked', visitorName: '某人', entries: [expect.objectContaining({ name: '黑名单' })] }),
   ]);
@@ -68,7 +46,7 @@ it('reception is told who matched and why; nothing is recorded or sent to K30', 
 
 it('an administrator PIN overrides at reception, recorded before the registration goes ahead', async () => {
   expect(code(await dispatch('registerVisit', demoRegistration({ phone: DENIED_PHONE, denyListOverride: { pin: '0000' } })))).toBe('wrong-pin');
-  expect(services.ledger.all()).toEqual([]);
+  expect(app.services.ledger.all()).toEqual([]);
 
   // A reception member's PIN is not an administrator's.
   await dispatch('addStaff', { name: '王芳', role: 'reception', pin: '13579' });
@@ -101,21 +79,13 @@ it('the kiosk only says "see reception", cannot override, and nothing reaches K3
 });
 
 it('a match key that cannot be opened refuses every registration before anything is sent', async () => {
-  await services.close();
-  store.set(MATCH_KEY_STORE_KEY, 'sealed-by-another-machine');
-  services = await createAppServices({
-    dataDir: dir,
-    store,
-    secretBox: testSecretBox(),
-    log: memoryLogger(),
-    sweepIntervalMs: 3600_000,
-    demoControlPlane: true,
-  });
-  dispatch = createDispatcher(services.handlers);
+  await app.stop();
+  app.store.set(MATCH_KEY_STORE_KEY, 'sealed-by-another-machine');
+  dispatch = await app.start({}, { awaitReady: false });
   const before = (await simVisitors()).length;
   expect(code(await dispatch('registerVisit', demoRegistration({ phone: '13711112222', documentNo: residentId('11010119850101123') })))).toBe(
     'deny-list-unavailable',
   );
   expect((await simVisitors()).length).toBe(before);
-  expect(services.ledger.all()).toEqual([]);
+  expect(app.services.ledger.all()).toEqual([]);
 });

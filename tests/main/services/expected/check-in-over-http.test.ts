@@ -1,61 +1,36 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ExpectedVisit, ImportResult, Result, Visit } from '../../../../src-preload/contract';
-import { createDispatcher } from '../../../../src-main/ipc/dispatch';
+import { describe, expect, it } from 'vitest';
+import type { ExpectedVisit, ImportResult, Visit } from '../../../../src-preload/contract';
 import { TINY_JPEG } from '../../../../src-main/k30/simulator/photos';
 import { DEMO_DEVICES, DEMO_HOST_NO } from '../../../../src-main/k30/simulator/seed';
-import { createAppServices, type AppServices } from '../../../../src-main/services/app-services';
+import { appRig } from '../../../helpers/app-rig';
 import { guestCsv } from '../../../helpers/guest-list';
-import { until } from '../../../helpers/test-data';
-import { mapStore, memoryLogger, testSecretBox } from '../../../helpers/test-ports';
+import { ok } from '../../../helpers/results';
+import { expectedVisitInput, until } from '../../../helpers/test-data';
+import { mapStore, memoryLogger } from '../../../helpers/test-ports';
 
 /** Expected visits against the demo simulator over real HTTP: nothing on K30 until check-in. */
 
-let dir: string;
-let services: AppServices | undefined;
-
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'expected-http-'));
-});
-afterEach(async () => {
-  await services?.close();
-  services = undefined;
-  await rm(dir, { recursive: true, force: true });
-});
-
-function ok<T>(result: Result<unknown>): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value as T;
-}
+const app = appRig('expected-http-');
 
 async function simVisitors(): Promise<{ name: string; phone: string; staffno: string; syncedDevices: string[]; photoBytes: number }[]> {
-  const state = (await (await fetch(`${services!.demo!.url}/__sim/state`)).json()) as { visitors: unknown };
-  return Object.values(state.visitors as object);
+  const state = await app.demoSim<{ visitors: object }>('state');
+  return Object.values(state.visitors);
 }
 
 describe('expected visits through the dispatcher', () => {
   it('pre-registers and imports without touching K30, then one check-in registers and pushes the visitor', async () => {
     const log = memoryLogger();
-    services = await createAppServices({ dataDir: dir, store: mapStore(), secretBox: testSecretBox(), log, sweepIntervalMs: 3600_000, demoControlPlane: true });
-    await services.ready;
-    const dispatch = createDispatcher(services.handlers);
+    const dispatch = await app.start({ log });
     const before = (await simVisitors()).length;
 
-    const begin = new Date(Date.now() - 60_000);
     const created = ok<ExpectedVisit>(
-      await dispatch('createExpectedVisit', {
-        name: '预约访客',
-        phone: '13911112222',
-        documentType: 'passport',
-        documentNo: 'E11112222',
-        hostNo: DEMO_HOST_NO,
-        hostName: '张伟',
-        begin: begin.toISOString(),
-        end: new Date(begin.getTime() + 7_200_000).toISOString(),
-        deviceNos: [DEMO_DEVICES.campusGateIn, DEMO_DEVICES.buildingBIn],
-      }),
+      await dispatch(
+        'createExpectedVisit',
+        expectedVisitInput(
+          { name: '预约访客', phone: '13911112222', documentNo: 'E11112222', deviceNos: [DEMO_DEVICES.campusGateIn, DEMO_DEVICES.buildingBIn] },
+          7_200_000,
+        ),
+      ),
     );
     expect(ok<ImportResult>(await dispatch('importExpectedVisits', { format: 'csv', base64: Buffer.from(guestCsv(30)).toString('base64') }))).toMatchObject({
       imported: 30,
@@ -81,40 +56,16 @@ describe('expected visits through the dispatcher', () => {
   });
 
   it('a K30 5xx after acting leaves the check-in "outcome unknown", counted as checked in (never sent twice)', async () => {
-    services = await createAppServices({
-      dataDir: dir,
-      store: mapStore(),
-      secretBox: testSecretBox(),
-      log: memoryLogger(),
-      sweepIntervalMs: 3600_000,
-      demoControlPlane: true,
-    });
-    await services.ready;
-    const dispatch = createDispatcher(services.handlers);
-    const begin = new Date(Date.now() - 60_000);
+    const dispatch = await app.start();
     const created = ok<ExpectedVisit>(
-      await dispatch('createExpectedVisit', {
-        name: '未知结果',
-        documentType: 'passport',
-        documentNo: 'E12345675',
-        phone: '13911113333',
-        hostNo: DEMO_HOST_NO,
-        hostName: '',
-        begin: begin.toISOString(),
-        end: new Date(begin.getTime() + 3_600_000).toISOString(),
-        deviceNos: [DEMO_DEVICES.campusGateIn],
-      }),
+      await dispatch('createExpectedVisit', expectedVisitInput({ name: '未知结果', documentNo: 'E12345675', phone: '13911113333', hostName: '' })),
     );
-    await fetch(`${services.demo!.url}/__sim/faults`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ http5xxAfterCommit: 1, paths: ['visitor/Create'] }),
-    });
+    await app.demoSim('faults', { http5xxAfterCommit: 1, paths: ['visitor/Create'] });
     const result = await dispatch('checkInExpectedVisit', { expectedId: created.id, photo: TINY_JPEG.toString('base64') });
     expect(result).toMatchObject({ ok: false, error: { code: 'outcome-unknown', visitId: expect.any(String) } });
     const listed = ok<ExpectedVisit[]>(await dispatch('listExpectedVisits', undefined))[0];
     expect(listed.state).toBe('checked-in');
-    await until(() => services!.ledger.all().some((v) => v.state === 'create-unknown'));
+    await until(() => app.services.ledger.all().some((v) => v.state === 'create-unknown'));
     expect(await dispatch('checkInExpectedVisit', { expectedId: created.id, photo: TINY_JPEG.toString('base64') })).toMatchObject({
       ok: false,
       error: { code: 'not-allowed' },
@@ -122,14 +73,7 @@ describe('expected visits through the dispatcher', () => {
   });
 
   it('a self-service kiosk may use none of the expected-visit or visit-log calls', async () => {
-    services = await createAppServices({
-      dataDir: dir,
-      store: mapStore({ selfServiceMode: true }),
-      secretBox: testSecretBox(),
-      log: memoryLogger(),
-      sweepIntervalMs: 3600_000,
-    });
-    const dispatch = createDispatcher(services.handlers);
+    const dispatch = await app.start({ store: mapStore({ selfServiceMode: true }), demoControlPlane: false }, { awaitReady: false });
     for (const [name, input] of [
       ['listExpectedVisits', undefined],
       ['importExpectedVisits', { format: 'csv', base64: 'YQ==' }],

@@ -4,15 +4,12 @@
  * like a host's message, never with a number in it. Driven through the app services and the
  * dispatcher (a real kiosk-mode registration), against the local webhook stand-in.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Result } from '../../../../src-preload/contract';
-import { createDispatcher, type Dispatch } from '../../../../src-main/ipc/dispatch';
+import type { Dispatch } from '../../../../src-main/ipc/dispatch';
 import { DEMO_DEVICES } from '../../../../src-main/k30/simulator/seed';
-import { createAppServices, type AppServices, type AppServicesOptions } from '../../../../src-main/services/app-services';
 import { NotificationSettingsStore } from '../../../../src-main/services/notify/notification-settings';
+import { appRig } from '../../../helpers/app-rig';
+import { code } from '../../../helpers/results';
 import { demoRegistration, residentId, until } from '../../../helpers/test-data';
 import { mapStore, memoryLogger, testSecretBox } from '../../../helpers/test-ports';
 import { startWebhookStandIn } from '../../../helpers/webhook-stand-in';
@@ -23,12 +20,9 @@ const DENIED_PHONE = '13955556666';
 const DENIED_ID = residentId('44010619880512345');
 const DOORS = [DEMO_DEVICES.campusGateIn, DEMO_DEVICES.buildingAIn];
 
-let dir: string;
-let services: AppServices | undefined;
+const app = appRig('deny-alert-');
 let hook: Awaited<ReturnType<typeof startWebhookStandIn>>;
-let store: ReturnType<typeof mapStore>;
 
-const code = (result: Result<unknown>) => (result.ok ? 'ok' : result.error.code);
 const kioskRegistration = (over = {}) =>
   demoRegistration({
     name: '某人',
@@ -41,30 +35,12 @@ const kioskRegistration = (over = {}) =>
   });
 
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'deny-alert-'));
-  store = mapStore();
   hook = await startWebhookStandIn();
 });
 afterEach(async () => {
-  await services?.close();
-  services = undefined;
+  await app.stop();
   await hook.close();
-  await rm(dir, { recursive: true, force: true });
 });
-
-async function start(over: Partial<AppServicesOptions> = {}): Promise<Dispatch> {
-  services = await createAppServices({
-    dataDir: dir,
-    store,
-    secretBox: testSecretBox(),
-    log: memoryLogger(),
-    sweepIntervalMs: 3600_000,
-    demoControlPlane: true,
-    ...over,
-  });
-  await services.ready;
-  return createDispatcher(services.handlers);
-}
 
 /** The admin PIN, the station's name and a deny-list entry; then the notification channels. */
 async function prepare(dispatch: Dispatch, notifications: Parameters<Dispatch>[1]) {
@@ -79,7 +55,7 @@ const enterKioskMode = async (dispatch: Dispatch) =>
 
 describe('reception alert when a deny-listed person tries the kiosk', () => {
   it('goes to the reception channel (not the hosts’ default one), retried after a 5xx, with station, time, name given and reason — no number', async () => {
-    const dispatch = await start({ notificationQueue: { backoff: { firstMs: 30, maxMs: 100, attempts: 4 } } });
+    const dispatch = await app.start({ notificationQueue: { backoff: { firstMs: 30, maxMs: 100, attempts: 4 } } });
     await prepare(dispatch, {
       channels: [
         { id: 'hosts', kind: 'webhook', label: '被访人', url: `${hook.url}/hosts`, mentionHost: false },
@@ -114,16 +90,16 @@ describe('reception alert when a deny-listed person tries the kiosk', () => {
       expect(r.body).not.toContain(DENIED_ID);
       expect(r.body).not.toContain('6666');
     }
-    await until(() => services!.notifier.queue.pending().length === 0);
+    await until(() => app.services.notifier.queue.pending().length === 0);
     expect(hook.received).toHaveLength(2);
-    expect(services!.ledger.all()).toEqual([]);
+    expect(app.services.ledger.all()).toEqual([]);
   });
 
   it('with no reception channel chosen the default channel is told (generic payload); the queued alert survives a restart', async () => {
     let offset = 0;
     const now = () => new Date(Date.now() + offset);
     const slow = { notificationQueue: { backoff: { firstMs: 60_000, maxMs: 60_000, attempts: 4 } }, now };
-    const dispatch = await start(slow);
+    const dispatch = await app.start(slow);
     await prepare(dispatch, {
       channels: [{ id: 'front', kind: 'webhook', label: 'front', url: `${hook.url}/front`, mentionHost: false }],
       defaultChannelId: 'front',
@@ -133,12 +109,12 @@ describe('reception alert when a deny-listed person tries the kiosk', () => {
     await enterKioskMode(dispatch);
     hook.answer({ status: 500, body: '' });
     expect(code(await dispatch('registerVisit', kioskRegistration()))).toBe('see-reception');
-    await until(() => hook.received.length === 1 && services!.notifier.queue.pending()[0]?.attempts === 1);
-    await services!.close();
+    await until(() => hook.received.length === 1 && app.services.notifier.queue.pending()[0]?.attempts === 1);
+    await app.stop();
 
     // The next run sends what was waiting, once its wait is over.
     offset = 61_000;
-    await start(slow);
+    await app.start(slow);
     await until(() => hook.received.length === 2);
     expect(hook.received[1].path).toBe('/front');
     expect(hook.received[1].json).toMatchObject({
@@ -148,7 +124,7 @@ describe('reception alert when a deny-listed person tries the kiosk', () => {
     });
     expect(hook.received[1].json.visit).toBeUndefined();
     expect(hook.received[1].body).not.toContain(DENIED_PHONE);
-    await until(() => services!.notifier.queue.pending().length === 0);
+    await until(() => app.services.notifier.queue.pending().length === 0);
   });
 });
 

@@ -1,46 +1,23 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Muster, Result } from '../../../../src-preload/contract';
-import { createDispatcher } from '../../../../src-main/ipc/dispatch';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Muster } from '../../../../src-preload/contract';
+import type { Dispatch } from '../../../../src-main/ipc/dispatch';
 import { K30Client, RateLimiter } from '../../../../src-main/k30/client';
 import { K30ServerError } from '../../../../src-main/k30/client/errors';
 import { startSimulator, type RunningSimulator } from '../../../../src-main/k30/simulator';
 import { DEMO_DEVICES, DEMO_REGIONS } from '../../../../src-main/k30/simulator/seed';
-import { createAppServices, type AppServices } from '../../../../src-main/services/app-services';
 import { PresenceService, type PresenceClient } from '../../../../src-main/services/presence/presence-service';
 import type { VisitLedger } from '../../../../src-main/services/visits/ledger';
-import { mapStore, memoryLogger, testSecretBox } from '../../../helpers/test-ports';
+import { appRig } from '../../../helpers/app-rig';
+import { ok } from '../../../helpers/results';
 import { until } from '../../../helpers/test-data';
-
-function ok<T>(result: Result<unknown>): T {
-  if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result.error)}`);
-  return result.value as T;
-}
 
 const keyOf = (p: { no: string; visitor: boolean }) => `${p.visitor ? 'v' : 'p'}:${p.no}`;
 
 describe('the muster through the app services (demo simulator over HTTP)', () => {
-  let dir: string;
-  let services: AppServices;
-  let dispatch: ReturnType<typeof createDispatcher>;
+  const app = appRig('muster-');
+  let dispatch: Dispatch;
   beforeEach(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'muster-'));
-    services = await createAppServices({
-      dataDir: dir,
-      store: mapStore(),
-      secretBox: testSecretBox(),
-      log: memoryLogger(),
-      sweepIntervalMs: 3600_000,
-      demoControlPlane: true,
-    });
-    await services.ready;
-    dispatch = createDispatcher(services.handlers);
-  });
-  afterEach(async () => {
-    await services.close();
-    await rm(dir, { recursive: true, force: true });
+    dispatch = await app.start();
   });
 
   it('lists each person once, and its total equals the sum of the top regions', async () => {
@@ -85,12 +62,7 @@ describe('the muster through the app services (demo simulator over HTTP)', () =>
   it('follows a door pass reported by callback before the next snapshot', async () => {
     const before = ok<Muster>(await dispatch('getMuster', { scope: 'all', phones: 'masked' }));
     const someone = before.people.find((p) => !p.visitor && p.regionNo === DEMO_REGIONS.buildingA)!;
-    const pass = await fetch(`${services.demo!.url}/__sim/pass`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ personNo: someone.no, deviceNo: DEMO_DEVICES.parkingIn }),
-    });
-    expect(pass.status).toBe(200);
+    await app.demoSim('pass', { personNo: someone.no, deviceNo: DEMO_DEVICES.parkingIn });
     await until(
       async () =>
         ok<Muster>(await dispatch('getMuster', { scope: 'all', phones: 'masked' })).people.find((p) => p.no === someone.no)?.regionNo === DEMO_REGIONS.parking,

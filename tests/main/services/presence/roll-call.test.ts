@@ -1,58 +1,29 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Muster, Result, RollCall } from '../../../../src-preload/contract';
-import { createDispatcher } from '../../../../src-main/ipc/dispatch';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Muster, RollCall } from '../../../../src-preload/contract';
+import type { Dispatch } from '../../../../src-main/ipc/dispatch';
 import { DEMO_REGIONS } from '../../../../src-main/k30/simulator/seed';
-import { createAppServices, type AppServices } from '../../../../src-main/services/app-services';
-import { mapStore, memoryLogger, testSecretBox } from '../../../helpers/test-ports';
-
-function ok<T>(result: Result<unknown>): T {
-  if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result.error)}`);
-  return result.value as T;
-}
+import { appRig } from '../../../helpers/app-rig';
+import { ok } from '../../../helpers/results';
 
 describe('the last known muster and the roll call (demo simulator over HTTP)', () => {
-  let dir: string;
-  let services: AppServices;
-  let dispatch: ReturnType<typeof createDispatcher>;
-  const store = mapStore();
-  const box = testSecretBox();
+  const app = appRig('roll-call-');
+  let dispatch: Dispatch;
   // The security view reuses K30's answers for 15 s: tests step past that instead of waiting.
   let skew = 0;
+  /** Starts (or restarts, on the same folder and store) the app.services. */
   const start = async () => {
-    services = await createAppServices({
-      dataDir: dir,
-      store,
-      secretBox: box,
-      log: memoryLogger(),
-      sweepIntervalMs: 3600_000,
-      demoControlPlane: true,
-      now: () => new Date(Date.now() + skew),
-    });
-    await services.ready;
-    dispatch = createDispatcher(services.handlers);
+    dispatch = await app.start({ now: () => new Date(Date.now() + skew) });
   };
   const k30Down = async () => {
-    const answer = await fetch(`${services.demo!.url}/__sim/faults`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ http500: 1000 }),
-    });
-    expect(answer.ok).toBe(true);
+    await app.demoSim('faults', { http500: 1000 });
     skew += 20_000;
   };
 
   beforeEach(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'roll-call-'));
-    store.raw.clear();
     skew = 0;
     await start();
-  });
-  afterEach(async () => {
-    await services.close();
-    await rm(dir, { recursive: true, force: true });
   });
 
   it('keeps the muster of every refresh sealed on disk and gives it when K30 is unreachable', async () => {
@@ -72,9 +43,9 @@ describe('the last known muster and the roll call (demo simulator over HTTP)', (
     expect(await dispatch('getLastMuster', { scope: 'all', phones: 'full' })).toMatchObject({ ok: false, error: { code: 'pin-required' } });
 
     // On disk: sealed, no name or number in the clear.
-    const files = await readdir(dir);
+    const files = await readdir(app.dir);
     expect(files).toContain('muster-last-known.sealed');
-    const raw = await readFile(join(dir, 'muster-last-known.sealed'), 'utf8');
+    const raw = await readFile(join(app.dir, 'muster-last-known.sealed'), 'utf8');
     for (const person of live.people.slice(0, 20)) expect(raw).not.toContain(person.name);
     expect(raw).not.toMatch(/1\d{10}/);
   });
@@ -107,17 +78,17 @@ describe('the last known muster and the roll call (demo simulator over HTTP)', (
     expect(Object.values(safe).every((at) => !Number.isNaN(Date.parse(at)))).toBe(true);
     expect(await dispatch('markRollCall', { no: 'not-on-the-list', safe: true })).toMatchObject({ ok: false, error: { code: 'not-found' } });
 
-    await services.close();
+    await app.stop();
     await start();
     const again = ok<RollCall>(await dispatch('getRollCall', { phones: 'masked' }));
     expect(again.startedAt).toBe(rollCall.startedAt);
     expect(again.safe).toEqual(safe);
     expect(again.muster.people.map((p) => p.no)).toEqual(people);
-    const marks = await readFile(join(dir, 'roll-call-list.sealed'), 'utf8');
+    const marks = await readFile(join(app.dir, 'roll-call-list.sealed'), 'utf8');
     expect(marks).not.toContain(rollCall.muster.people[0].name);
 
     ok(await dispatch('endRollCall', undefined));
     expect(ok(await dispatch('getRollCall', { phones: 'masked' }))).toBeNull();
-    expect(await readFile(join(dir, 'roll-call-list.sealed'), 'utf8')).toBe('');
+    expect(await readFile(join(app.dir, 'roll-call-list.sealed'), 'utf8')).toBe('');
   });
 });

@@ -3,25 +3,21 @@
  * unless an administrator chose that explicitly. With a server and company number but no app
  * secret, the app sends nothing at all (registration paused) and says so.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { PublicSettings, Result, Visit } from '../../../../src-preload/contract';
+import type { PublicSettings, Visit } from '../../../../src-preload/contract';
 import { createDispatcher } from '../../../../src-main/ipc/dispatch';
 import { resolveCredentials, sealCallback } from '../../../../src-main/k30/protocol';
 import { startSimulator, type RunningSimulator } from '../../../../src-main/k30/simulator';
-import { createAppServices, type AppServices } from '../../../../src-main/services/app-services';
-import { mapStore, memoryLogger, testSecretBox } from '../../../helpers/test-ports';
+import { appRig } from '../../../helpers/app-rig';
+import { ok as value } from '../../../helpers/results';
 import { demoRegistration, until } from '../../../helpers/test-data';
 
 /** A site whose K30 really uses the company number as its company code. */
 const COMPANY = 'CO-PLAIN-7731';
 
-let dir: string;
-let services: AppServices | undefined;
+const app = appRig('app-secret-');
 let sim: RunningSimulator | undefined;
 let counter: { url: string; hits: () => number; server: Server } | undefined;
 
@@ -36,28 +32,20 @@ async function countingServer(): Promise<NonNullable<typeof counter>> {
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, hits: () => hits, server };
 }
 
-function value<T>(result: Result<unknown>): T {
-  if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result.error)}`);
-  return result.value as T;
-}
-
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'app-secret-'));
-  services = await createAppServices({ dataDir: dir, store: mapStore(), secretBox: testSecretBox(), log: memoryLogger(), sweepIntervalMs: 3600_000 });
-  await services.ready;
+  await app.start();
 });
 afterEach(async () => {
-  await services?.close();
+  await app.stop();
   await sim?.close();
   await new Promise((resolve) => counter?.server.close(resolve) ?? resolve(undefined));
-  services = sim = counter = undefined;
-  await rm(dir, { recursive: true, force: true });
+  sim = counter = undefined;
 });
 
 describe('the app secret is required', () => {
   it('with only server and company number set, sends nothing (registration paused) and says so', async () => {
     counter = await countingServer();
-    const dispatch = createDispatcher(services!.handlers);
+    const dispatch = createDispatcher(app.services.handlers);
     value(await dispatch('saveSettings', { server: counter.url, companyno: COMPANY }));
 
     expect(value<PublicSettings>(await dispatch('getSettings', undefined))).toMatchObject({
@@ -73,12 +61,12 @@ describe('the app secret is required', () => {
     expect(await dispatch('findCryptoProfile', undefined)).toMatchObject({ ok: true, value: { tried: [{ ok: false, failure: 'app-secret-required' }] } });
 
     expect(counter.hits()).toBe(0);
-    expect(services!.ledger.all()).toEqual([]);
+    expect(app.services.ledger.all()).toEqual([]);
   });
 
   it('an existing install with an empty secret is paused against a real server until one of the two is chosen', async () => {
     sim = await startSimulator({ port: 0, seed: 'demo', companyno: COMPANY, secret: COMPANY });
-    const dispatch = createDispatcher(services!.handlers);
+    const dispatch = createDispatcher(app.services.handlers);
     value(await dispatch('saveSettings', { server: sim.url, companyno: COMPANY }));
     const seeded = sim.state.visitors.size;
 
@@ -99,20 +87,20 @@ describe('the app secret is required', () => {
 
   it('accepts no callback signed with the company number (a page that read it could forge one)', async () => {
     counter = await countingServer();
-    const dispatch = createDispatcher(services!.handlers);
-    const demoReceiver = services!.callbackUrl;
+    const dispatch = createDispatcher(app.services.handlers);
+    const demoReceiver = app.services.callbackUrl;
     value(await dispatch('saveSettings', { server: counter.url, companyno: COMPANY, callbackAddress: '127.0.0.1:0' }));
-    await until(() => services!.callbackUrl !== undefined && services!.callbackUrl !== demoReceiver);
+    await until(() => app.services.callbackUrl !== undefined && app.services.callbackUrl !== demoReceiver);
     // What someone who knows only the company number can make: signed and encrypted with it.
     const forged = sealCallback(resolveCredentials({ companyno: COMPANY }), 'UploadRecord', { peopleNo: '1', deviceNo: 'D1', addTime: '2030-01-01 09:00:00' });
-    const answer = await fetch(services!.callbackUrl!, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(forged) });
+    const answer = await fetch(app.services.callbackUrl!, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(forged) });
     expect(answer.status).toBe(401);
     expect(counter.hits()).toBe(0);
   });
 
   it('a wrong app secret is not quietly replaced by the company number', async () => {
     sim = await startSimulator({ port: 0, seed: 'demo', companyno: COMPANY, secret: COMPANY });
-    const dispatch = createDispatcher(services!.handlers);
+    const dispatch = createDispatcher(app.services.handlers);
     value(await dispatch('saveSettings', { server: sim.url, companyno: COMPANY, appSecret: 'not-the-code', useCompanyNoAsSecret: true }));
     expect(value<{ ok: boolean; failure?: string }>(await dispatch('testConnection', undefined)).ok).toBe(false);
   });

@@ -1,56 +1,24 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { FileOut, Result, VisitLog } from '../../../../src-preload/contract';
-import { createDispatcher } from '../../../../src-main/ipc/dispatch';
-import { createAppServices, type AppServices } from '../../../../src-main/services/app-services';
+import { describe, expect, it } from 'vitest';
+import type { FileOut, VisitLog } from '../../../../src-preload/contract';
+import { appRig } from '../../../helpers/app-rig';
+import { ok } from '../../../helpers/results';
 import { demoRegistration, residentId } from '../../../helpers/test-data';
-import { mapStore, memoryLogger, testSecretBox } from '../../../helpers/test-ports';
 
 /** The visit log's calls against the real services and the demo simulator. */
 
-let dir: string;
-let services: AppServices | undefined;
-
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'visit-log-calls-'));
-});
-afterEach(async () => {
-  await services?.close();
-  services = undefined;
-  await rm(dir, { recursive: true, force: true });
-});
-
-function ok<T>(result: Result<unknown>): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value as T;
-}
+const app = appRig('visit-log-calls-');
 
 const day = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 
 describe('the visit log through the dispatcher', () => {
   it('finds a registered visit by its full phone and document (registration keeps their keyed hashes); full numbers need the PIN session', async () => {
-    services = await createAppServices({
-      dataDir: dir,
-      store: mapStore(),
-      secretBox: testSecretBox(),
-      log: memoryLogger(),
-      sweepIntervalMs: 3600_000,
-      demoControlPlane: true,
-    });
-    await services.ready;
-    const dispatch = createDispatcher(services.handlers);
+    const dispatch = await app.start();
     const documentNo = residentId('11010519850101123');
     const first = ok<{ id: string }>(await dispatch('registerVisit', demoRegistration({ name: '日志甲', phone: '13966660001', documentNo })));
     // It ends (signed out): its numbers are purged, its keyed hashes stay for the log.
     ok(await dispatch('signOutVisit', { visitId: first.id }));
     // The second one's outcome is unknown (the answer is lost after K30 acted): its numbers are still held.
-    await fetch(`${services.demo!.url}/__sim/faults`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ dropAfterCommit: 1, paths: ['visitor/Create'] }),
-    });
+    await app.demoSim('faults', { dropAfterCommit: 1, paths: ['visitor/Create'] });
     const unknown = await dispatch('registerVisit', demoRegistration({ name: '日志乙', phone: '13966660002' }));
     expect(unknown).toMatchObject({ ok: false, error: { code: 'outcome-unknown' } });
 
@@ -60,7 +28,7 @@ describe('the visit log through the dispatcher', () => {
     expect(await find(documentNo.toLowerCase())).toEqual(['日志甲']);
     expect(await find('日志')).toEqual(['日志乙', '日志甲']);
     // The ledger holds hashes, not numbers, for the ended visit.
-    const stored = services.ledger.all().find((v) => v.visitor.name === '日志甲')!;
+    const stored = app.services.ledger.all().find((v) => v.visitor.name === '日志甲')!;
     expect(stored.private.phone).toBeUndefined();
     expect(stored.match?.phone).toMatch(/^[0-9a-f]{64}$/);
 
@@ -81,16 +49,7 @@ describe('the visit log through the dispatcher', () => {
   });
 
   it('gives a visit’s photo only while this PC holds it, and refuses a bad range', async () => {
-    services = await createAppServices({
-      dataDir: dir,
-      store: mapStore(),
-      secretBox: testSecretBox(),
-      log: memoryLogger(),
-      sweepIntervalMs: 3600_000,
-      demoControlPlane: true,
-    });
-    await services.ready;
-    const dispatch = createDispatcher(services.handlers);
+    const dispatch = await app.start();
     const pushed = ok<{ id: string }>(await dispatch('registerVisit', demoRegistration({ name: '照片' })));
     expect(ok<string>(await dispatch('getVisitPhoto', { visitId: pushed.id }))).toBe('');
     expect(await dispatch('getVisitPhoto', { visitId: 'no-such-visit' })).toMatchObject({ ok: false, error: { code: 'not-found' } });

@@ -4,45 +4,22 @@
  * staff register anyway; the visit a retake or extension replaces is not a duplicate of itself.
  * Also item 3's consent path: a profile exists only after "remember me". Real services, demo simulator over HTTP.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Registration, Result, Visit } from '../../../../src-preload/contract';
-import { createDispatcher, type Dispatch } from '../../../../src-main/ipc/dispatch';
-import { createAppServices, type AppServices } from '../../../../src-main/services/app-services';
-import { mapStore, memoryLogger, testSecretBox } from '../../../helpers/test-ports';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Registration, Visit } from '../../../../src-preload/contract';
+import type { Dispatch } from '../../../../src-main/ipc/dispatch';
+import { appRig } from '../../../helpers/app-rig';
+import { ok as value } from '../../../helpers/results';
 import { demoRegistration, residentId } from '../../../helpers/test-data';
 
 const HOUR = 3600_000;
-let dir: string;
-let services: AppServices | undefined;
+const app = appRig('duplicates-');
 let dispatch: Dispatch;
 
-const value = <T>(result: Result<unknown>): T => {
-  if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result.error)}`);
-  return result.value as T;
-};
-const simVisitors = async () => ((await (await fetch(`${services!.demo!.url}/__sim/state`)).json()) as { visitors: unknown[] }).visitors.length;
+const simVisitors = async () => (await app.demoSim<{ visitors: unknown[] }>('state')).visitors.length;
 const register = (over: Partial<Registration> = {}) => dispatch('registerVisit', demoRegistration(over));
 
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'duplicates-'));
-  services = await createAppServices({
-    dataDir: dir,
-    store: mapStore(),
-    secretBox: testSecretBox(),
-    log: memoryLogger(),
-    sweepIntervalMs: 3600_000,
-    demoControlPlane: true,
-  });
-  await services.ready;
-  dispatch = createDispatcher(services.handlers);
-});
-afterEach(async () => {
-  await services?.close();
-  services = undefined;
-  await rm(dir, { recursive: true, force: true });
+  dispatch = await app.start();
 });
 
 describe('duplicate visits', () => {
@@ -52,7 +29,7 @@ describe('duplicate visits', () => {
     const second = await register({ name: '另一人', documentType: 'passport', documentNo: 'e1234 5678', phone: '13900000000' });
     expect(second).toMatchObject({ ok: false, error: { code: 'duplicate-visit', visitId: first.id, field: 'documentNo' } });
     expect(await simVisitors()).toBe(before);
-    expect(services!.ledger.all()).toHaveLength(1);
+    expect(app.services.ledger.all()).toHaveLength(1);
   });
 
   it('the same phone too; an upcoming visit counts; staff may register anyway', async () => {

@@ -3,29 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { memoryLogger } from '../../../../src-main/services/ports';
-import { maskDocument, maskPhone, toPublic, VisitLedger, type VisitRecord } from '../../../../src-main/services/visits/ledger';
-
-const PHOTO = '/9j/' + 'A'.repeat(400);
-
-function record(id: string, over: Partial<VisitRecord> = {}): VisitRecord {
-  return {
-    id,
-    state: 'intent',
-    channel: 'reception',
-    visitor: { name: '张三', phoneMasked: '138****5678', documentType: 'id-card', documentMasked: '1101**********123X', carno: '', reason: '' },
-    host: { no: 'P1', name: '李四' },
-    begin: '2030-01-01T01:00:00.000Z',
-    end: '2030-01-01T03:00:00.000Z',
-    devices: [
-      { no: 'D1', state: 'waiting' },
-      { no: 'D2', state: 'waiting' },
-    ],
-    history: [{ at: '2030-01-01T00:59:00.000Z', event: 'intent' }],
-    createdAt: '2030-01-01T00:59:00.000Z',
-    private: { phone: '13812345678', documentNo: '11010119900307123X', photo: PHOTO },
-    ...over,
-  };
-}
+import { maskDocument, maskPhone, toPublic, VisitLedger } from '../../../../src-main/services/visits/ledger';
+import { ledgerRecord as record, PHOTO } from '../../../helpers/ledger-suite';
 
 let dir: string;
 beforeEach(async () => {

@@ -3,66 +3,30 @@
  * registers a new visitor (K30 has no update call) with the same details and doors, then removes
  * the old one. Over real HTTP against the demo simulator, through the dispatcher and the guards.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Result, RetakePhotoResult, Visit } from '../../../../src-preload/contract';
-import { createDispatcher } from '../../../../src-main/ipc/dispatch';
 import { TINY_JPEG } from '../../../../src-main/k30/simulator/photos';
 import { DEMO_DEVICES } from '../../../../src-main/k30/simulator/seed';
-import { createAppServices, type AppServices } from '../../../../src-main/services/app-services';
-import { mapStore, memoryLogger, testSecretBox } from '../../../helpers/test-ports';
+import { appRig } from '../../../helpers/app-rig';
+import { ok as value } from '../../../helpers/results';
 import { demoRegistration, residentId, until } from '../../../helpers/test-data';
 
-let dir: string;
-let services: AppServices | undefined;
-
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'photo-retake-'));
-});
-afterEach(async () => {
-  await services?.close();
-  services = undefined;
-  await rm(dir, { recursive: true, force: true });
-});
+const app = appRig('photo-retake-');
 
 /** A JPEG too big for the limited door: the tiny one with padding after its end marker. */
 const BIG_PHOTO = Buffer.concat([TINY_JPEG, Buffer.alloc(4096, 0)]).toString('base64');
 const SMALL_PHOTO = TINY_JPEG.toString('base64');
 const DOORS = [DEMO_DEVICES.campusGateIn, DEMO_DEVICES.buildingBIn];
 
-async function sim(path: string, body?: unknown): Promise<unknown> {
-  const response = await fetch(
-    `${services!.demo!.url}/__sim/${path}`,
-    body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) },
-  );
-  expect(response.status).toBe(200);
-  return response.json();
-}
-const simVisitorNos = async () => ((await sim('state')) as { visitors: { no: string }[] }).visitors.map((v) => v.no);
-
-function value<T>(result: unknown): T {
-  const r = result as Result<T>;
-  if (!r.ok) throw new Error(JSON.stringify(r.error));
-  return r.value;
-}
+const sim = app.demoSim;
+const simVisitorNos = async () => (await sim<{ visitors: { no: string }[] }>('state')).visitors.map((v) => v.no);
 
 /** A visit one of whose doors (campus gate, limited to the tiny photo's size) refused the photo. */
 async function refusedVisit() {
-  services = await createAppServices({
-    dataDir: dir,
-    store: mapStore(),
-    secretBox: testSecretBox(),
-    log: memoryLogger(),
-    sweepIntervalMs: 3600_000,
-    demoControlPlane: true,
-  });
-  await services.ready;
+  const dispatch = await app.start();
   await sim('device', { no: DEMO_DEVICES.campusGateIn, online: true, photoMaxBytes: TINY_JPEG.length });
-  const dispatch = createDispatcher(services.handlers);
   const old = value<Visit>(await dispatch('registerVisit', demoRegistration({ photo: BIG_PHOTO, deviceNos: DOORS })));
-  const device = (id: string, no: string) => services!.ledger.get(id)!.devices.find((d) => d.no === no)!;
+  const device = (id: string, no: string) => app.services.ledger.get(id)!.devices.find((d) => d.no === no)!;
   await until(() => device(old.id, DEMO_DEVICES.campusGateIn).state === 'failed' && device(old.id, DEMO_DEVICES.buildingBIn).state === 'confirmed');
   expect(device(old.id, DEMO_DEVICES.campusGateIn).message).toMatch(/^照片过大/);
   return { dispatch, old, device };
@@ -119,13 +83,13 @@ describe('retaking a photo a door refused', () => {
     expect(result.error.code).toBe('outcome-unknown');
     const newId = result.error.visitId!;
     expect(newId).not.toBe(old.id);
-    expect(services!.ledger.get(newId)!.state).toBe('create-unknown');
-    expect(services!.ledger.get(old.id)!.state).toBe('pushed');
+    expect(app.services.ledger.get(newId)!.state).toBe('create-unknown');
+    expect(app.services.ledger.get(old.id)!.state).toBe('pushed');
     expect(await simVisitorNos()).toContain(old.k30No);
     // Never re-sent on our own: staff decide on the unknown one first.
     const again = (await dispatch('retakePhoto', { visitId: old.id, photo: SMALL_PHOTO })) as Result<RetakePhotoResult>;
     expect(again.ok ? 'ok' : [again.error.code, again.error.visitId]).toEqual(['not-allowed', newId]);
-    expect(services!.ledger.all().filter((v) => v.visitor.name === old.visitor.name)).toHaveLength(2);
+    expect(app.services.ledger.all().filter((v) => v.visitor.name === old.visitor.name)).toHaveLength(2);
     const audit = value<{ entries: { action: string; outcome: string; visitId?: string; detail?: string }[] }>(await dispatch('listAudit', {}));
     const unknownIds = audit.entries.filter((e) => e.action === 'photo-retaken' && e.outcome === 'unknown').map((e) => e.visitId);
     expect(unknownIds).toHaveLength(2);
@@ -143,7 +107,7 @@ describe('retaking a photo a door refused', () => {
     const audit = value<{ entries: { action: string; outcome: string; detail?: string }[] }>(await dispatch('listAudit', {}));
     expect(audit.entries.find((e) => e.action === 'photo-retaken')).toMatchObject({ outcome: 'ok', detail: expect.stringContaining('old removal-pending') });
     await dispatch('removeExpired', undefined);
-    expect(services!.ledger.get(old.id)!.state).toBe('removed');
+    expect(app.services.ledger.get(old.id)!.state).toBe('removed');
     expect(await simVisitorNos()).not.toContain(old.k30No);
   });
 
@@ -161,7 +125,7 @@ describe('retaking a photo a door refused', () => {
     value(await dispatch('saveSettings', { defaultDeviceNos: DOORS, selfServiceMode: true }));
     const kiosk = (await dispatch('retakePhoto', { visitId: old.id, photo: SMALL_PHOTO })) as Result<RetakePhotoResult>;
     expect(kiosk.ok ? 'ok' : kiosk.error.code).toBe('not-allowed');
-    expect(services!.ledger.all()).toHaveLength(2);
-    expect(services!.ledger.get(old.id)!.state).toBe('pushed');
+    expect(app.services.ledger.all()).toHaveLength(2);
+    expect(app.services.ledger.get(old.id)!.state).toBe('pushed');
   });
 });

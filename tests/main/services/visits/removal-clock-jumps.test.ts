@@ -5,18 +5,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { K30Client } from '../../../../src-main/k30/client';
 import { startSimulator } from '../../../../src-main/k30/simulator';
 import { DEMO_DEVICES } from '../../../../src-main/k30/simulator/seed';
-import { EventBus } from '../../../../src-main/services/event-bus';
-import { memoryLogger } from '../../../../src-main/services/ports';
-import { VisitLedger } from '../../../../src-main/services/visits/ledger';
-import { RegistrationService } from '../../../../src-main/services/visits/registration';
-import { RemovalSweeper, type Timers } from '../../../../src-main/services/visits/removal';
 import { demoRegistration } from '../../../helpers/test-data';
+import { visitProcess } from '../../../helpers/visit-process';
 
 /** Issue #8 C8: removals survive the clock jumping forward or back (the injected clock). */
 
 const HOUR = 3600_000;
 const DEVICES = [DEMO_DEVICES.campusGateIn, DEMO_DEVICES.buildingAIn];
-const noTimers: Timers = { setInterval: () => 0, clearInterval: () => undefined };
 
 type Simulator = Awaited<ReturnType<typeof startSimulator>>;
 let sim: Simulator;
@@ -37,12 +32,8 @@ afterEach(async () => {
 });
 
 async function processOver() {
-  const log = memoryLogger();
-  const ledger = await VisitLedger.open({ dataDir: dir, log });
-  const events = new EventBus();
-  const registration = new RegistrationService({ ledger, client: () => client, events, log, now });
-  const sweeper = new RemovalSweeper({ ledger, client: () => client, events, log, now, timers: noTimers, retentionDays: () => 30 });
-  return { ledger, registration, sweeper };
+  const { ledger, registration, removal } = await visitProcess({ dataDir: dir, client, now });
+  return { ledger, registration, sweeper: removal };
 }
 
 async function setOnline(no: string, online: boolean) {

@@ -6,13 +6,9 @@ import { K30Client } from '../../../../src-main/k30/client';
 import { startSimulator } from '../../../../src-main/k30/simulator';
 import { DEMO_DEVICES } from '../../../../src-main/k30/simulator/seed';
 import { AppError } from '../../../../src-main/services/app-error';
-import { EventBus } from '../../../../src-main/services/event-bus';
-import { memoryLogger } from '../../../../src-main/services/ports';
-import { VisitLedger } from '../../../../src-main/services/visits/ledger';
-import { RegistrationService } from '../../../../src-main/services/visits/registration';
-import { RemovalSweeper } from '../../../../src-main/services/visits/removal';
 import { SignOutService } from '../../../../src-main/services/visits/sign-out';
 import { demoRegistration } from '../../../helpers/test-data';
+import { visitProcess } from '../../../helpers/visit-process';
 
 type Simulator = Awaited<ReturnType<typeof startSimulator>>;
 let sim: Simulator;
@@ -31,20 +27,8 @@ afterEach(async () => {
 });
 
 async function services() {
-  const log = memoryLogger();
   const client = new K30Client({ server: sim.url, credentials: sim.credentials, timeoutMs: 2000, retries: { attempts: 1 } });
-  const ledger = await VisitLedger.open({ dataDir: dir, log, now });
-  const events = new EventBus();
-  const registration = new RegistrationService({ ledger, client: () => client, events, log, now });
-  const removal = new RemovalSweeper({
-    ledger,
-    client: () => client,
-    events,
-    log,
-    now,
-    retentionDays: () => 30,
-    timers: { setInterval: () => 0, clearInterval: () => {} },
-  });
+  const { log, ledger, events, registration, removal } = await visitProcess({ dataDir: dir, client, now, ledgerOnClock: true });
   const signOut = new SignOutService({ ledger, removal, events, log, now, wrongCodes: { limit: 3, windowMs: 60_000 } });
   return { log, ledger, registration, removal, signOut };
 }

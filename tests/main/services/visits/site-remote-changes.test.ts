@@ -1,10 +1,8 @@
 import pg from 'pg';
-import { afterEach, beforeEach, expect, it } from 'vitest';
-import { K30Client } from '../../../../src-main/k30/client';
-import { startSimulator } from '../../../../src-main/k30/simulator';
+import { expect, it } from 'vitest';
 import { DEMO_DEVICES } from '../../../../src-main/k30/simulator/seed';
 import { demoRegistration, until } from '../../../helpers/test-data';
-import { startStation, type DeleteLog } from '../../../helpers/site-station';
+import { siteRig } from '../../../helpers/site-station';
 import { describeWithPg } from '../../../helpers/with-pg';
 import { NOTIFY_CHANNEL } from '../../../../src-main/services/visits/pg/pg-ledger-backend';
 import { ownNotePrefix } from '../../../../src-main/services/visits/pg/site-statements';
@@ -13,26 +11,8 @@ const registration = (i: number) => demoRegistration({ name: `访客${i}`, phone
 
 /** What a station's mirror reports as other stations' changes: only real ones, and every one of them. */
 describeWithPg('site ledger: other stations’ changes in the mirror', (cluster) => {
-  let sim: Awaited<ReturnType<typeof startSimulator>>;
-  let client: K30Client;
-  let url: string;
-  const deletes: DeleteLog = [];
-  const stations: Awaited<ReturnType<typeof startStation>>[] = [];
-  const station = async (name: string) => {
-    const s = await startStation({ name, url, client, deletes, now: () => new Date() });
-    stations.push(s);
-    return s;
-  };
-
-  beforeEach(async () => {
-    sim = await startSimulator({ port: 0, seed: 'demo' });
-    client = new K30Client({ server: sim.url, credentials: sim.credentials, timeoutMs: 3000, retries: { attempts: 1 } });
-    url = await cluster().newDatabase();
-  });
-  afterEach(async () => {
-    for (const s of stations.splice(0)) await s.ledger.close();
-    await sim.close();
-  });
+  const site = siteRig(() => cluster().newDatabase());
+  const station = (name: string) => site.station(name);
 
   it('a record read back unchanged (a removal claim) is not reported as another station’s change', async () => {
     const a = await station('lobby');
@@ -79,7 +59,7 @@ describeWithPg('site ledger: other stations’ changes in the mirror', (cluster)
     await until(() => b.ledger.get(visit.id)?.signedOutAt === '2030-01-01T09:00:00.000Z', 2000);
     // B's next change is made on A's, not on the copy B had before it.
     await b.ledger.update(visit.id, (r) => void (r.lastPassAt = '2030-01-01T10:00:00.000Z'));
-    const check = new pg.Client({ connectionString: url });
+    const check = new pg.Client({ connectionString: site.url });
     await check.connect();
     const { rows } = await check.query<{ doc: { signedOutAt?: string; lastPassAt?: string } }>('SELECT doc FROM kiosk_visits WHERE id = $1', [visit.id]);
     await check.end();
@@ -88,7 +68,7 @@ describeWithPg('site ledger: other stations’ changes in the mirror', (cluster)
 
   it('a station’s own notification is recognised by its first bytes (and dropped unread)', async () => {
     const a = await station('lobby');
-    const listener = new pg.Client({ connectionString: url });
+    const listener = new pg.Client({ connectionString: site.url });
     await listener.connect();
     const payloads: string[] = [];
     listener.on('notification', (message) => payloads.push(message.payload ?? ''));

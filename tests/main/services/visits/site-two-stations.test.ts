@@ -1,40 +1,21 @@
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { beforeEach, expect, it } from 'vitest';
 import type { Registration } from '../../../../src-preload/contract';
-import { K30Client } from '../../../../src-main/k30/client';
-import { startSimulator } from '../../../../src-main/k30/simulator';
 import { DEMO_DEVICES } from '../../../../src-main/k30/simulator/seed';
 import { demoRegistration, until } from '../../../helpers/test-data';
-import { startStation, type DeleteLog } from '../../../helpers/site-station';
+import { siteRig } from '../../../helpers/site-station';
 import { describeWithPg } from '../../../helpers/with-pg';
 
 const DEVICES = [DEMO_DEVICES.campusGateIn, DEMO_DEVICES.buildingAIn];
 const registration = (i: number): Registration => demoRegistration({ name: `访客${i}`, phone: `139${String(10000000 + i)}`, deviceNos: DEVICES });
 
 describeWithPg('two stations on one site database', (cluster) => {
-  type Simulator = Awaited<ReturnType<typeof startSimulator>>;
-  let sim: Simulator;
-  let client: K30Client;
-  let url: string;
   let clock: number;
   const now = () => new Date(clock);
-  const deletes: DeleteLog = [];
-  const stations: Awaited<ReturnType<typeof startStation>>[] = [];
-  const station = async (name: string, extra: { leaseMs?: number; deleteVisitor?: (no: string) => Promise<unknown> } = {}) => {
-    const s = await startStation({ name, url, client, deletes, now, ...extra });
-    stations.push(s);
-    return s;
-  };
+  const site = siteRig(() => cluster().newDatabase(), now);
+  const { deletes, stations, station } = site;
 
-  beforeEach(async () => {
-    sim = await startSimulator({ port: 0, seed: 'demo' });
-    client = new K30Client({ server: sim.url, credentials: sim.credentials, timeoutMs: 3000, retries: { attempts: 1 } });
-    url = await cluster().newDatabase();
+  beforeEach(() => {
     clock = Date.now();
-    deletes.length = 0;
-  });
-  afterEach(async () => {
-    for (const s of stations.splice(0)) await s.ledger.close();
-    await sim.close();
   });
 
   it('registrations on both are seen by both within 2 s, and every removal is done exactly once', async () => {
@@ -53,7 +34,7 @@ describeWithPg('two stations on one site database', (cluster) => {
     expect(ra.failed.concat(rb.failed)).toEqual([]);
     const nos = deletes.map((d) => d.no).sort();
     expect(nos).toEqual(made.map((v) => v.k30No!).sort());
-    for (const v of made) expect(sim.state.visitors.get(v.k30No!)).toBeUndefined();
+    for (const v of made) expect(site.sim.state.visitors.get(v.k30No!)).toBeUndefined();
     await until(() => a.ledger.all().every((v) => v.state === 'removed') && b.ledger.all().every((v) => v.state === 'removed'), 2000);
   });
 
@@ -76,7 +57,7 @@ describeWithPg('two stations on one site database', (cluster) => {
     await new Promise((r) => setTimeout(r, 1600));
     expect(await other.sweeper.removeExpired()).toEqual({ removed: 1, pending: 0, failed: [] });
     expect(deletes.filter((d) => d.station === 'reception')).toEqual([{ station: 'reception', no: visit.k30No }]);
-    expect(sim.state.visitors.get(visit.k30No!)).toBeUndefined();
+    expect(site.sim.state.visitors.get(visit.k30No!)).toBeUndefined();
     expect(other.ledger.get(visit.id)?.state).toBe('removed');
     stations.splice(stations.indexOf(dying), 1);
   });

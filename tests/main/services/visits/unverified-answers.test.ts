@@ -6,13 +6,9 @@ import { toKioskError } from '../../../../src-main/ipc/errors';
 import { K30Client } from '../../../../src-main/k30/client';
 import { startSimulator } from '../../../../src-main/k30/simulator';
 import { DEMO_DEVICES } from '../../../../src-main/k30/simulator/seed';
-import { EventBus } from '../../../../src-main/services/event-bus';
-import { memoryLogger } from '../../../../src-main/services/ports';
-import { VisitLedger } from '../../../../src-main/services/visits/ledger';
-import { RegistrationService } from '../../../../src-main/services/visits/registration';
-import { RemovalSweeper } from '../../../../src-main/services/visits/removal';
 import { startMitm, stripSign, type Mitm } from '../../../helpers/k30-mitm';
 import { demoRegistration } from '../../../helpers/test-data';
+import { visitProcess } from '../../../helpers/visit-process';
 
 /**
  * Issue #8 A2: an answer that does not verify never counts as success for a state change. The
@@ -40,22 +36,10 @@ afterEach(async () => {
 });
 
 async function processOver() {
-  const log = memoryLogger();
   const now = () => new Date(clock);
   // Defaults only: what the app gets when the installer changed nothing.
   const client = new K30Client({ server: mitm.url, credentials: sim.credentials, timeoutMs: 2000, retries: { attempts: 1 }, now });
-  const ledger = await VisitLedger.open({ dataDir: dir, log });
-  const events = new EventBus();
-  const registration = new RegistrationService({ ledger, client: () => client, events, log, now });
-  const removal = new RemovalSweeper({
-    ledger,
-    client: () => client,
-    events,
-    log,
-    now,
-    retentionDays: () => 30,
-    timers: { setInterval: () => 0, clearInterval: () => undefined },
-  });
+  const { ledger, registration, removal } = await visitProcess({ dataDir: dir, client, now });
   return { ledger, registration, removal };
 }
 

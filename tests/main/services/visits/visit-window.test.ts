@@ -3,16 +3,13 @@
  * are ignored; every registration has a configurable maximum length; a kiosk may register only so
  * many visitors a minute. Against the demo simulator over HTTP, with the services' clock injected.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Registration, Result, Visit } from '../../../../src-preload/contract';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Registration, Visit } from '../../../../src-preload/contract';
 import { createDispatcher, type Dispatch } from '../../../../src-main/ipc/dispatch';
 import { k30DateTime } from '../../../../src-main/k30/protocol/timestamp';
 import { DEMO_DEVICES } from '../../../../src-main/k30/simulator/seed';
-import { createAppServices, type AppServices } from '../../../../src-main/services/app-services';
-import { mapStore, memoryLogger, testSecretBox } from '../../../helpers/test-ports';
+import { appRig } from '../../../helpers/app-rig';
+import { ok as value } from '../../../helpers/results';
 import { demoRegistration, residentId } from '../../../helpers/test-data';
 
 const PIN = '2468';
@@ -20,15 +17,9 @@ const DOORS = [DEMO_DEVICES.campusGateIn, DEMO_DEVICES.buildingBIn];
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
 
-let dir: string;
-let services: AppServices | undefined;
+const app = appRig('visit-window-');
 let offsetMs = 0;
 const now = () => new Date(Date.now() + offsetMs);
-
-function value<T>(result: Result<unknown>): T {
-  if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result.error)}`);
-  return result.value as T;
-}
 
 /** A self-registration as a kiosk page might send it; each visitor their own phone and ID. */
 function kioskRegistration(n: number, over: Partial<Registration> = {}): Registration {
@@ -44,7 +35,7 @@ function kioskRegistration(n: number, over: Partial<Registration> = {}): Registr
 }
 
 async function simVisitor(no: string): Promise<{ begintime: string; endtime: string }> {
-  const state = (await (await fetch(`${services!.demo!.url}/__sim/state`)).json()) as { visitors: { no: string; begintime: string; endtime: string }[] };
+  const state = await app.demoSim<{ visitors: { no: string; begintime: string; endtime: string }[] }>('state');
   const visitor = state.visitors.find((v) => v.no === no);
   if (!visitor) throw new Error(`visitor ${no} is not on the server`);
   return visitor;
@@ -56,28 +47,13 @@ async function selfServiceOn(dispatch: Dispatch, over: Record<string, unknown> =
 }
 
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'visit-window-'));
   offsetMs = 0;
-  services = await createAppServices({
-    dataDir: dir,
-    store: mapStore(),
-    secretBox: testSecretBox(),
-    log: memoryLogger(),
-    sweepIntervalMs: 3600_000,
-    now,
-    demoControlPlane: true,
-  });
-  await services.ready;
-});
-afterEach(async () => {
-  await services?.close();
-  services = undefined;
-  await rm(dir, { recursive: true, force: true });
+  await app.start({ now });
 });
 
 describe('the self-service visit window', () => {
   it('ignores the page: begin 30 days ago and end in a year become now and now + the default (90 min) on the doors', async () => {
-    const dispatch = createDispatcher(services!.handlers);
+    const dispatch = createDispatcher(app.services.handlers);
     await selfServiceOn(dispatch);
     const sent = now().getTime();
     const asked = kioskRegistration(1, { begin: new Date(sent - 30 * DAY).toISOString(), end: new Date(sent + 365 * DAY).toISOString() });
@@ -92,7 +68,7 @@ describe('the self-service visit window', () => {
   });
 
   it('a default longer than the maximum is cut to the maximum', async () => {
-    const dispatch = createDispatcher(services!.handlers);
+    const dispatch = createDispatcher(app.services.handlers);
     await selfServiceOn(dispatch, { defaultVisitMinutes: 3 * 24 * 60 });
     const visit = value<Visit>(await dispatch('registerVisit', kioskRegistration(2)));
     expect(Date.parse(visit.end) - Date.parse(visit.begin)).toBe(24 * HOUR);
@@ -101,12 +77,12 @@ describe('the self-service visit window', () => {
 
 describe('the maximum visit length (every registration)', () => {
   it('refuses a reception visit over 24 h by default, sending and recording nothing; an admin may raise it', async () => {
-    const dispatch = createDispatcher(services!.handlers);
-    const before = (await (await fetch(`${services!.demo!.url}/__sim/state`)).json()) as { visitors: unknown[] };
+    const dispatch = createDispatcher(app.services.handlers);
+    const before = await app.demoSim<{ visitors: unknown[] }>('state');
     const long = demoRegistration({ channel: 'reception' }, 24 * HOUR + 60_000);
     expect(await dispatch('registerVisit', long)).toMatchObject({ ok: false, error: { code: 'visit-too-long', field: 'end' } });
-    expect(services!.ledger.all()).toEqual([]);
-    const after = (await (await fetch(`${services!.demo!.url}/__sim/state`)).json()) as { visitors: unknown[] };
+    expect(app.services.ledger.all()).toEqual([]);
+    const after = await app.demoSim<{ visitors: unknown[] }>('state');
     expect(after.visitors).toHaveLength(before.visitors.length);
 
     expect(value<Visit>(await dispatch('registerVisit', demoRegistration({ channel: 'reception' }, 24 * HOUR))).state).toBe('pushed');
@@ -122,25 +98,25 @@ describe('the maximum visit length (every registration)', () => {
 
 describe('self-registrations per minute', () => {
   it('allows 3 a minute by default, refuses the 4th with its own code before anything is sent, and allows again a minute later', async () => {
-    const dispatch = createDispatcher(services!.handlers);
+    const dispatch = createDispatcher(app.services.handlers);
     await selfServiceOn(dispatch);
     for (let n = 1; n <= 3; n++) expect(value<Visit>(await dispatch('registerVisit', kioskRegistration(n))).state).toBe('pushed');
     offsetMs += 50_000;
     expect(await dispatch('registerVisit', kioskRegistration(4))).toMatchObject({ ok: false, error: { code: 'too-many-registrations' } });
-    expect(services!.ledger.all()).toHaveLength(3);
+    expect(app.services.ledger.all()).toHaveLength(3);
     offsetMs += 10_000;
     expect(value<Visit>(await dispatch('registerVisit', kioskRegistration(4))).state).toBe('pushed');
   });
 
   it('follows the setting', async () => {
-    const dispatch = createDispatcher(services!.handlers);
+    const dispatch = createDispatcher(app.services.handlers);
     await selfServiceOn(dispatch, { selfServiceRegistrationsPerMinute: 1 });
     expect(value<Visit>(await dispatch('registerVisit', kioskRegistration(1))).state).toBe('pushed');
     expect(await dispatch('registerVisit', kioskRegistration(2))).toMatchObject({ ok: false, error: { code: 'too-many-registrations' } });
   });
 
   it('does not limit reception', async () => {
-    const dispatch = createDispatcher(services!.handlers);
+    const dispatch = createDispatcher(app.services.handlers);
     for (let n = 1; n <= 4; n++) {
       const visit = value<Visit>(
         await dispatch('registerVisit', demoRegistration({ phone: `1381234567${n}`, documentNo: residentId(`1101011990030712${n}`) })),
