@@ -8,7 +8,7 @@ import { createDispatcher } from '../../src-main/ipc/dispatch';
 import { DONE_RETURN_SECONDS } from '../../src-renderer/src/self-service/flow';
 import { ZHANG_WEI } from './support/data';
 import { expect, test } from './support/fixtures';
-import { exactly, expectVisitorOnServer } from './support/journey';
+import { exactly, expectVisitorOnServer, waitForLivePreview } from './support/journey';
 import {
   agree,
   chooseHost,
@@ -80,13 +80,7 @@ test.describe('self-service kiosk', () => {
     await next(page, zh);
 
     await expect(heading(page, zh('selfService.step.photo'))).toBeVisible();
-    const preview = page.getByLabel(zh('photo.preview'));
-    await expect
-      .poll(
-        () => preview.evaluate((v) => (v as unknown as { readyState: number }).readyState >= 2 && (v as unknown as { videoWidth: number }).videoWidth > 0),
-        { timeout: 20_000 },
-      )
-      .toBe(true);
+    await waitForLivePreview(page, zh);
     const capture = page.getByRole('button', { name: zh('photo.capture'), exact: true });
     await expect(capture).toBeEnabled({ timeout: 20_000 });
     const box = await capture.boundingBox();

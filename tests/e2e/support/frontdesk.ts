@@ -1,7 +1,7 @@
 /** Shared steps of the front-desk browser tests (expected visits, group visits, the visit log). */
 import { expect, type Page } from '@playwright/test';
 import { chineseIdCheckDigit, type Language } from '../../../src-preload/contract';
-import { type Effort, tr, useLanguage, type T } from './journey';
+import { type Effort, tr, useLanguage, waitForLivePreview, type T } from './journey';
 
 /** Today as YYYY-MM-DD (local, as the app reads a list). */
 export function today(): string {
@@ -27,16 +27,7 @@ export async function openPage(page: Page, language: Language, to: 'expected' | 
 
 /** Waits for the live camera, then captures (counted as one interaction). */
 export async function capture(page: Page, t: T, buttonId: string, effort?: Effort): Promise<void> {
-  const preview = page.getByLabel(t('photo.preview'));
-  await expect
-    .poll(
-      () =>
-        preview.evaluate(
-          (v) => (v as unknown as { readyState: number; videoWidth: number }).readyState >= 2 && (v as unknown as { videoWidth: number }).videoWidth > 0,
-        ),
-      { timeout: 20_000 },
-    )
-    .toBe(true);
+  await waitForLivePreview(page, t);
   const button = page.locator(`[id="${buttonId}"]`);
   await expect(button).toBeEnabled({ timeout: 20_000 });
   await button.click();

@@ -186,12 +186,10 @@ export async function chooseHost(page: Page, t: T, host: HostChoice, effort: Eff
   await expect(page.getByText(t('host.selected', { name: host.name, dept: host.dept, tail: host.phoneTail }))).toBeVisible();
 }
 
-/** Waits for the live preview, captures (3-2-1 countdown), and reads the size shown. */
-export async function takePhoto(page: Page, t: T, effort: Effort): Promise<{ kb: number; limitKB: number }> {
-  await expect(stepHeading(page, t, 'photo')).toBeVisible();
+/** Waits until the camera preview is live: the video has real frames (readyState ≥ HAVE_CURRENT_DATA, a size). */
+export async function waitForLivePreview(page: Page, t: T): Promise<void> {
   const preview = page.getByLabel(t('photo.preview'));
   await expect(preview).toBeVisible();
-  // The preview is live once the video has real frames (readyState ≥ HAVE_CURRENT_DATA, a size).
   await expect
     .poll(
       () =>
@@ -201,6 +199,12 @@ export async function takePhoto(page: Page, t: T, effort: Effort): Promise<{ kb:
       { timeout: 20_000 },
     )
     .toBe(true);
+}
+
+/** Waits for the live preview, captures (3-2-1 countdown), and reads the size shown. */
+export async function takePhoto(page: Page, t: T, effort: Effort): Promise<{ kb: number; limitKB: number }> {
+  await expect(stepHeading(page, t, 'photo')).toBeVisible();
+  await waitForLivePreview(page, t);
   const capture = page.getByRole('button', { name: t('photo.capture'), exact: true });
   await expect(capture).toBeEnabled({ timeout: 20_000 });
   await capture.click();
