@@ -12,47 +12,18 @@ import type { Registration, Visit } from '../../src-preload/contract';
 import { DEMO_DEVICES, DEMO_HOSTS, DEMO_REGIONS } from '../../src-main/k30/simulator/seed';
 import { TINY_JPEG } from '../../src-main/k30/simulator/photos';
 import { parseCsv, UTF8_BOM } from '../../src-preload/csv-format';
-import {
-  musterOrder,
-  placePeople,
-  RegionForest,
-  regionCounts,
-  VISITOR_ROLE,
-  type Placement,
-  type PresenceRow,
-} from '../../src-main/services/presence/muster-model';
+import { musterOrder, placePeople, RegionForest, regionCounts, type Placement } from '../../src-main/services/presence/muster-model';
 import { expect, test } from './support/fixtures';
 import { navigate, tr, type T } from './support/journey';
-import { distinctInside, world, type PresenceEntry, type World } from './support/presence';
+import { distinctInside, entryNo, presenceRows, world, type PresenceEntry, type World } from './support/presence';
 
 /** Who is inside a region, in the order the list shows them (newest arrival first). */
 const insideNewestFirst = (w: World, regionNo: string) => [...(w.presence[regionNo] ?? [])].reverse();
-const entryNo = (e: PresenceEntry) => e.personNo ?? e.visitorNo ?? '';
-
 /** The simulator's presence as the muster model places it: each person once, in the region entered last. */
 function placed(w: World): { forest: RegionForest; placements: Map<string, Placement>; entries: Map<string, PresenceEntry> } {
   const forest = new RegionForest(w.regions);
-  const entries = new Map<string, PresenceEntry>();
-  const rows = new Map(
-    Object.entries(w.presence).map(([regionNo, list]) => [
-      regionNo,
-      list.map((e): PresenceRow => {
-        const row = {
-          no: entryNo(e),
-          name: e.name,
-          deptname: '',
-          rolename: e.visitorNo ? VISITOR_ROLE : '',
-          phone: '',
-          photoUrl: '',
-          deviceno: e.deviceno,
-          entertime: e.entertime,
-        };
-        entries.set(`${regionNo}|${row.no}`, e);
-        return row;
-      }),
-    ]),
-  );
-  return { forest, placements: placePeople(forest, rows), entries };
+  const entries = new Map(Object.entries(w.presence).flatMap(([regionNo, list]) => list.map((e) => [`${regionNo}|${entryNo(e)}`, e] as const)));
+  return { forest, placements: placePeople(forest, presenceRows(w)), entries };
 }
 
 const HOUR = 60 * 60 * 1000;

@@ -6,12 +6,12 @@
  */
 import { readFile } from 'node:fs/promises';
 import { expect, type Page } from '@playwright/test';
-import { placePeople, RegionForest, regionCounts, VISITOR_ROLE, type Placement, type PresenceRow } from '../../../src-main/services/presence/muster-model';
+import { placePeople, RegionForest, regionCounts, type Placement } from '../../../src-main/services/presence/muster-model';
 import { parseCsv } from '../../../src-preload/csv-format';
 import { MUSTER_COLUMNS } from '../../../src-renderer/src/security/csv';
 import type { CheckScreen } from './fixtures';
 import { navigate, type T } from './journey';
-import type { World } from './presence';
+import { presenceRows, type World } from './presence';
 
 /** The simulator's presence as the muster places it, with each region's counts. */
 export interface Placed {
@@ -24,22 +24,7 @@ export interface Placed {
 
 export function placed(w: World): Placed {
   const forest = new RegionForest(w.regions);
-  const rows = new Map(
-    Object.entries(w.presence).map(([regionNo, list]) => [
-      regionNo,
-      list.map((e): PresenceRow => ({
-        no: e.personNo ?? e.visitorNo ?? '',
-        name: e.name,
-        deptname: '',
-        rolename: e.visitorNo ? VISITOR_ROLE : '',
-        phone: '',
-        photoUrl: '',
-        deviceno: e.deviceno,
-        entertime: e.entertime,
-      })),
-    ]),
-  );
-  const placements = [...placePeople(forest, rows).values()];
+  const placements = [...placePeople(forest, presenceRows(w)).values()];
   const counts = regionCounts(forest, placements);
   const rootTotal = forest.roots.reduce((n, no) => n + counts.get(no)!.here + counts.get(no)!.below, 0);
   return { forest, placements, counts, rootTotal };
