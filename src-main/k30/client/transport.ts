@@ -73,12 +73,6 @@ export class HttpTransport implements K30Transport {
       new Exchange(this, call, resolve, reject).start(https ? httpsRequest : httpRequest, https ? this.https : this.http, url, body),
     );
   }
-
-  /** Closes the kept-alive connections (the transport stays usable). */
-  close(): void {
-    this.http.destroy();
-    this.https.destroy();
-  }
 }
 
 /** One POST: its request, its deadline, and the one way it settles. */

@@ -125,6 +125,15 @@ describe('the transport over a real connection', () => {
     expect(server.connections()).toBe(1);
   });
 
+  it('an https: URL is spoken TLS to (a plain HTTP server cannot answer it; the connection was made, so a reset)', async () => {
+    const plain = await answeringServer(() => ({ body: '{}' }));
+    const error = await transport()
+      .post(`${plain.url.replace('http:', 'https:')}/x`, '{}', 'x')
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: 'K30TransportError', failure: 'reset', outcomeUnknown: true });
+    expect(plain.requests()).toBe(0);
+  });
+
   it('an invalid URL is refused: nothing was sent', async () => {
     await expect(transport().post('http://[::1/openapi/x', '{}', 'x')).rejects.toMatchObject({ failure: 'refused', outcomeUnknown: false });
   });
