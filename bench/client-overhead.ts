@@ -1,16 +1,19 @@
 /**
  * How much the K30 client costs per call, against an independent naive client and a bare POST.
  * A loopback node:http server answers every request with one fixed, signed and encrypted
- * Device/GetList answer. Three contenders, sequential calls each:
+ * Device/GetList answer. The contenders, sequential calls each:
  * - client: `client.listDevices({ pageindex: 1, pagesize: 20 })` with every check on (field
- *   validation, strict answer signature, the per-call timeout, normalising);
+ *   validation, strict answer signature, the per-call timeout, normalising); it POSTs with
+ *   node:http and a keep-alive agent (src-main/k30/client/transport.ts);
  * - naive: what anyone would write in a hurry: sign + AES + fetch + decrypt, no checks at all;
  * - checked: the naive client plus, written inline, only the checks an answer must pass (result
  *   code, Base64, strict UTF-8, the answer's signature, its timestamp's freshness): the floor
  *   for any client that keeps them, with no layering, validation of our own request or normalising;
- * - bare: `fetch` POSTs of a JSON body of the same size.
+ * - bare: `fetch` POSTs of a JSON body of the same size;
+ * - bare node:http: the same POSTs with node:http `request()` and a keep-alive Agent: the HTTP
+ *   stack alone, where most of the client's lead over the naive (fetch) client comes from.
  * Blocks of calls are interleaved (the order rotates) so drift, GC and a busy machine land on all
- * three; a run prints µs/call and the ratios, and the figure to hold is the median of RUNS runs.
+ * of them; a run prints µs/call and the ratios, and the figure to hold is the median of RUNS runs.
  * It also prints CPU µs/call (process.cpuUsage, the in-process server included alike): on a
  * busy machine wall time mostly measures the wait for a core, CPU time what each call costs; the
  * median of the per-block CPU ratios (a client block against the naive block run right beside it)
@@ -19,7 +22,7 @@
  *   npm run bench            (CALLS=2000 WARMUP=300 RUNS=3 to change the counts)
  */
 import { createCipheriv, createDecipheriv, createHash } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { Agent, createServer, request, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { availableParallelism, loadavg } from 'node:os';
 import { K30Client } from '../src-main/k30/client';
@@ -105,6 +108,23 @@ async function checked(url: string, data: Record<string, unknown>): Promise<any>
   return JSON.parse(plain);
 }
 
+const bareAgent = new Agent({ keepAlive: true });
+
+/** A bare POST with node:http: the answer's text. */
+function bareHttpPost(url: string, body: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method: 'POST', agent: bareAgent, headers: { ...JSON_HEADERS, 'content-length': Buffer.byteLength(body) } }, (res) => {
+      if (res.statusCode !== 200) reject(new Error(`HTTP ${res.statusCode}`));
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
 /** Wall and CPU µs of `count` sequential calls, in total. */
 async function time(count: number, fn: () => Promise<unknown>): Promise<{ wall: number; cpu: number }> {
   const started = process.hrtime.bigint();
@@ -125,7 +145,7 @@ async function main(): Promise<void> {
   const client = new K30Client({ server: url, credentials, responseSignPolicy: 'strict', retries: { attempts: 1 } });
   const requestSize = JSON.stringify(sealRequest(resolved, { pageindex: 1, pagesize: 20 })).length;
   const bareBody = JSON.stringify({ pad: 'x'.repeat(Math.max(0, requestSize - '{"pad":""}'.length)) });
-  const contenders: Record<'client' | 'naive' | 'checked' | 'bare', () => Promise<void>> = {
+  const contenders: Record<'client' | 'naive' | 'checked' | 'bare' | 'bareHttp', () => Promise<void>> = {
     client: async () => {
       const page = await client.listDevices({ pageindex: 1, pagesize: 20 });
       if (page.rows.length !== devices.length) throw new Error('unexpected answer');
@@ -147,6 +167,9 @@ async function main(): Promise<void> {
       if (response.status !== 200) throw new Error(`HTTP ${response.status}`);
       JSON.parse(await response.text());
     },
+    bareHttp: async () => {
+      JSON.parse(await bareHttpPost(`${url}/openapi/Device/GetList`, bareBody));
+    },
   };
   const names = Object.keys(contenders) as (keyof typeof contenders)[];
 
@@ -158,12 +181,12 @@ async function main(): Promise<void> {
   const blockRatios: number[] = [];
   const checkedRatios: number[] = [];
   for (let run = 1; run <= RUNS; run++) {
-    const wall = { client: 0, naive: 0, checked: 0, bare: 0 };
-    const cpu = { client: 0, naive: 0, checked: 0, bare: 0 };
+    const wall = { client: 0, naive: 0, checked: 0, bare: 0, bareHttp: 0 };
+    const cpu = { client: 0, naive: 0, checked: 0, bare: 0, bareHttp: 0 };
     const perBlock: number[] = [];
     for (let done = 0, block = 0; done < CALLS; done += BLOCK, block++) {
       const n = Math.min(BLOCK, CALLS - done);
-      const blockCpu = { client: 0, naive: 0, checked: 0, bare: 0 };
+      const blockCpu = { client: 0, naive: 0, checked: 0, bare: 0, bareHttp: 0 };
       // Rotate the order, so no contender always runs right after another.
       for (let k = 0; k < names.length; k++) {
         const name = names[(block + k) % names.length];
@@ -180,6 +203,7 @@ async function main(): Promise<void> {
       naive: totals.naive / CALLS,
       checked: totals.checked / CALLS,
       bare: totals.bare / CALLS,
+      bareHttp: totals.bareHttp / CALLS,
     });
     const w = us(wall);
     const c = us(cpu);
@@ -187,9 +211,11 @@ async function main(): Promise<void> {
     cpuRatios.push(c.client / c.naive);
     checkedRatios.push(w.checked / w.naive);
     console.log(
-      `run ${run}: client ${w.client.toFixed(0)} µs/call, naive ${w.naive.toFixed(0)}, naive + checks ${w.checked.toFixed(0)}, bare POST ${w.bare.toFixed(0)}; ` +
-        `client/naive ${(w.client / w.naive).toFixed(3)}, (naive + checks)/naive ${(w.checked / w.naive).toFixed(3)}, client/bare ${(w.client / w.bare).toFixed(3)}; ` +
-        `CPU µs/call ${c.client.toFixed(0)} / ${c.naive.toFixed(0)} / ${c.checked.toFixed(0)} / ${c.bare.toFixed(0)}, client/naive ${(c.client / c.naive).toFixed(3)}, ` +
+      `run ${run}: client ${w.client.toFixed(0)} µs/call, naive ${w.naive.toFixed(0)}, naive + checks ${w.checked.toFixed(0)}, ` +
+        `bare fetch POST ${w.bare.toFixed(0)}, bare node:http POST ${w.bareHttp.toFixed(0)}; ` +
+        `client/naive ${(w.client / w.naive).toFixed(3)}, (naive + checks)/naive ${(w.checked / w.naive).toFixed(3)}, client/bare fetch ${(w.client / w.bare).toFixed(3)}, ` +
+        `client/bare node:http ${(w.client / w.bareHttp).toFixed(3)}; ` +
+        `CPU µs/call ${c.client.toFixed(0)} / ${c.naive.toFixed(0)} / ${c.checked.toFixed(0)} / ${c.bare.toFixed(0)} / ${c.bareHttp.toFixed(0)}, client/naive ${(c.client / c.naive).toFixed(3)}, ` +
         `median of its ${perBlock.length} side-by-side blocks ${median(perBlock).toFixed(3)} (${CALLS} calls each)`,
     );
   }
@@ -198,6 +224,7 @@ async function main(): Promise<void> {
       `${median(blockRatios).toFixed(3)} CPU block by block; the checks alone, inline: ${median(checkedRatios).toFixed(3)} wall ` +
       `(request ${requestSize} B, answer ${Buffer.byteLength(answer)} B; load average ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores)`,
   );
+  bareAgent.destroy();
   server.closeAllConnections();
   await new Promise<void>((resolve) => server.close(() => resolve()));
 }

@@ -22,8 +22,6 @@ export interface CliIo {
   stderr: { write(text: string): unknown };
   /** Standard input as text, read only for `-` (default: process.stdin). */
   readStdin?: () => Promise<string>;
-  /** For tests. */
-  fetch?: typeof fetch;
 }
 
 export const USAGE = `usage: npm run k30 -- <Group/Action> ['<json data>' | @file.json | -] [options]
@@ -162,7 +160,6 @@ export async function runCli(argv: readonly string[], env: Record<string, string
       },
       timeoutMs: options.timeout ? Number(options.timeout) : undefined,
       logger: { warn: (msg) => void io.stderr.write(`k30: warning: ${msg}\n`) },
-      fetch: io.fetch,
     });
     const answer = await client.call(parsed.path, data);
     io.stdout.write(`${JSON.stringify(answer ?? null, null, 2)}\n`);

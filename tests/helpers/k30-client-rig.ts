@@ -1,14 +1,15 @@
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
-import { K30Client, RateLimiter, type K30ClientOptions } from '../../src-main/k30/client';
+import { DEFAULT_TIMEOUT_MS, HttpTransport, K30Client, RateLimiter, type K30ClientOptions, type K30Transport } from '../../src-main/k30/client';
 import { openRequest, resolveCredentials } from '../../src-main/k30/protocol';
 import { DEMO_HOST_NO, startSimulator, type RunningSimulator } from '../../src-main/k30/simulator';
 import { TINY_JPEG } from '../../src-main/k30/simulator/photos';
 
 /*
- * For tests of the client against the K30 simulator over real HTTP. A recording fetch wraps the real fetch:
- * it decrypts each request with the simulator's credentials (so tests can see what went over the
- * wire), can send chosen attempts to a dead port (a real ECONNREFUSED), and can rewrite answers.
+ * For tests of the client against the K30 simulator over real HTTP. A recording transport wraps
+ * the real one (HttpTransport): it decrypts each request with the simulator's credentials (so
+ * tests can see what went over the wire), can send chosen attempts to a dead port (a real
+ * ECONNREFUSED), and can rewrite answers.
  */
 
 export const JPEG = TINY_JPEG.toString('base64');
@@ -23,6 +24,8 @@ interface RecorderOptions {
   refuse?: (attempt: number) => boolean;
   /** Rewrites a success answer (decoded envelope) before the client sees it. */
   answer?: (path: string, body: Record<string, unknown>) => Record<string, unknown> | undefined;
+  /** The real transport's per-call timeout (a given transport brings its own; the client's timeoutMs is not used). */
+  timeoutMs?: number;
 }
 
 /** A loopback port where nothing listens (a real ECONNREFUSED); reserved once per file by `reserveDeadPort`. */
@@ -40,21 +43,22 @@ export function recorder(sim: RunningSimulator, options: RecorderOptions = {}) {
   const resolved = resolveCredentials(sim.credentials);
   const sent: Sent[] = [];
   let attempts = 0;
-  const fetchImpl = (async (input: string | URL | Request, init?: RequestInit) => {
-    const url = String(input);
-    const path = url.replace(/^.*\/openapi\//, '');
-    sent.push({ path, data: openRequest(JSON.parse(String(init?.body)), resolved).data });
-    const attempt = attempts++;
-    const target = options.refuse?.(attempt) ? url.replace(/:\d+\//, `:${deadPort}/`) : url;
-    const response = await fetch(target, init);
-    if (!options.answer || response.status !== 200) return response;
-    const text = await response.text();
-    const replaced = options.answer(path, JSON.parse(text));
-    return new Response(replaced ? JSON.stringify(replaced) : text, { status: 200, headers: { 'content-type': 'application/json' } });
-  }) as typeof fetch;
+  const http = new HttpTransport({ timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS });
+  const transport: K30Transport = {
+    async post(url, body, call) {
+      const path = url.replace(/^.*\/openapi\//, '');
+      sent.push({ path, data: openRequest(JSON.parse(body), resolved).data });
+      const attempt = attempts++;
+      const target = options.refuse?.(attempt) ? url.replace(/:\d+\//, `:${deadPort}/`) : url;
+      // A status other than 200 throws here, as it would for the client.
+      const answer = await http.post(target, body, call);
+      const replaced = options.answer?.(path, JSON.parse(answer.text));
+      return replaced ? { status: 200, text: JSON.stringify(replaced) } : answer;
+    },
+  };
   return {
     sent,
-    fetchImpl,
+    transport,
     get attempts() {
       return attempts;
     },

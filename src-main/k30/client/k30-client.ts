@@ -20,7 +20,7 @@ import { encodePhoto } from './photo';
 import { compact, dateOnly, dateTime, flag01, type Data } from './request-data';
 import { listLimiterFor, type CallPriority, type RateLimiter } from './rate-limiter';
 import { retryPolicy, withRetry, type RetryHooks, type RetryPolicy } from './retry';
-import { HttpTransport } from './transport';
+import { HttpTransport, type K30Transport } from './transport';
 import type {
   CreateVisitorResult,
   Department,
@@ -78,7 +78,7 @@ export class K30Client {
   private readonly retry: RetryPolicy;
   private readonly limiter: RateLimiter;
   private readonly logger: K30Logger;
-  private readonly transport: HttpTransport;
+  private readonly transport: K30Transport;
   /** One object for every call (only transport errors, which name their call, are retried). */
   private readonly retryHooks: RetryHooks = {
     onRetry: (error, retry, delay) =>
@@ -103,11 +103,7 @@ export class K30Client {
     this.retry = retryPolicy(options.retries);
     this.limiter = options.limiter ?? listLimiterFor(this.server);
     this.logger = options.logger ?? silentLogger;
-    this.transport = new HttpTransport({
-      fetch: options.fetch ?? ((input, init) => fetch(input, init)),
-      timeoutMs: this.timeoutMs,
-      maxAnswerBytes: options.maxAnswerBytes,
-    });
+    this.transport = options.transport ?? new HttpTransport({ timeoutMs: this.timeoutMs, maxAnswerBytes: options.maxAnswerBytes });
   }
 
   // -------------------------------------------------------------------------------------------

@@ -1,206 +1,171 @@
-import { describeError } from '../protocol/describe-error';
+import { Agent as HttpAgent, request as httpRequest, type ClientRequest, type IncomingMessage } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import type { Socket } from 'node:net';
 import { startCallDeadline, type CallDeadline } from './call-deadlines';
-import { K30ProtocolError, K30TransportError, type TransportFailure } from './errors';
+import { K30ProtocolError, K30TransportError } from './errors';
+import { classifyHttpError, failureDetail } from './transport-failures';
 
 /**
- * One HTTP POST of a JSON body with a per-call timeout, and the classification of what went wrong:
- * 'refused' only when the request provably never left (connection refused, name or host not
- * found, connect timeout); 'timeout' when our deadline passed; 'reset' for anything that broke
- * after the connection was made (the server may have acted); 'http-status' for a status other
- * than 200. An answer larger than `maxBytes` is not read to the end: no K30 answer is that big, and
- * a server (or something posing as one) must not be able to fill our memory.
+ * One HTTP POST of a JSON body with a per-call deadline, on node:http / node:https (Node's fetch
+ * costs several times more per call: undici and WHATWG streams). The deadline covers headers and
+ * body: when it passes, the request is destroyed with its socket, so a hung server holds nothing.
+ * How failures are classified: transport-failures.ts. An answer larger than `maxBytes` is not
+ * read to the end: no K30 answer is that big, and a server (or something posing as one) must not
+ * be able to fill our memory.
  */
 
 /** Default cap on one answer's size: a page of 100 people with inline photos stays well below. */
 export const DEFAULT_MAX_ANSWER_BYTES = 8 * 1024 * 1024;
+
+/**
+ * How long a kept-alive connection may sit unused before we close it. A server closes idle
+ * connections after its own keep-alive timeout (Node and Apache 5 s, Tomcat 20 s, nginx 75 s);
+ * a request sent on a connection the server is closing at that moment dies with ECONNRESET, and
+ * as it may have arrived it is a 'reset', outcome unknown. Closing ours first, below the shortest
+ * common timeout, makes that race rare. Node also honours a server's `Keep-Alive: timeout=N`
+ * (it drops the socket a second before), and 'lifo' reuses the most recently used socket.
+ */
+export const IDLE_SOCKET_MS = 4_000;
+
+/** A status-other-than-200 answer's body this small is read away, so its connection is reused. */
+const DRAIN_LIMIT_BYTES = 64 * 1024;
 
 export interface HttpAnswer {
   status: number;
   text: string;
 }
 
-/** Error codes that mean no connection was ever established, so nothing was sent. */
-const NOT_SENT = new Set([
-  'ECONNREFUSED',
-  'ENOTFOUND',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'EAI_AGAIN',
-  'EAI_NONAME',
-  'EADDRNOTAVAIL',
-  'UND_ERR_CONNECT_TIMEOUT',
-  'ERR_INVALID_URL',
-]);
-
-/** Every `code` found on an error, its `cause` chain and AggregateError members. */
-function errorCodes(error: unknown, depth = 0): string[] {
-  if (typeof error !== 'object' || error === null || depth > 5) return [];
-  const e = error as { code?: unknown; cause?: unknown; errors?: unknown };
-  const codes = typeof e.code === 'string' ? [e.code] : [];
-  if (Array.isArray(e.errors)) for (const inner of e.errors) codes.push(...errorCodes(inner, depth + 1));
-  if (e.cause !== undefined) codes.push(...errorCodes(e.cause, depth + 1));
-  return codes;
+/** What carries the client's calls: an HttpTransport, or a test's wrapper around one. */
+export interface K30Transport {
+  /** POSTs a JSON body; the answer's text (status 200), or a K30TransportError / K30ProtocolError ('too-large'). */
+  post(url: string, body: string, call: string): Promise<HttpAnswer>;
 }
-
-/** undici refuses some URLs before connecting (e.g. "bad port"): nothing was sent. */
-function refusedLocally(error: unknown): boolean {
-  const cause = (error as { cause?: { message?: unknown } } | null)?.cause;
-  return cause?.message === 'bad port';
-}
-
-/** `timedOut`: our deadline passed (the error is then whatever the cut-off connection threw). */
-export function classifyFetchError(error: unknown, timedOut: boolean, phase: 'connect' | 'body'): TransportFailure {
-  if (timedOut || (error as { name?: unknown } | null)?.name === 'TimeoutError') return 'timeout';
-  if (phase === 'connect') {
-    const codes = errorCodes(error);
-    if (codes.length > 0 && codes.every((code) => NOT_SENT.has(code))) return 'refused';
-    if (codes.length === 0 && refusedLocally(error)) return 'refused';
-  }
-  return 'reset';
-}
-
-/** What broke, for the error's message: the socket error codes, else the cause's words. */
-function failureDetail(failure: TransportFailure, error: unknown, timeoutMs: number): string {
-  if (failure === 'timeout') return `no answer within ${timeoutMs} ms`;
-  const codes = [...new Set(errorCodes(error))];
-  const cause = (error as { cause?: { message?: unknown } } | null)?.cause?.message;
-  const detail = codes.length > 0 ? codes.join('/') : typeof cause === 'string' ? cause : describeError(error);
-  return failure === 'refused' ? `cannot connect (${detail})` : `connection broken (${detail})`;
-}
-
-/**
- * How long after a timeout a transport keeps giving fetch an AbortSignal. Normally it gives none:
- * in Node an AbortSignal on fetch costs more than the rest of our checks together (a controller,
- * undici's listener, a WeakRef and a finaliser per call). Without one, a call still times out on
- * time (its deadline, call-deadlines.ts), and a slow body is cut off by cancelling the reader, which closes the
- * connection; only a request still waiting for its headers cannot be cut off, so it is left to
- * finish on its own (its answer, if any, is thrown away). Once a server has been that slow, the
- * next calls carry a signal, so a hung server never holds more than the calls in flight then.
- */
-export const ABORTABLE_AFTER_TIMEOUT_MS = 5 * 60_000;
 
 export interface TransportOptions {
-  fetch: typeof fetch;
   timeoutMs: number;
   /** Cap on one answer's size (default DEFAULT_MAX_ANSWER_BYTES). */
   maxAnswerBytes?: number;
-  /** Monotonic milliseconds; default performance.now. */
-  now?: () => number;
+  /** Default IDLE_SOCKET_MS. */
+  idleSocketMs?: number;
 }
 
-const HEADERS = { 'content-type': 'application/json; charset=utf-8', accept: 'application/json' };
-const ignore = () => undefined;
+const CONTENT_TYPE = 'application/json; charset=utf-8';
 
-export class HttpTransport {
+export class HttpTransport implements K30Transport {
   readonly timeoutMs: number;
   readonly maxBytes: number;
-  private readonly fetchImpl: typeof fetch;
-  private readonly now: () => number;
-  /** Until when calls carry an AbortSignal (see ABORTABLE_AFTER_TIMEOUT_MS). */
-  private abortableUntil = -Infinity;
+  private readonly http: HttpAgent;
+  private readonly https: HttpsAgent;
 
   constructor(options: TransportOptions) {
-    this.fetchImpl = options.fetch;
     this.timeoutMs = options.timeoutMs;
     this.maxBytes = options.maxAnswerBytes !== undefined && options.maxAnswerBytes > 0 ? options.maxAnswerBytes : DEFAULT_MAX_ANSWER_BYTES;
-    this.now = options.now ?? (() => performance.now());
+    // `timeout` is the idle time after which Node's agent closes a free socket (a busy one is
+    // guarded by our deadline instead).
+    const agent = { keepAlive: true, scheduling: 'lifo', timeout: options.idleSocketMs ?? IDLE_SOCKET_MS } as const;
+    this.http = new HttpAgent(agent);
+    this.https = new HttpsAgent(agent);
   }
 
-  /** Whether the next call carries an AbortSignal (tests, diagnostics). */
-  get abortable(): boolean {
-    return this.now() < this.abortableUntil;
-  }
-
-  /** POSTs a JSON body; the answer's text, or a K30TransportError / K30ProtocolError ('too-large'). */
-  async post(url: string, body: string, call: string): Promise<HttpAnswer> {
-    const deadline = startCallDeadline(this.timeoutMs);
-    try {
-      const response = await this.send(url, body, call, deadline);
-      if (response.status !== 200) {
-        // Drain so the connection can be reused; the body is not needed.
-        await response.body?.cancel().catch(ignore);
-        throw new K30TransportError(
-          `${call}: HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`,
-          'http-status',
-          call,
-          response.status,
-        );
-      }
-      try {
-        return { status: response.status, text: await readCapped(response, this.maxBytes, call, deadline) };
-      } catch (error) {
-        if (error instanceof K30ProtocolError) throw error;
-        throw this.failed(error, deadline, 'body', call);
-      }
-    } finally {
-      deadline.clear();
-    }
-  }
-
-  /** Up to the answer's headers: the fetch, raced against the deadline. */
-  private async send(url: string, body: string, call: string, deadline: CallDeadline): Promise<Response> {
-    const controller = this.abortable ? new AbortController() : undefined;
-    let request: Promise<Response>;
-    try {
-      request = this.fetchImpl(url, { method: 'POST', headers: HEADERS, body, signal: controller?.signal });
-    } catch (error) {
-      throw this.failed(error, deadline, 'connect', call);
-    }
-    try {
-      return await new Promise<Response>((resolve, reject) => {
-        deadline.onExpire = () => {
-          controller?.abort(new DOMException(`no answer within ${this.timeoutMs} ms`, 'TimeoutError'));
-          reject(new DOMException(`no answer within ${this.timeoutMs} ms`, 'TimeoutError'));
-        };
-        request.then(resolve, reject);
-      });
-    } catch (error) {
-      // Not cut off (no signal): whatever answer comes later is thrown away, its connection freed.
-      if (deadline.expired && !controller) request.then((late) => late.body?.cancel().catch(ignore), ignore);
-      throw this.failed(error, deadline, 'connect', call);
-    }
-  }
-
-  private failed(error: unknown, deadline: CallDeadline, phase: 'connect' | 'body', call: string): K30TransportError {
-    const failure = classifyFetchError(error, deadline.expired, phase);
-    if (failure === 'timeout') this.abortableUntil = this.now() + ABORTABLE_AFTER_TIMEOUT_MS;
-    return new K30TransportError(`${call}: ${failureDetail(failure, error, this.timeoutMs)}`, failure, call);
+  post(url: string, body: string, call: string): Promise<HttpAnswer> {
+    const https = url.startsWith('https:');
+    return new Promise<HttpAnswer>((resolve, reject) =>
+      new Exchange(this, call, resolve, reject).start(https ? httpsRequest : httpRequest, https ? this.https : this.http, url, body),
+    );
   }
 }
 
-function tooLarge(call: string, maxBytes: number): K30ProtocolError {
-  return new K30ProtocolError(`${call}: the answer is larger than ${maxBytes} bytes`, 'too-large', call);
-}
+/** One POST: its request, its deadline, and the one way it settles. */
+class Exchange {
+  private readonly deadline: CallDeadline;
+  private request: ClientRequest | undefined;
+  private settled = false;
+  /** Whether a connection was made (the request may have reached the server). */
+  private connected = false;
 
-/**
- * The body as UTF-8 text, refused (and the rest not read) once it passes `maxBytes`. When the
- * deadline passes meanwhile, the reader is cancelled (which closes the connection) and the read
- * ends as a timeout.
- */
-async function readCapped(response: Response, maxBytes: number, call: string, deadline: CallDeadline): Promise<string> {
-  const declared = Number(response.headers.get('content-length'));
-  if (declared > maxBytes) {
-    await response.body?.cancel().catch(ignore);
-    throw tooLarge(call, maxBytes);
+  constructor(
+    private readonly limits: { readonly timeoutMs: number; readonly maxBytes: number },
+    private readonly call: string,
+    private readonly resolve: (answer: HttpAnswer) => void,
+    private readonly reject: (error: Error) => void,
+  ) {
+    this.deadline = startCallDeadline(limits.timeoutMs);
   }
-  const reader = response.body?.getReader();
-  if (!reader) return '';
-  deadline.onExpire = () => void reader.cancel().catch(ignore);
-  if (deadline.expired) deadline.onExpire();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (deadline.expired) throw new DOMException('the deadline passed while reading', 'TimeoutError');
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel().catch(ignore);
-      throw tooLarge(call, maxBytes);
+
+  start(request: typeof httpRequest, agent: HttpAgent, url: string, body: string): void {
+    try {
+      this.request = request(
+        url,
+        {
+          method: 'POST',
+          agent,
+          headers: { 'content-type': CONTENT_TYPE, accept: 'application/json', 'content-length': Buffer.byteLength(body) },
+        },
+        (response) => this.answered(response),
+      );
+    } catch (error) {
+      return this.fail(error);
     }
-    chunks.push(value);
+    this.request.on('error', (error) => this.fail(error));
+    this.request.once('socket', (socket: Socket) => {
+      if (!socket.connecting) this.connected = true;
+      else socket.once('connect', () => (this.connected = true));
+    });
+    this.deadline.onExpire = () => this.fail(new Error('deadline passed'));
+    this.request.end(body);
   }
-  return chunks.length === 1
-    ? Buffer.from(chunks[0].buffer, chunks[0].byteOffset, chunks[0].byteLength).toString('utf8')
-    : Buffer.concat(chunks).toString('utf8');
+
+  private answered(response: IncomingMessage): void {
+    this.connected = true;
+    response.on('error', (error) => this.fail(error));
+    const status = response.statusCode ?? 0;
+    const declared = Number(response.headers['content-length']);
+    if (status !== 200) {
+      // A small body is read away so the connection is reused; anything else closes it.
+      if (declared <= DRAIN_LIMIT_BYTES) response.resume();
+      else response.destroy();
+      const reason = response.statusMessage ? ` ${response.statusMessage}` : '';
+      return this.settle(new K30TransportError(`${this.call}: HTTP ${status}${reason}`, 'http-status', this.call, status));
+    }
+    const maxBytes = this.limits.maxBytes;
+    if (declared > maxBytes) return this.refuseTooLarge();
+    const chunks: Buffer[] = [];
+    let size = 0;
+    response.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxBytes) return this.refuseTooLarge();
+      chunks.push(chunk);
+    });
+    response.on('end', () => {
+      const text = chunks.length === 1 ? chunks[0].toString('utf8') : Buffer.concat(chunks, size).toString('utf8');
+      this.settle(undefined, { status, text });
+    });
+    // Closed before its end without an error event (the socket went away): broken.
+    response.on('close', () => {
+      if (!response.complete) this.fail(Object.assign(new Error('the answer ended early'), { code: 'ECONNRESET' }));
+    });
+  }
+
+  private refuseTooLarge(): void {
+    const maxBytes = this.limits.maxBytes;
+    this.settle(new K30ProtocolError(`${this.call}: the answer is larger than ${maxBytes} bytes`, 'too-large', this.call));
+    this.request?.destroy();
+  }
+
+  /** Anything that broke: the request is destroyed (its socket with it) and the failure classified. */
+  private fail(error: unknown): void {
+    if (this.settled) return;
+    const failure = classifyHttpError(error, this.deadline.expired, this.connected ? 'sent' : 'connect');
+    const message = `${this.call}: ${failureDetail(failure, error, this.limits.timeoutMs)}`;
+    this.settle(new K30TransportError(message, failure, this.call));
+    this.request?.destroy();
+  }
+
+  private settle(error: Error | undefined, answer?: HttpAnswer): void {
+    if (this.settled) return;
+    this.settled = true;
+    this.deadline.clear();
+    if (error) this.reject(error);
+    else this.resolve(answer!);
+  }
 }

@@ -1,5 +1,6 @@
 import type { K30Credentials } from '../protocol/credentials';
 import type { RateLimiter } from './rate-limiter';
+import type { K30Transport } from './transport';
 
 /**
  * Typed requests and normalised answers of the K30 client. Answers are cleaned of the vendor's
@@ -50,7 +51,12 @@ export interface K30ClientOptions {
   limiter?: RateLimiter;
   /** Never given credentials or photo data. */
   logger?: K30Logger;
-  fetch?: typeof fetch;
+  /**
+   * What carries each POST. Default: an HttpTransport (node:http/https) with `timeoutMs` and
+   * `maxAnswerBytes`; a given one brings its own (tests wrap a real HttpTransport to record or
+   * delay calls).
+   */
+  transport?: K30Transport;
 }
 
 export interface Page<T> {

@@ -19,8 +19,6 @@ export interface ClientProviderOptions {
   /** Per attempt; the client's default when absent. */
   timeoutMs?: number;
   retries?: RetryOptions;
-  /** For tests. */
-  fetch?: typeof fetch;
   /** The clock answers' timestamps are checked against. */
   now?: () => Date;
 }
@@ -94,7 +92,6 @@ export class ClientProvider {
       timeoutMs: this.opts.timeoutMs,
       retries: this.opts.retries,
       logger: this.opts.log,
-      fetch: this.opts.fetch,
       now: this.opts.now,
     });
   }

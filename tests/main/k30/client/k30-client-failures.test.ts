@@ -1,6 +1,6 @@
 /** The client's refusals and failures against the K30 simulator over real HTTP: field checks before sending, retries, the rate limit. */
 import { describe, expect, it } from 'vitest';
-import { K30Client, PATHS, RateLimiter } from '../../../../src-main/k30/client';
+import { DEFAULT_TIMEOUT_MS, HttpTransport, K30Client, PATHS, RateLimiter, type K30Transport } from '../../../../src-main/k30/client';
 import { K30ProtocolError, K30ServerError, K30TransportError, K30ValidationError } from '../../../../src-main/k30/client/errors';
 import { DEMO_DEVICES, DEMO_REGIONS, startSimulator } from '../../../../src-main/k30/simulator';
 import { clientFor, deadPort, recorder, setFaults, sim, simState, withDemoSimulator, visitorInput } from '../../../helpers/k30-client-rig';
@@ -10,7 +10,7 @@ withDemoSimulator();
 describe('field checks before sending', () => {
   it('names the missing required field of each call and sends nothing', async () => {
     const rec = recorder(sim);
-    const client = clientFor(sim, { fetch: rec.fetchImpl });
+    const client = clientFor(sim, { transport: rec.transport });
     const cases: [Promise<unknown>, string][] = [
       [client.createPerson({ name: '', deptno: 'D', jobnumber: 'J' }), 'name'],
       [client.createPerson({ name: 'n', deptno: 'D' } as never), 'jobnumber'],
@@ -52,7 +52,7 @@ describe('retries and failures', () => {
   it('retries a read after HTTP 500', async () => {
     await setFaults({ http500: 2, paths: [PATHS.deviceList] });
     const rec = recorder(sim);
-    const page = await clientFor(sim, { fetch: rec.fetchImpl }).listDevices({ pageindex: 1, pagesize: 20 });
+    const page = await clientFor(sim, { transport: rec.transport }).listDevices({ pageindex: 1, pagesize: 20 });
     expect(page.total).toBe(Object.keys(DEMO_DEVICES).length);
     expect(rec.attempts).toBe(3);
   });
@@ -60,7 +60,7 @@ describe('retries and failures', () => {
   it('gives up on a read after the last attempt', async () => {
     await setFaults({ http500: 5, paths: [PATHS.regionList] });
     const rec = recorder(sim);
-    const error = await clientFor(sim, { fetch: rec.fetchImpl })
+    const error = await clientFor(sim, { transport: rec.transport })
       .listRegions({ pageindex: 1, pagesize: 5 })
       .catch((e: unknown) => e);
     expect(error).toMatchObject({ name: 'K30TransportError', failure: 'http-status', status: 500, outcomeUnknown: true });
@@ -70,7 +70,10 @@ describe('retries and failures', () => {
   it('does not retry a state-changing call after HTTP 500', async () => {
     await setFaults({ http500: 1, paths: [PATHS.deviceOpenDoor] });
     const rec = recorder(sim);
-    await expect(clientFor(sim, { fetch: rec.fetchImpl }).openDoor(DEMO_DEVICES.buildingAIn)).rejects.toMatchObject({ failure: 'http-status', status: 500 });
+    await expect(clientFor(sim, { transport: rec.transport }).openDoor(DEMO_DEVICES.buildingAIn)).rejects.toMatchObject({
+      failure: 'http-status',
+      status: 500,
+    });
     expect(rec.attempts).toBe(1);
   });
 
@@ -78,7 +81,7 @@ describe('retries and failures', () => {
     const before = (await simState()).visitors.length;
     await setFaults({ dropAfterCommit: 1, paths: [PATHS.visitorCreate] });
     const rec = recorder(sim);
-    const error = await clientFor(sim, { fetch: rec.fetchImpl })
+    const error = await clientFor(sim, { transport: rec.transport })
       .createVisitor(visitorInput({ name: '掉线' }))
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(K30TransportError);
@@ -93,14 +96,14 @@ describe('retries and failures', () => {
   it('retries a read after the connection drops', async () => {
     await setFaults({ dropAfterCommit: 1, paths: [PATHS.deviceStatus] });
     const rec = recorder(sim);
-    await expect(clientFor(sim, { fetch: rec.fetchImpl }).getDeviceStatus(DEMO_DEVICES.labIn)).resolves.toMatchObject({ no: DEMO_DEVICES.labIn });
+    await expect(clientFor(sim, { transport: rec.transport }).getDeviceStatus(DEMO_DEVICES.labIn)).resolves.toMatchObject({ no: DEMO_DEVICES.labIn });
     expect(rec.attempts).toBe(2);
   });
 
   it('times out: a write is not retried (outcome unknown), a read is', async () => {
     await setFaults({ latencyMs: 400, paths: [PATHS.deviceOpenDoor, PATHS.deviceList] });
-    const rec = recorder(sim);
-    const client = clientFor(sim, { fetch: rec.fetchImpl, timeoutMs: 100 });
+    const rec = recorder(sim, { timeoutMs: 100 });
+    const client = clientFor(sim, { transport: rec.transport });
     const error = await client.openDoor(DEMO_DEVICES.buildingAIn).catch((e: unknown) => e);
     expect(error).toMatchObject({ name: 'K30TransportError', failure: 'timeout', outcomeUnknown: true });
     expect(rec.attempts).toBe(1);
@@ -114,7 +117,7 @@ describe('retries and failures', () => {
   it('retries any call, visitor/Create included, when the connection is refused', async () => {
     const before = (await simState()).visitors.length;
     const rec = recorder(sim, { refuse: (attempt) => attempt < 2 });
-    const result = await clientFor(sim, { fetch: rec.fetchImpl }).createVisitor(visitorInput({ name: '重试' }));
+    const result = await clientFor(sim, { transport: rec.transport }).createVisitor(visitorInput({ name: '重试' }));
     expect(result.outcome).toBe('created');
     expect(rec.attempts).toBe(3);
     const visitors = (await simState()).visitors;
@@ -131,7 +134,7 @@ describe('retries and failures', () => {
   it('turns a malformed answer into K30ProtocolError and does not retry it', async () => {
     await setFaults({ malformed: 1, paths: [PATHS.deviceList] });
     const rec = recorder(sim);
-    await expect(clientFor(sim, { fetch: rec.fetchImpl }).listDevices({ pageindex: 1, pagesize: 5 })).rejects.toMatchObject({
+    await expect(clientFor(sim, { transport: rec.transport }).listDevices({ pageindex: 1, pagesize: 5 })).rejects.toMatchObject({
       name: 'K30ProtocolError',
       failure: 'not-json',
     });
@@ -187,12 +190,11 @@ describe('rate limit', () => {
         await new Promise((resolve) => setImmediate(resolve));
         now += ms;
       },
-      track:
-        (fetchImpl: typeof fetch): typeof fetch =>
-        async (input: string | URL | Request, init?: RequestInit) => {
+      track: (inner: K30Transport): K30Transport => ({
+        async post(url, body, call) {
           inFlight++;
           try {
-            return await fetchImpl(input, init);
+            return await inner.post(url, body, call);
           } finally {
             if (--inFlight === 0) {
               const waiting = idle;
@@ -201,6 +203,7 @@ describe('rate limit', () => {
             }
           }
         },
+      }),
     };
   }
 
@@ -213,7 +216,7 @@ describe('rate limit', () => {
         credentials: limited.credentials,
         limiter: new RateLimiter({ perMinute, now: clock.now, sleep: clock.sleep }),
         now: clock.date,
-        fetch: clock.track((input, init) => fetch(input, init)),
+        transport: clock.track(new HttpTransport({ timeoutMs: DEFAULT_TIMEOUT_MS })),
       });
       const calls = Array.from({ length: 70 }, (_, i) =>
         i % 3 === 0

@@ -1,4 +1,4 @@
-/** The client against the K30 simulator over real HTTP (the recording fetch: tests/helpers/k30-client-rig.ts). */
+/** The client against the K30 simulator over real HTTP (the recording transport: tests/helpers/k30-client-rig.ts). */
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { PATHS } from '../../../../src-main/k30/client';
 import { K30CreatedWithoutNumberError, K30ServerError } from '../../../../src-main/k30/client/errors';
@@ -86,7 +86,7 @@ describe('people', () => {
       answer: (path, body) =>
         path === PATHS.peopleCreate && body.resultcode === '1' ? sealResponse(resolved, { resultcode: '1', msg: 'Success' }) : undefined,
     });
-    const client = clientFor(sim, { fetch: rec.fetchImpl });
+    const client = clientFor(sim, { transport: rec.transport });
     const result = await client.createPerson({ name: '张伟', deptno: DEMO_DEPARTMENTS.rnd, jobnumber: 'ZW-2' });
     const inSim = (await simState()).people.find((p) => p.jobnumber === 'ZW-2');
     expect(result).toEqual({ no: inSim?.no, foundBy: 'jobnumber' });
@@ -104,7 +104,7 @@ describe('people', () => {
             ? sealResponse(resolved, { resultcode: '1', msg: 'ok', data: { total: 0, totalPage: 0, data: [] } })
             : undefined,
     });
-    const error = await clientFor(sim, { fetch: rec.fetchImpl })
+    const error = await clientFor(sim, { transport: rec.transport })
       .createPerson({ name: '无名', deptno: DEMO_DEPARTMENTS.rnd, jobnumber: 'NN-1' })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(K30CreatedWithoutNumberError);
@@ -222,7 +222,7 @@ describe('visitors', () => {
     const rec = recorder(sim, {
       answer: (path) => (path === PATHS.visitorCreate ? sealResponse(resolved, { resultcode: '1', msg: '新增访客成功' }) : undefined),
     });
-    await expect(clientFor(sim, { fetch: rec.fetchImpl }).createVisitor(visitorInput())).resolves.toEqual({ outcome: 'created-without-no' });
+    await expect(clientFor(sim, { transport: rec.transport }).createVisitor(visitorInput())).resolves.toEqual({ outcome: 'created-without-no' });
   });
 
   it('keeps a visitor whose device is offline when deleting fails', async () => {
@@ -246,19 +246,19 @@ describe('visitors', () => {
       ['bare', `data:image/jpeg;base64,${JPEG}`, JPEG],
     ] as const) {
       const rec = recorder(sim);
-      const result = await clientFor(sim, { fetch: rec.fetchImpl, photoEncoding }).createVisitor(visitorInput({ photo: given }));
+      const result = await clientFor(sim, { transport: rec.transport, photoEncoding }).createVisitor(visitorInput({ photo: given }));
       expect(rec.sent[0].data.photo).toBe(expected);
       const no = result.outcome === 'created' ? result.no : '';
       expect((await simState()).visitors.find((v) => v.no === no)?.photoBytes).toBe(TINY_JPEG.length);
     }
     const rec = recorder(sim);
     const url = 'http://192.168.10.5/photos/v.jpg';
-    const result = await clientFor(sim, { fetch: rec.fetchImpl, photoEncoding: 'bare' }).createVisitor(visitorInput({ photo: url }));
+    const result = await clientFor(sim, { transport: rec.transport, photoEncoding: 'bare' }).createVisitor(visitorInput({ photo: url }));
     expect(rec.sent[0].data.photo).toBe(url);
     expect((await simState()).visitors.find((v) => result.outcome === 'created' && v.no === result.no)?.photoUrl).toBe(url);
 
     const people = recorder(sim);
-    const person = await clientFor(sim, { fetch: people.fetchImpl, photoEncoding: 'bare' }).createPerson({
+    const person = await clientFor(sim, { transport: people.transport, photoEncoding: 'bare' }).createPerson({
       name: '照片',
       deptno: DEMO_DEPARTMENTS.rnd,
       jobnumber: 'PH-1',

@@ -6,7 +6,7 @@
  * its own, with a fake clock.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { K30Client, normaliseServer } from '../../../../src-main/k30/client';
+import { DEFAULT_TIMEOUT_MS, HttpTransport, K30Client, normaliseServer, type K30Transport } from '../../../../src-main/k30/client';
 import { listLimiterFor, RateLimiter, SHARED_LIST_LIMIT_PER_MINUTE } from '../../../../src-main/k30/client/rate-limiter';
 import { isRateLimitedPath, isReadPath, PATHS } from '../../../../src-main/k30/client/paths';
 import { startSimulator, type RunningSimulator } from '../../../../src-main/k30/simulator';
@@ -21,6 +21,7 @@ function virtualTime() {
   let exchanges = 0;
   let waiting = 0;
   let sendQueue: Promise<void> = Promise.resolve();
+  const http = new HttpTransport({ timeoutMs: DEFAULT_TIMEOUT_MS });
 
   const step = () =>
     setImmediate(() => {
@@ -45,22 +46,22 @@ function virtualTime() {
      * One request at a time leaves the queue; each takes 1 ms for every request waiting behind
      * it, so a big burst drains slowly at first. The server sees a request when it leaves.
      */
-    fetch: (async (input: string | URL | Request, init?: RequestInit) => {
-      waiting++;
-      const turn = sendQueue.then(() => until(now + waiting));
-      sendQueue = turn;
-      await turn;
-      waiting--;
-      exchanges++;
-      try {
-        const res = await fetch(input, init);
-        const body = await res.arrayBuffer();
-        return new Response(body, { status: res.status, headers: res.headers });
-      } finally {
-        exchanges--;
-        step();
-      }
-    }) as typeof fetch,
+    transport: {
+      async post(url: string, body: string, call: string) {
+        waiting++;
+        const turn = sendQueue.then(() => until(now + waiting));
+        sendQueue = turn;
+        await turn;
+        waiting--;
+        exchanges++;
+        try {
+          return await http.post(url, body, call);
+        } finally {
+          exchanges--;
+          step();
+        }
+      },
+    } satisfies K30Transport,
   };
 }
 
@@ -73,7 +74,7 @@ afterEach(async () => {
 async function seventyPeopleLists(limiterFor: (clock: ReturnType<typeof virtualTime>) => RateLimiter) {
   const clock = virtualTime();
   sim = await startSimulator({ port: 0, seed: 'demo', now: clock.date });
-  const client = new K30Client({ server: sim.url, credentials: sim.credentials, limiter: limiterFor(clock), fetch: clock.fetch, now: clock.date });
+  const client = new K30Client({ server: sim.url, credentials: sim.credentials, limiter: limiterFor(clock), transport: clock.transport, now: clock.date });
   const started = clock.now();
   const settled = await Promise.allSettled(Array.from({ length: 70 }, () => client.listPeople({ pageindex: 1, pagesize: 20 })));
   const refused = settled.filter((s): s is PromiseRejectedResult => s.status === 'rejected');

@@ -1,13 +1,13 @@
 /**
- * The per-call timeout without an AbortSignal on every fetch (transport.ts): a server that never
- * answers still times out on time, a body that trickles still times out (and its connection is
- * closed), and once a server has timed out the next calls carry a signal that cuts them off.
+ * The per-call deadline (transport.ts) covers headers and body: a server that never answers times
+ * out on time, a body that trickles too, and either way the request's connection is closed, not
+ * left hanging. Connections of prompt calls are kept alive, and closed when idle.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { K30Client, RateLimiter } from '../../../../src-main/k30/client';
-import { HttpTransport } from '../../../../src-main/k30/client/transport';
+import { HttpTransport, IDLE_SOCKET_MS } from '../../../../src-main/k30/client/transport';
 
 let server: Server | undefined;
 afterEach(async () => {
@@ -17,27 +17,32 @@ afterEach(async () => {
 });
 
 /** A server whose handler decides; it records when each connection closed. */
-async function serve(handler: (req: IncomingMessage, res: ServerResponse) => void): Promise<{ url: string; closedAt: number[]; requests: () => number }> {
+async function serve(
+  handler: (req: IncomingMessage, res: ServerResponse) => void,
+): Promise<{ url: string; closedAt: number[]; requests: () => number; connections: () => number }> {
   const closedAt: number[] = [];
   let requests = 0;
+  let connections = 0;
   server = createServer((req, res) => {
     requests++;
     handler(req, res);
   });
-  server.on('connection', (socket: Socket) => socket.on('close', () => closedAt.push(performance.now())));
+  server.on('connection', (socket: Socket) => {
+    connections++;
+    socket.on('close', () => closedAt.push(performance.now()));
+  });
   await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, closedAt, requests: () => requests };
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, closedAt, requests: () => requests, connections: () => connections };
 }
 
 const TIMEOUT_MS = 300;
-const client = (url: string, fetchImpl?: typeof fetch) =>
+const client = (url: string) =>
   new K30Client({
     server: url,
     credentials: { companyno: 'CO' },
     timeoutMs: TIMEOUT_MS,
     retries: { attempts: 1 },
     limiter: new RateLimiter({ perMinute: 1000 }),
-    fetch: fetchImpl,
   });
 
 async function timed(work: () => Promise<unknown>): Promise<{ error: unknown; ms: number }> {
@@ -78,47 +83,55 @@ describe('per-call timeout', () => {
     expect(await waitFor(() => trickle.closedAt.length === 1)).toBe(true);
   });
 
-  it('after a timeout the next calls carry a signal: a hung request is cut off, its connection closed', async () => {
-    const hung = await serve((req) => req.resume());
-    const signals: (AbortSignal | null | undefined)[] = [];
-    const recording: typeof fetch = (input, init) => {
-      signals.push(init?.signal);
-      return fetch(input, init);
-    };
-    const k30 = client(hung.url, recording);
-    await expect(k30.call('Device/GetList', {})).rejects.toMatchObject({ failure: 'timeout' });
-    expect(signals[0]).toBeUndefined(); // the usual, cheap way
-    const closedBefore = hung.closedAt.length;
-    const { error, ms } = await timed(() => k30.call('Device/GetList', {}));
-    expect(error).toMatchObject({ failure: 'timeout' });
-    expect(ms).toBeLessThan(TIMEOUT_MS + 1500);
-    expect(signals[1]).toBeInstanceOf(AbortSignal);
-    expect(signals[1]!.aborted).toBe(true);
-    expect(await waitFor(() => hung.closedAt.length > closedBefore)).toBe(true);
-  });
-
-  it('a late answer to a request given up on is thrown away and its connection freed', async () => {
-    let answer: ((text: string) => void) | undefined;
+  it('a request still waiting for its headers is cut off at the deadline: its connection is closed, not left hanging', async () => {
+    let answerLate: (() => void) | undefined;
     const late = await serve((req, res) => {
       req.resume();
-      answer = (text) => res.writeHead(200, { 'content-type': 'application/json' }).end(text);
+      answerLate = () => res.writeHead(200, { 'content-type': 'application/json' }).end('{"late":true}');
     });
-    const transport = new HttpTransport({ fetch, timeoutMs: TIMEOUT_MS });
-    await expect(transport.post(`${late.url}/openapi/Device/GetList`, '{}', 'Device/GetList')).rejects.toMatchObject({ failure: 'timeout' });
-    expect(transport.abortable).toBe(true);
-    // The answer comes after all: nobody reads it; the client cancels it, which frees the socket.
-    answer!(`{"resultcode":"1","data":"${'x'.repeat(256 * 1024)}"}`);
+    const started = performance.now();
+    await expect(client(late.url).call('Device/GetList', {})).rejects.toMatchObject({ failure: 'timeout' });
     expect(await waitFor(() => late.closedAt.length === 1)).toBe(true);
+    expect(late.closedAt[0] - started).toBeLessThan(TIMEOUT_MS + 1500);
+    // The answer that comes after all finds no one: the connection is gone.
+    expect(() => answerLate!()).not.toThrow();
   });
 
-  it('a prompt server is unaffected: no signal, no timeout', async () => {
+  it('a transport goes on after a timeout: the next call gets a new connection', async () => {
+    let calls = 0;
+    const flaky = await serve((req, res) => {
+      req.resume();
+      if (++calls > 1) req.on('end', () => res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}'));
+    });
+    const transport = new HttpTransport({ timeoutMs: TIMEOUT_MS });
+    await expect(transport.post(`${flaky.url}/x`, '{}', 'x')).rejects.toMatchObject({ failure: 'timeout' });
+    await expect(transport.post(`${flaky.url}/x`, '{}', 'x')).resolves.toEqual({ status: 200, text: '{"ok":true}' });
+    expect(flaky.connections()).toBe(2);
+  });
+
+  it('a prompt server: every call on one kept-alive connection, no timeout', async () => {
     const prompt = await serve((req, res) => {
       req.resume();
       req.on('end', () => res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}'));
     });
-    const transport = new HttpTransport({ fetch, timeoutMs: TIMEOUT_MS });
+    const transport = new HttpTransport({ timeoutMs: TIMEOUT_MS });
     for (let i = 0; i < 3; i++) await expect(transport.post(`${prompt.url}/x`, '{}', 'x')).resolves.toEqual({ status: 200, text: '{"ok":true}' });
-    expect(transport.abortable).toBe(false);
     expect(prompt.requests()).toBe(3);
+    expect(prompt.connections()).toBe(1);
+    // The deadlines of those calls passing later cut nothing off.
+    await new Promise((resolve) => setTimeout(resolve, TIMEOUT_MS + 100));
+    expect(prompt.closedAt).toEqual([]);
+  });
+
+  it('an idle kept-alive connection is closed by us before a server would close it', async () => {
+    const prompt = await serve((req, res) => {
+      req.resume();
+      req.on('end', () => res.writeHead(200, { 'content-type': 'application/json' }).end('{}'));
+    });
+    server!.keepAliveTimeout = 60_000;
+    expect(IDLE_SOCKET_MS).toBeLessThan(5_000); // Node's and Apache's keep-alive timeout
+    const transport = new HttpTransport({ timeoutMs: TIMEOUT_MS, idleSocketMs: 100 });
+    await transport.post(`${prompt.url}/x`, '{}', 'x');
+    expect(await waitFor(() => prompt.closedAt.length === 1, 1000)).toBe(true);
   });
 });

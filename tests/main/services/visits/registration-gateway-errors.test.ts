@@ -10,6 +10,7 @@ import { memoryLogger } from '../../../../src-main/services/ports';
 import { VisitLedger } from '../../../../src-main/services/visits/ledger';
 import { RegistrationService } from '../../../../src-main/services/visits/registration';
 import type { VisitError } from '../../../../src-main/services/visits/visit-error';
+import { answeringServer, withAnsweringServers } from '../../../helpers/answering-server';
 import { demoRegistration } from '../../../helpers/test-data';
 
 /**
@@ -30,13 +31,14 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function service(fetchImpl?: typeof fetch) {
+withAnsweringServers();
+
+async function service(server = sim.url) {
   const client = new K30Client({
-    server: sim.url,
+    server,
     credentials: sim.credentials,
     timeoutMs: 2000,
     retries: { attempts: 3, baseMs: 0, capMs: 0 },
-    fetch: fetchImpl,
   });
   const ledger = await VisitLedger.open({ dataDir: dir, log: memoryLogger() });
   return { ledger, registration: new RegistrationService({ ledger, client: () => client, events: new EventBus(), log: memoryLogger() }) };
@@ -62,8 +64,8 @@ describe('visitor/Create answered by an HTTP error status', () => {
     it(`HTTP ${status} (answered before acting) stays create-failed`, async () => {
       const before = sim.state.visitors.size;
       // What a server does with a request it refuses outright: it never reaches K30's logic.
-      const refusing: typeof fetch = async () => new Response('<html>refused</html>', { status });
-      const { ledger, registration } = await service(refusing);
+      const refusing = await answeringServer(() => ({ status, headers: { 'content-type': 'text/html' }, body: '<html>refused</html>' }));
+      const { ledger, registration } = await service(refusing.url);
       const error = await registration.register(demoRegistration()).catch((e: unknown) => e);
       expect((error as VisitError).cause).toMatchObject({ failure: 'http-status', status });
       expect(ledger.all()[0].state).toBe('create-failed');
