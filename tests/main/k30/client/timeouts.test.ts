@@ -134,4 +134,13 @@ describe('per-call timeout', () => {
     await transport.post(`${prompt.url}/x`, '{}', 'x');
     expect(await waitFor(() => prompt.closedAt.length === 1, 1000)).toBe(true);
   });
+
+  it('an answer slower than the idle time is still read: only unused connections are closed for idleness', async () => {
+    const slow = await serve((req, res) => {
+      req.resume();
+      req.on('end', () => setTimeout(() => res.writeHead(200, { 'content-type': 'application/json' }).end('{"late":true}'), 400));
+    });
+    const transport = new HttpTransport({ timeoutMs: 2_000, idleSocketMs: 100 });
+    await expect(transport.post(`${slow.url}/x`, '{}', 'x')).resolves.toEqual({ status: 200, text: '{"late":true}' });
+  });
 });
