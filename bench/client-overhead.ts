@@ -7,8 +7,8 @@
  *   node:http and a keep-alive agent (src-main/k30/client/transport.ts);
  * - naive: what anyone would write in a hurry: sign + AES + fetch + decrypt, no checks at all;
  * - checked: the naive client plus, written inline, only the checks an answer must pass (result
- *   code, Base64, strict UTF-8, the answer's signature, its timestamp's freshness): the floor
- *   for any client that keeps them, with no layering, validation of our own request or normalising;
+ *   code, Base64, strict UTF-8, the answer's signature, its timestamp's freshness): what the
+ *   checks alone cost a fetch client, with no layering, validation of our own request or normalising;
  * - bare: `fetch` POSTs of a JSON body of the same size;
  * - bare node:http: the same POSTs with node:http `request()` and a keep-alive Agent: the HTTP
  *   stack alone, where most of the client's lead over the naive (fetch) client comes from.
