@@ -116,25 +116,17 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   });
   mainEvents.on('denyListHit', (hit) => notifier.onDenyListHit(hit));
   const screen = denyScreen({ denyList, identity, audit, events: mainEvents, isSelfServiceMode: selfService, now });
+  // What registration and removal both work with: the ledger, K30, and what they tell.
+  const visitWork = { ledger, client, events, log, now, facts };
   const registration = new RegistrationService({
-    ledger,
-    client,
-    events,
-    log,
-    now,
-    facts,
+    ...visitWork,
     visitWindow,
     matchKeys,
     screen,
     onRegistered: (visit) => notifier.onRegistered(visit),
   });
   const removal = new RemovalSweeper({
-    ledger,
-    client,
-    events,
-    log,
-    now,
-    facts,
+    ...visitWork,
     intervalMs: opts.sweepIntervalMs,
     retentionDays: () => settings.values.retentionDays,
     // Ended visits the app removed on its own: the system acted.

@@ -3,11 +3,10 @@
  * capture button is a try that says why; after 3 failed tries the visitor is sent to reception,
  * told why, and nothing is registered. (Reception's side: face-check.spec.ts.)
  */
-import { ZHANG_WEI } from './support/data';
 import { expect, test } from './support/fixtures';
 import { openAppWithFeed } from './support/feed-browser';
 import { createDispatcher } from '../../src-main/ipc/dispatch';
-import { agree, chooseHost, DOORS, fillDetails, heading, next, PIN, VISITOR, visitCount, zh } from './support/self-service';
+import { DOORS, heading, PIN, toPhotoStep, visitCount, zh } from './support/self-service';
 import { PHOTO_TRIES } from '../../src-renderer/src/self-service/store';
 
 test('kiosk: two faces in the picture, 3 failed tries, then "please see reception" saying why; nothing registered', async ({ harness, sim }, testInfo) => {
@@ -21,12 +20,7 @@ test('kiosk: two faces in the picture, 3 failed tries, then "please see receptio
     const { page } = feedApp;
     const t = zh;
     // Consent first, then details and host, then the photo.
-    await page.getByRole('button', { name: t('selfService.welcome.start'), exact: true }).click();
-    await agree(page, t);
-    await fillDetails(page, t, VISITOR);
-    await next(page, t);
-    await chooseHost(page, t, ZHANG_WEI);
-    await next(page, t);
+    await toPhotoStep(page, t);
 
     const why = t('faceCheck.advice.several-faces');
     const capture = page.getByRole('button', { name: t('faceCheck.waiting', { why }), exact: true });

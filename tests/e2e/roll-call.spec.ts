@@ -9,6 +9,7 @@ import { parseCsv } from '../../src-preload/csv-format';
 import { expect, test } from './support/fixtures';
 import { navigate, tr, type T } from './support/journey';
 import { distinctInside, world } from './support/presence';
+import { endRollCall } from './support/security-screens';
 
 const t: T = tr('zh-CN');
 
@@ -65,12 +66,7 @@ test('a roll call counts the unaccounted per region as marshals tap, survives a 
   ).toBe(true);
 
   // Ending it asks first, then the people list is back.
-  await app.getByRole('button', { name: t('rollCall.end'), exact: true }).click();
-  await app
-    .getByRole('dialog')
-    .getByRole('button', { name: t('rollCall.end'), exact: true })
-    .click();
-  await expect(app.getByTestId('roll-call')).toHaveCount(0);
+  await endRollCall(app, t);
 });
 
 test('with K30 unreachable the last known list is offered with its age, and a roll call runs on it', async ({ app, harness, sim, shot }) => {

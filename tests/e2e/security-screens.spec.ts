@@ -16,7 +16,7 @@ import { formatDateTime } from '../../src-renderer/src/lib/datetime';
 import { expect, test } from './support/fixtures';
 import { navigate, tr, useLanguage } from './support/journey';
 import { distinctInside, world } from './support/presence';
-import { checkAllRegionsCsv, checkPeople, checkPrintView, checkRegionTree, checkRollCall, openSecurity, placed } from './support/security-screens';
+import { checkAllRegionsCsv, checkPeople, checkPrintView, checkRegionTree, checkRollCall, endRollCall, openSecurity, placed } from './support/security-screens';
 import { stopSimulator } from './support/stop-simulator';
 
 /** Each size in both languages; the CSV once per size (its rows do not depend on the language), once in each. */
@@ -97,12 +97,7 @@ test('security screens at 1366×768 and 1080×1920 in zh-CN and en; the kept mus
       await expect(app.getByTestId('roll-call-last-known')).toContainText(t('age.justNow'));
       await expect(app.getByTestId('roll-call-summary')).toHaveText(t('rollCall.summary', { unaccounted: p.rootTotal, total: p.rootTotal }));
       await checkScreen('1366x768 en 7 roll call on the kept list');
-      await app.getByRole('button', { name: t('rollCall.end'), exact: true }).click();
-      await app
-        .getByRole('dialog')
-        .getByRole('button', { name: t('rollCall.end'), exact: true })
-        .click();
-      await expect(app.getByTestId('roll-call')).toHaveCount(0);
+      await endRollCall(app, t);
     } finally {
       await stopped.restart();
     }

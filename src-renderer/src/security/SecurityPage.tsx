@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { TextField } from '../components/TextField';
 import { useT } from '../i18n';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { useDevicesStore } from '../devices/store';
@@ -103,24 +104,17 @@ export function SecurityPage() {
                 </p>
               )}
             </div>
-            <div className="field search">
-              <label htmlFor="security-search" className="field-label">
-                {t('security.search')}
-              </label>
-              <input
-                id="security-search"
-                className="input"
-                type="search"
-                value={query}
-                placeholder={t('security.searchPlaceholder')}
-                aria-describedby="security-search-hint"
-                autoComplete="off"
-                onChange={(e) => setQuery(e.target.value)}
-              />
-              <p id="security-search-hint" className="field-hint">
-                {t('security.searchHint')}
-              </p>
-            </div>
+            <TextField
+              id="security-search"
+              className="search"
+              type="search"
+              label={t('security.search')}
+              value={query}
+              onChange={setQuery}
+              placeholder={t('security.searchPlaceholder')}
+              hint={t('security.searchHint')}
+              autoComplete="off"
+            />
             {list?.error && (
               <div>
                 <ErrorAlert error={list.error} />

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
+import { TextField } from '../components/TextField';
 import { useT } from '../i18n';
 import { useNow } from '../lib/useNow';
 import { useDevicesStore } from '../devices/store';
@@ -62,20 +63,16 @@ export function VisitsPage() {
         </div>
       </div>
       <ErrorAlert error={error} />
-      <div className="field search">
-        <label htmlFor="visits-search" className="field-label">
-          {t('visits.search')}
-        </label>
-        <input
-          id="visits-search"
-          className="input"
-          type="search"
-          value={query}
-          placeholder={t('visits.searchPlaceholder')}
-          onChange={(e) => setQuery(e.target.value)}
-          autoComplete="off"
-        />
-      </div>
+      <TextField
+        id="visits-search"
+        className="search"
+        type="search"
+        label={t('visits.search')}
+        value={query}
+        onChange={setQuery}
+        placeholder={t('visits.searchPlaceholder')}
+        autoComplete="off"
+      />
       <VisitTabs current={tab} counts={counts} onChange={setTab} />
       <div className="split">
         <div id={PANEL_ID} role="tabpanel" aria-labelledby={tabId(tab)} className="split-main">

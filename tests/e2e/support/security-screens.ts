@@ -156,3 +156,13 @@ export async function checkRollCall(page: Page, t: T, p: Placed, region: string,
   await dialog.getByRole('button', { name: t('rollCall.end'), exact: true }).click();
   await expect(panel).toHaveCount(0);
 }
+
+/** Ends the roll call on screen: the button, then the same button in the confirmation. */
+export async function endRollCall(page: Page, t: T): Promise<void> {
+  await page.getByRole('button', { name: t('rollCall.end'), exact: true }).click();
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: t('rollCall.end'), exact: true })
+    .click();
+  await expect(page.getByTestId('roll-call')).toHaveCount(0);
+}

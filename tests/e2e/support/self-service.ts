@@ -89,14 +89,19 @@ export async function agree(page: Page, t: T = zh): Promise<void> {
   await page.getByRole('button', { name: t('selfService.consent.accept'), exact: true }).click();
 }
 
-/** From the welcome screen to the live camera, agreeing to both. */
-export async function upToPhoto(page: Page, t: T = zh): Promise<void> {
+/** From the welcome screen to the photo step, agreeing to both: consent, details, host. */
+export async function toPhotoStep(page: Page, t: T = zh): Promise<void> {
   await page.getByRole('button', { name: t('selfService.welcome.start'), exact: true }).click();
   await agree(page, t);
   await fillDetails(page, t, VISITOR);
   await next(page, t);
   await chooseHost(page, t, ZHANG_WEI);
   await next(page, t);
+}
+
+/** From the welcome screen to the live camera, agreeing to both. */
+export async function upToPhoto(page: Page, t: T = zh): Promise<void> {
+  await toPhotoStep(page, t);
   await expect(page.getByRole('button', { name: t('photo.capture'), exact: true })).toBeEnabled({ timeout: 20_000 });
 }
 
