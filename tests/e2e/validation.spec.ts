@@ -4,7 +4,8 @@
  */
 import { expect, test } from './support/fixtures';
 import { badChecksum, VISITOR_ZH, ZHANG_WEI } from './support/data';
-import { chooseHost, Effort, fieldError, nextButton, stepHeading, tr } from './support/journey';
+import type { Locator, Page } from '@playwright/test';
+import { chooseHost, Effort, fieldError, nextButton, stepHeading, tr, type T } from './support/journey';
 
 test('invalid mobile, bad ID checksum and a missing host are explained, and nothing typed is lost', async ({ app, sim, shot }) => {
   const t = tr('zh-CN');
@@ -46,14 +47,7 @@ test('invalid mobile, bad ID checksum and a missing host are explained, and noth
   await expect(fieldError(app, 'reg-documentNo')).toHaveCount(0);
 
   // The host: typed a name but never chose anyone.
-  const host = app.getByRole('combobox', { name: t('host.label') });
-  await host.fill('伟');
-  await expect(
-    app
-      .getByRole('listbox', { name: t('host.listLabel') })
-      .getByRole('option')
-      .first(),
-  ).toBeVisible();
+  const host = await typeHostWithoutChoosing(app, t);
   await nextButton(app, t).click();
   await expect(stepHeading(app, t, 'visitor')).toBeVisible();
   await expect(fieldError(app, 'reg-host')).toHaveText(t('validation.hostRequired'));
@@ -93,15 +87,22 @@ test('pressing Next with the host list open is not lost', async ({ app, sim, sho
   await app.getByLabel(t('field.phone'), { exact: true }).fill(VISITOR_ZH.phone);
   await app.getByLabel(t('field.documentNo'), { exact: true }).fill(VISITOR_ZH.idCard);
   await expect(stepHeading(app, t, 'visitor')).toBeVisible();
-  await app.getByRole('combobox', { name: t('host.label') }).fill('伟');
+  await typeHostWithoutChoosing(app, t);
+  await shot('host list open');
+  await nextButton(app, t).click();
+  await expect(fieldError(app, 'reg-host')).toHaveText(t('validation.hostRequired'), { timeout: 3_000 });
+  expect(await sim.visitors()).toEqual(before);
+});
+
+/** Types part of a host's name until the list offers someone, and chooses no one. */
+async function typeHostWithoutChoosing(app: Page, t: T): Promise<Locator> {
+  const host = app.getByRole('combobox', { name: t('host.label') });
+  await host.fill('伟');
   await expect(
     app
       .getByRole('listbox', { name: t('host.listLabel') })
       .getByRole('option')
       .first(),
   ).toBeVisible();
-  await shot('host list open');
-  await nextButton(app, t).click();
-  await expect(fieldError(app, 'reg-host')).toHaveText(t('validation.hostRequired'), { timeout: 3_000 });
-  expect(await sim.visitors()).toEqual(before);
-});
+  return host;
+}
