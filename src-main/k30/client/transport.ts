@@ -121,8 +121,9 @@ class Exchange {
     const status = response.statusCode ?? 0;
     const declared = Number(response.headers['content-length']);
     if (status !== 200) {
-      // A small body is read away so the connection is reused; anything else closes it.
-      if (declared <= DRAIN_LIMIT_BYTES) response.resume();
+      // A small body is read away so the connection is reused (within the call's time: a body
+      // that never ends must not hold its connection); anything else closes it.
+      if (declared <= DRAIN_LIMIT_BYTES) response.setTimeout(this.limits.timeoutMs, () => response.destroy()).resume();
       else response.destroy();
       const reason = response.statusMessage ? ` ${response.statusMessage}` : '';
       return this.settle(new K30TransportError(`${this.call}: HTTP ${status}${reason}`, 'http-status', this.call, status));

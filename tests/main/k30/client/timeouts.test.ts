@@ -143,4 +143,18 @@ describe('per-call timeout', () => {
     const transport = new HttpTransport({ timeoutMs: 2_000, idleSocketMs: 100 });
     await expect(transport.post(`${slow.url}/x`, '{}', 'x')).resolves.toEqual({ status: 200, text: '{"late":true}' });
   });
+
+  it('an error answer whose small body never ends is refused at once, and its connection closed within the call time', async () => {
+    const stuck = await serve((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        res.writeHead(502, { 'content-type': 'text/plain', 'content-length': '100' });
+        res.write('Bad gatew');
+      });
+    });
+    const { error, ms } = await timed(() => new HttpTransport({ timeoutMs: TIMEOUT_MS }).post(`${stuck.url}/x`, '{}', 'x'));
+    expect(error).toMatchObject({ failure: 'http-status', status: 502 });
+    expect(ms).toBeLessThan(TIMEOUT_MS);
+    expect(await waitFor(() => stuck.closedAt.length === 1, TIMEOUT_MS * 4)).toBe(true);
+  });
 });
