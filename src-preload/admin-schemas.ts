@@ -5,10 +5,8 @@
  * contract's rules.
  */
 import { z } from 'zod';
-import { required, text } from './schema-parts';
+import { enteredPin, required, text } from './schema-parts';
 import { issueCode, LIMITS } from './contract-rules';
-
-const pinInput = z.string().max(16);
 
 // ---------------------------------------------------------------------------------------------
 // Who is acting
@@ -170,7 +168,7 @@ export const adminCalls = {
   /** Who acts here now: the station's name, whether staff sign in, and who did. */
   getActing: { input: none, output: ActingSchema },
   /** A member of staff gives their PIN: main finds who it is (never told by the page). */
-  signInStaff: { input: z.object({ pin: pinInput }).strict(), output: ActingSchema },
+  signInStaff: { input: z.object({ pin: enteredPin() }).strict(), output: ActingSchema },
   signOutStaff: { input: none, output: ActingSchema },
   /** Admin: staff members (the built-in administrator first). */
   listStaff: { input: none, output: z.array(StaffMemberSchema) },

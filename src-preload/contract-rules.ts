@@ -26,6 +26,8 @@ export const LIMITS = {
   /** How long a consented profile photo may be reused; 0 = never. */
   profilePhotoDays: { min: 0, max: 365 },
   pinDigits: { min: 4, max: 8 },
+  /** A PIN typed for main to check (admin or staff): longer is refused unread. */
+  enteredPin: 16,
   stationName: 40,
   staffName: 40,
   denyReason: 200,

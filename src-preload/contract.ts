@@ -11,7 +11,7 @@
  * renderer's first screen imports it alone); all are re-exported here.
  */
 import { z } from 'zod';
-import { required, text } from './schema-parts';
+import { enteredPin, required, text } from './schema-parts';
 import { ConnectionTestSchema, PinSchema, ProfileSearchSchema, PublicSettingsSchema, SettingsPatchSchema, SiteDatabaseTestSchema } from './settings-schemas';
 import { adminCalls, DenyHitSchema } from './admin-schemas';
 import {
@@ -167,8 +167,8 @@ export const calls = {
   getStatus: { input: none, output: AppStatusSchema },
   saveSettings: { input: SettingsPatchSchema, output: PublicSettingsSchema },
   /** Admin-only areas: true when no PIN is set or the PIN matches. */
-  verifyAdminPin: { input: z.object({ pin: z.string().max(16) }).strict(), output: z.boolean() },
-  setAdminPin: { input: z.object({ current: z.string().max(16).optional(), next: PinSchema.or(z.literal('')) }).strict(), output: PublicSettingsSchema },
+  verifyAdminPin: { input: z.object({ pin: enteredPin() }).strict(), output: z.boolean() },
+  setAdminPin: { input: z.object({ current: enteredPin().optional(), next: PinSchema.or(z.literal('')) }).strict(), output: PublicSettingsSchema },
   testConnection: { input: none, output: ConnectionTestSchema },
   testSiteDatabase: { input: none, output: SiteDatabaseTestSchema },
   findCryptoProfile: { input: none, output: ProfileSearchSchema },
@@ -176,7 +176,7 @@ export const calls = {
   searchHosts: { input: z.object({ query: required(50) }).strict(), output: z.array(HostSchema) },
   listDevices: { input: none, output: z.array(DeviceSchema) },
   /** `pin`: who is acting, when staff sign-in is on (asked for every door opened). */
-  openDoor: { input: z.object({ deviceNo: required(32), pin: z.string().max(16).optional() }).strict(), output: z.literal(true) },
+  openDoor: { input: z.object({ deviceNo: required(32), pin: enteredPin().optional() }).strict(), output: z.literal(true) },
 
   registerVisit: { input: RegistrationSchema, output: VisitSchema },
   /** Push again to the devices that failed (or to the given ones). */
@@ -228,7 +228,7 @@ export const calls = {
   /** The self-service kiosk is back at its welcome screen: events of earlier visitors stop. */
   resetSelfServiceSession: { input: none, output: z.literal(true) },
   /** Leave self-service kiosk mode. */
-  leaveSelfServiceMode: { input: z.object({ pin: z.string().max(16) }).strict(), output: PublicSettingsSchema },
+  leaveSelfServiceMode: { input: z.object({ pin: enteredPin() }).strict(), output: PublicSettingsSchema },
 
   /** Host notification channels and routes: addresses and secrets only as "set" or not. */
   getNotificationSettings: { input: none, output: NotificationSettingsSchema },

@@ -5,7 +5,7 @@
  * contract's rules (contract-rules.ts) and the photo checks (photo-schemas.ts).
  */
 import { z } from 'zod';
-import { required, text } from './schema-parts';
+import { enteredPin, required, text } from './schema-parts';
 import { PhotoOverrideSchema } from './photo-schemas';
 import { issueCode, LIMITS, PHOTO_MAX_CHARS, PHOTO_PATTERN } from './contract-rules';
 import { DOCUMENT_TYPE_VALUES, documentIssue, PHONE_MAX_TYPED, phoneIssue } from './identity-rules';
@@ -49,10 +49,7 @@ export const RegistrationSchema = z
     /** The visit this registration replaces (a photo retake, an extension): not a duplicate of it. */
     replacesVisitId: z.string().min(1).max(64).optional(),
     /** Reception only: an administrator's PIN to register a visitor the deny list stops (logged). */
-    denyListOverride: z
-      .object({ pin: z.string().max(16) })
-      .strict()
-      .optional(),
+    denyListOverride: z.object({ pin: enteredPin() }).strict().optional(),
   })
   .strict()
   .superRefine((v, ctx) => {

@@ -1,7 +1,4 @@
-import { LIMITS } from '../../../src-preload/contract';
-
-/** As long as main takes a PIN to check (the contract's `pin: max(16)`): a longer one is cut here, not refused there. */
-export const ENTERED_PIN_MAX = 16;
+import { LIMITS } from '../../../src-preload/contract-rules';
 
 /**
  * 'enter': a PIN that exists, for main to check. 'new': a PIN being chosen, at most the digits a
@@ -15,6 +12,7 @@ export function pinInputProps(purpose: PinPurpose) {
     type: 'password',
     inputMode: 'numeric',
     autoComplete: purpose === 'new' ? 'new-password' : 'off',
-    maxLength: purpose === 'new' ? LIMITS.pinDigits.max : ENTERED_PIN_MAX,
+    // As long as main takes a PIN to check: a longer one is cut here, not refused there.
+    maxLength: purpose === 'new' ? LIMITS.pinDigits.max : LIMITS.enteredPin,
   } as const;
 }
