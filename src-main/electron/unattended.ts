@@ -1,3 +1,4 @@
+import { describeError } from '../k30/protocol/describe-error';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
@@ -59,6 +60,6 @@ export function applyStartAtLogin(app: Pick<App, 'setLoginItemSettings' | 'getNa
     }
     app.setLoginItemSettings({ openAtLogin: on });
   } catch (error) {
-    log.error(`start at login: could not ${on ? 'enable' : 'disable'}: ${(error as Error)?.message ?? String(error)}`);
+    log.error(`start at login: could not ${on ? 'enable' : 'disable'}: ${describeError(error)}`);
   }
 }

@@ -114,7 +114,7 @@ async function loadData(source: string | undefined, io: CliIo): Promise<Record<s
     try {
       text = await readFile(source.slice(1), 'utf8');
     } catch (error) {
-      throw new UsageError(`cannot read the data file ${source.slice(1)}: ${(error as NodeJS.ErrnoException)?.code ?? (error as Error)?.message}`);
+      throw new UsageError(`cannot read the data file ${source.slice(1)}: ${(error as NodeJS.ErrnoException)?.code ?? describeError(error)}`);
     }
   }
   let data: unknown;

@@ -1,3 +1,4 @@
+import { describeError } from '../k30/protocol/describe-error';
 import type { AppStatus, RendererError, Visit } from '../../src-preload/contract';
 
 import type { ApiHandlers } from './api-types';
@@ -143,7 +144,7 @@ export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
       if (input.remember) {
         await deps.profiles
           .remember(input, input.remember.photo)
-          .catch((error: unknown) => deps.log.warn(`visitor profiles: could not remember visit ${visit.id}: ${(error as Error)?.message}`));
+          .catch((error: unknown) => deps.log.warn(`visitor profiles: could not remember visit ${visit.id}: ${describeError(error)}`));
       }
       return visit;
     },

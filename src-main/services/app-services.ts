@@ -209,7 +209,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
             addTime: String(data.addTime ?? ''),
             visitor: String(data.recogMode) === '6' || (peopleNo !== '' && ledger.findByK30No(peopleNo) !== undefined),
           })
-          .catch((error) => log.warn(`presence: a door pass could not be applied: ${(error as Error)?.message}`));
+          .catch((error) => log.warn(`presence: a door pass could not be applied: ${describeError(error)}`));
         const answer = await visitCallbacks.UploadRecord(data);
         // The visitor's first door: the host may want to know that too (a setting).
         const after = visitBefore && ledger.get(visitBefore.id);

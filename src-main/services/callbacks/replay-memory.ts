@@ -1,3 +1,4 @@
+import { describeError } from '../../k30/protocol/describe-error';
 import type { DurableFile, Logger } from '../ports';
 
 /**
@@ -43,7 +44,7 @@ export class ReplayMemory {
         }
         this.forgetOld(now);
       } catch (error) {
-        this.options.log.error(`callback receiver: the replay memory could not be read: ${(error as Error)?.message}`);
+        this.options.log.error(`callback receiver: the replay memory could not be read: ${describeError(error)}`);
       }
     })();
     return this.loaded;
@@ -83,7 +84,7 @@ export class ReplayMemory {
         const saved: Saved = { version: 1, seen: [...this.seen] };
         return file.write(JSON.stringify(saved));
       })
-      .catch((error: unknown) => this.options.log.error(`callback receiver: the replay memory could not be saved: ${(error as Error)?.message}`));
+      .catch((error: unknown) => this.options.log.error(`callback receiver: the replay memory could not be saved: ${describeError(error)}`));
     this.queued = next;
     this.writing = next;
     return next;

@@ -1,3 +1,4 @@
+import { describeError } from '../../k30/protocol/describe-error';
 import { randomUUID } from 'node:crypto';
 import {
   RegistrationSchema,
@@ -175,7 +176,7 @@ export class ExpectedVisitService {
 
   /** A disk that refuses the sweep must not hide the list (the sweep is tried again later). */
   private async sweepQuietly(): Promise<void> {
-    await this.sweep().catch((error: unknown) => this.deps.log.warn(`expected visits: sweep not saved: ${(error as Error)?.message}`));
+    await this.sweep().catch((error: unknown) => this.deps.log.warn(`expected visits: sweep not saved: ${describeError(error)}`));
   }
 
   private recordOf(draft: Omit<ExpectedDraft, 'line'> & { line: number }, source: ExpectedRecord['source']): ExpectedRecord {
@@ -245,7 +246,7 @@ export class ExpectedVisitService {
   private async linkVisit(id: string, visitId: string): Promise<void> {
     await this.deps.store
       .update(id, (r) => void (r.visitId = visitId))
-      .catch((error: unknown) => this.deps.log.warn(`expected visit ${id}: checked in as visit ${visitId}, link not saved: ${(error as Error)?.message}`));
+      .catch((error: unknown) => this.deps.log.warn(`expected visit ${id}: checked in as visit ${visitId}, link not saved: ${describeError(error)}`));
   }
 }
 

@@ -1,3 +1,4 @@
+import { describeError } from '../../k30/protocol/describe-error';
 import {
   SlipSettingsPatchSchema,
   SlipSettingsSchema,
@@ -69,7 +70,7 @@ export class SlipService {
     try {
       await this.printer.print(installed ? { silent: true, deviceName: settings.printerName, pageSize } : { silent: false, pageSize });
     } catch (error) {
-      throw new AppError('internal', `the slip could not be printed: ${(error as Error)?.message ?? 'print failed'}`);
+      throw new AppError('internal', `the slip could not be printed: ${describeError(error)}`);
     }
     return { via: installed ? 'printer' : 'dialog' };
   }
