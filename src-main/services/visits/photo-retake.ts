@@ -1,3 +1,4 @@
+import { describeError } from '../../k30/protocol/describe-error';
 import type { PhotoOverride, Registration, RetakePhotoResult, Visit } from '../../../src-preload/contract';
 import { AppError } from '../app-error';
 import type { Logger } from '../ports';
@@ -114,7 +115,7 @@ export class PhotoRetakeService {
       if (replaced.state !== 'removed') this.deps.log.warn(`photo retake: old visit ${oldId} is ${replaced.state} (its removal is retried)`);
       return replaced;
     } catch (error) {
-      this.deps.log.error(`photo retake: old visit ${oldId} (replaced by ${newId}) could not be removed: ${errorText(error)}`);
+      this.deps.log.error(`photo retake: old visit ${oldId} (replaced by ${newId}) could not be removed: ${describeError(error)}`);
       return toPublic(this.deps.ledger.require(oldId));
     }
   }
@@ -123,7 +124,7 @@ export class PhotoRetakeService {
     try {
       await this.deps.ledger.exclusive(oldId, () => this.deps.ledger.update(oldId, (r) => note(r, this.now(), event, detail)));
     } catch (error) {
-      this.deps.log.error(`photo retake: could not note on visit ${oldId}: ${errorText(error)}`);
+      this.deps.log.error(`photo retake: could not note on visit ${oldId}: ${describeError(error)}`);
     }
   }
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Registration, Visit } from '../../../src-preload/contract';
+import { describeError } from '../../k30/protocol/describe-error';
 import { AppError } from '../app-error';
 import { K30CreatedWithoutNumberError, K30Error, K30ProtocolError, K30ServerError, K30TransportError, K30ValidationError } from '../../k30/client/errors';
 import type { EventBus } from '../event-bus';
@@ -57,7 +58,7 @@ export interface RegistrationDeps {
 /** What the screening before a registration sees of it. */
 export type ScreenInput = Pick<Registration, 'name' | 'phone' | 'documentNo' | 'channel' | 'denyListOverride'>;
 
-/** The text shown for a failed step: the server's own words, never a stack or a secret. */
+/** The text kept on a visit for a failed step (shown to staff): the server's own words, never a stack or a secret. Log lines use describeError. */
 export function errorText(error: unknown): string {
   if (error instanceof K30ServerError) return error.msg || error.message;
   if (error instanceof K30Error || error instanceof AppError) return error.message;
@@ -183,7 +184,7 @@ export class RegistrationService {
           const client = this.client();
           await this.ledger.exclusive(visit.id, () => this.push(visit.id, client, waiting));
         } catch (error) {
-          this.log.warn(`resume: could not push visit ${visit.id}: ${errorText(error)}`);
+          this.log.warn(`resume: could not push visit ${visit.id}: ${describeError(error)}`);
         }
       }
     }
@@ -233,7 +234,7 @@ export class RegistrationService {
       try {
         this.onRegistered?.(visit);
       } catch (error) {
-        this.log.error(`visit ${visit.id}: after-registration hook failed: ${errorText(error)}`);
+        this.log.error(`visit ${visit.id}: after-registration hook failed: ${describeError(error)}`);
       }
     }
     return visit;

@@ -1,4 +1,5 @@
 import type { SweepResult, Visit } from '../../../src-preload/contract';
+import { describeError } from '../../k30/protocol/describe-error';
 import { AppError } from '../app-error';
 import { K30ServerError } from '../../k30/client/errors';
 import type { EventBus } from '../event-bus';
@@ -92,7 +93,7 @@ export class RemovalSweeper {
   async start(): Promise<SweepResult> {
     await this.stop();
     this.handle = this.timers.setInterval(() => {
-      this.sweep(false).catch((error) => this.log.error(`removal sweep failed: ${errorText(error)}`));
+      this.sweep(false).catch((error) => this.log.error(`removal sweep failed: ${describeError(error)}`));
     }, this.intervalMs);
     return this.sweep(false);
   }
@@ -162,7 +163,7 @@ export class RemovalSweeper {
       if (!due) continue;
       // One visit's trouble (a disk that refuses its write) does not stop the others' removal.
       const outcome = await this.attempt(visit.id, 'visit ended').catch((error: unknown) => {
-        this.log.error(`removal of visit ${visit.id}: ${errorText(error)}`);
+        this.log.error(`removal of visit ${visit.id}: ${describeError(error)}`);
         return 'failed' as const;
       });
       if (outcome === 'removed') result.removed++;
